@@ -1,0 +1,8 @@
+//! morgue: a local archive of news articles in one SQLite file.
+//!
+//! Inputs are read into [`model::Document`]s by [`read`], turned into
+//! [`model::Extraction`]s by the pure functions of [`extract`], and stored by [`archive`],
+//! the only module that talks to SQLite. [`report`] answers questions over the archive.
+pub mod extract;
+pub mod model;
+pub mod read;
