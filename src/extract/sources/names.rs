@@ -27,6 +27,23 @@ const CALENDAR: &[&str] = &[
     "november", "december",
 ];
 
+/// Function words that open sentences and so come capitalised: never part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "with", "the", "in", "on", "at", "for", "and", "but", "from", "by", "this", "that",
+    "these", "those", "a", "an", "he", "she", "it", "they", "we", "i", "you", "our", "his",
+    "her", "their", "its", "as", "if", "when", "while", "after", "before", "during", "since",
+    "to", "of", "or", "not", "no", "yes", "all", "some", "more", "most", "here", "there",
+    "what", "who", "how", "why", "where", "which", "mr", "mrs", "ms", "dr", "via", "photo",
+    "said", "says", "new", "last", "next", "first", "then", "also", "only", "both", "each",
+    "information", "reporting", "additional", "editing", "writing", "is", "was", "are",
+];
+
+/// Whether a word is a function word ("With", "The", "He"), compared without case.
+pub fn is_function_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    FUNCTION_WORDS.contains(&lower.as_str())
+}
+
 /// Whether a word names an organisation, a place kind or a calendar day.
 pub fn is_org_word(word: &str) -> bool {
     let w: String = word
@@ -71,7 +88,7 @@ pub fn looks_like_person(s: &str) -> bool {
         {
             continue;
         }
-        if !(is_name_word(w) || is_initial(w)) || is_org_word(w) {
+        if !(is_name_word(w) || is_initial(w)) || is_org_word(w) || is_function_word(w) {
             return false;
         }
         if !is_initial(w) {
