@@ -160,7 +160,7 @@ pub fn month_day_in(text: &str) -> Option<(u32, u32)> {
 /// Month and day placed in the year of `published` (ISO), stepping back a year when
 /// that would put the date well after publication (a December dateline on a January story).
 pub fn with_year_of(month: u32, day: u32, published: Option<&str>) -> Option<String> {
-    let pubd = published.and_then(|p| parse_date(p)).and_then(|p| {
+    let pubd = published.and_then(parse_date).and_then(|p| {
         p.get(..10)
             .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
     })?;

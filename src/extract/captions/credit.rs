@@ -137,7 +137,7 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         || (joined && (known_agency || (person && org)))
         || (bracketed && known_agency);
     let named = credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
-    (valid && named).then(|| Credit {
+    (valid && named).then_some(Credit {
         strong: marked || known_agency,
         ..credit
     })

@@ -44,14 +44,12 @@ pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
         // a credit alone on its line: the caption is the paragraph before it
         if found.text.is_empty() && block.kind == BlockKind::Paragraph {
             match merge_target(doc, &out, i) {
-                Some(Target::Existing(k)) => {
-                    if out[k].credit.is_none() {
-                        let prev = out.remove(k);
-                        found.text = prev.text;
-                        found.block = prev.block;
-                        found.rule = format!("{}+credit-line", prev.rule);
-                        found.confidence = found.confidence.max(prev.confidence);
-                    }
+                Some(Target::Existing(k)) if out[k].credit.is_none() => {
+                    let prev = out.remove(k);
+                    found.text = prev.text;
+                    found.block = prev.block;
+                    found.rule = format!("{}+credit-line", prev.rule);
+                    found.confidence = found.confidence.max(prev.confidence);
                 }
                 Some(Target::Paragraph(j)) => {
                     found.text = doc.blocks[j].text.trim().to_string();
@@ -59,7 +57,7 @@ pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
                     found.rule = "credit-line".into();
                     found.confidence = 0.6;
                 }
-                None => {}
+                _ => {}
             }
         } else {
             found.block = i;
@@ -245,7 +243,7 @@ fn split_credit(text: &str) -> Option<(String, Credit, &'static str)> {
             continue;
         };
         if let Some(c) = parse_credit(seg, false) {
-            if best.as_ref().is_none_or(|(b, _, _)| start < *b) {
+            if best.as_ref().map_or(true, |(b, _, _)| start < *b) {
                 best = Some((start, c, rule));
             }
         }
