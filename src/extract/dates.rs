@@ -74,7 +74,9 @@ fn prose() -> &'static Prose {
                 r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\.?,?\s+(\d{{4}})\b"
             )),
             iso: mk(r"\b(\d{4})-(\d{2})-(\d{2})\b".to_string()),
-            month_day: mk(format!(r"(?i)\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            month_day: mk(format!(
+                r"(?i)\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\b"
+            )),
         }
     })
 }
@@ -152,8 +154,12 @@ pub fn dates_in(text: &str) -> Vec<FoundDate> {
 /// captions that leave the year to the publication date.
 pub fn month_day_in(text: &str) -> Option<(u32, u32)> {
     let c = prose().month_day.captures(text)?;
-    let m = month_number(c.get(1)?.as_str())?;
-    let d: u32 = c.get(2)?.as_str().parse().ok()?;
+    let (m, d) = match (c.get(1), c.get(2)) {
+        (Some(m), Some(d)) => (m, d),
+        _ => (c.get(4)?, c.get(3)?),
+    };
+    let m = month_number(m.as_str())?;
+    let d: u32 = d.as_str().parse().ok()?;
     (1..=31).contains(&d).then_some((m, d))
 }
 
@@ -318,6 +324,7 @@ mod tests {
         let got: Vec<_> = dates_in(t).iter().map(|f| f.date.to_string()).collect();
         assert_eq!(got, vec!["2022-01-25", "2022-01-27"]);
         assert_eq!(month_day_in("PARIS, Feb 3 - The"), Some((2, 3)));
+        assert_eq!(month_day_in("ROME, 3 March - The"), Some((3, 3)));
     }
 
     #[test]

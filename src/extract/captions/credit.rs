@@ -84,7 +84,7 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         .trim()
         .trim_end_matches(['.', ';', ',', ' '])
         .trim();
-    if s.is_empty() || s.chars().count() > 160 || s.contains("://") {
+    if s.is_empty() || s.chars().count() > 160 || s.contains("://") || s.contains('\n') {
         return None;
     }
     let mut marked = known;
@@ -125,16 +125,20 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
     }
     let credit = resolve(&before, &after, written);
     let known_agency = before.iter().chain(&after).any(|x| matches!(x, Piece::Agency(_)));
+    // "Jabin Reyes/The Daily Example": a person first, in ordinary case, then the outlet
+    let person_then_org = matches!(
+        before.as_slice(),
+        [Piece::Person(_), Piece::Org(_), ..]
+    ) && !names::is_shouted(before_via.split('/').next().unwrap_or(""));
     let person = credit.photographer.is_some();
-    let org = before
-        .iter()
-        .chain(&after)
-        .any(|x| matches!(x, Piece::Org(_)));
-    let joined = before.len() + after.len() > 1 || after_via.is_some();
+    // "/" and "via" join credits; commas, dashes and bars also join lists and headlines
+    let joined = (before.len() + after.len() > 1 && before_via.contains('/')) || after_via.is_some();
+    let listed = before.len() + after.len() > 1;
     let for_outlet = before.iter().any(|x| matches!(x, Piece::PersonFor(..)));
     let valid = marked
         || for_outlet
-        || (joined && (known_agency || (person && org)))
+        || (joined && (known_agency || person_then_org))
+        || (listed && known_agency && person)
         || (bracketed && known_agency);
     let named = credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
     (valid && named).then_some(Credit {
@@ -181,7 +185,9 @@ fn classify(raw: &str) -> Option<Piece> {
     if names::looks_like_person(&tidy) {
         return Some(Piece::Person(tidy));
     }
-    if is_org(&tidy) || tidy.starts_with('@') {
+    if (is_org(&tidy) && tidy.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        || tidy.starts_with('@')
+    {
         return Some(Piece::Org(tidy));
     }
     None

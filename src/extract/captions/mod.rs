@@ -16,6 +16,7 @@ mod pictured;
 
 use super::people::PeopleBook;
 use crate::extract::dates;
+use crate::extract::sources::agencies;
 use crate::model::{BlockKind, Caption, Document, Evidence};
 use credit::{parse_credit, Credit};
 use regex::Regex;
@@ -302,8 +303,8 @@ fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
         let Some(c) = parse_credit(&text[s..], false) else {
             continue;
         };
-        // only a person-or-agency credit, never a lone organisation
-        if c.photographer.is_none() && c.agency.is_none() {
+        // with no boundary to lean on, only a credit that names a known agency
+        if !c.strong || c.agency.as_deref().and_then(agencies::by_name).is_none() {
             continue;
         }
         if c.photographer.is_none() {

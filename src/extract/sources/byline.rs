@@ -99,7 +99,7 @@ fn names_in(line: &str, outlet: Option<&str>) -> Vec<String> {
 
 /// The person a byline piece names, if it names one.
 fn name_of(piece: &str, outlet: Option<&str>) -> Option<String> {
-    let name = names::tidy_name(piece);
+    let name = names::capitalise_if_lower(&names::tidy_name(piece));
     // "Jane Doe Staff Writer", "Jane Doe Reuters": keep the words before the junk
     let words: Vec<&str> = name.split(' ').collect();
     let cut = (2..words.len())
@@ -182,6 +182,9 @@ mod tests {
             clean(&["By Ana Ruiz Associated Press Writer"], None),
             vec!["Ana Ruiz"]
         );
+        assert_eq!(clean(&["By keith grant"], None), vec!["Keith Grant"]);
+        assert_eq!(clean(&["By TED d'AFFLISIO, Reuters"], None), vec!["Ted D'Afflisio"]);
+        assert_eq!(clean(&["By Eric Hall, Reuters"], None), vec!["Eric Hall"]);
     }
 
     proptest::proptest! {

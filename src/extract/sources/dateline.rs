@@ -31,17 +31,19 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let m = dates::month_alternation();
-        let date = format!(r"(?i:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?");
+        let date = format!(
+            r"(?i:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{m})\.?(?:\s+\d{{4}})?)"
+        );
         let region = r"(?:,\s*[\p{Lu}][\p{L}.]{0,15}(?:\s[\p{Lu}][\p{L}.]{0,15})?)?";
         let dash = r"\s*\.?\s*(?:-{1,2}|—|–)(?:\s|$)";
         let wire = r"(?:\s*\(([^()]{1,40})\))?";
         let mk = |s: String| Regex::new(&s).expect("dateline regex");
         Patterns {
             caps: mk(format!(
-                r"^\s*([\p{{Lu}}][\p{{Lu}}\p{{M}}.'’ -]{{0,40}}[\p{{Lu}}.]{region})(?:,\s*({date}))?{wire}{dash}"
+                r"^\s*([\p{{Lu}}][\p{{Lu}}\p{{M}}.'’ /-]{{0,40}}[\p{{Lu}}.]{region})(?:,?\s*({date}))?{wire}{dash}"
             )),
             dated: mk(format!(
-                r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ -]{{0,40}}?{region}),\s*({date}){wire}{dash}"
+                r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ /-]{{0,40}}?{region}),?\s*({date}){wire}{dash}"
             )),
             wired: mk(format!(
                 r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ -]{{0,40}}?)\s*\(([^()]{{1,40}})\){dash}"

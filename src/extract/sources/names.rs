@@ -24,7 +24,8 @@ fn org_words() -> &'static [&'static str] {
 const CALENDAR: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
+    "november", "december", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
 ];
 
 /// Function words that open sentences and so come capitalised: never part of a name.
@@ -71,6 +72,8 @@ fn is_name_word(word: &str) -> bool {
     };
     first.is_uppercase()
         && word.chars().count() <= 30
+        && !word.ends_with("'s")
+        && !word.ends_with("’s")
         && word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
@@ -105,6 +108,12 @@ pub fn looks_like_person(s: &str) -> bool {
         && super::agencies::lookup(s).is_none()
 }
 
+/// Whether a name is written all in capitals ("TORONTO STATISTICS", "DAN REYES").
+pub fn is_shouted(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// A name tidied for storage: spaces collapsed, edge punctuation gone, capitals
 /// ("TED D'AFFLISIO") given their usual case ("Ted D'Afflisio").
 pub fn tidy_name(s: &str) -> String {
@@ -116,12 +125,22 @@ pub fn tidy_name(s: &str) -> String {
         .trim_end_matches('.')
         .to_string();
     let letters: Vec<char> = joined.chars().filter(|c| c.is_alphabetic()).collect();
-    let shouting = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    // "TED D'AFFLISIO", "TED d'AFFLISIO", "keith grant": one case throughout
+    let shouting = letters.len() > 3 && upper * 10 >= letters.len() * 8;
     if shouting {
         joined.split(' ').map(title_word).collect::<Vec<_>>().join(" ")
     } else {
         joined
     }
+}
+
+/// A name written all in lower case ("keith grant", as some bylines are) capitalised.
+pub fn capitalise_if_lower(s: &str) -> String {
+    if s.chars().any(char::is_uppercase) {
+        return s.to_string();
+    }
+    s.split(' ').map(title_word).collect::<Vec<_>>().join(" ")
 }
 
 /// "D'AFFLISIO" -> "D'Afflisio", "MCCUNE" -> "McCune", "JEAN-PIERRE" -> "Jean-Pierre".

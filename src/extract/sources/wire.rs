@@ -41,6 +41,8 @@ fn rules() -> &'static Rules {
         let w = agencies::wire_pattern();
         let item = format!(r"(?:(?i:the)\s+)?(?:{w})");
         let list = format!(r"{item}(?:\s*(?:,|\band\b|&|\+|/)\s*(?:{item}|(?i:other\s+)?(?i:agencies|wires|wire\s+services)))*");
+        // desk codes after a sign-off: "REUTER11:43/VB", "REUTER TAW", "REUTER^M"
+        let code = r"(?:\d{1,2}:\d{2}(?:/\w{1,4})?|\s+[A-Z]{1,4}|\d{1,2}|\^M)?";
         let mk = |s: String| Regex::new(&s).expect("wire regex");
         Rules {
             dateline: mk(format!(
@@ -50,7 +52,7 @@ fn rules() -> &'static Rules {
                 r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by)\s+)?({list})\W{{0,3}}$"
             )),
             sign_off: mk(format!(
-                r"(?m)(?:^|[.!?”]\s+)[-—–\s]{{0,4}}\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?[\W^M]{{0,12}}\z"
+                r#"(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n|[.!?”]\s+)[-—–\s]{{0,4}}\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
             )),
             reporting_by: mk(
                 r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by\b"
@@ -101,8 +103,11 @@ pub fn credits_in_paragraph(text: &str, is_first: bool) -> Vec<(Agency, &'static
             push(&mut out, c.as_str(), "with");
         }
     }
-    let tail = tail_chars(text, 60);
-    if let Some(c) = r.sign_off.captures(tail).and_then(|c| c.get(1)) {
+    if let Some(c) = r
+        .sign_off
+        .captures(text.trim())
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+    {
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
         if !is_first || text.trim().chars().count() > 40 {
             push(&mut out, c.as_str(), "sign-off");
@@ -178,17 +183,6 @@ fn strip_word_prefix<'a>(s: &'a str, word: &str) -> &'a str {
     }
 }
 
-/// The last `n` characters of `s` (on a character boundary).
-fn tail_chars(s: &str, n: usize) -> &str {
-    let s = s.trim_end();
-    let start = s
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    &s[start..]
-}
-
 /// Rough sentences: enough to find "... contributed to this report." at a sentence end.
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['\n', '!', '?'])
@@ -227,6 +221,11 @@ mod tests {
         assert_eq!(names("— The Associated Press"), vec!["AP"]);
         assert_eq!(names("The bank said so.\n Reuter"), vec!["Reuters"]);
         assert_eq!(names("The bank said so.\n REUTER^M"), vec!["Reuters"]);
+        assert_eq!(names("Rain fell. REUTER11:43/VB"), vec!["Reuters"]);
+        assert_eq!(names("Pay April 30\n    Record April 16\n Reuter"), vec!["Reuters"]);
+        assert_eq!(names("It said so.\n REUTER TAW"), vec!["Reuters"]);
+        assert_eq!(names("It said so.\nREUTER...^M"), vec!["Reuters"]);
+        assert!(names("a launch equal to the launching of\nSputnik.").is_empty());
         assert_eq!(
             names("(Reporting by Ana Ruiz; Editing by Tom Berg)"),
             vec!["Reuters"]
