@@ -33,7 +33,7 @@ fn main() {
         else if has && extra_wire.len() < 15 { extra_wire.push(format!("{:?}", &body[body.len().saturating_sub(120)..])); }
         for l in &x.sources { if l.name != "Reuters" && extra_wire.len() < 30 { extra_wire.push(format!("OTHER {:?} in {:?}", l, v["id"])); } }
         if !byline.is_empty() { bylines += 1; if x.authors.len() >= 1 { authors_ok += 1 } ; if (x.authors.len() != 1 || x.authors.iter().any(|a| a.split(' ').count() > 3)) && odd_authors.len() < 40 { odd_authors.push(format!("{:?} -> {:?}", byline, x.authors)); } }
-        if let Some(d) = &dateline { dl_has += 1; if let Some(got) = &x.dateline { dl_found += 1; if got.date.as_deref().map_or(false, |g| g.len() == 10) { dl_date_ok += 1 } else if dl_bad.len() < 10 { dl_bad.push(format!("{d:?} -> {got:?} pub {:?}", doc.meta.published)) } } else if dl_bad.len() < 10 { dl_bad.push(format!("{d:?} -> none")); } }
+        if let Some(d) = &dateline { dl_has += 1; if let Some(got) = &x.dateline { dl_found += 1; if got.date.as_deref().map_or(false, |g| g.len() == 10) { dl_date_ok += 1 } else if d.chars().any(|c| c.is_ascii_digit()) && dl_bad.len() < 40 { dl_bad.push(format!("{d:?} -> {got:?} pub {:?}", doc.meta.published)) } } else if dl_bad.len() < 10 { dl_bad.push(format!("{d:?} -> none")); } }
         caps += x.captions.len(); embeds += x.embeds.len();
         for c in &x.captions { if cap_ex.len() < 20 { cap_ex.push(format!("{} | {:?} | {:?}", c.text.chars().take(100).collect::<String>(), c.credit, c.rule)); } }
     }

@@ -198,13 +198,18 @@ pub fn latest_date_in(doc: &Document) -> Option<String> {
 /// "26 January 2022", "2022/01/26", "26.01.2022" and "01/26/2022"; failing those, the
 /// first full date written anywhere in the string ("Updated Jan. 26, 2022 5:32 PM").
 pub fn parse_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    if s.is_empty() || s.len() > 200 {
+    if s.len() > 200 {
+        return None;
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.as_str();
+    if s.is_empty() {
         return None;
     }
     parse_zoned(s)
         .or_else(|| parse_naive_datetime(s))
         .or_else(|| parse_numeric_date(s))
+        .or_else(|| parse_leading_stamp(s))
         .or_else(|| {
             dates_in(s)
                 .first()
@@ -254,6 +259,33 @@ fn parse_naive_datetime(s: &str) -> Option<String> {
     None
 }
 
+/// A date-time stamp followed by junk ("27-MAR-1987 00:02:59.13&#5;&#5;RM",
+/// "2022-01-26 10:00:00 (local)"): the stamp alone.
+fn parse_leading_stamp(s: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(\d{4}-\d{2}-\d{2})|(\d{1,2}-[A-Za-z]{3}-\d{4}))(?:[T ](\d{1,2}:\d{2}(?::\d{2})?))?",
+        )
+        .expect("stamp regex")
+    });
+    let c = re.captures(s)?;
+    let date = match (c.get(1), c.get(2)) {
+        (Some(iso), _) => NaiveDate::parse_from_str(iso.as_str(), "%Y-%m-%d").ok()?,
+        (None, Some(wire)) => NaiveDate::parse_from_str(wire.as_str(), "%d-%b-%Y").ok()?,
+        _ => return None,
+    };
+    let time = c.get(3).and_then(|t| {
+        chrono::NaiveTime::parse_from_str(t.as_str(), "%H:%M:%S")
+            .or_else(|_| chrono::NaiveTime::parse_from_str(t.as_str(), "%H:%M"))
+            .ok()
+    });
+    Some(match time {
+        Some(t) => date.and_time(t).format("%Y-%m-%dT%H:%M:%S").to_string(),
+        None => date.format("%Y-%m-%d").to_string(),
+    })
+}
+
 /// Dates alone in numeric and abbreviated forms.
 fn parse_numeric_date(s: &str) -> Option<String> {
     const FORMATS: &[&str] = &[
@@ -288,6 +320,8 @@ mod tests {
     fn parses_the_formats_inputs_carry() {
         let cases = [
             ("26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"),
+            ("3-MAR-1987  09:15:05.40", "1987-03-03T09:15:05"),
+            ("27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM", "1987-03-27T00:02:59"),
             ("2022-01-26", "2022-01-26"),
             ("2022-01-26T10:00:00Z", "2022-01-26T10:00:00Z"),
             ("2022-01-26T10:00:00.250Z", "2022-01-26T10:00:00Z"),
