@@ -5,11 +5,11 @@
 //! the only module that talks to SQLite. [`report`] answers questions over the archive,
 //! and [`commands`] are the thin entry points of the command line described in [`cli`].
 pub mod archive;
+pub mod cli;
+pub mod commands;
 pub mod extract;
+pub mod ingest;
 pub mod model;
 pub mod read;
-pub mod ingest;
-pub mod report;
-pub mod cli;
 pub mod reextract;
-pub mod commands;
+pub mod report;

@@ -49,7 +49,10 @@ struct Builder {
 
 impl Builder {
     fn new() -> Self {
-        Builder { wheres: Vec::new(), params: Vec::new() }
+        Builder {
+            wheres: Vec::new(),
+            params: Vec::new(),
+        }
     }
     fn param(&mut self, v: impl Into<String>) -> String {
         self.params.push(Cell::Text(v.into()));
@@ -111,11 +114,15 @@ pub fn articles(f: &Filters) -> Query {
     b.source("a.id", f);
     if let Some(p) = &f.person {
         let ids = person_ids(&mut b, p);
-        b.push(format!("a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"));
+        b.push(format!(
+            "a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"
+        ));
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"));
+        b.push(format!(
+            "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"
+        ));
     }
     let sql = format!(
         "SELECT a.id, a.published_at AS date, o.name AS outlet, a.title, a.byline,
@@ -125,7 +132,10 @@ pub fn articles(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `quotes`: who said what, where and when.
@@ -140,7 +150,9 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"));
+        b.push(format!(
+            "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"
+        ));
     }
     if let Some(k) = kind {
         let p = b.param(k);
@@ -165,7 +177,10 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// What `people` ranks by.
@@ -205,7 +220,10 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
             b.limit(f, 20)
         ),
     };
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `sources`: outlets and agencies with article counts per role.
@@ -220,7 +238,10 @@ pub fn sources(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 100)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `captions`: photos by agency, photographer, people shown, words.
@@ -238,11 +259,15 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
     }
     if let Some(pe) = &f.person {
         let ids = person_ids(&mut b, pe);
-        b.push(format!("c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"));
+        b.push(format!(
+            "c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"
+        ));
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"));
+        b.push(format!(
+            "c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"
+        ));
     }
     let sql = format!(
         "SELECT c.id, a.published_at AS date, s.name AS agency, p.name AS photographer, c.credit, c.text AS caption, a.id AS article
@@ -252,7 +277,10 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// Where `search` looks.
@@ -314,7 +342,10 @@ mod tests {
 
     #[test]
     fn fts_input_is_data() {
-        assert_eq!(fts_query("Jean-Pierre AFP/Getty", false), "\"Jean-Pierre\" \"AFP/Getty\"");
+        assert_eq!(
+            fts_query("Jean-Pierre AFP/Getty", false),
+            "\"Jean-Pierre\" \"AFP/Getty\""
+        );
         assert_eq!(fts_query("say \"hi\"", false), "\"say\" \"\"\"hi\"\"\"");
         assert_eq!(fts_query("a NEAR b", true), "a NEAR b");
     }
