@@ -7,11 +7,7 @@ use crate::extract::{extract, EXTRACTOR_VERSION};
 use rayon::prelude::*;
 
 /// Re-extract stale articles (all with `all`); returns how many were done.
-pub fn reextract(
-    archive: &mut Archive,
-    all: bool,
-    mut progress: impl FnMut(u64, u64),
-) -> Result<u64> {
+pub fn reextract(archive: &mut Archive, all: bool, mut progress: impl FnMut(u64, u64)) -> Result<u64> {
     let ids = archive.stale_articles(EXTRACTOR_VERSION, all)?;
     let total = ids.len() as u64;
     let mut done = 0u64;
@@ -20,8 +16,7 @@ pub fn reextract(
         let items: Vec<_> = docs
             .into_par_iter()
             .filter_map(|(id, doc)| {
-                let ex = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc)))
-                    .ok()?;
+                let ex = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc))).ok()?;
                 Some((id, doc, ex))
             })
             .collect();

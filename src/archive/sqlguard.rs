@@ -70,16 +70,10 @@ fn tokens(sql: &str) -> Option<Vec<String>> {
                 }
                 i += 1;
             }
-            out.push(if c == '\'' {
-                "'str'".into()
-            } else {
-                "\"ident\"".into()
-            });
+            out.push(if c == '\'' { "'str'".into() } else { "\"ident\"".into() });
         } else if c.is_alphanumeric() || c == '_' {
             let start = i;
-            while i < chars.len()
-                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
-            {
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
                 i += 1;
             }
             out.push(chars[start..i].iter().collect::<String>().to_uppercase());
@@ -93,9 +87,8 @@ fn tokens(sql: &str) -> Option<Vec<String>> {
 
 /// Refuse anything but one read-only query, saying why.
 pub fn check_read_only(sql: &str) -> Result<(), String> {
-    let toks = tokens(sql).ok_or_else(|| {
-        "the query has a string, identifier or comment that never ends".to_string()
-    })?;
+    let toks =
+        tokens(sql).ok_or_else(|| "the query has a string, identifier or comment that never ends".to_string())?;
     let mut toks: &[String] = &toks;
     while toks.last().is_some_and(|t| t == ";") {
         toks = &toks[..toks.len() - 1];
@@ -107,7 +100,9 @@ pub fn check_read_only(sql: &str) -> Result<(), String> {
         return Err("only one statement is allowed (found a `;` between statements)".into());
     }
     if let Some(w) = toks.iter().find(|t| FORBIDDEN.contains(&t.as_str())) {
-        return Err(format!("`sql` only reads the archive: {w} is not allowed (use SELECT, WITH ... SELECT or EXPLAIN)"));
+        return Err(format!(
+            "`sql` only reads the archive: {w} is not allowed (use SELECT, WITH ... SELECT or EXPLAIN)"
+        ));
     }
     if toks.iter().any(|t| t == "LOAD_EXTENSION") {
         return Err("`sql` does not load extensions".into());

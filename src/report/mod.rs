@@ -35,11 +35,7 @@ pub fn fts_query(input: &str, raw: bool) -> String {
     if raw {
         return input.to_string();
     }
-    input
-        .split_whitespace()
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect::<Vec<_>>()
-        .join(" ")
+    input.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
 }
 
 struct Builder {
@@ -49,10 +45,7 @@ struct Builder {
 
 impl Builder {
     fn new() -> Self {
-        Builder {
-            wheres: Vec::new(),
-            params: Vec::new(),
-        }
+        Builder { wheres: Vec::new(), params: Vec::new() }
     }
     fn param(&mut self, v: impl Into<String>) -> String {
         self.params.push(Cell::Text(v.into()));
@@ -114,15 +107,11 @@ pub fn articles(f: &Filters) -> Query {
     b.source("a.id", f);
     if let Some(p) = &f.person {
         let ids = person_ids(&mut b, p);
-        b.push(format!(
-            "a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"
-        ));
+        b.push(format!("a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"));
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!(
-            "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"
-        ));
+        b.push(format!("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"));
     }
     let sql = format!(
         "SELECT a.id, a.published_at AS date, o.name AS outlet, a.title, a.byline,
@@ -132,10 +121,7 @@ pub fn articles(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    Query { sql, params: b.params }
 }
 
 /// `quotes`: who said what, where and when.
@@ -150,9 +136,7 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!(
-            "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"
-        ));
+        b.push(format!("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"));
     }
     if let Some(k) = kind {
         let p = b.param(k);
@@ -177,10 +161,7 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    Query { sql, params: b.params }
 }
 
 /// What `people` ranks by.
@@ -220,10 +201,7 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
             b.limit(f, 20)
         ),
     };
-    Query {
-        sql,
-        params: b.params,
-    }
+    Query { sql, params: b.params }
 }
 
 /// `sources`: outlets and agencies with article counts per role.
@@ -238,10 +216,7 @@ pub fn sources(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 100)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    Query { sql, params: b.params }
 }
 
 /// `captions`: photos by agency, photographer, people shown, words.
@@ -259,15 +234,11 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
     }
     if let Some(pe) = &f.person {
         let ids = person_ids(&mut b, pe);
-        b.push(format!(
-            "c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"
-        ));
+        b.push(format!("c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"));
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!(
-            "c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"
-        ));
+        b.push(format!("c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"));
     }
     let sql = format!(
         "SELECT c.id, a.published_at AS date, s.name AS agency, p.name AS photographer, c.credit, c.text AS caption, a.id AS article
@@ -277,10 +248,7 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    Query { sql, params: b.params }
 }
 
 /// Where `search` looks.
@@ -298,7 +266,8 @@ pub fn search(words: &str, raw: bool, within: SearchIn, limit: usize) -> Query {
     let articles = "SELECT 'article' AS kind, a.id AS id, a.published_at AS date, a.title AS title,
             snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS rank
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?1";
-    let quotes = "SELECT 'quote' AS kind, q.id AS id, a.published_at AS date, COALESCE(p.name, q.speaker_text) AS title,
+    let quotes =
+        "SELECT 'quote' AS kind, q.id AS id, a.published_at AS date, COALESCE(p.name, q.speaker_text) AS title,
             snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet, bm25(quotes_fts) AS rank
          FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
          LEFT JOIN people p ON p.id = q.person_id WHERE quotes_fts MATCH ?1";
@@ -312,7 +281,9 @@ pub fn search(words: &str, raw: bool, within: SearchIn, limit: usize) -> Query {
         SearchIn::All => format!("{articles} UNION ALL {quotes} UNION ALL {captions}"),
     };
     Query {
-        sql: format!("SELECT kind, id, date, title, snippet, round(rank, 3) AS rank FROM ({body}) ORDER BY rank LIMIT {limit}"),
+        sql: format!(
+            "SELECT kind, id, date, title, snippet, round(rank, 3) AS rank FROM ({body}) ORDER BY rank LIMIT {limit}"
+        ),
         params: vec![Cell::Text(q)],
     }
 }
@@ -342,10 +313,7 @@ mod tests {
 
     #[test]
     fn fts_input_is_data() {
-        assert_eq!(
-            fts_query("Jean-Pierre AFP/Getty", false),
-            "\"Jean-Pierre\" \"AFP/Getty\""
-        );
+        assert_eq!(fts_query("Jean-Pierre AFP/Getty", false), "\"Jean-Pierre\" \"AFP/Getty\"");
         assert_eq!(fts_query("say \"hi\"", false), "\"say\" \"\"\"hi\"\"\"");
         assert_eq!(fts_query("a NEAR b", true), "a NEAR b");
     }

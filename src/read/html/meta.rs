@@ -44,16 +44,9 @@ pub fn read(page: &Html) -> (Metadata, String) {
         facts.get("application-name"),
     ]);
     let raw_title = choose_title(&facts, ld.as_ref());
-    meta.title = raw_title
-        .as_deref()
-        .map(|t| strip_outlet_suffix(t, meta.outlet.as_deref()))
-        .filter(|t| !t.is_empty());
-    meta.url = first_of(&[
-        facts.canonical.clone(),
-        facts.get("og:url"),
-        ld.as_ref().and_then(|a| a.url.clone()),
-    ])
-    .filter(|u| u.starts_with("http"));
+    meta.title = raw_title.as_deref().map(|t| strip_outlet_suffix(t, meta.outlet.as_deref())).filter(|t| !t.is_empty());
+    meta.url = first_of(&[facts.canonical.clone(), facts.get("og:url"), ld.as_ref().and_then(|a| a.url.clone())])
+        .filter(|u| u.starts_with("http"));
     meta.byline = choose_byline(&facts, ld.as_ref(), meta.outlet.as_deref());
     meta.published = choose_date(&facts, ld.as_ref(), meta.url.as_deref());
     meta.language = first_of(&[
@@ -83,19 +76,12 @@ pub fn read(page: &Html) -> (Metadata, String) {
 
 impl PageFacts {
     fn get(&self, key: &str) -> Option<String> {
-        self.values
-            .get(key)
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
+        self.values.get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
     }
 }
 
 fn first_of(options: &[Option<String>]) -> Option<String> {
-    options
-        .iter()
-        .flatten()
-        .map(|s| collapse(s))
-        .find(|s| !s.is_empty())
+    options.iter().flatten().map(|s| collapse(s)).find(|s| !s.is_empty())
 }
 
 fn collapse(s: &str) -> String {
@@ -148,12 +134,8 @@ fn collect(page: &Html) -> PageFacts {
             "time" => {
                 if let Some(dt) = el.attr("datetime") {
                     let marked = el.attr("pubdate").is_some()
-                        || el
-                            .attr("itemprop")
-                            .is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"))
-                        || el
-                            .attr("class")
-                            .is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                        || el.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"))
+                        || el.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
                     if marked {
                         facts.pub_times.push(dt.to_string());
                     } else if facts.other_times.len() < 8 {
@@ -213,10 +195,7 @@ fn collect_meta(facts: &mut PageFacts, el: &scraper::node::Element) {
         if key == "parsely-page" || key == "parsely-metadata" {
             collect_parsely_json(facts, content);
         }
-        facts
-            .values
-            .entry(key)
-            .or_insert_with(|| content.to_string());
+        facts.values.entry(key).or_insert_with(|| content.to_string());
     }
 }
 
@@ -235,24 +214,14 @@ fn collect_parsely_json(facts: &mut PageFacts, content: &str) {
     let Ok(Value::Object(map)) = serde_json::from_str::<Value>(content) else {
         return;
     };
-    for (key, target) in [
-        ("title", "parsely-title"),
-        ("pub_date", "parsely-pub-date"),
-        ("section", "parsely-section"),
-    ] {
+    for (key, target) in [("title", "parsely-title"), ("pub_date", "parsely-pub-date"), ("section", "parsely-section")]
+    {
         if let Some(Value::String(s)) = map.get(key) {
-            facts
-                .values
-                .entry(target.into())
-                .or_insert_with(|| s.clone());
+            facts.values.entry(target.into()).or_insert_with(|| s.clone());
         }
     }
     if let Some(Value::Array(authors)) = map.get("authors") {
-        facts.author_values.extend(
-            authors
-                .iter()
-                .filter_map(|a| a.as_str().map(str::to_string)),
-        );
+        facts.author_values.extend(authors.iter().filter_map(|a| a.as_str().map(str::to_string)));
     }
 }
 
@@ -261,17 +230,10 @@ fn parse_json_ld(text: &str) -> Option<Value> {
     let t = text.trim();
     let t = t.strip_prefix("<!--").unwrap_or(t);
     let t = t.strip_suffix("-->").unwrap_or(t);
-    let t = t
-        .trim()
-        .trim_start_matches("//<![CDATA[")
-        .trim_end_matches("//]]>")
-        .trim();
+    let t = t.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
     serde_json::from_str(t).ok().or_else(|| {
         // Raw control characters inside strings are common; JSON forbids them.
-        let cleaned: String = t
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let cleaned: String = t.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         serde_json::from_str(&cleaned).ok()
     })
 }
@@ -317,10 +279,7 @@ const ARTICLE_TYPES: &[&str] = &[
 fn types_of(v: &Value) -> Vec<String> {
     match v.get("@type") {
         Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(|t| t.as_str().map(str::to_ascii_lowercase))
-            .collect(),
+        Some(Value::Array(a)) => a.iter().filter_map(|t| t.as_str().map(str::to_ascii_lowercase)).collect(),
         _ => Vec::new(),
     }
 }
@@ -336,8 +295,7 @@ fn is_article(v: &Value) -> bool {
 /// bounded so hostile input stays cheap.
 fn ld_objects(docs: &[Value]) -> Vec<&Value> {
     let mut out = Vec::new();
-    let mut queue: std::collections::VecDeque<(&Value, usize)> =
-        docs.iter().map(|d| (d, 0)).collect();
+    let mut queue: std::collections::VecDeque<(&Value, usize)> = docs.iter().map(|d| (d, 0)).collect();
     while let Some((v, depth)) = queue.pop_front() {
         if out.len() > 500 || depth > 4 {
             continue;
@@ -360,10 +318,8 @@ fn ld_objects(docs: &[Value]) -> Vec<&Value> {
 
 fn find_ld_article(docs: &[Value]) -> Option<LdArticle> {
     let objects = ld_objects(docs);
-    let by_id: HashMap<&str, &Value> = objects
-        .iter()
-        .filter_map(|o| o.get("@id").and_then(Value::as_str).map(|id| (id, *o)))
-        .collect();
+    let by_id: HashMap<&str, &Value> =
+        objects.iter().filter_map(|o| o.get("@id").and_then(Value::as_str).map(|id| (id, *o))).collect();
     let article = objects
         .iter()
         .find(|o| is_article(o) && !types_of(o).iter().any(|t| t == "videoobject"))
@@ -385,11 +341,8 @@ fn find_ld_article(docs: &[Value]) -> Option<LdArticle> {
             .or_else(|| str_of(article.get("dateCreated")))
             .or_else(|| str_of(article.get("uploadDate"))),
         description: str_of(article.get("description")),
-        url: str_of(article.get("url")).or_else(|| {
-            article
-                .get("mainEntityOfPage")
-                .and_then(|m| str_of(Some(m)).or_else(|| str_of(m.get("@id"))))
-        }),
+        url: str_of(article.get("url"))
+            .or_else(|| article.get("mainEntityOfPage").and_then(|m| str_of(Some(m)).or_else(|| str_of(m.get("@id"))))),
         language: str_of(article.get("inLanguage")),
         section: str_of(article.get("articleSection")),
         ..LdArticle::default()
@@ -402,10 +355,8 @@ fn find_ld_article(docs: &[Value]) -> Option<LdArticle> {
         out.publisher = str_of(p.get("name")).or_else(|| str_of(Some(&p)));
     }
     if out.publisher.is_none() {
-        out.publisher = objects
-            .iter()
-            .find(|o| types_of(o).iter().any(|t| t == "website"))
-            .and_then(|o| str_of(o.get("name")));
+        out.publisher =
+            objects.iter().find(|o| types_of(o).iter().any(|t| t == "website")).and_then(|o| str_of(o.get("name")));
     }
     let authors = article.get("author").or_else(|| article.get("creator"));
     if let Some(a) = authors {
@@ -419,9 +370,8 @@ fn find_ld_article(docs: &[Value]) -> Option<LdArticle> {
                 Value::Object(_) => str_of(item.get("name")),
                 _ => None,
             };
-            let is_org = types_of(&item)
-                .iter()
-                .any(|t| t.contains("organization") || t.contains("newsmediaorganization"));
+            let is_org =
+                types_of(&item).iter().any(|t| t.contains("organization") || t.contains("newsmediaorganization"));
             if let Some(n) = name {
                 if is_org && out.publisher.as_deref().is_some_and(|p| same_name(p, &n)) {
                     continue;
@@ -457,11 +407,7 @@ fn choose_title(facts: &PageFacts, ld: Option<&LdArticle>) -> Option<String> {
     if let Some(a) = ld {
         match (&a.headline, &a.name) {
             (Some(h), Some(n)) if h != n => {
-                let pick = if similarity(n, doc_title) > 0.75 && similarity(h, doc_title) <= 0.75 {
-                    n
-                } else {
-                    h
-                };
+                let pick = if similarity(n, doc_title) > 0.75 && similarity(h, doc_title) <= 0.75 { n } else { h };
                 return Some(pick.clone());
             }
             (Some(h), _) => return Some(h.clone()),
@@ -505,19 +451,14 @@ fn similarity(a: &str, b: &str) -> f64 {
 }
 
 fn tokens(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
 }
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: ", " _ ",
-];
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: ", " _ "];
 
 /// The article title inside a `<title>`: without the site name around it, unless that
 /// leaves too little (Readability's rules).
@@ -550,10 +491,7 @@ fn title_from_document(orig: &str, h1s: &[String]) -> String {
     }
     let title = collapse(&title);
     let words = word_count(&title);
-    let orig_words = word_count(&collapse(
-        orig.replace(['|', '-', '–', '—', '\\', '/', '>', '»'], " ")
-            .as_str(),
-    ));
+    let orig_words = word_count(&collapse(orig.replace(['|', '-', '–', '—', '\\', '/', '>', '»'], " ").as_str()));
     if words <= 4 && (!hierarchical || words != orig_words.saturating_sub(1)) {
         return collapse(orig);
     }
@@ -561,17 +499,11 @@ fn title_from_document(orig: &str, h1s: &[String]) -> String {
 }
 
 fn last_separator(s: &str) -> Option<(usize, &'static str)> {
-    SEPARATORS
-        .iter()
-        .filter_map(|sep| s.rfind(sep).map(|p| (p, *sep)))
-        .max_by_key(|(p, _)| *p)
+    SEPARATORS.iter().filter_map(|sep| s.rfind(sep).map(|p| (p, *sep))).max_by_key(|(p, _)| *p)
 }
 
 fn first_separator(s: &str) -> Option<(usize, &'static str)> {
-    SEPARATORS
-        .iter()
-        .filter_map(|sep| s.find(sep).map(|p| (p, *sep)))
-        .min_by_key(|(p, _)| *p)
+    SEPARATORS.iter().filter_map(|sep| s.find(sep).map(|p| (p, *sep))).min_by_key(|(p, _)| *p)
 }
 
 /// Drop a trailing " - Outlet" when it names the outlet and enough title remains.
@@ -596,18 +528,12 @@ pub fn same_name(a: &str, b: &str) -> bool {
     let key = |s: &str| -> String {
         let t: Vec<String> = tokens(s)
             .into_iter()
-            .filter(|w| {
-                !matches!(
-                    w.as_str(),
-                    "the" | "www" | "com" | "net" | "org" | "co" | "uk"
-                )
-            })
+            .filter(|w| !matches!(w.as_str(), "the" | "www" | "com" | "net" | "org" | "co" | "uk"))
             .collect();
         t.join("")
     };
     let (ka, kb) = (key(a), key(b));
-    !ka.is_empty()
-        && (ka == kb || (ka.len() > 3 && kb.len() > 3 && (ka.contains(&kb) || kb.contains(&ka))))
+    !ka.is_empty() && (ka == kb || (ka.len() > 3 && kb.len() > 3 && (ka.contains(&kb) || kb.contains(&ka))))
 }
 
 fn choose_byline(facts: &PageFacts, ld: Option<&LdArticle>, outlet: Option<&str>) -> Vec<String> {
@@ -617,11 +543,8 @@ fn choose_byline(facts: &PageFacts, ld: Option<&LdArticle>, outlet: Option<&str>
             return names;
         }
     }
-    let values = facts
-        .author_values
-        .iter()
-        .map(String::as_str)
-        .filter(|v| !v.contains("://") && !v.starts_with("www."));
+    let values =
+        facts.author_values.iter().map(String::as_str).filter(|v| !v.contains("://") && !v.starts_with("www."));
     clean_names(values, outlet)
 }
 
@@ -689,15 +612,10 @@ fn split_byline(value: &str) -> Vec<String> {
     let mut parts = Vec::new();
     for piece in s.split([',', ';', '&', '/', '\n', '|']) {
         for name in split_and(piece) {
-            let mut name = name
-                .trim()
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .to_string();
+            let mut name = name.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_string();
             loop {
                 let lower = name.to_lowercase();
-                let Some(prefix) = BY_WORDS
-                    .iter()
-                    .find(|w| lower.starts_with(*w) && lower[w.len()..].starts_with(' '))
+                let Some(prefix) = BY_WORDS.iter().find(|w| lower.starts_with(*w) && lower[w.len()..].starts_with(' '))
                 else {
                     break;
                 };
@@ -713,9 +631,7 @@ fn split_byline(value: &str) -> Vec<String> {
 
 fn split_and(piece: &str) -> Vec<&str> {
     let mut out = vec![piece];
-    for sep in [
-        " and ", " And ", " AND ", " und ", " et ", " y ", " e ", " en ", " og ",
-    ] {
+    for sep in [" and ", " And ", " AND ", " und ", " et ", " y ", " e ", " en ", " og "] {
         out = out.into_iter().flat_map(|p| p.split(sep)).collect();
     }
     out
@@ -828,13 +744,7 @@ fn choose_date(facts: &PageFacts, ld: Option<&LdArticle>, url: Option<&str>) -> 
     let from_meta = candidates.iter().flatten().find_map(|d| date::normalize(d));
     from_meta
         .or_else(|| facts.pub_times.iter().find_map(|d| date::normalize(d)))
-        .or_else(|| {
-            facts
-                .other_times
-                .iter()
-                .take(1)
-                .find_map(|d| date::normalize(d))
-        })
+        .or_else(|| facts.other_times.iter().take(1).find_map(|d| date::normalize(d)))
         .or_else(|| url.and_then(date::from_url))
         .or_else(|| facts.canonical.as_deref().and_then(date::from_url))
         .or_else(|| facts.get("og:url").as_deref().and_then(date::from_url))
@@ -846,38 +756,21 @@ mod tests {
 
     #[test]
     fn bylines_are_people() {
-        let names = clean_names(
-            ["By Jane Doe and John Roe, Staff Writers"].into_iter(),
-            None,
-        );
+        let names = clean_names(["By Jane Doe and John Roe, Staff Writers"].into_iter(), None);
         assert_eq!(names, vec!["Jane Doe", "John Roe"]);
-        assert!(
-            clean_names(["The Daily Example"].into_iter(), Some("The Daily Example")).is_empty()
-        );
+        assert!(clean_names(["The Daily Example"].into_iter(), Some("The Daily Example")).is_empty());
         assert!(clean_names(["Staff"].into_iter(), None).is_empty());
-        assert_eq!(
-            clean_names(["Par Sébastien Farcis"].into_iter(), None),
-            vec!["Sébastien Farcis"]
-        );
-        assert_eq!(
-            clean_names(["By JOE BLOGGS Updated 5:32 PM EDT"].into_iter(), None),
-            vec!["JOE BLOGGS"]
-        );
+        assert_eq!(clean_names(["Par Sébastien Farcis"].into_iter(), None), vec!["Sébastien Farcis"]);
+        assert_eq!(clean_names(["By JOE BLOGGS Updated 5:32 PM EDT"].into_iter(), None), vec!["JOE BLOGGS"]);
     }
 
     #[test]
     fn outlet_suffix_goes() {
         assert_eq!(
-            strip_outlet_suffix(
-                "Storm hits the coast overnight - The Daily Example",
-                Some("Daily Example")
-            ),
+            strip_outlet_suffix("Storm hits the coast overnight - The Daily Example", Some("Daily Example")),
             "Storm hits the coast overnight"
         );
-        assert_eq!(
-            strip_outlet_suffix("Mozilla - Wikipedia", Some("Wikipedia")),
-            "Mozilla - Wikipedia"
-        );
+        assert_eq!(strip_outlet_suffix("Mozilla - Wikipedia", Some("Wikipedia")), "Mozilla - Wikipedia");
     }
 
     #[test]
@@ -886,9 +779,6 @@ mod tests {
             title_from_document("Storm hits the coast overnight | Example News", &[]),
             "Storm hits the coast overnight"
         );
-        assert_eq!(
-            title_from_document("Short | Example", &[]),
-            "Short | Example"
-        );
+        assert_eq!(title_from_document("Short | Example", &[]), "Short | Example");
     }
 }
