@@ -169,7 +169,7 @@ impl<W: Write> Sink<W> {
                 t.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
-        t.set_header(self.columns.iter().map(|c| TCell::new(c)));
+        t.set_header(self.columns.iter().map(TCell::new));
         for row in &self.buffered {
             t.add_row(row.iter().map(|c| {
                 let text = sanitize(&c.display());
