@@ -32,15 +32,23 @@ pub struct Loader<'c> {
     conn: &'c mut Connection,
 }
 
-/// `id:...`, `url:...` or `sha:...`: what makes two inputs the same article.
-pub fn identity(doc: &Document, content_hash: &str) -> String {
+/// `id:...`, `url:...` or `sha:...`: what makes two inputs the same article. The hash
+/// covers the whole document (metadata and text), so two different pages that happen to
+/// share a body are two articles, the second marked as a duplicate of the first.
+pub fn identity(doc: &Document) -> String {
     if let Some(id) = doc.meta.external_id.as_deref().filter(|s| !s.trim().is_empty()) {
         format!("id:{}", id.trim())
     } else if let Some(url) = doc.meta.url.as_deref().and_then(normalise_url) {
         format!("url:{url}")
     } else {
-        format!("sha:{content_hash}")
+        format!("sha:{}", document_hash(doc))
     }
+}
+
+/// sha256 of the document as read: metadata, blocks and format.
+pub fn document_hash(doc: &Document) -> String {
+    let json = serde_json::to_vec(doc).unwrap_or_default();
+    Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Scheme, `www.`, fragment, tracking parameters and a trailing slash do not make a new article.
@@ -165,14 +173,24 @@ fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
     let ex = &item.extraction;
     let body = doc.body();
     let hash = content_hash(&body);
-    let ident = identity(doc, &hash);
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM articles WHERE identity = ?1")?
-        .query_row([&ident], |r| r.get::<_, i64>(0))
-        .optional()?
+    let mut ident = identity(doc);
+    let mut lookup = tx.prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")?;
+    if let Some((id, stored_hash)) =
+        lookup.query_row([&ident], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).optional()?
     {
-        return Ok(LoadOutcome::Unchanged { id });
+        // an input's own id is authoritative; a URL whose page now says something else is a
+        // new version of the article, stored beside the first under `url:...@sha:...`
+        if !ident.starts_with("url:") || stored_hash == hash {
+            return Ok(LoadOutcome::Unchanged { id });
+        }
+        ident = format!("{ident}@sha:{hash}");
+        if let Some((id, _)) =
+            lookup.query_row([&ident], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).optional()?
+        {
+            return Ok(LoadOutcome::Unchanged { id });
+        }
     }
+    drop(lookup);
     // the same text under another identity: a syndicated copy (an empty body is no text)
     let duplicate_of: Option<i64> = if body.trim().is_empty() {
         None
