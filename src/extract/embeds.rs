@@ -44,11 +44,7 @@ pub fn find_embeds(doc: &Document, people: &mut PeopleBook) -> Vec<Embed> {
     let mut out = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let found = match block.kind {
-            BlockKind::Embed => Some(markup_embed(
-                &block.text,
-                block.platform.as_deref(),
-                block.url.as_deref(),
-            )),
+            BlockKind::Embed => Some(markup_embed(&block.text, block.platform.as_deref(), block.url.as_deref())),
             BlockKind::Paragraph => text_embed(&block.text),
             _ => None,
         };
@@ -143,11 +139,10 @@ fn markup_embed(text: &str, platform: Option<&str>, url: Option<&str>) -> Embed 
 
 /// The first link in a post.
 fn first_link(text: &str) -> Option<String> {
-    patterns().link.find(text).map(|m| {
-        m.as_str()
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\''])
-            .to_string()
-    })
+    patterns()
+        .link
+        .find(text)
+        .map(|m| m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\'']).to_string())
 }
 
 /// The platform a post's links point to.
@@ -194,11 +189,7 @@ mod tests {
     use crate::model::{Block, Format, Metadata};
 
     fn doc(blocks: Vec<Block>) -> Document {
-        Document {
-            meta: Metadata::default(),
-            blocks,
-            format: Format::Text,
-        }
+        Document { meta: Metadata::default(), blocks, format: Format::Text }
     }
 
     #[test]
@@ -218,10 +209,7 @@ mod tests {
         assert_eq!(e.handle.as_deref(), Some("@anaruiz"));
         assert_eq!(e.url.as_deref(), Some("https://t.co/AbC123xyz"));
         assert_eq!(e.posted_at.as_deref(), Some("2021-03-03"));
-        assert_eq!(
-            e.text,
-            "We have sent our answer to the #union. Talks must go on. https://t.co/AbC123xyz"
-        );
+        assert_eq!(e.text, "We have sent our answer to the #union. Talks must go on. https://t.co/AbC123xyz");
         assert_eq!(e.block, 1);
         let p = book.get(e.person.unwrap()).unwrap();
         assert_eq!(p.name, "Ana Ruiz");
@@ -244,9 +232,7 @@ mod tests {
         }
         // organisations post too: no person for them
         let mut book = PeopleBook::new();
-        let d = doc(vec![Block::paragraph(
-            "Our statement on the vote. — Lima Police (@LimaPolice) March 3, 2021",
-        )]);
+        let d = doc(vec![Block::paragraph("Our statement on the vote. — Lima Police (@LimaPolice) March 3, 2021")]);
         let e = find_embeds(&d, &mut book);
         assert_eq!(e[0].person, None);
         assert!(book.is_empty());
@@ -265,10 +251,7 @@ mod tests {
 
     #[test]
     fn embed_blocks_from_markup() {
-        let mut b = Block::new(
-            BlockKind::Embed,
-            "Hello from the summit. — Ana Ruiz (@anaruiz) March 3, 2021",
-        );
+        let mut b = Block::new(BlockKind::Embed, "Hello from the summit. — Ana Ruiz (@anaruiz) March 3, 2021");
         b.url = Some("https://twitter.com/anaruiz/status/123".into());
         b.platform = Some("twitter".into());
         let mut ig = Block::new(BlockKind::Embed, "A post shared by the team");

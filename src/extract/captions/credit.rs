@@ -64,26 +64,46 @@ fn patterns() -> &'static Patterns {
 
 /// Words that decorate a credit without naming anyone.
 const DECORATION: &[&str] = &[
-    "file", "file photo", "files", "photo", "photos", "handout", "ho", "pool", "pool photo",
-    "stringer", "staff", "courtesy", "supplied", "illustration", "screenshot", "screengrab",
-    "screen grab", "video grab", "still", "video", "afp photo", "photo illustration",
-    "handout photo", "pool via", "all rights reserved", "dpa", "str",
+    "file",
+    "file photo",
+    "files",
+    "photo",
+    "photos",
+    "handout",
+    "ho",
+    "pool",
+    "pool photo",
+    "stringer",
+    "staff",
+    "courtesy",
+    "supplied",
+    "illustration",
+    "screenshot",
+    "screengrab",
+    "screen grab",
+    "video grab",
+    "still",
+    "video",
+    "afp photo",
+    "photo illustration",
+    "handout photo",
+    "pool via",
+    "all rights reserved",
+    "dpa",
+    "str",
 ];
 
 /// Lower-case words allowed inside organisation names.
 const CONNECTORS: &[&str] = &[
-    "of", "the", "de", "du", "des", "del", "la", "le", "el", "al", "and", "&", "for", "van",
-    "von", "der", "y", "e", "di", "da", "on", "in", "at",
+    "of", "the", "de", "du", "des", "del", "la", "le", "el", "al", "and", "&", "for", "van", "von", "der", "y", "e",
+    "di", "da", "on", "in", "at",
 ];
 
 /// Parse `segment` as a credit. `known` says the caller already knows it is one (the
 /// markup said so), which admits a bare name or organisation.
 pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
     let p = patterns();
-    let mut s = segment
-        .trim()
-        .trim_end_matches(['.', ';', ',', ' '])
-        .trim();
+    let mut s = segment.trim().trim_end_matches(['.', ';', ',', ' ']).trim();
     if s.is_empty() || s.chars().count() > 160 || s.contains("://") || s.contains('\n') {
         return None;
     }
@@ -126,10 +146,8 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
     let credit = resolve(&before, &after, written);
     let known_agency = before.iter().chain(&after).any(|x| matches!(x, Piece::Agency(_)));
     // "Jabin Reyes/The Daily Example": a person first, in ordinary case, then the outlet
-    let person_then_org = matches!(
-        before.as_slice(),
-        [Piece::Person(_), Piece::Org(_), ..]
-    ) && !names::is_shouted(before_via.split('/').next().unwrap_or(""));
+    let person_then_org = matches!(before.as_slice(), [Piece::Person(_), Piece::Org(_), ..])
+        && !names::is_shouted(before_via.split('/').next().unwrap_or(""));
     let person = credit.photographer.is_some();
     // "/" and "via" join credits; commas, dashes and bars also join lists and headlines
     let joined = (before.len() + after.len() > 1 && before_via.contains('/')) || after_via.is_some();
@@ -141,10 +159,7 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         || (listed && known_agency && person)
         || (bracketed && known_agency);
     let named = credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
-    (valid && named).then_some(Credit {
-        strong: marked || known_agency,
-        ..credit
-    })
+    (valid && named).then_some(Credit { strong: marked || known_agency, ..credit })
 }
 
 /// "(AP Photo/Name)" and "[Reuters]" without their brackets.
@@ -158,13 +173,7 @@ fn unwrap_brackets(s: &str) -> Option<&str> {
 
 /// The pieces of one side of a credit, or `None` when one of them is not credit-like.
 fn pieces(s: &str) -> Option<Vec<Piece>> {
-    patterns()
-        .split
-        .split(s)
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(classify)
-        .collect()
+    patterns().split.split(s).map(str::trim).filter(|x| !x.is_empty()).map(classify).collect()
 }
 
 fn classify(raw: &str) -> Option<Piece> {
@@ -185,9 +194,7 @@ fn classify(raw: &str) -> Option<Piece> {
     if names::looks_like_person(&tidy) {
         return Some(Piece::Person(tidy));
     }
-    if (is_org(&tidy) && tidy.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        || tidy.starts_with('@')
-    {
+    if (is_org(&tidy) && tidy.chars().filter(|c| c.is_alphabetic()).count() >= 2) || tidy.starts_with('@') {
         return Some(Piece::Org(tidy));
     }
     None
@@ -200,8 +207,8 @@ fn is_org(s: &str) -> bool {
     if words.is_empty() || words.len() > 8 {
         return false;
     }
-    let starts_upper = words[0].chars().any(char::is_uppercase)
-        && (words[0] == "The" || !names::is_function_word(words[0]));
+    let starts_upper =
+        words[0].chars().any(char::is_uppercase) && (words[0] == "The" || !names::is_function_word(words[0]));
     starts_upper
         && words.iter().all(|w| {
             CONNECTORS.contains(&w.to_lowercase().as_str())
@@ -236,9 +243,7 @@ fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
     });
     let (agency, provider) = match (first_agency(before), first_agency(after)) {
         // "Name/AFP via Getty Images": AFP's picture, distributed by a photo agency
-        (Some(b), Some(v)) if v.kind == SourceKind::PhotoAgency => {
-            (Some(b.name.to_string()), first_org(before))
-        }
+        (Some(b), Some(v)) if v.kind == SourceKind::PhotoAgency => (Some(b.name.to_string()), first_org(before)),
         // "Sputnik/Name/Kremlin via REUTERS": handed out through a news agency
         (Some(b), Some(v)) => (Some(v.name.to_string()), Some(b.name.to_string())),
         (None, Some(v)) => (Some(v.name.to_string()), first_org(before)),
@@ -252,13 +257,7 @@ fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
             }
         }
     };
-    Credit {
-        written,
-        photographer,
-        agency,
-        provider,
-        strong: false,
-    }
+    Credit { written, photographer, agency, provider, strong: false }
 }
 
 #[cfg(test)]
@@ -305,10 +304,7 @@ mod tests {
             ("EPA-EFE/DAN REYES", some(Some("Dan Reyes"), Some("EPA"), None)),
             ("Dan Reyes via Getty Images", some(Some("Dan Reyes"), Some("Getty Images"), None)),
             ("(Saul Brand/Pool via AP)", some(Some("Saul Brand"), Some("AP"), None)),
-            (
-                "Sputnik/Ivan Sorokin/Kremlin via REUTERS",
-                some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik")),
-            ),
+            ("Sputnik/Ivan Sorokin/Kremlin via REUTERS", some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik"))),
             ("© Russian Defense Ministry", some(None, None, Some("Russian Defense Ministry"))),
             ("Xinhua/Li Wen", some(Some("Li Wen"), Some("Xinhua"), None)),
         ];

@@ -3,10 +3,7 @@ use crate::model::{Block, Format, Metadata};
 
 fn doc(blocks: Vec<Block>) -> Document {
     Document {
-        meta: Metadata {
-            published: Some("2021-03-04".into()),
-            ..Metadata::default()
-        },
+        meta: Metadata { published: Some("2021-03-04".into()), ..Metadata::default() },
         blocks,
         format: Format::Text,
     }
@@ -57,12 +54,24 @@ fn credited_paragraphs_are_captions() {
 #[test]
 fn credit_shapes_in_paragraphs() {
     let cases = [
-        ("Police officers guard the border crossing on Tuesday. (AP Photo/Dan Reyes, File)", Some("Dan Reyes"), Some("AP")),
+        (
+            "Police officers guard the border crossing on Tuesday. (AP Photo/Dan Reyes, File)",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
         ("Protesters march through the capital. Photo: Dan Reyes, AP", Some("Dan Reyes"), Some("AP")),
         ("Protesters march through the capital on Jan. 5. Dan Reyes/AFP/Getty Images", Some("Dan Reyes"), Some("AFP")),
         ("Protesters march through the capital. J. Mira Holt/AP", Some("J. Mira Holt"), Some("AP")),
-        ("Voters queue outside a school in Lima. Dan Reyes for The Daily Example", Some("Dan Reyes"), Some("The Daily Example")),
-        ("Voters queue outside a school in Lima. Credit: Dan Reyes/The Daily Example", Some("Dan Reyes"), Some("The Daily Example")),
+        (
+            "Voters queue outside a school in Lima. Dan Reyes for The Daily Example",
+            Some("Dan Reyes"),
+            Some("The Daily Example"),
+        ),
+        (
+            "Voters queue outside a school in Lima. Credit: Dan Reyes/The Daily Example",
+            Some("Dan Reyes"),
+            Some("The Daily Example"),
+        ),
         ("Voters queue outside a school in Lima | Dan Reyes/Getty Images", Some("Dan Reyes"), Some("Getty Images")),
         ("Voters queue outside a school in Lima [Reuters]", None, Some("Reuters")),
         ("Firefighters battle the blaze near Quito (Photo by DAN REYES / AFP)", Some("Dan Reyes"), Some("AFP")),

@@ -41,10 +41,7 @@ fn entries() -> &'static [Entry] {
                 if let Some(aliases) = parts.next() {
                     names.extend(aliases.split(',').map(str::trim).filter(|a| !a.is_empty()));
                 }
-                Some(Entry {
-                    agency: Agency { name, kind },
-                    names,
-                })
+                Some(Entry { agency: Agency { name, kind }, names })
             })
             .collect()
     })
@@ -69,8 +66,24 @@ pub fn fold(s: &str) -> String {
 
 /// Words that decorate an agency name in credits without changing the agency.
 const DECORATION: &[&str] = &[
-    "photo", "photos", "pictures", "picture", "images", "image", "file", "handout", "pool",
-    "tv", "video", "wire", "via", "photographer", "staff", "sport", "sports", "news",
+    "photo",
+    "photos",
+    "pictures",
+    "picture",
+    "images",
+    "image",
+    "file",
+    "handout",
+    "pool",
+    "tv",
+    "video",
+    "wire",
+    "via",
+    "photographer",
+    "staff",
+    "sport",
+    "sports",
+    "news",
 ];
 
 /// The agency a whole credit piece names ("AP Photo" -> AP, "REUTERS" -> Reuters).
@@ -84,15 +97,8 @@ pub fn lookup(piece: &str) -> Option<Agency> {
     }
     // "Reuters Pictures", "AFP PHOTO FILES", "File Photo Reuters"
     let words: Vec<&str> = folded.split(' ').collect();
-    let core: Vec<&str> = words
-        .iter()
-        .copied()
-        .skip_while(|w| DECORATION.contains(w))
-        .collect();
-    let end = core
-        .iter()
-        .rposition(|w| !DECORATION.contains(w))
-        .map_or(0, |i| i + 1);
+    let core: Vec<&str> = words.iter().copied().skip_while(|w| DECORATION.contains(w)).collect();
+    let end = core.iter().rposition(|w| !DECORATION.contains(w)).map_or(0, |i| i + 1);
     let core = core[..end].join(" ");
     if core.is_empty() || core == folded {
         return None;
@@ -101,18 +107,12 @@ pub fn lookup(piece: &str) -> Option<Agency> {
 }
 
 fn exact(folded: &str) -> Option<Agency> {
-    entries()
-        .iter()
-        .find(|e| e.names.iter().any(|n| fold(n) == folded))
-        .map(|e| e.agency)
+    entries().iter().find(|e| e.names.iter().any(|n| fold(n) == folded)).map(|e| e.agency)
 }
 
 /// The agency with this canonical name.
 pub fn by_name(name: &str) -> Option<Agency> {
-    entries()
-        .iter()
-        .find(|e| e.agency.name == name)
-        .map(|e| e.agency)
+    entries().iter().find(|e| e.agency.name == name).map(|e| e.agency)
 }
 
 /// Regex fragment (no groups) matching any written form of a wire agency inside prose.

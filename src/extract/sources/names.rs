@@ -11,8 +11,8 @@ const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
 
 /// Lower-case words that stay inside names ("Ursula von der Leyen", "Abu al-Haija").
 const PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "du", "del", "della", "di", "der", "den", "van", "von",
-    "la", "le", "al", "el", "bin", "ben", "ibn", "ter", "y", "e", "st.",
+    "de", "da", "das", "do", "dos", "du", "del", "della", "di", "der", "den", "van", "von", "la", "le", "al", "el",
+    "bin", "ben", "ibn", "ter", "y", "e", "st.",
 ];
 
 fn org_words() -> &'static [&'static str] {
@@ -22,21 +22,127 @@ fn org_words() -> &'static [&'static str] {
 
 /// Weekdays and months: capitalised, never a person.
 const CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// Function words that open sentences and so come capitalised: never part of a name.
 const FUNCTION_WORDS: &[&str] = &[
-    "with", "the", "in", "on", "at", "for", "and", "but", "from", "by", "this", "that",
-    "these", "those", "a", "an", "he", "she", "it", "they", "we", "i", "you", "our", "his",
-    "her", "their", "its", "as", "if", "when", "while", "after", "before", "during", "since",
-    "to", "of", "or", "not", "no", "yes", "all", "some", "more", "most", "here", "there",
-    "what", "who", "how", "why", "where", "which", "mr", "mrs", "ms", "dr", "via", "photo",
-    "said", "says", "new", "last", "next", "first", "then", "also", "only", "both", "each",
-    "information", "reporting", "additional", "editing", "writing", "is", "was", "are",
+    "with",
+    "the",
+    "in",
+    "on",
+    "at",
+    "for",
+    "and",
+    "but",
+    "from",
+    "by",
+    "this",
+    "that",
+    "these",
+    "those",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "our",
+    "his",
+    "her",
+    "their",
+    "its",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "to",
+    "of",
+    "or",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "more",
+    "most",
+    "here",
+    "there",
+    "what",
+    "who",
+    "how",
+    "why",
+    "where",
+    "which",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "via",
+    "photo",
+    "said",
+    "says",
+    "new",
+    "last",
+    "next",
+    "first",
+    "then",
+    "also",
+    "only",
+    "both",
+    "each",
+    "information",
+    "reporting",
+    "additional",
+    "editing",
+    "writing",
+    "is",
+    "was",
+    "are",
 ];
 
 /// Whether a word is a function word ("With", "The", "He"), compared without case.
@@ -47,11 +153,7 @@ pub fn is_function_word(word: &str) -> bool {
 
 /// Whether a word names an organisation, a place kind or a calendar day.
 pub fn is_org_word(word: &str) -> bool {
-    let w: String = word
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let w: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     org_words().contains(&w.as_str()) || CALENDAR.contains(&w.as_str())
 }
 
@@ -74,9 +176,7 @@ fn is_name_word(word: &str) -> bool {
         && word.chars().count() <= 30
         && !word.ends_with("'s")
         && !word.ends_with("’s")
-        && word
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
 }
 
 /// Whether `s` has the shape of a person's name.
@@ -87,8 +187,7 @@ pub fn looks_like_person(s: &str) -> bool {
     }
     let mut capitalised = 0;
     for w in &words {
-        if PARTICLES.contains(&w.to_lowercase().as_str()) && !w.starts_with(char::is_uppercase)
-        {
+        if PARTICLES.contains(&w.to_lowercase().as_str()) && !w.starts_with(char::is_uppercase) {
             continue;
         }
         if !(is_name_word(w) || is_initial(w)) || is_org_word(w) || is_function_word(w) {
@@ -99,9 +198,7 @@ pub fn looks_like_person(s: &str) -> bool {
         }
     }
     // "AP", "EPA EFE": acronyms are not names
-    let all_short_caps = words
-        .iter()
-        .all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase()));
+    let all_short_caps = words.iter().all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase()));
     capitalised >= 1
         && words.last().is_some_and(|w| !is_initial(w))
         && !all_short_caps
