@@ -21,12 +21,12 @@ const DATELINE_PARAGRAPHS: usize = 3;
 
 /// Sources the article credits (wire services, photo agencies) and its dateline.
 pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, Option<Dateline>) {
-    let body: Vec<&str> = doc
+    let body: Vec<(usize, &str)> = doc
         .blocks
         .iter()
         .enumerate()
         .filter(|(i, b)| b.kind == BlockKind::Paragraph && !captions.iter().any(|c| c.block == *i))
-        .map(|(_, b)| b.text.as_str())
+        .map(|(i, b)| (i, b.text.as_str()))
         .collect();
 
     let mut links: Vec<SourceLink> = Vec::new();
@@ -39,8 +39,10 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
     for a in wire::credits_in_byline(&doc.meta.byline) {
         add(a.name, a.kind, SourceRole::WireCredit);
     }
-    for (n, text) in body.iter().enumerate() {
-        for (a, _rule) in wire::credits_in_paragraph(text, n == 0) {
+    for &(i, text) in &body {
+        // the opening block of a page with more after it may be a logo or kicker
+        let opening = i == 0 && doc.blocks.len() > 1;
+        for (a, _rule) in wire::credits_in_paragraph(text, opening) {
             add(a.name, a.kind, SourceRole::WireCredit);
         }
     }
@@ -51,7 +53,7 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
         }
     }
     let published = doc.meta.published.as_deref();
-    let dateline = body.iter().take(DATELINE_PARAGRAPHS).find_map(|t| dateline::dateline_of(t, published));
+    let dateline = body.iter().take(DATELINE_PARAGRAPHS).find_map(|(_, t)| dateline::dateline_of(t, published));
     (links, dateline)
 }
 

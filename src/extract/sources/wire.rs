@@ -85,7 +85,7 @@ fn wires_in(span: &str) -> Vec<Agency> {
 }
 
 /// The wire agencies a paragraph credits, with the rule that found them.
-pub fn credits_in_paragraph(text: &str, is_first: bool) -> Vec<(Agency, &'static str)> {
+pub fn credits_in_paragraph(text: &str, opening: bool) -> Vec<(Agency, &'static str)> {
     let r = rules();
     let mut out = Vec::new();
     let push = |out: &mut Vec<(Agency, &'static str)>, span: &str, rule: &'static str| {
@@ -105,7 +105,7 @@ pub fn credits_in_paragraph(text: &str, is_first: bool) -> Vec<(Agency, &'static
     }
     if let Some(c) = r.sign_off.captures(text.trim()).and_then(|c| c.get(1).or_else(|| c.get(2))) {
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
-        if !is_first || text.trim().chars().count() > 40 {
+        if !opening || text.trim().chars().count() > 40 {
             push(&mut out, c.as_str(), "sign-off");
         }
     }
