@@ -230,7 +230,7 @@ fn split_credit(text: &str) -> Option<(String, Credit, &'static str)> {
             continue;
         };
         if let Some(c) = parse_credit(seg, false) {
-            if best.as_ref().map_or(true, |(b, _, _)| start < *b) {
+            if best.as_ref().is_none_or(|(b, _, _)| start < *b) {
                 best = Some((start, c, rule));
             }
         }
