@@ -53,7 +53,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         marker: Regex::new(
-            r"(?i)^(?:©|\(c\)|copyright\b|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|photographer|file|source)\s*(?::|\.{2,3}|…|,|\bby\b))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?\b|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by\b)\s*",
+            r"(?i)^(?:©|\(c\)|copyright\b|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|bild|photographer|file|source|screenshot|video|illustration|graphic|photo\s+illustration)\s*(?::|\.{2,3}|…|,|\bby\b))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?\b|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by\b)\s*",
         )
         .expect("marker regex"),
         via: Regex::new(r"(?i)\s*/?\s*\bvia\b\s*").expect("via regex"),
@@ -241,6 +241,17 @@ fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
         Piece::PersonFor(_, o) => Some(o.clone()),
         _ => None,
     });
+    // "Heinrich Reyes/Instituto Lula": the last of two name-shaped pieces holds the credit
+    let persons: Vec<&String> = before
+        .iter()
+        .filter_map(|x| match x {
+            Piece::Person(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    let holder = (persons.len() >= 2 && first_org(before).is_none() && first_agency(before).is_none())
+        .then(|| persons[persons.len() - 1].clone());
+    let first_org = |ps: &[Piece]| first_org(ps).or_else(|| holder.clone());
     let (agency, provider) = match (first_agency(before), first_agency(after)) {
         // "Name/AFP via Getty Images": AFP's picture, distributed by a photo agency
         (Some(b), Some(v)) if v.kind == SourceKind::PhotoAgency => (Some(b.name.to_string()), first_org(before)),
@@ -307,6 +318,8 @@ mod tests {
             ("Sputnik/Ivan Sorokin/Kremlin via REUTERS", some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik"))),
             ("© Russian Defense Ministry", some(None, None, Some("Russian Defense Ministry"))),
             ("Xinhua/Li Wen", some(Some("Li Wen"), Some("Xinhua"), None)),
+            ("Credit: Dan Reyes/Instituto Lima", some(Some("Dan Reyes"), Some("Instituto Lima"), None)),
+            ("Video by Dan Reyes", some(Some("Dan Reyes"), None, None)),
         ];
         for (s, want) in cases {
             assert_eq!(parts(s), want, "{s}");

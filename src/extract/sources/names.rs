@@ -199,7 +199,14 @@ pub fn looks_like_person(s: &str) -> bool {
     }
     // "AP", "EPA EFE": acronyms are not names
     let all_short_caps = words.iter().all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase()));
+    // "UC Global": an acronym beside ordinary words is an organisation
+    let acronym = !is_shouted(s)
+        && words.iter().any(|w| {
+            let n = w.chars().count();
+            (2..=3).contains(&n) && w.chars().all(|c| c.is_uppercase())
+        });
     capitalised >= 1
+        && !acronym
         && words.last().is_some_and(|w| !is_initial(w))
         && !all_short_caps
         && super::agencies::lookup(s).is_none()
