@@ -115,6 +115,15 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
     }
     loop {
         let before = s;
+        // "CreditCreditName/Agency": page text that glued a visually hidden label on
+        for label in ["Credit", "CREDIT"] {
+            if let Some(rest) = s.strip_prefix(label) {
+                if rest.starts_with(|c: char| c.is_uppercase() || c.is_whitespace()) {
+                    s = rest.trim_start();
+                    marked = true;
+                }
+            }
+        }
         if let Some(m) = p.marker.find(s) {
             s = &s[m.end()..];
             marked = true;
@@ -259,14 +268,8 @@ fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
         (Some(b), Some(v)) => (Some(v.name.to_string()), Some(b.name.to_string())),
         (None, Some(v)) => (Some(v.name.to_string()), first_org(before)),
         (Some(b), None) => (Some(b.name.to_string()), first_org(before).or(first_org(after))),
-        (None, None) => {
-            let org = first_org(before).or(first_org(after)).or(outlet);
-            if photographer.is_some() {
-                (org, None)
-            } else {
-                (None, org)
-            }
-        }
+        // "Jabin Reyes/The Daily Example", "© Fox News": the organisation holds the credit
+        (None, None) => (first_org(before).or(first_org(after)).or(outlet), None),
     };
     Credit { written, photographer, agency, provider, strong: false }
 }
@@ -316,7 +319,9 @@ mod tests {
             ("Dan Reyes via Getty Images", some(Some("Dan Reyes"), Some("Getty Images"), None)),
             ("(Saul Brand/Pool via AP)", some(Some("Saul Brand"), Some("AP"), None)),
             ("Sputnik/Ivan Sorokin/Kremlin via REUTERS", some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik"))),
-            ("© Russian Defense Ministry", some(None, None, Some("Russian Defense Ministry"))),
+            ("© Russian Defense Ministry", some(None, Some("Russian Defense Ministry"), None)),
+            ("CreditCreditDan Reyes/The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
+            ("Credit Dan Reyes for The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
             ("Xinhua/Li Wen", some(Some("Li Wen"), Some("Xinhua"), None)),
             ("Credit: Dan Reyes/Instituto Lima", some(Some("Dan Reyes"), Some("Instituto Lima"), None)),
             ("Video by Dan Reyes", some(Some("Dan Reyes"), None, None)),
