@@ -52,7 +52,7 @@ fn rules() -> &'static Rules {
                 r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by)\s+)?({list})\W{{0,3}}$"
             )),
             sign_off: mk(format!(
-                r#"(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n|[.!?”]\s+)[-—–\s]{{0,4}}\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
+                r#"(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n|[.!?”"’)]\s+)[-—–\s]{{0,4}}\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
             )),
             reporting_by: mk(
                 r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by\b"
@@ -103,7 +103,12 @@ pub fn credits_in_paragraph(text: &str, opening: bool) -> Vec<(Agency, &'static 
             push(&mut out, c.as_str(), "with");
         }
     }
-    if let Some(c) = r.sign_off.captures(text.trim()).and_then(|c| c.get(1).or_else(|| c.get(2))) {
+    if let Some(c) = r.sign_off.captures(text.trim()).and_then(|c| {
+        c.get(1).or_else(|| c.get(2)).or_else(|| {
+            // "... 0.56 (0.361) REUTER": a wire signs off in capitals after anything
+            c.get(3).filter(|m| agencies::lookup(m.as_str()).is_some_and(|a| a.kind == SourceKind::Wire))
+        })
+    }) {
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
         if !opening || text.trim().chars().count() > 40 {
             push(&mut out, c.as_str(), "sign-off");
@@ -210,6 +215,9 @@ mod tests {
         assert_eq!(names("Pay April 30\n    Record April 16\n Reuter"), vec!["Reuters"]);
         assert_eq!(names("It said so.\n REUTER TAW"), vec!["Reuters"]);
         assert_eq!(names("It said so.\nREUTER...^M"), vec!["Reuters"]);
+        assert_eq!(names("Cows 0.56 (0.361) REUTER"), vec!["Reuters"]);
+        assert_eq!(names("\"They are peanuts.\" REUTER...^M"), vec!["Reuters"]);
+        assert!(names("Shares fell at the CBOT").is_empty());
         assert!(names("a launch equal to the launching of\nSputnik.").is_empty());
         assert_eq!(names("(Reporting by Ana Ruiz; Editing by Tom Berg)"), vec!["Reuters"]);
         assert_eq!(names("Associated Press writer Ana Ruiz in Lima contributed to this report."), vec!["AP"]);
