@@ -143,6 +143,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "is",
     "was",
     "are",
+    "see",
+    "click",
+    "follow",
+    "watch",
 ];
 
 /// Whether a word is a function word ("With", "The", "He"), compared without case.
