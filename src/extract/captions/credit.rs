@@ -103,7 +103,8 @@ const CONNECTORS: &[&str] = &[
 /// markup said so), which admits a bare name or organisation.
 pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
     let p = patterns();
-    let mut s = segment.trim().trim_end_matches(['.', ';', ',', ' ']).trim();
+    let raw = segment.trim();
+    let mut s = raw.trim_end_matches(['.', ';', ',', ' ']).trim();
     if s.is_empty() || s.chars().count() > 160 || s.contains("://") || s.contains('\n') {
         return None;
     }
@@ -113,6 +114,8 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         s = inner.trim().trim_end_matches(['.', ';', ',', ' ']);
         bracketed = true;
     }
+    // credits end without a full stop; "(Pa.)", "[Bloomberg.]" and "... of Fraud." are prose
+    let full_stop = raw.trim_end_matches([')', ']', ' ']).ends_with('.') && !ends_with_initial(raw);
     loop {
         let before = s;
         // "CreditCreditName/Agency": page text that glued a visually hidden label on
@@ -163,12 +166,19 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
     let listed = before.len() + after.len() > 1;
     let for_outlet = before.iter().any(|x| matches!(x, Piece::PersonFor(..)));
     let valid = marked
-        || for_outlet
-        || (joined && (known_agency || person_then_org))
+        || (for_outlet && !full_stop)
+        || (joined && (known_agency || (person_then_org && !full_stop)))
         || (listed && known_agency && person)
-        || (bracketed && known_agency);
+        || (bracketed && known_agency && !full_stop);
     let named = credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
     (valid && named).then_some(Credit { strong: marked || known_agency, ..credit })
+}
+
+/// "... Dan J." ends with an initial, not a full stop.
+fn ends_with_initial(s: &str) -> bool {
+    let t = s.trim_end_matches([')', ']', ' ']);
+    let word = t.rsplit([' ', '/']).next().unwrap_or("");
+    word.chars().count() == 2 && word.starts_with(char::is_uppercase)
 }
 
 /// "(AP Photo/Name)" and "[Reuters]" without their brackets.
@@ -195,7 +205,7 @@ fn classify(raw: &str) -> Option<Piece> {
         return Some(Piece::Agency(a));
     }
     if let Some((who, outlet)) = tidy.split_once(" for ") {
-        if names::looks_like_person(who) && is_org(outlet) {
+        if names::looks_like_person(who) && is_outlet(outlet) {
             return Some(Piece::PersonFor(who.to_string(), outlet.to_string()));
         }
         return None;
@@ -207,6 +217,19 @@ fn classify(raw: &str) -> Option<Piece> {
         return Some(Piece::Org(tidy));
     }
     None
+}
+
+/// What follows "Name for": "The Daily Example", "NPR", "Bloomberg News", an agency;
+/// not the rest of a title-case headline ("Up for Renewal Amid Allegations").
+fn is_outlet(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    is_org(s)
+        && s.split_whitespace().count() <= 6
+        && (first == "The"
+            || agencies::lookup(s).is_some()
+            || names::is_shouted(s)
+            || (2..=4).contains(&s.chars().count()) && s.chars().all(char::is_uppercase)
+            || s.split_whitespace().any(names::is_org_word))
 }
 
 /// Capitalised words, with connectors between them: "Russian Defense Ministry",

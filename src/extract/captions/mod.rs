@@ -85,15 +85,18 @@ fn merge_target(doc: &Document, found: &[Caption], i: usize, strong: bool) -> Op
     if let Some(k) = found.iter().rposition(|c| c.block == j) {
         return Some(Target::Existing(k));
     }
-    // HTML marks its captions; a lone credit there is a picture without one. In text,
-    // only a credit that names an agency or says "Photo:" may claim the paragraph above.
+    // A paragraph above a lone credit is, on real pages, as often article text above an
+    // uncaptioned picture as a caption: claiming it would hide its quotes. Only a short,
+    // unquoted paragraph that reads as a caption (a strong credit, no sentence ending in
+    // a full stop) is taken, and never in HTML, where captions are marked.
     if doc.format == Format::Html || !strong {
         return None;
     }
     let prev = doc.blocks.get(j)?;
     let words = prev.text.split_whitespace().count();
     let quoted = prev.text.contains(['"', '“', '”', '«', '»', '„']);
-    (prev.kind == BlockKind::Paragraph && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words) && !quoted)
+    let sentence = prev.text.trim_end().ends_with(['.', '!', '?', ':']);
+    (prev.kind == BlockKind::Paragraph && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words) && !quoted && !sentence)
         .then_some(Target::Paragraph(j))
 }
 
@@ -261,9 +264,9 @@ fn caption_paragraph(text: &str) -> Option<Found> {
 fn opens_like_caption(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        let noun = r"(?:photo(?:graph)?s?|images?|pictures?|handout|stills?|screenshots?|screen\s*grabs?|frame\s+grabs?|video\s+grabs?|grabs?|composite|combination|aerial)";
+        let noun = r"(?:photo(?:graph)?s?|images?|pictures?|handout|still\s+(?:image|photo|frame)s?|screenshots?|screen\s*grabs?|frame\s+grabs?|video\s+grabs?|grabs?|composite|combination|aerial)";
         Regex::new(&format!(
-            r"^\s*(?:(?i:file)(?:\s+(?i:photo))?\s*[-—–:]\s*)?(?:In\s+(?:this|these|a|an)\s+(?:[\w.,'’-]+\s+){{0,6}}?{noun}\b|(?:This|These|A|An)\s+(?:[\w.,'’-]+\s+){{0,4}}?{noun}\s+(?:(?:was|is|were|are)\s+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)\b)"
+            r"^\s*(?:(?i:file)(?:\s+(?i:photo))?\s*[-—–:]\s*)?(?:In\s+(?:this|these)\s+(?:[\w.,'’-]+\s+){{0,6}}?{noun}\b|(?:This|These|A|An)\s+(?:[\w.,'’-]+\s+){{0,4}}?{noun}\s+(?:(?:was|is|were|are)\s+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)\b)"
         ))
         .expect("opening regex")
     });

@@ -119,11 +119,11 @@ fn caption_openings_without_credit() {
 fn credit_on_its_own_line_joins_the_caption_before() {
     let (caps, book) = captions_of(&[
         "The talks resumed on Monday, officials said.",
-        "Workers repair a bridge in Lima on March 1.",
+        "Workers repair a bridge in Lima on March 1",
         "Dan Reyes/AP",
     ]);
     assert_eq!(caps.len(), 1);
-    assert_eq!(caps[0].text, "Workers repair a bridge in Lima on March 1.");
+    assert_eq!(caps[0].text, "Workers repair a bridge in Lima on March 1");
     assert_eq!(caps[0].block, 1);
     assert_eq!(photographer(&caps[0], &book).as_deref(), Some("Dan Reyes"));
     assert_eq!(caps[0].date.as_deref(), Some("2021-03-01"));
@@ -179,6 +179,14 @@ fn weaker_credits_in_markup_captions() {
 }
 
 #[test]
+fn article_sentences_above_a_credit_stay_article_text() {
+    let (caps, _) = captions_of(&["Fourteen people died in the attack, police said.", "Dan Reyes via Getty Images."]);
+    assert_eq!(caps.len(), 1);
+    assert_eq!(caps[0].block, 1);
+    assert!(caps[0].text.is_empty());
+}
+
+#[test]
 fn weak_credit_lines_do_not_swallow_paragraphs() {
     let (caps, _) = captions_of(&[
         "Officials met in the capital on Monday to discuss the budget, which has been delayed.",
@@ -197,6 +205,9 @@ fn comma_lists_and_headlines_are_not_credits() {
         "Results were strong in Tokyo, West Lima, Quito and Bogota",
         "Flights leave from Dallas/Fort Worth International Airport",
         "It sold the Nature's Best/DSL stores.",
+        "In a changing economy, young voters still believe in the dream.",
+        "Members include Rep. Ana Ruiz (Ill.) and Rep. Tom Berg (Pa.).",
+        "Lima Program Up for Renewal Amid Allegations of Fraud.",
     ]);
     assert!(caps.is_empty(), "{caps:#?}");
 }
