@@ -213,8 +213,11 @@ fn classify(raw: &str) -> Option<Piece> {
     if names::looks_like_person(&tidy) {
         return Some(Piece::Person(tidy));
     }
-    if (is_org(&tidy) && tidy.chars().filter(|c| c.is_alphabetic()).count() >= 2) || tidy.starts_with('@') {
-        return Some(Piece::Org(tidy));
+    // organisations keep their own case ("NATO", "UNICEF"); only people get name case
+    let org = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let org = org.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+    if (is_org(org) && org.chars().filter(|c| c.is_alphabetic()).count() >= 2) || org.starts_with('@') {
+        return Some(Piece::Org(org.to_string()));
     }
     None
 }
@@ -346,6 +349,7 @@ mod tests {
             ("CreditCreditDan Reyes/The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
             ("Credit Dan Reyes for The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
             ("Xinhua/Li Wen", some(Some("Li Wen"), Some("Xinhua"), None)),
+            ("Source: NATO", some(None, Some("NATO"), None)),
             ("Credit: Dan Reyes/Instituto Lima", some(Some("Dan Reyes"), Some("Instituto Lima"), None)),
             ("Video by Dan Reyes", some(Some("Dan Reyes"), None, None)),
         ];

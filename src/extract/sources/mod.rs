@@ -18,6 +18,8 @@ use crate::model::{BlockKind, Caption, Dateline, Document, SourceKind, SourceLin
 
 /// How many leading paragraphs may hold the dateline (a kicker or a photo may come first).
 const DATELINE_PARAGRAPHS: usize = 3;
+/// How many trailing paragraphs may hold a sign-off ("— The Associated Press").
+const CLOSING_PARAGRAPHS: usize = 3;
 
 /// Sources the article credits (wire services, photo agencies) and its dateline.
 pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, Option<Dateline>) {
@@ -39,10 +41,11 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
     for a in wire::credits_in_byline(&doc.meta.byline) {
         add(a.name, a.kind, SourceRole::WireCredit);
     }
-    for &(i, text) in &body {
+    for (n, &(i, text)) in body.iter().enumerate() {
         // the opening block of a page with more after it may be a logo or kicker
         let opening = i == 0 && doc.blocks.len() > 1;
-        for (a, _rule) in wire::credits_in_paragraph(text, opening) {
+        let closing = n + CLOSING_PARAGRAPHS >= body.len();
+        for (a, _rule) in wire::credits_in_paragraph(text, opening, closing) {
             add(a.name, a.kind, SourceRole::WireCredit);
         }
     }
