@@ -52,7 +52,7 @@ fn rules() -> &'static Rules {
                 r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by)\s+)?({list})\W{{0,3}}$"
             )),
             sign_off: mk(format!(
-                r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
+                r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
             )),
             reporting_by: mk(
                 r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by\b"
@@ -220,6 +220,7 @@ mod tests {
         assert_eq!(names("It said so.\n REUTER TAW"), vec!["Reuters"]);
         assert_eq!(names("It said so.\nREUTER...^M"), vec!["Reuters"]);
         assert_eq!(names("Cows 0.56 (0.361) REUTER"), vec!["Reuters"]);
+        assert_eq!(names("the debt, mine owners said. reuter^M"), vec!["Reuters"]);
         assert_eq!(names("\"They are peanuts.\" REUTER...^M"), vec!["Reuters"]);
         assert!(names("Shares fell at the CBOT").is_empty());
         assert!(names("a launch equal to the launching of\nSputnik.").is_empty());
