@@ -406,49 +406,56 @@ fn without_initials(key: &str) -> String {
 /// middle initials, a full-name alias, and for a surname alone a unique alias match.
 fn resolve_person(tx: &Transaction, name: &str, aliases: &[String]) -> Result<i64> {
     let key = person_key(name);
-    let lookup_merge = |k: &str| -> Result<Option<i64>> {
-        Ok(tx
-            .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
-            .query_row([k], |r| r.get(0))
-            .optional()?)
-    };
-    let lookup_key = |k: &str| -> Result<Option<i64>> {
-        Ok(tx.prepare_cached("SELECT id FROM people WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()?)
-    };
-    let lookup_alias = |k: &str| -> Result<Vec<i64>> {
-        let mut st = tx.prepare_cached("SELECT DISTINCT person_id FROM person_aliases WHERE key = ?1 LIMIT 2")?;
-        let ids = st.query_map([k], |r| r.get(0))?.collect::<std::result::Result<Vec<i64>, _>>()?;
-        Ok(ids)
-    };
-    if let Some(id) = lookup_merge(&key)? {
+    if let Some(id) = tx
+        .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?
+    {
         return Ok(id);
     }
-    if let Some(id) = lookup_key(&key)? {
+    // a manual split forbids this name from resolving to that person again
+    let allowed = |id: i64| -> Result<bool> {
+        Ok(tx
+            .prepare_cached("SELECT 1 FROM person_splits WHERE key = ?1 AND person_id = ?2")?
+            .query_row(params![key, id], |_| Ok(()))
+            .optional()?
+            .is_none())
+    };
+    let by_key = |k: &str| -> Result<Option<i64>> {
+        let id = tx.prepare_cached("SELECT id FROM people WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()?;
+        match id {
+            Some(id) if allowed(id)? => Ok(Some(id)),
+            _ => Ok(None),
+        }
+    };
+    let by_unique_alias = |k: &str| -> Result<Option<i64>> {
+        let mut st = tx.prepare_cached("SELECT DISTINCT person_id FROM person_aliases WHERE key = ?1 LIMIT 2")?;
+        let ids = st.query_map([k], |r| r.get(0))?.collect::<std::result::Result<Vec<i64>, _>>()?;
+        match ids.as_slice() {
+            [id] if allowed(*id)? => Ok(Some(*id)),
+            _ => Ok(None),
+        }
+    };
+    if let Some(id) = by_key(&key)? {
         return Ok(id);
     }
     let short = without_initials(&key);
     if short != key {
-        if let Some(id) = lookup_key(&short)? {
+        if let Some(id) = by_key(&short)? {
             return Ok(id);
         }
     }
+    if let Some(id) = by_unique_alias(&key)? {
+        return Ok(id);
+    }
     if key.contains(' ') {
-        let ids = lookup_alias(&key)?;
-        if ids.len() == 1 {
-            return Ok(ids[0]);
-        }
         for a in aliases {
             let ak = person_key(a);
             if ak.contains(' ') {
-                if let Some(id) = lookup_key(&ak)? {
+                if let Some(id) = by_key(&ak)? {
                     return Ok(id);
                 }
             }
-        }
-    } else {
-        let ids = lookup_alias(&key)?;
-        if ids.len() == 1 {
-            return Ok(ids[0]);
         }
     }
     tx.prepare_cached("INSERT INTO people (name, key, created_at) VALUES (?1, ?2, ?3)")?.execute(params![

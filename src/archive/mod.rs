@@ -5,7 +5,9 @@
 //! live in one place. Extractors never see a connection.
 
 mod articles;
+mod corrections;
 pub mod load;
+mod maintenance;
 mod query;
 mod sqlguard;
 

@@ -3,7 +3,9 @@
 
 mod export;
 mod ingest;
+mod maintenance;
 mod misc;
+mod person;
 mod reports;
 mod show;
 
@@ -30,7 +32,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Articles(a) => reports::articles(&db, a),
         Command::Show(a) => show::run(&db, a),
         Command::Quotes(a) => reports::quotes(&db, a),
-        Command::People(a) => reports::people(&db, a),
+        Command::People(a) => match a.action {
+            Some(action) => person::correct(&db, action),
+            None => reports::people(&db, a),
+        },
+        Command::Person(a) => person::profile(&db, a),
+        Command::Timeline(a) => reports::timeline(&db, a),
+        Command::Check(a) => maintenance::check(&db, a),
+        Command::Backup { path } => maintenance::backup(&db, &path),
         Command::Sources(a) => reports::sources(&db, a),
         Command::Captions(a) => reports::captions(&db, a),
         Command::Search(a) => reports::search(&db, a),

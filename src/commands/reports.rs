@@ -72,3 +72,10 @@ pub fn stats(db: &Path, a: OutputArgs) -> anyhow::Result<Outcome> {
     print_query(&archive, &report::stats(), &a, None)?;
     Ok(Outcome::Ok)
 }
+
+pub fn timeline(db: &Path, a: crate::cli::TimelineArgs) -> anyhow::Result<Outcome> {
+    let archive = open_read(db)?;
+    let f = filters(&a.filters, None);
+    print_query(&archive, &report::timeline(&f, a.by, a.of), &a.output, f.limit)?;
+    Ok(Outcome::Ok)
+}
