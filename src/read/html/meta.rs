@@ -16,8 +16,13 @@ use std::collections::HashMap;
 /// What the head and the marked-up parts of the page say.
 #[derive(Debug, Default)]
 pub struct PageFacts {
-    /// `<meta>` values by normalised key (`og:title`, `dc:creator`, ...), first one kept.
+    /// `<meta property>` values by key (`og:title`, ...), first one kept; they win over
+    /// `name`d ones (`values`) with the same key.
+    prop_values: HashMap<String, String>,
+    /// `<meta name|itemprop|http-equiv>` values by normalised key (`dc:creator`, ...).
     values: HashMap<String, String>,
+    /// Texts of elements the page marks as a byline (`rel=author`, `.byline`, ...).
+    pub byline_candidates: Vec<String>,
     /// Every author-like meta value, in page order.
     author_values: Vec<String>,
     doc_title: String,
@@ -83,8 +88,10 @@ pub fn read(page: &Html) -> (Metadata, String) {
 
 impl PageFacts {
     fn get(&self, key: &str) -> Option<String> {
-        self.values
+        self.prop_values
             .get(key)
+            .filter(|v| !v.trim().is_empty())
+            .or_else(|| self.values.get(key))
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
     }
@@ -162,6 +169,11 @@ fn collect(page: &Html) -> PageFacts {
                 }
             }
             _ => {
+                if facts.byline_candidates.len() < 12 && marks_byline(el) {
+                    if let Some(text) = ElementRef::wrap(node).and_then(byline_element_text) {
+                        facts.byline_candidates.push(text);
+                    }
+                }
                 if let Some(prop) = el.attr("itemprop") {
                     let prop = prop.to_ascii_lowercase();
                     if prop.contains("datepublished") {
@@ -174,6 +186,36 @@ fn collect(page: &Html) -> PageFacts {
         }
     }
     facts
+}
+
+static BYLINE_CLASS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)byline|author|writtenby|p-author|contributor").expect("valid pattern")
+});
+
+/// An element the page marks as the byline.
+fn marks_byline(el: &scraper::node::Element) -> bool {
+    if matches!(el.name(), "body" | "html" | "article" | "main" | "section" | "meta" | "link" | "script" | "style") {
+        return false;
+    }
+    el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
+        || el.attr("itemprop").is_some_and(|p| p.contains("author"))
+        || el.attr("class").is_some_and(|c| BYLINE_CLASS.is_match(c))
+        || el.attr("id").is_some_and(|c| BYLINE_CLASS.is_match(c))
+}
+
+/// The short text of a byline element (its `itemprop=name` part when it has one).
+fn byline_element_text(el: ElementRef<'_>) -> Option<String> {
+    let named = el.descendants().filter_map(ElementRef::wrap).find(|d| d.value().attr("itemprop") == Some("name"));
+    let source = named.unwrap_or(el);
+    let mut text = String::new();
+    for piece in source.text() {
+        push_collapsed(&mut text, piece);
+        if text.len() > 200 {
+            return None;
+        }
+    }
+    let text = text.trim().to_string();
+    (!text.is_empty() && text.chars().count() < 100).then_some(text)
 }
 
 const AUTHOR_KEYS: &[&str] = &[
@@ -195,7 +237,15 @@ fn collect_meta(facts: &mut PageFacts, el: &scraper::node::Element) {
     };
     let mut keys: Vec<String> = Vec::new();
     if let Some(p) = el.attr("property") {
-        keys.extend(p.split_whitespace().map(|k| k.to_ascii_lowercase()));
+        for key in p.split_whitespace().map(|k| k.to_ascii_lowercase()) {
+            if AUTHOR_KEYS.contains(&key.as_str()) && !content.trim().is_empty() {
+                facts.author_values.push(content.to_string());
+            }
+            facts
+                .prop_values
+                .entry(key)
+                .or_insert_with(|| content.to_string());
+        }
     }
     if let Some(n) = el.attr("name") {
         keys.push(normalise_name(n));
@@ -207,6 +257,9 @@ fn collect_meta(facts: &mut PageFacts, el: &scraper::node::Element) {
         keys.push(n.trim().to_ascii_lowercase());
     }
     for key in keys {
+        if key == "article:author" && facts.prop_values.contains_key("article:author") {
+            continue;
+        }
         if AUTHOR_KEYS.contains(&key.as_str()) && !content.trim().is_empty() {
             facts.author_values.push(content.to_string());
         }
@@ -258,14 +311,11 @@ fn collect_parsely_json(facts: &mut PageFacts, content: &str) {
 
 /// Parse one JSON-LD script, forgiving the wrappers pages put around it.
 fn parse_json_ld(text: &str) -> Option<Value> {
-    let t = text.trim();
-    let t = t.strip_prefix("<!--").unwrap_or(t);
-    let t = t.strip_suffix("-->").unwrap_or(t);
-    let t = t
-        .trim()
-        .trim_start_matches("//<![CDATA[")
-        .trim_end_matches("//]]>")
-        .trim();
+    let mut t = text.trim();
+    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+        t = t.strip_prefix(open).unwrap_or(t).trim();
+        t = t.strip_suffix(close).unwrap_or(t).trim();
+    }
     serde_json::from_str(t).ok().or_else(|| {
         // Raw control characters inside strings are common; JSON forbids them.
         let cleaned: String = t
@@ -457,11 +507,15 @@ fn choose_title(facts: &PageFacts, ld: Option<&LdArticle>) -> Option<String> {
     if let Some(a) = ld {
         match (&a.headline, &a.name) {
             (Some(h), Some(n)) if h != n => {
-                let pick = if similarity(n, doc_title) > 0.75 && similarity(h, doc_title) <= 0.75 {
-                    n
-                } else {
-                    h
+                // Pick the one the page itself shows as its title.
+                let shown = |t: &str| {
+                    facts
+                        .h1s
+                        .iter()
+                        .map(|h1| similarity(h1, t))
+                        .fold(similarity(doc_title, t), f64::max)
                 };
+                let pick = if shown(n) > shown(h) { n } else { h };
                 return Some(pick.clone());
             }
             (Some(h), _) => return Some(h.clone()),
@@ -621,8 +675,17 @@ fn choose_byline(facts: &PageFacts, ld: Option<&LdArticle>, outlet: Option<&str>
         .author_values
         .iter()
         .map(String::as_str)
-        .filter(|v| !v.contains("://") && !v.starts_with("www."));
-    clean_names(values, outlet)
+        .filter(|v| !v.trim_start().starts_with("http") && !v.starts_with("www."));
+    let names = clean_names(values, outlet);
+    if !names.is_empty() {
+        return names;
+    }
+    facts
+        .byline_candidates
+        .iter()
+        .map(|c| clean_names(std::iter::once(c.as_str()), outlet))
+        .find(|n| !n.is_empty())
+        .unwrap_or_default()
 }
 
 /// People named in byline strings, without outlets, roles and "By".
@@ -666,6 +729,18 @@ const BY_WORDS: &[&str] = &[
 /// "By Jane Doe and John Roe, Staff Writers | Updated May 2" -> ["Jane Doe", "John Roe"].
 fn split_byline(value: &str) -> Vec<String> {
     let mut s = collapse(value);
+    // Drop parenthesised asides and links: "Jane Doe (http://example.com/jane)".
+    while let (Some(open), Some(close)) = (s.find('('), s.find(')')) {
+        if close < open {
+            break;
+        }
+        s.replace_range(open..=close, " ");
+    }
+    s = s
+        .split_whitespace()
+        .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .collect::<Vec<_>>()
+        .join(" ");
     // Cut trailing dates, update notes and pipes.
     for cut in [
         " | ",
@@ -684,7 +759,12 @@ fn split_byline(value: &str) -> Vec<String> {
         }
     }
     if let Some(p) = s.find(|c: char| c.is_ascii_digit()) {
+        // A number glued to a single word is a user name ("CC7567"), not a date.
+        let glued = s[..p].chars().last().is_some_and(char::is_alphabetic);
         s.truncate(p);
+        if glued && word_count(&s) < 2 {
+            return Vec::new();
+        }
     }
     let mut parts = Vec::new();
     for piece in s.split([',', ';', '&', '/', '\n', '|']) {
@@ -778,13 +858,22 @@ const JUNK_NAMES: &[&str] = &[
     "phd",
 ];
 
+const CALENDAR_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "updated", "published", "posted", "ago", "am", "pm", "edt", "est",
+    "gmt", "utc", "min", "read",
+];
+
 fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
     let lower = name.to_lowercase();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || name.chars().count() > 60 || word_count(name) > 6 {
         return true;
     }
-    if JUNK_NAMES.contains(&lower.as_str())
+    let calendar = lower.split(|c: char| !c.is_alphabetic()).any(|w| CALENDAR_WORDS.contains(&w));
+    if calendar || JUNK_NAMES.contains(&lower.as_str())
         || lower.contains('@')
         || lower.contains("http")
         || lower.ends_with(" staff")
