@@ -22,7 +22,7 @@ pub struct PageFacts {
     /// `<meta name|itemprop|http-equiv>` values by normalised key (`dc:creator`, ...).
     values: HashMap<String, String>,
     /// Texts of elements the page marks as a byline (`rel=author`, `.byline`, ...).
-    pub byline_candidates: Vec<String>,
+    pub byline_candidates: Vec<(u8, String)>,
     /// Every author-like meta value, in page order.
     author_values: Vec<String>,
     doc_title: String,
@@ -169,9 +169,11 @@ fn collect(page: &Html) -> PageFacts {
                 }
             }
             _ => {
-                if facts.byline_candidates.len() < 12 && marks_byline(el) {
-                    if let Some(text) = ElementRef::wrap(node).and_then(byline_element_text) {
-                        facts.byline_candidates.push(text);
+                if facts.byline_candidates.len() < 12 {
+                    if let Some(rank) = byline_rank(el) {
+                        if let Some(text) = ElementRef::wrap(node).and_then(byline_element_text) {
+                            facts.byline_candidates.push((rank, text));
+                        }
                     }
                 }
                 if let Some(prop) = el.attr("itemprop") {
@@ -192,15 +194,23 @@ static BYLINE_CLASS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"(?i)byline|author|writtenby|p-author|contributor").expect("valid pattern")
 });
 
-/// An element the page marks as the byline.
-fn marks_byline(el: &scraper::node::Element) -> bool {
+/// Whether an element is marked as the byline, and how surely (0 is best): explicit
+/// markup (`rel=author`, `itemprop=author`) first, then class names.
+fn byline_rank(el: &scraper::node::Element) -> Option<u8> {
     if matches!(el.name(), "body" | "html" | "article" | "main" | "section" | "meta" | "link" | "script" | "style") {
-        return false;
+        return None;
     }
-    el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
+    if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
         || el.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || el.attr("class").is_some_and(|c| BYLINE_CLASS.is_match(c))
-        || el.attr("id").is_some_and(|c| BYLINE_CLASS.is_match(c))
+    {
+        return Some(0);
+    }
+    let class = el.attr("class").unwrap_or("");
+    let id = el.attr("id").unwrap_or("");
+    if class.to_ascii_lowercase().contains("byline") || id.to_ascii_lowercase().contains("byline") {
+        return Some(1);
+    }
+    (BYLINE_CLASS.is_match(class) || BYLINE_CLASS.is_match(id)).then_some(2)
 }
 
 /// The short text of a byline element (its `itemprop=name` part when it has one).
@@ -680,10 +690,11 @@ fn choose_byline(facts: &PageFacts, ld: Option<&LdArticle>, outlet: Option<&str>
     if !names.is_empty() {
         return names;
     }
-    facts
-        .byline_candidates
-        .iter()
-        .map(|c| clean_names(std::iter::once(c.as_str()), outlet))
+    let mut candidates: Vec<&(u8, String)> = facts.byline_candidates.iter().collect();
+    candidates.sort_by_key(|(rank, _)| *rank);
+    candidates
+        .into_iter()
+        .map(|(_, c)| clean_names(std::iter::once(c.as_str()), outlet))
         .find(|n| !n.is_empty())
         .unwrap_or_default()
 }
@@ -758,12 +769,23 @@ fn split_byline(value: &str) -> Vec<String> {
             s.truncate(p);
         }
     }
+    let mut dated = false;
     if let Some(p) = s.find(|c: char| c.is_ascii_digit()) {
         // A number glued to a single word is a user name ("CC7567"), not a date.
         let glued = s[..p].chars().last().is_some_and(char::is_alphabetic);
         s.truncate(p);
         if glued && word_count(&s) < 2 {
             return Vec::new();
+        }
+        dated = !glued;
+        // "Jane Doe March" (the rest of "March 25, 2015"): the month goes too.
+        while let Some((head, last)) = s.trim_end().rsplit_once(' ') {
+            let last = last.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            if CALENDAR_WORDS.contains(&last.as_str()) {
+                s = head.to_string();
+            } else {
+                break;
+            }
         }
     }
     let mut parts = Vec::new();
@@ -783,7 +805,11 @@ fn split_byline(value: &str) -> Vec<String> {
                 };
                 name = name[prefix.len()..].trim().to_string();
             }
-            if name.chars().count() > 1 {
+            let lower = name.to_lowercase();
+            let calendar = lower
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| WEEKDAYS.contains(&w) || (dated && CALENDAR_WORDS.contains(&w)));
+            if name.chars().count() > 1 && !calendar {
                 parts.push(name);
             }
         }
@@ -858,6 +884,8 @@ const JUNK_NAMES: &[&str] = &[
     "phd",
 ];
 
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 const CALENDAR_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
     "thu", "fri", "sat", "sun", "january", "february", "march", "april", "june", "july", "august",
@@ -872,8 +900,11 @@ fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
     if letters < 2 || name.chars().count() > 60 || word_count(name) > 6 {
         return true;
     }
-    let calendar = lower.split(|c: char| !c.is_alphabetic()).any(|w| CALENDAR_WORDS.contains(&w));
-    if calendar || JUNK_NAMES.contains(&lower.as_str())
+    if JUNK_NAMES.contains(&lower.as_str())
+        || lower.contains("sign in")
+        || lower.contains("sign up")
+        || lower.contains("log in")
+        || lower.contains("subscribe")
         || lower.contains('@')
         || lower.contains("http")
         || lower.ends_with(" staff")
@@ -883,7 +914,27 @@ fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
     {
         return true;
     }
-    outlet.is_some_and(|o| same_name(o, name) && word_count(name) <= word_count(o) + 1)
+    outlet.is_some_and(|o| same_name(o, name) && word_count(name) <= word_count(o) + 1 && !looks_like_person(name))
+}
+
+/// "Haki Benita" (a personal site named after its author), not "Daily Example".
+fn looks_like_person(name: &str) -> bool {
+    const ORG_WORDS: &[&str] = &[
+        "news", "times", "post", "daily", "media", "press", "journal", "magazine", "tribune", "herald",
+        "group", "network", "radio", "tv", "inc", "ltd", "llc", "blog", "online", "today", "weekly",
+        "gazette", "review", "world", "channel", "report", "reports", "mail", "star", "sun", "guardian",
+        "telegraph", "independent", "wire", "agency", "foundation", "institute", "university", "club",
+        "company", "corporation", "center", "centre", "council", "association", "project", "projects",
+        "staff", "team", "desk", "editors", "magazine", "obscura", "hub", "lab", "labs", "studio",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !ORG_WORDS.contains(&lower.trim_matches(|c: char| !c.is_alphabetic()))
+        })
 }
 
 fn choose_date(facts: &PageFacts, ld: Option<&LdArticle>, url: Option<&str>) -> Option<String> {
