@@ -197,10 +197,15 @@ static BYLINE_CLASS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// Whether an element is marked as the byline, and how surely (0 is best): explicit
 /// markup (`rel=author`, `itemprop=author`) first, then class names.
 fn byline_rank(el: &scraper::node::Element) -> Option<u8> {
-    if matches!(el.name(), "body" | "html" | "article" | "main" | "section" | "meta" | "link" | "script" | "style") {
+    if matches!(
+        el.name(),
+        "body" | "html" | "article" | "main" | "section" | "meta" | "link" | "script" | "style"
+    ) {
         return None;
     }
-    if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
+    if el
+        .attr("rel")
+        .is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
         || el.attr("itemprop").is_some_and(|p| p.contains("author"))
     {
         return Some(0);
@@ -215,7 +220,10 @@ fn byline_rank(el: &scraper::node::Element) -> Option<u8> {
 
 /// The short text of a byline element (its `itemprop=name` part when it has one).
 fn byline_element_text(el: ElementRef<'_>) -> Option<String> {
-    let named = el.descendants().filter_map(ElementRef::wrap).find(|d| d.value().attr("itemprop") == Some("name"));
+    let named = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|d| d.value().attr("itemprop") == Some("name"));
     let source = named.unwrap_or(el);
     let mut text = String::new();
     for piece in source.text() {
@@ -322,7 +330,11 @@ fn collect_parsely_json(facts: &mut PageFacts, content: &str) {
 /// Parse one JSON-LD script, forgiving the wrappers pages put around it.
 fn parse_json_ld(text: &str) -> Option<Value> {
     let mut t = text.trim();
-    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
         t = t.strip_prefix(open).unwrap_or(t).trim();
         t = t.strip_suffix(close).unwrap_or(t).trim();
     }
@@ -780,7 +792,9 @@ fn split_byline(value: &str) -> Vec<String> {
         dated = !glued;
         // "Jane Doe March" (the rest of "March 25, 2015"): the month goes too.
         while let Some((head, last)) = s.trim_end().rsplit_once(' ') {
-            let last = last.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            let last = last
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
             if CALENDAR_WORDS.contains(&last.as_str()) {
                 s = head.to_string();
             } else {
@@ -884,14 +898,66 @@ const JUNK_NAMES: &[&str] = &[
     "phd",
 ];
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 const CALENDAR_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
-    "thu", "fri", "sat", "sun", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "updated", "published", "posted", "ago", "am", "pm", "edt", "est",
-    "gmt", "utc", "min", "read",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "updated",
+    "published",
+    "posted",
+    "ago",
+    "am",
+    "pm",
+    "edt",
+    "est",
+    "gmt",
+    "utc",
+    "min",
+    "read",
 ];
 
 fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
@@ -914,18 +980,71 @@ fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
     {
         return true;
     }
-    outlet.is_some_and(|o| same_name(o, name) && word_count(name) <= word_count(o) + 1 && !looks_like_person(name))
+    outlet.is_some_and(|o| {
+        same_name(o, name) && word_count(name) <= word_count(o) + 1 && !looks_like_person(name)
+    })
 }
 
 /// "Haki Benita" (a personal site named after its author), not "Daily Example".
 fn looks_like_person(name: &str) -> bool {
     const ORG_WORDS: &[&str] = &[
-        "news", "times", "post", "daily", "media", "press", "journal", "magazine", "tribune", "herald",
-        "group", "network", "radio", "tv", "inc", "ltd", "llc", "blog", "online", "today", "weekly",
-        "gazette", "review", "world", "channel", "report", "reports", "mail", "star", "sun", "guardian",
-        "telegraph", "independent", "wire", "agency", "foundation", "institute", "university", "club",
-        "company", "corporation", "center", "centre", "council", "association", "project", "projects",
-        "staff", "team", "desk", "editors", "magazine", "obscura", "hub", "lab", "labs", "studio",
+        "news",
+        "times",
+        "post",
+        "daily",
+        "media",
+        "press",
+        "journal",
+        "magazine",
+        "tribune",
+        "herald",
+        "group",
+        "network",
+        "radio",
+        "tv",
+        "inc",
+        "ltd",
+        "llc",
+        "blog",
+        "online",
+        "today",
+        "weekly",
+        "gazette",
+        "review",
+        "world",
+        "channel",
+        "report",
+        "reports",
+        "mail",
+        "star",
+        "sun",
+        "guardian",
+        "telegraph",
+        "independent",
+        "wire",
+        "agency",
+        "foundation",
+        "institute",
+        "university",
+        "club",
+        "company",
+        "corporation",
+        "center",
+        "centre",
+        "council",
+        "association",
+        "project",
+        "projects",
+        "staff",
+        "team",
+        "desk",
+        "editors",
+        "magazine",
+        "obscura",
+        "hub",
+        "lab",
+        "labs",
+        "studio",
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=3).contains(&words.len())
