@@ -19,18 +19,21 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return text;
     }
+    // Bytes that are valid UTF-8 are UTF-8 whatever the page declares: pages re-saved
+    // as UTF-8 often keep their old declaration, and legacy text is almost never valid
+    // UTF-8 by accident.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
     if let Some(encoding) = declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
-        if encoding != UTF_8 || std::str::from_utf8(bytes).is_ok() {
+        if encoding != UTF_8 {
             let (text, _) = encoding.decode_without_bom_handling(bytes);
             return text;
         }
         // Declared UTF-8 but is not: most such pages are really Windows-1252.
         return mostly_utf8(bytes);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => mostly_utf8(bytes),
-    }
+    mostly_utf8(bytes)
 }
 
 /// Lossy UTF-8 when only a few bytes are broken (a truncated page), Windows-1252 otherwise.

@@ -1,6 +1,7 @@
 //! Saved web pages: one HTML page to a [`Document`].
 //!
-//! A page is decoded ([`encoding`]), parsed once with `scraper` (html5ever, the same
+//! A page is decoded ([`encoding`]), stripped of script and style bodies ([`prune`]),
+//! parsed once with `scraper` (html5ever, the same
 //! tree a browser builds), read for metadata ([`meta`]), searched for the article
 //! ([`body`]) and written out as blocks ([`blocks`]): paragraphs and sub-headings of the
 //! story, photo captions with their credits, and embedded posts.
@@ -15,6 +16,7 @@ mod date;
 mod dom;
 mod encoding;
 mod meta;
+mod prune;
 
 use crate::model::{Document, Format, Metadata};
 use scraper::Html;
@@ -26,7 +28,7 @@ pub fn read_html(bytes: &[u8]) -> Document {
         return empty();
     }
     let text = encoding::decode(bytes);
-    let page = Html::parse_document(&text);
+    let page = Html::parse_document(&prune::without_script_bodies(&text));
     let (mut meta, raw_title) = meta::read(&page);
     let title = meta.title.clone().unwrap_or(raw_title);
     let article = body::extract(&page, &title);
