@@ -25,7 +25,8 @@ fn run(archive: &mut Archive, ids: &[i64], mut progress: impl FnMut(u64, u64)) -
         let items: Vec<_> = docs
             .into_par_iter()
             .filter_map(|(id, doc)| {
-                let ex = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc))).ok()?;
+                let ex = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc)))
+                    .ok()?;
                 Some((id, doc, ex))
             })
             .collect();

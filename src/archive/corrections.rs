@@ -19,7 +19,9 @@ impl Archive {
         let conn = self.conn();
         if let Ok(id) = name_or_id.trim().parse::<i64>() {
             if let Some(p) = conn
-                .query_row("SELECT id, name FROM people WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row("SELECT id, name FROM people WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .optional()?
             {
                 return Ok(Some(p));
@@ -27,7 +29,9 @@ impl Archive {
         }
         let key = person_key(name_or_id);
         if let Some(p) = conn
-            .query_row("SELECT id, name FROM people WHERE key = ?1", [&key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT id, name FROM people WHERE key = ?1", [&key], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?
         {
             return Ok(Some(p));
@@ -35,8 +39,9 @@ impl Archive {
         let mut st = conn.prepare(
             "SELECT DISTINCT p.id, p.name FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.key = ?1 LIMIT 2",
         )?;
-        let found: Vec<(i64, String)> =
-            st.query_map([&key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
+        let found: Vec<(i64, String)> = st
+            .query_map([&key], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<std::result::Result<_, _>>()?;
         match found.len() {
             1 => Ok(found.into_iter().next()),
             0 => Ok(None),
@@ -47,7 +52,8 @@ impl Archive {
     }
 
     fn person_or_err(&self, name: &str) -> Result<(i64, String)> {
-        self.find_person(name)?.ok_or_else(|| ArchiveError::Refused(format!("no person {name:?} in the archive")))
+        self.find_person(name)?
+            .ok_or_else(|| ArchiveError::Refused(format!("no person {name:?} in the archive")))
     }
 
     /// Merge `from` into `into`: every quote, caption, embed, alias and role moves, and
@@ -56,7 +62,9 @@ impl Archive {
         let (keep, keep_name) = self.person_or_err(into)?;
         let (gone, gone_name) = self.person_or_err(from)?;
         if keep == gone {
-            return Err(ArchiveError::Refused(format!("{into:?} and {from:?} are already the same person")));
+            return Err(ArchiveError::Refused(format!(
+                "{into:?} and {from:?} are already the same person"
+            )));
         }
         let tx = self.conn_mut().transaction()?;
         merge_rows(&tx, keep, gone)?;
@@ -73,7 +81,11 @@ impl Archive {
         }
         let tx = self.conn_mut().transaction()?;
         if let Some(other) = tx
-            .query_row("SELECT id FROM people WHERE key = ?1 AND id <> ?2", params![key, pid], |r| r.get::<_, i64>(0))
+            .query_row(
+                "SELECT id FROM people WHERE key = ?1 AND id <> ?2",
+                params![key, pid],
+                |r| r.get::<_, i64>(0),
+            )
             .optional()?
         {
             merge_rows(&tx, pid, other)?;
@@ -88,7 +100,10 @@ impl Archive {
              ON CONFLICT (from_key) DO UPDATE SET person_id = excluded.person_id",
             params![key, pid, now()],
         )?;
-        tx.execute("DELETE FROM person_splits WHERE key = ?1 AND person_id = ?2", params![key, pid])?;
+        tx.execute(
+            "DELETE FROM person_splits WHERE key = ?1 AND person_id = ?2",
+            params![key, pid],
+        )?;
         tx.commit()?;
         Ok(pname)
     }
@@ -104,17 +119,28 @@ impl Archive {
             )));
         }
         let tx = self.conn_mut().transaction()?;
-        let removed = tx.execute("DELETE FROM person_aliases WHERE person_id = ?1 AND key = ?2", params![pid, key])?;
-        tx.execute("DELETE FROM person_merges WHERE from_key = ?1 AND person_id = ?2", params![key, pid])?;
+        let removed = tx.execute(
+            "DELETE FROM person_aliases WHERE person_id = ?1 AND key = ?2",
+            params![pid, key],
+        )?;
+        tx.execute(
+            "DELETE FROM person_merges WHERE from_key = ?1 AND person_id = ?2",
+            params![key, pid],
+        )?;
         if removed == 0 {
-            return Err(ArchiveError::Refused(format!("{alias:?} is not an alias of {pname}")));
+            return Err(ArchiveError::Refused(format!(
+                "{alias:?} is not an alias of {pname}"
+            )));
         }
         tx.execute(
             "INSERT OR IGNORE INTO person_splits (key, person_id, made_at) VALUES (?1, ?2, ?3)",
             params![key, pid, now()],
         )?;
-        let mut st = tx.prepare("SELECT DISTINCT article_id FROM article_people WHERE person_id = ?1")?;
-        let ids: Vec<i64> = st.query_map([pid], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        let mut st =
+            tx.prepare("SELECT DISTINCT article_id FROM article_people WHERE person_id = ?1")?;
+        let ids: Vec<i64> = st
+            .query_map([pid], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
         drop(st);
         tx.commit()?;
         Ok(ids)
@@ -125,7 +151,10 @@ impl Archive {
 fn merge_rows(tx: &Transaction, keep: i64, gone: i64) -> Result<()> {
     let p = params![keep, gone];
     tx.execute("UPDATE quotes SET person_id = ?1 WHERE person_id = ?2", p)?;
-    tx.execute("UPDATE captions SET photographer_id = ?1 WHERE photographer_id = ?2", p)?;
+    tx.execute(
+        "UPDATE captions SET photographer_id = ?1 WHERE photographer_id = ?2",
+        p,
+    )?;
     tx.execute("UPDATE embeds SET person_id = ?1 WHERE person_id = ?2", p)?;
     tx.execute(
         "INSERT INTO article_people (article_id, person_id, relation, mentions)
@@ -133,8 +162,16 @@ fn merge_rows(tx: &Transaction, keep: i64, gone: i64) -> Result<()> {
          ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions",
         p,
     )?;
-    for table in ["person_aliases", "person_roles", "person_handles", "caption_people"] {
-        tx.execute(&format!("UPDATE OR IGNORE {table} SET person_id = ?1 WHERE person_id = ?2"), p)?;
+    for table in [
+        "person_aliases",
+        "person_roles",
+        "person_handles",
+        "caption_people",
+    ] {
+        tx.execute(
+            &format!("UPDATE OR IGNORE {table} SET person_id = ?1 WHERE person_id = ?2"),
+            p,
+        )?;
     }
     tx.execute(
         "INSERT INTO person_merges (from_key, person_id, made_at)
@@ -143,8 +180,14 @@ fn merge_rows(tx: &Transaction, keep: i64, gone: i64) -> Result<()> {
          ON CONFLICT (from_key) DO UPDATE SET person_id = excluded.person_id",
         params![keep, gone, now()],
     )?;
-    tx.execute("DELETE FROM person_merges WHERE from_key = (SELECT key FROM people WHERE id = ?1)", [keep])?;
-    tx.execute("UPDATE person_merges SET person_id = ?1 WHERE person_id = ?2", p)?;
+    tx.execute(
+        "DELETE FROM person_merges WHERE from_key = (SELECT key FROM people WHERE id = ?1)",
+        [keep],
+    )?;
+    tx.execute(
+        "UPDATE person_merges SET person_id = ?1 WHERE person_id = ?2",
+        p,
+    )?;
     tx.execute("DELETE FROM people WHERE id = ?1", [gone])?;
     Ok(())
 }

@@ -14,12 +14,29 @@ impl Archive {
             .prepare("PRAGMA integrity_check")?
             .query_map([], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
-        out.push(("integrity".into(), integrity == ["ok"], integrity.join("; ")));
-        let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
-        out.push(("foreign keys".into(), fk == 0, format!("{fk} rows pointing nowhere")));
+        out.push((
+            "integrity".into(),
+            integrity == ["ok"],
+            integrity.join("; "),
+        ));
+        let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })?;
+        out.push((
+            "foreign keys".into(),
+            fk == 0,
+            format!("{fk} rows pointing nowhere"),
+        ));
         for fts in ["articles_fts", "quotes_fts", "captions_fts"] {
-            let r = conn.execute(&format!("INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"), []);
-            out.push((format!("full-text index {fts}"), r.is_ok(), r.err().map(|e| e.to_string()).unwrap_or_default()));
+            let r = conn.execute(
+                &format!("INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"),
+                [],
+            );
+            out.push((
+                format!("full-text index {fts}"),
+                r.is_ok(),
+                r.err().map(|e| e.to_string()).unwrap_or_default(),
+            ));
         }
         let orphans: i64 = conn.query_row(
             "SELECT (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_raw))
@@ -38,7 +55,11 @@ impl Archive {
             [],
             |r| r.get(0),
         )?;
-        out.push(("people".into(), true, format!("{loose} people in no article")));
+        out.push((
+            "people".into(),
+            true,
+            format!("{loose} people in no article"),
+        ));
         Ok(out)
     }
 
@@ -46,11 +67,14 @@ impl Archive {
     pub fn backup_to(&self, to: &Path) -> Result<()> {
         if let (Some(from), Ok(dest)) = (self.path(), to.canonicalize()) {
             if from.canonicalize().ok().as_deref() == Some(dest.as_path()) {
-                return Err(ArchiveError::Refused("the backup would overwrite the archive itself".into()));
+                return Err(ArchiveError::Refused(
+                    "the backup would overwrite the archive itself".into(),
+                ));
             }
         }
         if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| ArchiveError::CreateDir(dir.to_path_buf(), e))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| ArchiveError::CreateDir(dir.to_path_buf(), e))?;
         }
         let mut dest = Connection::open(to)?;
         let backup = rusqlite::backup::Backup::new(self.conn(), &mut dest)?;

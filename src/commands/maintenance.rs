@@ -12,7 +12,11 @@ pub fn check(db: &Path, out: OutputArgs) -> anyhow::Result<Outcome> {
     let rows = results
         .into_iter()
         .map(|(name, passed, detail)| {
-            vec![Cell::text(name), Cell::text(if passed { "ok" } else { "FAILED" }), Cell::text(detail)]
+            vec![
+                Cell::text(name),
+                Cell::text(if passed { "ok" } else { "FAILED" }),
+                Cell::text(detail),
+            ]
         })
         .collect();
     print_rows(&["check", "result", "detail"], rows, &out)?;

@@ -9,8 +9,9 @@ use std::path::Path;
 
 pub fn profile(db: &Path, a: PersonArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
-    let (id, _) =
-        archive.find_person(&a.name)?.ok_or_else(|| anyhow::anyhow!("no person {:?} in the archive", a.name))?;
+    let (id, _) = archive
+        .find_person(&a.name)?
+        .ok_or_else(|| anyhow::anyhow!("no person {:?} in the archive", a.name))?;
     let format = output_format(&a.output);
     let mut out = std::io::BufWriter::new(std::io::stdout());
     let sections = crate::report::person_sections(id, a.quotes);

@@ -55,10 +55,17 @@ pub fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
     let mut from = 0;
     while let Some(pos) = find(&lower[from..], b"<meta") {
         let start = from + pos;
-        let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
         if let Some(label) = charset_in(&lower[start..end]) {
             if let Some(encoding) = Encoding::for_label(label) {
-                return Some(if encoding.name().starts_with("UTF-16") { UTF_8 } else { encoding });
+                return Some(if encoding.name().starts_with("UTF-16") {
+                    UTF_8
+                } else {
+                    encoding
+                });
             }
         }
         from = end.max(start + 5);
@@ -76,7 +83,10 @@ fn charset_in(tag: &[u8]) -> Option<&[u8]> {
     rest = trim_start(rest);
     rest = rest.strip_prefix(b"=")?;
     rest = trim_start(rest);
-    rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let len = rest
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>' | b'\t' | b'\n'))
@@ -113,7 +123,10 @@ mod tests {
     #[test]
     fn meta_charset_and_http_equiv() {
         let a = b"<meta charset=\"windows-1252\"><p>caf\xe9 \x93hi\x94</p>";
-        assert_eq!(decode(a), "<meta charset=\"windows-1252\"><p>caf\u{e9} \u{201c}hi\u{201d}</p>");
+        assert_eq!(
+            decode(a),
+            "<meta charset=\"windows-1252\"><p>caf\u{e9} \u{201c}hi\u{201d}</p>"
+        );
         let b = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">\xe9";
         assert!(decode(b).ends_with('\u{e9}'));
     }

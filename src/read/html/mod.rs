@@ -23,7 +23,11 @@ use scraper::Html;
 
 /// Read one HTML page.
 pub fn read_html(bytes: &[u8]) -> Document {
-    let empty = || Document { meta: Metadata::default(), blocks: Vec::new(), format: Format::Html };
+    let empty = || Document {
+        meta: Metadata::default(),
+        blocks: Vec::new(),
+        format: Format::Html,
+    };
     if looks_binary(bytes) {
         return empty();
     }
@@ -41,18 +45,33 @@ pub fn read_html(bytes: &[u8]) -> Document {
         meta.published = article.byline.as_deref().and_then(date::from_text);
     }
     let blocks = blocks::emit(&article);
-    Document { meta, blocks, format: Format::Html }
+    Document {
+        meta,
+        blocks,
+        format: Format::Html,
+    }
 }
 
 /// Pictures, archives and other binary files saved under an `.html` name.
 fn looks_binary(bytes: &[u8]) -> bool {
-    const MAGIC: &[&[u8]] =
-        &[b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1F\x8B", b"RIFF", b"\x00\x00\x01\x00"];
+    const MAGIC: &[&[u8]] = &[
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"GIF8",
+        b"%PDF",
+        b"PK\x03\x04",
+        b"\x1F\x8B",
+        b"RIFF",
+        b"\x00\x00\x01\x00",
+    ];
     if MAGIC.iter().any(|m| bytes.starts_with(m)) {
         return true;
     }
     let head = &bytes[..bytes.len().min(1024)];
     let is_utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    let controls = head.iter().filter(|&&b| b < 9 || (b > 13 && b < 32 && b != 27)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 9 || (b > 13 && b < 32 && b != 27))
+        .count();
     !is_utf16 && controls * 10 > head.len().max(1)
 }
