@@ -1,0 +1,247 @@
+//! Attribution cues: the speech verb and speaker phrase around one quote.
+//!
+//! Real news puts the cue right after the closing mark (`"…," X said`, `"…," said X`,
+//! with adverbs and appositives between) or before the opening mark in the same sentence
+//! (`X said: "…"`, `X said that … "…"`), or uses "according to X" or a colon. Each rule
+//! reads only the words between this quote and its neighbours, cut at sentence ends, so
+//! the whole pass stays linear in the length of the paragraph.
+
+use super::phrases::{combine_appositive, Phrase, PhraseKind, Text};
+use super::tokens::Kind;
+use super::words::words;
+
+/// How far after a closing mark a speech verb may stand (appositives can be long).
+const AFTER_REACH: usize = 40;
+/// How far back from a verb an appositive's opening comma may stand.
+const APPOSITIVE_REACH: usize = 30;
+
+/// Possessive words and determiners that turn a verb form into a noun ("his remarks").
+const NOUN_MAKERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"];
+
+/// A cue found for a quote.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub phrase: Phrase,
+    pub verb: String,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+/// A speech verb at token `i`: lower case, listed, and not used as a noun.
+fn is_verb(text: &Text<'_>, i: usize) -> bool {
+    let Some(t) = text.toks.get(i) else { return false };
+    if !t.is_word() || t.cap || !words().verbs.contains(t.key.as_str()) {
+        return false;
+    }
+    let prev = i.checked_sub(1).and_then(|p| text.toks.get(p));
+    !prev.is_some_and(|p| p.is_word() && (NOUN_MAKERS.contains(&p.key.as_str()) || p.possessive))
+}
+
+fn is_according_to(text: &Text<'_>, i: usize) -> bool {
+    text.toks.get(i).is_some_and(|t| t.key == "according") && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
+}
+
+/// Skip punctuation and dashes at the start of a context.
+fn skip_lead(text: &Text<'_>, mut i: usize, hi: usize) -> usize {
+    while i < hi && matches!(text.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | ':')) {
+        i += 1;
+    }
+    i
+}
+
+/// The subject of the speech verb at `v`, reading back no further than `lo`:
+/// "Stoltenberg said", "he later added", "Grassley, Republican of Iowa, said".
+pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
+    let w = words();
+    let mut e = v;
+    while e > lo {
+        let t = &text.toks[e - 1];
+        let adverb = t.is_word() && !t.cap && t.key.ends_with("ly") && t.key.len() > 4;
+        if t.is_word() && (w.fillers.contains(t.key.as_str()) || adverb) && !w.pronouns.contains_key(t.key.as_str()) {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    if e > lo && text.is_punct(e - 1, ',') {
+        let comma = e - 1;
+        let first = (lo..comma)
+            .rev()
+            .take(APPOSITIVE_REACH)
+            .take_while(|&k| !text.toks[k].ends_sentence() && text.toks[k].kind != Kind::Mark)
+            .find(|&k| text.is_punct(k, ','))?;
+        let mut head = text.parse_backward(lo, first)?;
+        if let Some(app) = text.parse_exact(first + 1, comma) {
+            combine_appositive(text, &mut head, &app);
+        }
+        return Some(head);
+    }
+    text.parse_backward(lo, e)
+}
+
+/// A cue after the closing mark: tokens `lo..hi` up to the end of the sentence.
+pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    let i = skip_lead(text, lo, hi);
+    if i >= hi {
+        return None;
+    }
+    if is_according_to(text, i) {
+        let phrase = text.parse_forward(i + 2, hi)?;
+        return Some(cue(phrase, "according to", "after-according-to", 0.85));
+    }
+    let i = if text.toks[i].key == "as" && !text.toks[i].cap { i + 1 } else { i };
+    if is_verb(text, i) {
+        let phrase = text.parse_forward(i + 1, hi)?;
+        return Some(cue(phrase, &text.toks[i].key, "after-verb-name", 0.9));
+    }
+    let reach = hi.min(i + AFTER_REACH);
+    let v = (i..reach).find(|&k| is_verb(text, k))?;
+    let phrase = subject_before(text, i, v)?;
+    // the subject must open the context or follow a comma: "…," Smith said / "…" in Ohio, Smith said
+    let starts_right = phrase.start == i || (phrase.start > i && text.is_punct(phrase.start - 1, ','));
+    if !starts_right {
+        return None;
+    }
+    Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
+}
+
+/// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence.
+pub fn before(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    for v in (lo..hi).rev() {
+        if is_according_to(text, v) {
+            if let Some(p) = text.parse_forward(v + 2, hi) {
+                return Some(cue(p, "according to", "before-according-to", 0.85));
+            }
+            continue;
+        }
+        if !is_verb(text, v) {
+            continue;
+        }
+        let verb = text.toks[v].key.clone();
+        if let Some(p) = before_subject(text, lo, v) {
+            return Some(cue(p, &verb, "before-name-verb", 0.85));
+        }
+        // sentence-initial verb: "Said Ortiz: …"
+        if v == lo {
+            if let Some(p) = text.parse_forward(v + 1, hi) {
+                return Some(cue(p, &verb, "before-verb-name", 0.8));
+            }
+        }
+    }
+    // "Ortiz: “…”", "The senator on Twitter: “…”"
+    if hi > lo && text.is_punct(hi - 1, ':') {
+        if let Some(p) = text.parse_backward(lo, hi - 1) {
+            if matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)) && (p.start == lo || p.start > lo && !text.toks[p.start - 1].is_word()) {
+                return Some(cue(p, ":", "colon", 0.7));
+            }
+        }
+    }
+    // "Smith’s claim that “…”", "his words: “…”"
+    for n in (lo..hi).rev() {
+        let t = &text.toks[n];
+        if t.is_word() && !t.cap && words().cue_nouns.contains(t.key.as_str()) && n > lo {
+            let o = &text.toks[n - 1];
+            if o.possessive && o.cap {
+                if let Some(p) = text.parse_backward(lo, n) {
+                    if p.kind == PhraseKind::Name {
+                        return Some(cue(p, &t.key, "possessive-cue", 0.6));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The speaker of verb `v` in a before-context: its own subject, the sentence subject for
+/// a participle or a second verb ("…, saying", "and added"), the antecedent of "who".
+fn before_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
+    let key = text.toks[v].key.as_str();
+    let prev_key = v.checked_sub(1).filter(|&p| p >= lo).map(|p| text.toks[p].key.as_str());
+    let participle = key.ends_with("ing");
+    let compound = matches!(prev_key, Some("and" | "but"));
+    if participle || compound {
+        return sentence_subject(text, lo, v);
+    }
+    let p = subject_before(text, lo, v)?;
+    if let PhraseKind::Pronoun(info) = p.kind {
+        if info.relative {
+            // "…, said Blinken, who assured that “…”": the phrase before the comma
+            let s = p.start;
+            if s > lo && text.is_punct(s - 1, ',') {
+                return text.parse_backward(lo, s - 1).filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
+            }
+            return None;
+        }
+    }
+    Some(p)
+}
+
+/// The subject of the sentence `lo..v`: an earlier speech verb's subject, else the first
+/// phrase of the sentence (after an opening clause ending in a comma).
+fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
+    if let Some(u) = (lo..v).rev().find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing")) {
+        if let Some(p) = subject_before(text, lo, u) {
+            return Some(p);
+        }
+    }
+    let start = skip_lead(text, lo, v);
+    let first = text.parse_forward(start, v).filter(|p| !matches!(p.kind, PhraseKind::Thing) || p.name.is_some());
+    if first.is_some() {
+        return first;
+    }
+    let comma = (start..v).find(|&k| text.is_punct(k, ','))?;
+    text.parse_forward(comma + 1, v)
+}
+
+fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {
+    Cue {
+        phrase,
+        verb: verb.to_string(),
+        rule,
+        confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn after_of(s: &str) -> Option<(String, String)> {
+        let chars: Vec<char> = s.chars().collect();
+        let toks = tokenize(&chars);
+        let t = Text::new(&chars, &toks);
+        after(&t, 0, toks.len()).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
+    }
+
+    fn before_of(s: &str) -> Option<(String, String)> {
+        let chars: Vec<char> = s.chars().collect();
+        let toks = tokenize(&chars);
+        let t = Text::new(&chars, &toks);
+        before(&t, 0, toks.len()).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_string(), b.to_string()))
+    }
+
+    #[test]
+    fn after_name_verb_and_verb_name() {
+        assert_eq!(after_of(", Okafor said"), pair("Okafor", "said"));
+        assert_eq!(after_of(", she later added"), pair("she", "added"));
+        assert_eq!(after_of(", said Marta Ruiz, a trade envoy"), pair("Marta Ruiz, a trade envoy", "said"));
+        assert_eq!(after_of(", Reyes, a senator from Ohio, told reporters"), pair("Reyes, a senator from Ohio", "told"));
+        assert_eq!(after_of(", according to a city official"), pair("a city official", "according to"));
+        assert_eq!(after_of(" and the plan was dropped"), None);
+    }
+
+    #[test]
+    fn before_verb_colon_and_participles() {
+        assert_eq!(before_of("Mayor Ana Ruiz said on Friday that the plan was "), pair("Mayor Ana Ruiz", "said"));
+        assert_eq!(before_of("He told reporters:"), pair("He", "told"));
+        assert_eq!(before_of("Ruiz left the room, saying"), pair("Ruiz", "saying"));
+        assert_eq!(before_of("Ruiz: "), pair("Ruiz", ":"));
+        assert_eq!(before_of("The cost of the bridge is "), None);
+    }
+}
