@@ -105,8 +105,10 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
 }
 
-/// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence.
-pub fn before(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+/// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence or the
+/// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
+/// participle's subject is ("Ruiz called it “x” and added “y”").
+pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<Cue> {
     for v in (lo..hi).rev() {
         if is_according_to(text, v) {
             if let Some(p) = text.parse_forward(v + 2, hi) {
@@ -118,7 +120,7 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
             continue;
         }
         let verb = text.toks[v].key.clone();
-        if let Some(p) = before_subject(text, lo, v) {
+        if let Some(p) = before_subject(text, lo, v, sent_lo) {
             return Some(cue(p, &verb, "before-name-verb", 0.85));
         }
         // sentence-initial verb: "Said Ortiz: …"
@@ -155,13 +157,13 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
 
 /// The speaker of verb `v` in a before-context: its own subject, the sentence subject for
 /// a participle or a second verb ("…, saying", "and added"), the antecedent of "who".
-fn before_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
+fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Option<Phrase> {
     let key = text.toks[v].key.as_str();
     let prev_key = v.checked_sub(1).filter(|&p| p >= lo).map(|p| text.toks[p].key.as_str());
     let participle = key.ends_with("ing");
     let compound = matches!(prev_key, Some("and" | "but"));
     if participle || compound {
-        return sentence_subject(text, lo, v);
+        return sentence_subject(text, sent_lo.min(lo), v);
     }
     let p = subject_before(text, lo, v)?;
     if let PhraseKind::Pronoun(info) = p.kind {
@@ -219,7 +221,7 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         let toks = tokenize(&chars);
         let t = Text::new(&chars, &toks);
-        before(&t, 0, toks.len()).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
+        before(&t, 0, toks.len(), 0).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
     }
 
     fn pair(a: &str, b: &str) -> Option<(String, String)> {

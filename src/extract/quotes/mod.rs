@@ -154,6 +154,22 @@ fn before_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (u
     (lo, hi)
 }
 
+/// How far back a sentence start is looked for across earlier quotes.
+const SENTENCE_REACH: usize = 200;
+
+/// The first token of the sentence holding token `hi`, skipping sentence ends inside quotes.
+fn sentence_start(data: &BlockData, hi: usize, regions: &[(usize, usize)]) -> usize {
+    let inside = |pos: usize| {
+        let i = regions.partition_point(|r| r.0 <= pos);
+        i > 0 && pos < regions[i - 1].1
+    };
+    let floor = hi.saturating_sub(SENTENCE_REACH);
+    (floor..hi)
+        .rev()
+        .find(|&k| data.toks[k].ends_sentence() && !inside(data.toks[k].start))
+        .map_or(floor, |k| k + 1)
+}
+
 /// Token range of the words after a quote's closing mark, to the sentence end.
 fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
     let Some(close) = span.close else {
@@ -194,7 +210,8 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         cue = attribution::after(&end_data.text(), alo, ahi).map(|c| (c, span.end_block));
     }
     if cue.is_none() {
-        cue = attribution::before(&open_data.text(), blo, bhi).map(|c| (c, ob));
+        let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
+        cue = attribution::before(&open_data.text(), blo, bhi, sent_lo).map(|c| (c, ob));
     }
     if let Some((c, b)) = cue {
         let Some(data) = blocks[b].as_ref() else { return f };

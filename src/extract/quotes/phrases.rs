@@ -94,11 +94,11 @@ impl<'a> Text<'a> {
         self.tok(i).is_some_and(|t| t.is_word() && t.cap)
     }
 
-    fn is_title(&self, i: usize) -> bool {
+    pub fn is_title(&self, i: usize) -> bool {
         self.is_word(i) && words().titles.contains_key(self.key(i))
     }
 
-    fn is_role(&self, i: usize) -> bool {
+    pub fn is_role(&self, i: usize) -> bool {
         self.is_word(i) && words().roles.contains(self.key(i))
     }
 
@@ -357,7 +357,7 @@ impl<'a> Text<'a> {
         let r = self.run_backward(s, e);
         if r < e {
             let (k, _, _) = self.split_run(r, e);
-            if k > r || r > s {
+            if k > r || (r > s && (self.is_title(r - 1) || self.is_role(r - 1))) {
                 let k = k.max(r);
                 let definite = k == r && self.is_determiner(r.saturating_sub(1)) && r > s;
                 if self.valid_name(k, e) && !definite {
@@ -440,10 +440,11 @@ impl<'a> Text<'a> {
             }
         }
         if s >= end {
-            // a lower-case noun phrase: "a senior official", "officials"
+            // a lower-case noun phrase: "a senior official", "officials", "a spokesman
+            // for the port authority"
             let mut j = end;
             let mut n = 0;
-            while j > lo && n < 7 {
+            while j > lo && n < 12 {
                 let i = j - 1;
                 if !self.is_word(i) || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i)) || words().verbs.contains(self.key(i)) && i + 1 < end {
                     break;
@@ -451,6 +452,12 @@ impl<'a> Text<'a> {
                 j = i;
                 n += 1;
                 if self.is_determiner(i) {
+                    let joined = i > lo + 1 && matches!(self.key(i - 1), "of" | "for" | "at" | "from") && self.is_word(i - 2) && !CLAUSE_WORDS.contains(&self.key(i - 2));
+                    if joined {
+                        j = i - 1;
+                        n += 1;
+                        continue;
+                    }
                     break;
                 }
             }

@@ -169,10 +169,16 @@ impl<'p> Resolver<'p> {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
                 let known = self.book.find(&name).is_some();
-                if !(phrase.evidence || known) {
+                // "the fisheries minister, Pavel Orlov,": a role just before the name
+                let appositive = s >= 2 && text.is_punct(s - 1, ',') && (text.is_role(s - 2) || text.is_title(s - 2)) && !text.toks[s - 2].cap;
+                if !(phrase.evidence || known || appositive) {
                     return;
                 }
-                self.register_mention(&name, phrase.role.as_deref(), phrase.gender, pos, inside);
+                let mut role = phrase.role.clone();
+                if appositive && role.is_none() {
+                    role = text.parse_backward(s.saturating_sub(12), s - 1).map(|p| strip_article(&text.slice(p.start, p.end)));
+                }
+                self.register_mention(&name, role.as_deref(), phrase.gender, pos, inside);
             }
             PhraseKind::Role(_) | PhraseKind::Thing if text.is_punct(e, ',') => {
                 // "The United States Secretary of State, Anthony Blinken, confirmed"
