@@ -76,7 +76,25 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
         }
         return Some(head);
     }
-    text.parse_backward(lo, e)
+    let p = text.parse_backward(lo, e)?;
+    Some(extend_of(text, lo, p))
+}
+
+/// "Mr. Morgan of the Sierra Club said": the speaker is the phrase before "of".
+fn extend_of(text: &Text<'_>, lo: usize, p: Phrase) -> Phrase {
+    if p.start < lo + 2 || !matches!(text.toks[p.start - 1].key.as_str(), "of" | "at" | "from" | "for" | "with") {
+        return p;
+    }
+    match text.parse_backward(lo, p.start - 1) {
+        Some(mut head) if matches!(head.kind, PhraseKind::Name | PhraseKind::Role(_)) => {
+            if head.kind == PhraseKind::Name && head.role.is_none() {
+                head.role = Some(text.slice(p.start - 1, p.end));
+            }
+            head.end = p.end;
+            head
+        }
+        _ => p,
+    }
 }
 
 /// A cue after the closing mark: tokens `lo..hi` up to the end of the sentence.
@@ -91,19 +109,56 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     }
     let i = if text.toks[i].key == "as" && !text.toks[i].cap { i + 1 } else { i };
     if is_verb(text, i) {
+        if !words().inverting.contains(text.toks[i].key.as_str()) {
+            return None;
+        }
         let phrase = text.parse_forward(i + 1, hi)?;
         return Some(cue(phrase, &text.toks[i].key, "after-verb-name", 0.9));
     }
     let reach = hi.min(i + AFTER_REACH);
     let v = (i..reach).find(|&k| is_verb(text, k))?;
     let phrase = subject_before(text, i, v)?;
-    // the subject must open the context or follow a comma: "…," Smith said / "…" in Ohio, Smith said
-    let starts_right = phrase.start == i || (phrase.start > i && text.is_punct(phrase.start - 1, ','));
+    // the subject must open the context or follow a comma: "…," Smith said / "…" in Ohio,
+    // Smith said; a titled name may follow a few words ("…," Fight for Jobs director Ana Ruiz said)
+    let starts_right = phrase.start == i
+        || (phrase.start > i && text.is_punct(phrase.start - 1, ','))
+        || (phrase.kind == PhraseKind::Name && phrase.start - i <= 6 && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
     if !starts_right {
         return None;
     }
     Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
 }
+
+/// Whether the cue after a quote is tight: the verb comes within a few words and the
+/// sentence ends soon after it ("…." Ortiz said.). Used when the quote ended a sentence.
+pub fn is_tight(text: &Text<'_>, lo: usize, hi: usize) -> bool {
+    let i = skip_lead(text, lo, hi);
+    let Some(v) = (i..hi.min(i + 8)).find(|&k| is_verb(text, k)) else { return false };
+    hi <= v + 4
+}
+
+/// Words that may stand right before a clause's subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "and", "but", "as", "while", "when", "because", "after", "before", "since", "so", "then",
+    "who", "where", "if", "although", "though", "also", "which", "yet", "now", "later", "earlier",
+    "meanwhile", "however", "instead", "still", "once", "whereas", "until",
+];
+
+/// The subject phrase stands at a clause start: sentence start, punctuation, a conjunction.
+fn at_clause_start(text: &Text<'_>, lo: usize, p: &Phrase) -> bool {
+    if p.start <= lo {
+        return true;
+    }
+    let prev = &text.toks[p.start - 1];
+    if !prev.is_word() {
+        return true;
+    }
+    let w = words();
+    CLAUSE_OPENERS.contains(&prev.key.as_str()) || w.fillers.contains(prev.key.as_str()) || (prev.cap && w.not_people.contains(prev.key.as_str()))
+}
+
+/// Verbs that name something rather than quote it: their subject must be a person.
+const NAMING_VERBS: &[&str] = &["call", "calls", "called", "calling", "dub", "dubbed", "label", "labeled", "labelled", "describe", "describes", "described", "describing"];
 
 /// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence or the
 /// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
@@ -121,7 +176,15 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         }
         let verb = text.toks[v].key.clone();
         if let Some(p) = before_subject(text, lo, v, sent_lo) {
-            return Some(cue(p, &verb, "before-name-verb", 0.85));
+            let naming = NAMING_VERBS.contains(&verb.as_str());
+            let personal = match &p.kind {
+                PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+                PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
+                PhraseKind::Thing => false,
+            };
+            if !naming || personal {
+                return Some(cue(p, &verb, "before-name-verb", 0.85));
+            }
         }
         // sentence-initial verb: "Said Ortiz: …"
         if v == lo {
@@ -166,6 +229,9 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
         return sentence_subject(text, sent_lo.min(lo), v);
     }
     let p = subject_before(text, lo, v)?;
+    if !at_clause_start(text, lo, &p) {
+        return None;
+    }
     if let PhraseKind::Pronoun(info) = p.kind {
         if info.relative {
             // "…, said Blinken, who assured that “…”": the phrase before the comma

@@ -63,6 +63,8 @@ struct Found<'s> {
     after_clause: bool,
     /// The word just before the opening mark, lower case.
     word_before: String,
+    /// That word is a possessive ("NBC’s “Meet the Press”").
+    possessive_before: bool,
 }
 
 /// Words before a Title Case span that make it a title, not speech: `on “Face the Nation”`.
@@ -194,6 +196,7 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         opens_paragraph: true,
         after_clause: true,
         word_before: String::new(),
+        possessive_before: false,
     };
     let Some(open_data) = blocks[ob].as_ref() else { return f };
     let (blo, bhi) = before_range(span, open_data, &regions[ob]);
@@ -203,16 +206,32 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         let prev = &open_data.toks[bhi - 1];
         f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '(')) || prev.kind == tokens::Kind::Mark;
         f.word_before = prev.key.clone();
+        f.possessive_before = prev.possessive;
     }
-    let mut cue: Option<(Cue, usize)> = None;
-    if let Some(end_data) = blocks[span.end_block].as_ref() {
+    // which side speaks first: a quote ending in a comma (or ? !) is followed by its cue;
+    // one that ends a sentence, or a partial quote, is introduced by what came before
+    let after_first = match span_last_char(span, blocks) {
+        Some(',' | '?' | '!' | '—' | '–' | '-') => true,
+        _ => after_starts_with_comma(span, blocks, regions),
+    };
+    let after_cue = |tight: bool| -> Option<(Cue, usize)> {
+        let end_data = blocks[span.end_block].as_ref()?;
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
-        cue = attribution::after(&end_data.text(), alo, ahi).map(|c| (c, span.end_block));
-    }
-    if cue.is_none() {
+        let text = end_data.text();
+        if tight && !attribution::is_tight(&text, alo, ahi) {
+            return None;
+        }
+        attribution::after(&text, alo, ahi).map(|c| (c, span.end_block))
+    };
+    let before_cue = || -> Option<(Cue, usize)> {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
-        cue = attribution::before(&open_data.text(), blo, bhi, sent_lo).map(|c| (c, ob));
-    }
+        attribution::before(&open_data.text(), blo, bhi, sent_lo).map(|c| (c, ob))
+    };
+    let cue = if after_first {
+        after_cue(false).or_else(before_cue)
+    } else {
+        before_cue().or_else(|| after_cue(true))
+    };
     if let Some((c, b)) = cue {
         let Some(data) = blocks[b].as_ref() else { return f };
         let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
@@ -227,6 +246,20 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         f.rule = c.rule;
     }
     f
+}
+
+/// The last non-space character inside a span.
+fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
+    let data = blocks.get(span.end_block)?.as_ref()?;
+    let (a, z) = block_range(span, span.end_block, data.chars.len())?;
+    data.chars.get(a..z)?.iter().rev().find(|c| !c.is_whitespace()).copied()
+}
+
+/// The words after the closing mark start with a comma: `"…", he said`.
+fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>]) -> bool {
+    let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else { return false };
+    let (lo, hi) = after_range(span, data, &regions[span.end_block]);
+    lo < hi && data.toks[lo].is_punct(',')
 }
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
@@ -308,10 +341,10 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     if !attributed {
         return None;
     }
-    if title && (f.rule.starts_with("before") || f.rule.starts_with("same") || f.rule == "continuation" || f.rule == "possessive-cue" || f.rule == "colon") && TITLE_BEFORE.contains(&f.word_before.as_str()) {
+    if title && !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before) {
         return None;
     }
-    if n_words <= 3 && !f.rule.starts_with("after") && !f.rule.starts_with("before") && f.rule != "colon" && f.rule != "possessive-cue" {
+    if n_words <= 3 && f.rule == "continuation" {
         return None;
     }
     let sentence_like = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());

@@ -347,6 +347,14 @@ impl<'a> Text<'a> {
         if e - s > 12 {
             return None;
         }
+        let head = self.key(e - 1);
+        let w = words();
+        if (w.function.contains(head) || w.fillers.contains(head) || w.verbs.contains(head)) && !self.is_role(e - 1) && !self.is_cap(e - 1) {
+            return None;
+        }
+        if matches!(self.key(s), "that" | "this" | "these" | "those") {
+            return None;
+        }
         for i in s..e {
             let ok = self.is_word(i) || self.is_punct(i, '-');
             if !ok || (i > s && CLAUSE_WORDS.contains(&self.key(i))) || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i)) {
@@ -412,8 +420,9 @@ impl<'a> Text<'a> {
         } else {
             end
         };
-        // drop sentence-initial function words caught in the run: "But Trump said"
-        while s < end && self.is_cap(s) && words().function.contains(self.key(s)) && !self.is_title(s) {
+        // drop sentence-initial function words and dates caught in the run: "But Trump
+        // said", "On Monday Trump said"
+        while s < end && self.is_cap(s) && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s)) && !self.is_title(s) {
             s += 1;
         }
         if s < end && s == self.run_backward(lo, end).max(s) && s > lo {
@@ -509,6 +518,13 @@ impl<'a> Text<'a> {
             }
         }
         Some(phrase)
+    }
+
+    fn is_month(&self, i: usize) -> bool {
+        matches!(
+            self.key(i),
+            "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+        ) && self.is_cap(i)
     }
 
     fn is_weekday(&self, i: usize) -> bool {

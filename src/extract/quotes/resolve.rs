@@ -283,7 +283,7 @@ fn same_office(key: &str, recorded: &str) -> bool {
         words()
             .role_groups
             .iter()
-            .position(|g| g.iter().any(|m| k == *m || k.ends_with(&format!(" {m}"))))
+            .position(|g| g.iter().any(|m| k == *m))
     };
     if let (Some(a), Some(b)) = (group_of(key), group_of(recorded)) {
         return a == b;

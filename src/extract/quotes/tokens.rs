@@ -36,7 +36,7 @@ impl Token {
     }
     /// A "." "!" "?" or ";" that ends a sentence.
     pub fn ends_sentence(&self) -> bool {
-        matches!(self.kind, Kind::Punct('.' | '!' | '?' | ';' | '…'))
+        matches!(self.kind, Kind::Punct('.' | '!' | '?' | ';' | '…' | '\n'))
     }
     /// All letters upper case, two or more: NATO, CNN, U.S.
     pub fn acronym(&self, chars: &[char]) -> bool {
@@ -66,6 +66,17 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
+            // a line break inside a block ends a sentence (lists, transcripts, sign-offs)
+            if c == '\n' && out.last().is_some_and(|t: &Token| t.kind != Kind::Punct('\n')) {
+                out.push(Token {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct('\n'),
+                    key: String::new(),
+                    cap: false,
+                    possessive: false,
+                });
+            }
             i += 1;
             continue;
         }
@@ -85,7 +96,8 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             let dotted = body.contains('.');
             let single_initial = body.chars().count() == 1 && c.is_uppercase();
             let abbrev = c.is_uppercase() && ABBREVIATIONS.contains(&body.to_lowercase().as_str());
-            if chars.get(i) == Some(&'.') && (dotted || single_initial || abbrev) {
+            let before_paren = chars.get(i + 1) == Some(&')');
+            if chars.get(i) == Some(&'.') && (dotted || single_initial || abbrev || before_paren) {
                 i += 1;
             }
             out.push(word(chars, start, i));

@@ -31,6 +31,8 @@ pub struct TitleInfo {
 /// All the lists, as sets of lower-case words.
 pub struct Words {
     pub verbs: HashSet<&'static str>,
+    /// Verbs that invert after a quote: "…," said Ortiz.
+    pub inverting: HashSet<&'static str>,
     pub cue_nouns: HashSet<&'static str>,
     pub titles: HashMap<&'static str, TitleInfo>,
     pub roles: HashSet<&'static str>,
@@ -104,8 +106,19 @@ fn load() -> Words {
             first_names.insert(e, g);
         }
     }
+    let mut verbs = HashSet::new();
+    let mut inverting = HashSet::new();
+    for e in entries(include_str!("../lexicon/speech_verbs.txt")) {
+        let mut parts = e.split_whitespace();
+        let word = parts.next().unwrap_or_default();
+        verbs.insert(word);
+        if parts.any(|t| t == "inv") {
+            inverting.insert(word);
+        }
+    }
     Words {
-        verbs: set(include_str!("../lexicon/speech_verbs.txt")),
+        verbs,
+        inverting,
         cue_nouns: set(include_str!("../lexicon/cue_nouns.txt")),
         titles,
         roles,
