@@ -193,12 +193,10 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
             }
         }
     }
-    // "Ortiz: “…”", "The senator on Twitter: “…”"
+    // "Ortiz: “…”", "Ortiz gloated: “…”", "Ana Ruiz, The Daily Example: “…”"
     if hi > lo && text.is_punct(hi - 1, ':') {
-        if let Some(p) = text.parse_backward(lo, hi - 1) {
-            if matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)) && (p.start == lo || p.start > lo && !text.toks[p.start - 1].is_word()) {
-                return Some(cue(p, ":", "colon", 0.7));
-            }
+        if let Some(c) = colon_cue(text, lo, hi - 1) {
+            return Some(c);
         }
     }
     // "Smith’s claim that “…”", "his words: “…”"
@@ -260,6 +258,65 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     }
     let comma = (start..v).find(|&k| text.is_punct(k, ','))?;
     text.parse_forward(comma + 1, v)
+}
+
+/// A speaker before a colon, with at most one unlisted verb between ("Ortiz gloated:") or
+/// an outlet after a comma ("Ana Ruiz, The Daily Example:").
+fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
+    let mut end = colon;
+    let mut verb = ":".to_string();
+    if end > lo {
+        let t = &text.toks[end - 1];
+        if t.is_word() && !t.cap && (t.key.ends_with("ed") || t.key.ends_with("s")) && !words().roles.contains(t.key.as_str()) {
+            verb = t.key.clone();
+            end -= 1;
+        }
+    }
+    let p = text.parse_backward(lo, end)?;
+    let boundary = p.start == lo || !text.toks[p.start - 1].is_word();
+    if matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)) && boundary {
+        return Some(cue(p, &verb, "colon", 0.7));
+    }
+    // "Name, Outlet:"
+    if p.start > lo + 1 && text.is_punct(p.start - 1, ',') {
+        let name = text.parse_backward(lo, p.start - 1)?;
+        let boundary = name.start == lo || !text.toks[name.start - 1].is_word();
+        if name.kind == PhraseKind::Name && boundary {
+            return Some(cue(name, &verb, "colon", 0.65));
+        }
+    }
+    None
+}
+
+/// The last resort for a quote inside a sentence with no speech verb ("Cruz blamed the
+/// law on “…”"): the sentence's subject, when it is a person or a role.
+pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Option<Cue> {
+    let start = skip_lead(text, sent_lo, hi);
+    if start >= hi || text.toks[start].kind == Kind::Mark {
+        return None;
+    }
+    // a headline or lead-in colon: "Ortiz: Port Will Close, ‘We Have No Choice’"
+    if let Some(colon) = (start..hi.min(start + 8)).find(|&k| text.is_punct(k, ':')) {
+        if let Some(c) = colon_cue(text, start, colon) {
+            return Some(c);
+        }
+    }
+    let p = sentence_subject(text, start, hi)?;
+    let personal = match &p.kind {
+        PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+        PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
+        PhraseKind::Thing => false,
+    };
+    if !personal || p.end >= hi {
+        return None;
+    }
+    // the subject's verb follows it directly
+    let v = p.end;
+    let next = &text.toks[v];
+    if !next.is_word() || next.cap {
+        return None;
+    }
+    Some(cue(p, &next.key.clone(), "sentence-subject", 0.45))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {

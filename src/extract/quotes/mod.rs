@@ -232,6 +232,10 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
     } else {
         before_cue().or_else(|| after_cue(true))
     };
+    let cue = cue.or_else(|| {
+        let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
+        attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi).map(|c| (c, ob))
+    });
     if let Some((c, b)) = cue {
         let Some(data) = blocks[b].as_ref() else { return f };
         let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
@@ -252,14 +256,19 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
 fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
     let data = blocks.get(span.end_block)?.as_ref()?;
     let (a, z) = block_range(span, span.end_block, data.chars.len())?;
-    data.chars.get(a..z)?.iter().rev().find(|c| !c.is_whitespace()).copied()
+    data.chars
+        .get(a..z)?
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace() && !matches!(c, '\'' | '’' | '‘' | '"' | '”' | '“'))
+        .copied()
 }
 
-/// The words after the closing mark start with a comma: `"…", he said`.
+/// The words after the closing mark carry on the sentence: `"…", he said`, `"…" he said`.
 fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>]) -> bool {
     let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else { return false };
     let (lo, hi) = after_range(span, data, &regions[span.end_block]);
-    lo < hi && data.toks[lo].is_punct(',')
+    lo < hi && (data.toks[lo].is_punct(',') || (data.toks[lo].is_word() && !data.toks[lo].cap && words::words().pronouns.contains_key(data.toks[lo].key.as_str())))
 }
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from

@@ -96,8 +96,17 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             let dotted = body.contains('.');
             let single_initial = body.chars().count() == 1 && c.is_uppercase();
             let abbrev = c.is_uppercase() && ABBREVIATIONS.contains(&body.to_lowercase().as_str());
-            let before_paren = chars.get(i + 1) == Some(&')');
+            // "(D-Wis.)" and "R-Ky., said": a dot before ")" or "," ends no sentence
+            let before_paren = matches!(chars.get(i + 1), Some(')' | ','));
             if chars.get(i) == Some(&'.') && (dotted || single_initial || abbrev || before_paren) {
+                i += 1;
+            }
+            // plural possessive: "Sanders’ campaign manager"
+            let possessive_s = chars[i - 1] == 's'
+                && matches!(chars.get(i), Some('\'' | '’'))
+                && chars.get(i + 1) == Some(&' ')
+                && chars.get(i + 2).is_some_and(|c| c.is_lowercase());
+            if possessive_s {
                 i += 1;
             }
             out.push(word(chars, start, i));
@@ -123,6 +132,9 @@ fn word(chars: &[char], start: usize, end: usize) -> Token {
     let mut possessive = false;
     if key.len() > 2 && key.ends_with("'s") {
         key.truncate(key.len() - 2);
+        possessive = true;
+    } else if key.len() > 2 && key.ends_with("s'") {
+        key.pop();
         possessive = true;
     }
     while key.ends_with('.') {
