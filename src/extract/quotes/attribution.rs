@@ -141,7 +141,7 @@ pub fn is_tight(text: &Text<'_>, lo: usize, hi: usize) -> bool {
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "and", "but", "as", "while", "when", "because", "after", "before", "since", "so", "then",
     "who", "where", "if", "although", "though", "also", "which", "yet", "now", "later", "earlier",
-    "meanwhile", "however", "instead", "still", "once", "whereas", "until",
+    "meanwhile", "however", "instead", "still", "once", "whereas", "until", "what", "whom", "whose",
 ];
 
 /// The subject phrase stands at a clause start: sentence start, punctuation, a conjunction.
@@ -251,7 +251,11 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             return Some(p);
         }
     }
-    let start = skip_lead(text, lo, v);
+    let mut start = skip_lead(text, lo, v);
+    let t = &text.toks[start.min(text.toks.len().saturating_sub(1))];
+    if start < v && t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
+        start += 1;
+    }
     let first = text.parse_forward(start, v).filter(|p| !matches!(p.kind, PhraseKind::Thing) || p.name.is_some());
     if first.is_some() {
         return first;
@@ -291,9 +295,20 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
 /// The last resort for a quote inside a sentence with no speech verb ("Cruz blamed the
 /// law on “…”"): the sentence's subject, when it is a person or a role.
 pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Option<Cue> {
-    let start = skip_lead(text, sent_lo, hi);
+    let mut start = skip_lead(text, sent_lo, hi);
     if start >= hi || text.toks[start].kind == Kind::Mark {
         return None;
+    }
+    // "According to his doctor, the senator had “…” results": the source, not the subject
+    if let Some(a) = (start..hi).find(|&k| is_according_to(text, k)) {
+        if let Some(p) = text.parse_forward(a + 2, hi) {
+            return Some(cue(p, "according to", "according-to-sentence", 0.6));
+        }
+    }
+    // a sentence-initial adverb is no name: "Shortly after, Ruiz sent a note saying “…”"
+    let t = &text.toks[start];
+    if t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
+        start += 1;
     }
     // a headline or lead-in colon: "Ortiz: Port Will Close, ‘We Have No Choice’"
     if let Some(colon) = (start..hi.min(start + 8)).find(|&k| text.is_punct(k, ':')) {

@@ -65,6 +65,8 @@ struct Found<'s> {
     word_before: String,
     /// That word is a possessive ("NBC’s “Meet the Press”").
     possessive_before: bool,
+    /// Nothing but the quote in its paragraph(s).
+    whole_paragraph: bool,
 }
 
 /// Words before a Title Case span that make it a title, not speech: `on “Face the Nation”`.
@@ -197,6 +199,7 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         after_clause: true,
         word_before: String::new(),
         possessive_before: false,
+        whole_paragraph: false,
     };
     let Some(open_data) = blocks[ob].as_ref() else { return f };
     let (blo, bhi) = before_range(span, open_data, &regions[ob]);
@@ -232,6 +235,10 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
     } else {
         before_cue().or_else(|| after_cue(true))
     };
+    if let Some(end_data) = blocks[span.end_block].as_ref() {
+        let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
+        f.whole_paragraph = f.opens_paragraph && alo >= ahi && ahi >= end_data.toks.len();
+    }
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
         attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi).map(|c| (c, ob))
@@ -286,6 +293,8 @@ fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, p
             (l.speaker.clone(), l.verb.clone(), "same-paragraph-next", 0.6)
         } else if let Some((sp, _)) = last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p)) {
             (Some(sp.clone()), None, "continuation", 0.7)
+        } else if let Some((sp, _)) = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph) {
+            (Some(sp.clone()), None, "continuation-far", 0.45)
         } else {
             continue;
         };
@@ -353,7 +362,7 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     if title && !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before) {
         return None;
     }
-    if n_words <= 3 && f.rule == "continuation" {
+    if n_words <= 3 && f.rule.starts_with("continuation") {
         return None;
     }
     let sentence_like = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());

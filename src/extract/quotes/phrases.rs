@@ -287,6 +287,9 @@ impl<'a> Text<'a> {
                 });
             }
         }
+        if e - s == 1 && words().function.contains(self.key(s)) {
+            return None;
+        }
         if self.is_determiner(s) || !self.is_cap(s) || words().function.contains(self.key(s)) && !self.is_title(s) {
             return self.parse_noun_phrase(s, e);
         }
@@ -399,7 +402,7 @@ impl<'a> Text<'a> {
             role: None,
             gender: None,
             evidence: false,
-            definite: self.is_determiner(s),
+            definite: self.key(s) == "the",
         })
     }
 

@@ -91,7 +91,10 @@ impl<'p> Resolver<'p> {
     /// refers to: the latest person given a role of the same office.
     pub fn role(&self, key: &str, pos: Pos) -> Option<usize> {
         let key = expand(key);
-        if key.is_empty() || key.split(' ').count() > 5 {
+        // a bare "the president" or "the senator" is ambiguous in political news: only an
+        // office named in more words ("the head of US diplomacy") refers back
+        let n = key.split(' ').count();
+        if key.is_empty() || !(2..=5).contains(&n) {
             return None;
         }
         let end = self.recent.partition_point(|(p, _)| *p < pos);
