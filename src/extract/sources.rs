@@ -3,11 +3,7 @@ use crate::model::{Caption, Dateline, Document, SourceLink};
 
 /// Author names from a byline, without outlet names and other junk.
 pub fn clean_byline(byline: &[String], _outlet: Option<&str>) -> Vec<String> {
-    byline
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+    byline.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
 }
 
 /// Sources the article credits (wire services, photo agencies) and its dateline.

@@ -1,0 +1,408 @@
+//! The chosen article as blocks: paragraphs and sub-headings of the story, photo
+//! captions with their credits, and embedded social posts.
+//!
+//! Paragraphs and headings come only from the chosen content. Captions and embeds are
+//! what other extractors throw away, so they are also taken from the rest of the
+//! article's scope (a lead photo above the text, a tweet the cleaning pass dropped),
+//! but never from navigation or other boilerplate the first pass removed.
+
+use super::body::Article;
+use super::dom::{push_collapsed, Dead, Dom, NONE};
+use crate::model::{Block, BlockKind};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static CAPTION_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(wp-)?caption([\s_-]|$)|caption[-_]?text|(image|photo|media|img|figure|picture)[-_]?caption|figcaption")
+        .expect("valid pattern")
+});
+static CREDIT_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)credit|copyright|photographer|byline").expect("valid pattern"));
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "thead",
+    "tbody",
+    "tfoot",
+    "caption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "address",
+    "details",
+    "summary",
+    "hr",
+    "center",
+    "hgroup",
+];
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Blocks of an extracted article, in page order.
+pub fn emit(article: &Article) -> Vec<Block> {
+    let dom = &article.dom;
+    let selected: HashSet<usize> = article.content.iter().copied().collect();
+    let mut root = article.scope;
+    if !article.content.iter().all(|&c| c == root || is_inside(dom, c, root)) {
+        root = article.content.first().map_or(root, |&c| dom.nodes[c].parent);
+        if root == NONE {
+            root = dom.root;
+        }
+    }
+    let mut w = Writer::default();
+    let mut stack = vec![(root, false)];
+    let mut in_content = 0usize;
+    let mut suppressed = 0usize;
+    if article.content.contains(&root) || is_selected_ancestor(dom, root, &selected) {
+        // The scope is itself inside the content.
+    }
+    while let Some((i, exit)) = stack.pop() {
+        let node = &dom.nodes[i];
+        if exit {
+            if BLOCK_TAGS.contains(&node.tag) || node.tag == "body" {
+                w.flush(is_heading(node.tag));
+            }
+            if selected.contains(&i) {
+                in_content -= 1;
+            }
+            if node.dead == Dead::Cleaned {
+                suppressed -= 1;
+            }
+            continue;
+        }
+        if node.dead == Dead::Dropped {
+            continue;
+        }
+        let emitting = in_content > 0 && suppressed == 0 && node.dead == Dead::Alive;
+        if node.is_text() {
+            if emitting {
+                push_collapsed(&mut w.buf, node.text);
+            }
+            continue;
+        }
+        if let Some(block) = special_block(dom, i) {
+            w.flush(false);
+            w.push(block);
+            continue;
+        }
+        match node.tag {
+            "br" => {
+                if emitting {
+                    w.buf.push('\n');
+                }
+                continue;
+            }
+            "td" | "th" => {
+                if emitting {
+                    w.buf.push(' ');
+                }
+            }
+            "img" => continue,
+            t if BLOCK_TAGS.contains(&t) => w.flush(false),
+            _ => {}
+        }
+        if selected.contains(&i) {
+            in_content += 1;
+        }
+        if node.dead == Dead::Cleaned {
+            suppressed += 1;
+        }
+        stack.push((i, true));
+        let start = stack.len();
+        stack.extend(node.children.iter().map(|&c| (c, false)));
+        stack[start..].reverse();
+    }
+    w.flush(false);
+    w.blocks
+}
+
+fn is_inside(dom: &Dom, i: usize, ancestor: usize) -> bool {
+    let mut p = dom.nodes[i].parent;
+    while p != NONE {
+        if p == ancestor {
+            return true;
+        }
+        p = dom.nodes[p].parent;
+    }
+    false
+}
+
+fn is_selected_ancestor(dom: &Dom, i: usize, selected: &HashSet<usize>) -> bool {
+    let mut p = dom.nodes[i].parent;
+    while p != NONE {
+        if selected.contains(&p) {
+            return true;
+        }
+        p = dom.nodes[p].parent;
+    }
+    false
+}
+
+#[derive(Default)]
+struct Writer {
+    buf: String,
+    blocks: Vec<Block>,
+    seen_captions: HashSet<String>,
+}
+
+impl Writer {
+    fn flush(&mut self, heading: bool) {
+        let text = tidy_lines(&self.buf, "\n");
+        self.buf.clear();
+        if text.is_empty() {
+            return;
+        }
+        let kind = if heading { BlockKind::Heading } else { BlockKind::Paragraph };
+        self.blocks.push(Block::new(kind, text));
+    }
+
+    fn push(&mut self, block: Block) {
+        if block.kind == BlockKind::Caption {
+            let key = format!("{}\u{1}{}", block.text, block.credit.as_deref().unwrap_or(""));
+            if !self.seen_captions.insert(key) {
+                return;
+            }
+        }
+        self.blocks.push(block);
+    }
+}
+
+/// Trim every line, drop empty ones, join with `sep`.
+fn tidy_lines(s: &str, sep: &str) -> String {
+    let lines: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    lines.join(sep)
+}
+
+/// A caption (from a figure or a caption element) or an embedded post starting at `i`.
+fn special_block(dom: &Dom, i: usize) -> Option<Block> {
+    let node = &dom.nodes[i];
+    if node.tag == "blockquote" || node.tag == "div" {
+        if let Some(platform) = embed_platform(dom, i) {
+            return Some(embed_block(dom, i, platform));
+        }
+    }
+    if node.tag == "figure" {
+        return figure_caption(dom, i);
+    }
+    if is_caption(dom, i) {
+        let credits = credit_nodes(dom, i);
+        return caption_block(dom, i, &credits);
+    }
+    None
+}
+
+fn is_caption(dom: &Dom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    node.tag == "figcaption"
+        || node.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|t| t == "caption"))
+        || node.attr("class").is_some_and(|c| CAPTION_CLASS.is_match(c))
+            && !matches!(node.tag, "body" | "article" | "main" | "section" | "figure")
+            && dom.descendants(i).len() < 60
+}
+
+fn is_credit(dom: &Dom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    if node.is_text() {
+        return false;
+    }
+    node.attr("itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|t| matches!(t, "copyrightHolder" | "creditText" | "copyrightNotice" | "author" | "creator"))
+    }) || node.attr("class").is_some_and(|c| CREDIT_CLASS.is_match(c))
+}
+
+/// Credit elements under `i` (outermost only).
+fn credit_nodes(dom: &Dom, i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = dom.nodes[i].children.clone();
+    while let Some(n) = stack.pop() {
+        if dom.nodes[n].dead == Dead::Dropped {
+            continue;
+        }
+        if is_credit(dom, n) {
+            out.push(n);
+            continue;
+        }
+        stack.extend(dom.nodes[n].children.iter().copied());
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A figure's caption and credit, when it has either.
+fn figure_caption(dom: &Dom, figure: usize) -> Option<Block> {
+    let mut caption = None;
+    let mut stack: Vec<usize> = dom.nodes[figure].children.iter().rev().copied().collect();
+    while let Some(n) = stack.pop() {
+        if dom.nodes[n].dead == Dead::Dropped || dom.nodes[n].is_text() {
+            continue;
+        }
+        if is_caption(dom, n) {
+            caption = Some(n);
+            break;
+        }
+        stack.extend(dom.nodes[n].children.iter().rev().copied());
+    }
+    let credits = credit_nodes(dom, figure);
+    match caption {
+        Some(c) => caption_block(dom, c, &credits),
+        None if !credits.is_empty() => {
+            let credit = join_texts(dom, &credits);
+            (!credit.is_empty()).then(|| Block {
+                kind: BlockKind::Caption,
+                text: String::new(),
+                credit: Some(credit),
+                url: None,
+                platform: None,
+            })
+        }
+        None => None,
+    }
+}
+
+fn join_texts(dom: &Dom, nodes: &[usize]) -> String {
+    let parts: Vec<String> =
+        nodes.iter().map(|&n| all_text(dom, n, &HashSet::new(), " ")).filter(|t| !t.is_empty()).collect();
+    parts.join(" ")
+}
+
+fn caption_block(dom: &Dom, caption: usize, credits: &[usize]) -> Option<Block> {
+    let exclude: HashSet<usize> = credits.iter().copied().collect();
+    let text = all_text(dom, caption, &exclude, " ");
+    let credit = join_texts(dom, credits);
+    let text = if !credit.is_empty() {
+        text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '-' | '–' | '—' | '(' | ')'))
+            .trim()
+            .to_string()
+    } else {
+        text
+    };
+    if text.is_empty() && credit.is_empty() {
+        return None;
+    }
+    Some(Block {
+        kind: BlockKind::Caption,
+        text,
+        credit: (!credit.is_empty()).then_some(credit),
+        url: None,
+        platform: None,
+    })
+}
+
+/// Text under `i` (dead-dropped parts left out, `exclude` subtrees left out), one line
+/// per block, lines joined with `sep`.
+fn all_text(dom: &Dom, i: usize, exclude: &HashSet<usize>, sep: &str) -> String {
+    let mut buf = String::new();
+    let mut stack = vec![(i, false)];
+    while let Some((n, exit)) = stack.pop() {
+        let node = &dom.nodes[n];
+        if exit {
+            buf.push('\n');
+            continue;
+        }
+        if node.dead == Dead::Dropped || exclude.contains(&n) {
+            continue;
+        }
+        if node.is_text() {
+            push_collapsed(&mut buf, node.text);
+            continue;
+        }
+        if node.tag == "br" {
+            buf.push('\n');
+            continue;
+        }
+        if BLOCK_TAGS.contains(&node.tag) {
+            buf.push('\n');
+            stack.push((n, true));
+        }
+        stack.extend(node.children.iter().rev().map(|&c| (c, false)));
+    }
+    tidy_lines(&buf, sep)
+}
+
+fn embed_platform(dom: &Dom, i: usize) -> Option<&'static str> {
+    let node = &dom.nodes[i];
+    let class = node.attr("class")?;
+    let has = |name: &str| class.split_whitespace().any(|c| c.eq_ignore_ascii_case(name));
+    let platform = if has("twitter-tweet") || has("twitter-video") || has("twitter-tweet-rendered") {
+        "twitter"
+    } else if has("instagram-media") {
+        "instagram"
+    } else if has("tiktok-embed") {
+        "tiktok"
+    } else if has("bluesky-embed") {
+        "bluesky"
+    } else if has("fb-xfbml-parse-ignore") || has("fb-post") {
+        "facebook"
+    } else if has("mastodon-embed") {
+        "mastodon"
+    } else if has("text-post-media") {
+        "threads"
+    } else if has("reddit-embed-bq") || has("reddit-card") {
+        "reddit"
+    } else {
+        return None;
+    };
+    if node.tag == "div" && platform != "facebook" {
+        return None;
+    }
+    Some(platform)
+}
+
+fn embed_block(dom: &Dom, i: usize, platform: &'static str) -> Block {
+    let node = &dom.nodes[i];
+    let text = all_text(dom, i, &HashSet::new(), "\n");
+    let links: Vec<&str> = dom
+        .descendants(i)
+        .into_iter()
+        .filter(|&d| dom.nodes[d].tag == "a")
+        .filter_map(|d| dom.nodes[d].attr("href"))
+        .collect();
+    let url = match platform {
+        "twitter" => links.iter().rev().find(|h| h.contains("/status/")).map(|s| s.to_string()),
+        "instagram" => node.attr("data-instgrm-permalink").map(str::to_string),
+        "bluesky" => node
+            .attr("data-bluesky-uri")
+            .map(str::to_string)
+            .or_else(|| links.iter().rev().find(|h| h.contains("bsky.app")).map(|s| s.to_string())),
+        "facebook" => node.attr("data-href").or(node.attr("cite")).map(str::to_string),
+        _ => None,
+    }
+    .or_else(|| node.attr("cite").map(str::to_string))
+    .or_else(|| links.last().map(|s| s.to_string()));
+    Block {
+        kind: BlockKind::Embed,
+        text,
+        credit: None,
+        url: url.map(|u| u.split('?').next().unwrap_or(&u).to_string()),
+        platform: Some(platform.to_string()),
+    }
+}
