@@ -1,5 +1,5 @@
 // THROWAWAY harness (delete before finishing): JSONL {id,text} -> {id, quotes:[{text,speaker}]}
-use morgue::model::{Block, Document, Format, Metadata};
+use morgue::model::{Document, Format, Metadata};
 use std::io::{BufRead, Write};
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");
@@ -10,7 +10,7 @@ fn main() {
         if line.trim().is_empty() { continue; }
         let v: serde_json::Value = serde_json::from_str(&line).unwrap();
         let text = v["text"].as_str().unwrap_or("");
-        let blocks: Vec<Block> = text.split("\n\n").map(|p| p.trim()).filter(|p| !p.is_empty()).map(Block::paragraph).collect();
+        let blocks = morgue::read::text::blocks(text);
         let doc = Document { meta: Metadata::default(), blocks, format: Format::Text };
         let ex = morgue::extract::extract(&doc);
         let qs: Vec<serde_json::Value> = ex.quotes.iter().map(|q| {

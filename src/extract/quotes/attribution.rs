@@ -64,17 +64,31 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
         }
     }
     if e > lo && text.is_punct(e - 1, ',') {
+        // "Goldberg, editor of The Forward, a weekly, wrote": the head is the first name
+        // before one of the commas, the rest its appositive
         let comma = e - 1;
-        let first = (lo..comma)
+        let commas: Vec<usize> = (lo..comma)
             .rev()
             .take(APPOSITIVE_REACH)
             .take_while(|&k| !text.toks[k].ends_sentence() && text.toks[k].kind != Kind::Mark)
-            .find(|&k| text.is_punct(k, ','))?;
-        let mut head = text.parse_backward(lo, first)?;
-        if let Some(app) = text.parse_exact(first + 1, comma) {
-            combine_appositive(text, &mut head, &app);
+            .filter(|&k| text.is_punct(k, ','))
+            .take(3)
+            .collect();
+        let mut fallback = None;
+        for &first in &commas {
+            let Some(head) = text.parse_backward(lo, first).map(|h| extend_of(text, lo, h)) else { continue };
+            let mut head = head;
+            if let Some(app) = text.parse_exact(first + 1, comma) {
+                combine_appositive(text, &mut head, &app);
+            } else if head.kind == PhraseKind::Name && head.role.is_none() && comma - first <= 16 {
+                head.role = Some(text.slice(first + 1, comma));
+            }
+            if head.kind == PhraseKind::Name {
+                return Some(head);
+            }
+            fallback = fallback.or(Some(head));
         }
-        return Some(head);
+        return fallback;
     }
     let p = text.parse_backward(lo, e)?;
     Some(extend_of(text, lo, p))
@@ -117,14 +131,19 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     }
     let reach = hi.min(i + AFTER_REACH);
     let v = (i..reach).find(|&k| is_verb(text, k))?;
-    let phrase = subject_before(text, i, v)?;
+    let inverted = || {
+        // "…" aside from the rest, said the bureau's director
+        let ok = v > i && text.is_punct(v - 1, ',') && words().inverting.contains(text.toks[v].key.as_str());
+        ok.then(|| text.parse_forward(v + 1, hi)).flatten().map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
+    };
+    let Some(phrase) = subject_before(text, i, v) else { return inverted() };
     // the subject must open the context or follow a comma: "…," Smith said / "…" in Ohio,
     // Smith said; a titled name may follow a few words ("…," Fight for Jobs director Ana Ruiz said)
     let starts_right = phrase.start == i
         || (phrase.start > i && text.is_punct(phrase.start - 1, ','))
         || (phrase.kind == PhraseKind::Name && phrase.start - i <= 6 && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
     if !starts_right {
-        return None;
+        return inverted();
     }
     Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
 }
@@ -204,9 +223,9 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         let t = &text.toks[n];
         if t.is_word() && !t.cap && words().cue_nouns.contains(t.key.as_str()) && n > lo {
             let o = &text.toks[n - 1];
-            if o.possessive && o.cap {
+            if o.possessive && (o.cap || words().roles.contains(o.key.as_str()) || words().titles.contains_key(o.key.as_str())) {
                 if let Some(p) = text.parse_backward(lo, n) {
-                    if p.kind == PhraseKind::Name {
+                    if matches!(p.kind, PhraseKind::Name | PhraseKind::Role(_)) {
                         return Some(cue(p, &t.key, "possessive-cue", 0.6));
                     }
                 }

@@ -230,10 +230,12 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
         attribution::before(&open_data.text(), blo, bhi, sent_lo).map(|c| (c, ob))
     };
+    // a quote opening its sentence has nothing before it: its cue may stand anywhere after
+    let opens_sentence = blo >= bhi;
     let cue = if after_first {
         after_cue(false).or_else(before_cue)
     } else {
-        before_cue().or_else(|| after_cue(true))
+        before_cue().or_else(|| after_cue(!opens_sentence))
     };
     if let Some(end_data) = blocks[span.end_block].as_ref() {
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
