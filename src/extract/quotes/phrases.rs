@@ -441,13 +441,11 @@ impl<'a> Text<'a> {
                     j = i;
                     break;
                 }
-                if self.is_cap(i) && !self.is_title(i) {
-                    break;
-                }
                 j = i;
                 n += 1;
             }
-            if j < s && (self.is_determiner(j) || j == lo || !self.is_word(j - 1)) {
+            // only a whole noun phrase: "one Trump campaign source", not "wonder Trump"
+            if j < s && (self.is_determiner(j) || j == lo || !self.is_word(j - 1)) && !(self.is_cap(j) && !self.is_determiner(j) && (j..s).all(|k| self.is_cap(k))) {
                 s = j;
             }
         }
