@@ -96,7 +96,10 @@ fn merge_target(doc: &Document, found: &[Caption], i: usize, strong: bool) -> Op
     let words = prev.text.split_whitespace().count();
     let quoted = prev.text.contains(['"', '“', '”', '«', '»', '„']);
     let sentence = prev.text.trim_end().ends_with(['.', '!', '?', ':']);
-    (prev.kind == BlockKind::Paragraph && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words) && !quoted && !sentence)
+    (prev.kind == BlockKind::Paragraph
+        && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words)
+        && !quoted
+        && !sentence)
         .then_some(Target::Paragraph(j))
 }
 
@@ -112,7 +115,10 @@ struct Found {
 impl Found {
     fn into_caption(self, people: &mut PeopleBook, published: Option<&str>) -> Caption {
         let credit = self.credit.unwrap_or_default();
-        let photographer = credit.photographer.as_deref().and_then(|n| people.mention(n, Evidence::Photographer));
+        let photographer = credit
+            .photographer
+            .as_deref()
+            .and_then(|n| people.mention(n, Evidence::Photographer));
         let pictured = pictured::pictured(&self.text)
             .into_iter()
             .filter(|n| Some(n.as_str()) != credit.photographer.as_deref())
@@ -162,12 +168,21 @@ fn caption_block(text: &str, credit: Option<&str>) -> Found {
             let text = strip_suffix_credit(text, credit.unwrap_or(""));
             (text, Some(c))
         }
-        None => match split_credit(text).map(|(t, c, _)| (t, c)).or_else(|| split_known_caption(text)) {
+        None => match split_credit(text)
+            .map(|(t, c, _)| (t, c))
+            .or_else(|| split_known_caption(text))
+        {
             Some((t, c)) => (t, Some(c)),
             None => (text.trim().to_string(), None),
         },
     };
-    Found { text, credit, rule: "markup".into(), confidence: 0.95, block: usize::MAX }
+    Found {
+        text,
+        credit,
+        rule: "markup".into(),
+        confidence: 0.95,
+        block: usize::MAX,
+    }
 }
 
 /// "Image caption", "Caption" labels that screen-reader text leaves before a caption.
@@ -191,14 +206,19 @@ fn split_known_caption(text: &str) -> Option<(String, Credit)> {
     let from = floor_boundary(text, text.len().saturating_sub(CREDIT_WINDOW));
     let mut best: Option<(usize, Credit)> = None;
     for (start, rule) in credit_starts(text, from) {
-        let Some(seg) = text.get(start..) else { continue };
-        let separated = rule == "marker" || text[..start].trim_end().ends_with(['|', '—', '–', '\n']);
+        let Some(seg) = text.get(start..) else {
+            continue;
+        };
+        let separated =
+            rule == "marker" || text[..start].trim_end().ends_with(['|', '—', '–', '\n']);
         let c = if separated {
             parse_credit(seg, true)
         } else {
             parse_credit(seg, true).filter(|c| c.photographer.is_none() && c.agency.is_some())
         };
-        if let Some(c) = c.filter(|c| c.agency.as_deref().and_then(agencies::by_name).is_some() || separated) {
+        if let Some(c) =
+            c.filter(|c| c.agency.as_deref().and_then(agencies::by_name).is_some() || separated)
+        {
             if best.as_ref().is_none_or(|(b, _)| start < *b) {
                 best = Some((start, c));
             }
@@ -212,7 +232,10 @@ fn split_known_caption(text: &str) -> Option<(String, Credit)> {
 /// A credit the markup gave that fits no shape: kept as written.
 fn bare(c: &str) -> Option<Credit> {
     let written = c.trim();
-    (!written.is_empty()).then(|| Credit { written: written.to_string(), ..Credit::default() })
+    (!written.is_empty()).then(|| Credit {
+        written: written.to_string(),
+        ..Credit::default()
+    })
 }
 
 /// The caption text without a credit the markup also repeated at its end.
@@ -369,12 +392,17 @@ fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
 
 /// The largest char boundary at or below `i`.
 fn floor_boundary(s: &str, i: usize) -> usize {
-    (0..=i.min(s.len())).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0)
+    (0..=i.min(s.len()))
+        .rev()
+        .find(|&k| s.is_char_boundary(k))
+        .unwrap_or(0)
 }
 
 /// Caption text without the separators that stood before its credit.
 fn trim_separators(s: &str) -> String {
-    s.trim_end_matches(|c: char| c.is_whitespace() || "|—–-•(:".contains(c)).trim().to_string()
+    s.trim_end_matches(|c: char| c.is_whitespace() || "|—–-•(:".contains(c))
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]
