@@ -20,7 +20,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|paywall|promo-box|outbrain|taboola|share-bar|sharing")
+    Regex::new(r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|promo-box|outbrain|taboola|share-bar|recirc")
         .expect("valid pattern")
 });
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
@@ -762,6 +762,19 @@ fn grab<'a>(mut dom: Dom<'a>, flags: Flags, title: &str) -> Article<'a> {
     }
     candidates.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
     candidates.truncate(5);
+    if std::env::var_os("MORGUE_HTML_DEBUG").is_some() {
+        for &c in &candidates {
+            eprintln!(
+                "cand {} <{} {}> score {:.1} chars {} ld {:.2}",
+                c,
+                dom.nodes[c].tag,
+                dom.nodes[c].class_and_id(),
+                score[c],
+                stats[c].chars,
+                stats[c].link_density()
+            );
+        }
+    }
     let root = dom.root;
     let content;
     let top;
@@ -785,6 +798,38 @@ fn grab<'a>(mut dom: Dom<'a>, flags: Flags, title: &str) -> Article<'a> {
                 flags,
             );
             content = gather_siblings(&dom, &stats, &score, &scored, top);
+        }
+    }
+    if std::env::var_os("MORGUE_HTML_DEBUG").is_some() {
+        for &c in &content {
+            eprintln!(
+                "content {} <{} {}> chars {}",
+                c,
+                dom.nodes[c].tag,
+                dom.nodes[c].class_and_id(),
+                stats[c].chars
+            );
+            let mut st = vec![(c, 0)];
+            while let Some((n, d)) = st.pop() {
+                if d > 6 {
+                    continue;
+                }
+                let node = &dom.nodes[n];
+                if !node.is_text() {
+                    eprintln!(
+                        "{}{} <{} {}> {:?} chars {}",
+                        "  ".repeat(d),
+                        n,
+                        node.tag,
+                        node.class_and_id(),
+                        node.dead,
+                        stats[n].chars
+                    );
+                }
+                for &k in node.children.iter().rev() {
+                    st.push((k, d + 1));
+                }
+            }
         }
     }
     clean(&mut dom, &mut stats, &content, flags);
