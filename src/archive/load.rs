@@ -1,0 +1,551 @@
+//! The loader: the only code that writes articles and what was extracted from them.
+//!
+//! Batches go in one transaction each, so an interrupted ingest never leaves half an
+//! article behind, and re-running it stores exactly what is missing. Identity decides
+//! whether an input is new: its own id, else its normalised URL, else a hash of its
+//! text. People are matched across the archive by folded full name and by aliases.
+
+use super::Result;
+use crate::extract::people::person_key;
+use crate::model::{Document, Evidence, Extraction, SourceKind, SourceRole};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+
+/// One article ready to store: the document, what was extracted, where it came from.
+pub struct Prepared {
+    pub doc: Document,
+    pub extraction: Extraction,
+    pub source_path: Option<String>,
+}
+
+/// What storing one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadOutcome {
+    /// A new article; `duplicate_of` is set when the same text was stored before under another identity.
+    Stored { id: i64, duplicate_of: Option<i64> },
+    /// Already in the archive: nothing changed.
+    Unchanged { id: i64 },
+}
+
+pub struct Loader<'c> {
+    conn: &'c mut Connection,
+}
+
+/// `id:...`, `url:...` or `sha:...`: what makes two inputs the same article. The hash
+/// covers the whole document (metadata and text), so two different pages that happen to
+/// share a body are two articles, the second marked as a duplicate of the first.
+pub fn identity(doc: &Document) -> String {
+    if let Some(id) = doc
+        .meta
+        .external_id
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        format!("id:{}", id.trim())
+    } else if let Some(url) = doc.meta.url.as_deref().and_then(normalise_url) {
+        format!("url:{url}")
+    } else {
+        format!("sha:{}", document_hash(doc))
+    }
+}
+
+/// sha256 of the document as read: metadata, blocks and format.
+pub fn document_hash(doc: &Document) -> String {
+    let json = serde_json::to_vec(doc).unwrap_or_default();
+    Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Scheme, `www.`, fragment, tracking parameters and a trailing slash do not make a new article.
+pub fn normalise_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let rest = rest.split('#').next().unwrap_or("");
+    let (hostpath, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (host, path) = hostpath.split_once('/').unwrap_or((hostpath, ""));
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if host.is_empty() {
+        return None;
+    }
+    let path = path.trim_end_matches('/');
+    let query: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let k = p.split('=').next().unwrap_or("").to_ascii_lowercase();
+            !(k.starts_with("utm_")
+                || ["fbclid", "gclid", "ref", "cmpid", "ocid", "smid"].contains(&k.as_str()))
+        })
+        .collect();
+    let mut out = format!("{host}/{path}");
+    if !query.is_empty() {
+        out.push('?');
+        out.push_str(&query.join("&"));
+    }
+    Some(out)
+}
+
+/// sha256 of the body with white space folded: the same text, however wrapped.
+pub fn content_hash(body: &str) -> String {
+    let mut h = Sha256::new();
+    for (i, w) in body.split_whitespace().enumerate() {
+        if i > 0 {
+            h.update(b" ");
+        }
+        h.update(w.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The document as deflated JSON, kept so extraction can be re-run.
+pub fn pack_document(doc: &Document) -> Vec<u8> {
+    let json = serde_json::to_vec(doc).unwrap_or_default();
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    let _ = enc.write_all(&json);
+    enc.finish().unwrap_or_default()
+}
+
+/// The document back from [`pack_document`].
+pub fn unpack_document(bytes: &[u8]) -> Option<Document> {
+    let dec = flate2::read::DeflateDecoder::new(bytes);
+    serde_json::from_reader(dec).ok()
+}
+
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Folded source name: one row per source however it is capitalised.
+pub fn source_key(name: &str) -> String {
+    person_key(name)
+}
+
+impl<'c> Loader<'c> {
+    pub(super) fn new(conn: &'c mut Connection) -> Self {
+        Loader { conn }
+    }
+
+    /// Store a batch in one transaction.
+    pub fn store_batch(&mut self, items: &[Prepared]) -> Result<Vec<LoadOutcome>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            out.push(store_one(&tx, item)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Replace what was extracted from stored articles, in one transaction.
+    pub fn replace_batch(&mut self, items: &[(i64, Document, Extraction)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (id, doc, ex) in items {
+            clear_extraction(&tx, *id)?;
+            let outlet = match doc.meta.outlet.as_deref() {
+                Some(o) => Some(upsert_source(&tx, o, SourceKind::Outlet)?),
+                None => None,
+            };
+            tx.prepare_cached(
+                "UPDATE articles SET published_at = COALESCE(?2, published_at), dateline_place = ?3, byline = ?4, outlet_id = ?5, extractor_version = ?6 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                ex.published,
+                ex.dateline.as_ref().and_then(|d| d.place.clone()),
+                byline_text(doc, ex),
+                outlet,
+                crate::extract::EXTRACTOR_VERSION
+            ])?;
+            store_extraction(&tx, *id, outlet, ex)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn byline_text(doc: &Document, ex: &Extraction) -> Option<String> {
+    if !ex.authors.is_empty() {
+        Some(ex.authors.join(", "))
+    } else if !doc.meta.byline.is_empty() {
+        Some(doc.meta.byline.join(", "))
+    } else {
+        None
+    }
+}
+
+fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
+    let doc = &item.doc;
+    let ex = &item.extraction;
+    let body = doc.body();
+    let hash = content_hash(&body);
+    let mut ident = identity(doc);
+    let mut lookup =
+        tx.prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")?;
+    if let Some((id, stored_hash)) = lookup
+        .query_row([&ident], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
+        .optional()?
+    {
+        // an input's own id is authoritative; a URL whose page now says something else is a
+        // new version of the article, stored beside the first under `url:...@sha:...`
+        if !ident.starts_with("url:") || stored_hash == hash {
+            return Ok(LoadOutcome::Unchanged { id });
+        }
+        ident = format!("{ident}@sha:{hash}");
+        if let Some((id, _)) = lookup
+            .query_row([&ident], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .optional()?
+        {
+            return Ok(LoadOutcome::Unchanged { id });
+        }
+    }
+    drop(lookup);
+    // the same text under another identity: a syndicated copy (an empty body is no text)
+    let duplicate_of: Option<i64> = if body.trim().is_empty() {
+        None
+    } else {
+        tx.prepare_cached(
+            "SELECT id FROM articles WHERE content_hash = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+        )?
+        .query_row([&hash], |r| r.get(0))
+        .optional()?
+    };
+    let outlet = match doc.meta.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        Some(o) => Some(upsert_source(tx, o, SourceKind::Outlet)?),
+        None => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO articles (identity, external_id, url, title, byline, published_at, language, section, description,
+            dateline_place, body, content_hash, duplicate_of, outlet_id, source_path, format, extractor_version, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?
+    .execute(params![
+        ident,
+        doc.meta.external_id,
+        doc.meta.url,
+        doc.meta.title,
+        byline_text(doc, ex),
+        ex.published,
+        doc.meta.language,
+        doc.meta.section,
+        doc.meta.description,
+        ex.dateline.as_ref().and_then(|d| d.place.clone()),
+        body,
+        hash,
+        duplicate_of,
+        outlet,
+        item.source_path,
+        doc.format.as_str(),
+        crate::extract::EXTRACTOR_VERSION,
+        now(),
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO article_raw (article_id, document) VALUES (?1, ?2)")?
+        .execute(params![id, pack_document(doc)])?;
+    store_extraction(tx, id, outlet, ex)?;
+    Ok(LoadOutcome::Stored { id, duplicate_of })
+}
+
+fn clear_extraction(tx: &Transaction, id: i64) -> Result<()> {
+    for table in [
+        "quotes",
+        "captions",
+        "embeds",
+        "article_people",
+        "person_roles",
+        "article_sources",
+    ] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?
+            .execute([id])?;
+    }
+    Ok(())
+}
+
+fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extraction) -> Result<()> {
+    let mut link = tx.prepare_cached(
+        "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
+    )?;
+    if let Some(o) = outlet {
+        link.execute(params![id, o, SourceRole::Publisher.as_str()])?;
+    }
+    for s in &ex.sources {
+        let sid = upsert_source(tx, &s.name, s.kind)?;
+        link.execute(params![id, sid, s.role.as_str()])?;
+    }
+
+    let mut person_ids = Vec::with_capacity(ex.people.len());
+    for p in &ex.people {
+        let pid = resolve_person(tx, &p.name, &p.aliases)?;
+        person_ids.push(pid);
+        let mut alias = tx.prepare_cached(
+            "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
+        )?;
+        for a in std::iter::once(&p.name).chain(&p.aliases) {
+            let k = person_key(a);
+            if !k.is_empty() {
+                alias.execute(params![pid, a, k])?;
+            }
+        }
+        let mut role = tx.prepare_cached(
+            "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)",
+        )?;
+        for r in &p.roles {
+            role.execute(params![pid, id, r])?;
+        }
+        let mut handle = tx
+            .prepare_cached("INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)")?;
+        for h in &p.handles {
+            handle.execute(params![pid, "twitter", h])?;
+        }
+        let mut rel = tx.prepare_cached(
+            "INSERT INTO article_people (article_id, person_id, relation, mentions) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions",
+        )?;
+        let evidence: Vec<Evidence> = if p.evidence.is_empty() {
+            vec![Evidence::Mentioned]
+        } else {
+            p.evidence.clone()
+        };
+        for e in evidence {
+            rel.execute(params![id, pid, e.as_str(), p.mentions.max(1)])?;
+        }
+    }
+    let person = |i: Option<usize>| i.and_then(|i| person_ids.get(i).copied());
+
+    let mut quote = tx.prepare_cached(
+        "INSERT INTO quotes (article_id, person_id, speaker_text, role, text, verb, kind, paragraph, char_start, char_end, rule, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for q in &ex.quotes {
+        quote.execute(params![
+            id,
+            person(q.person),
+            q.speaker_text,
+            q.role,
+            q.text,
+            q.verb,
+            q.kind.as_str(),
+            q.block as i64,
+            q.start as i64,
+            q.end as i64,
+            q.rule,
+            q.confidence as f64
+        ])?;
+    }
+
+    let mut caption = tx.prepare_cached(
+        "INSERT INTO captions (article_id, text, credit, photographer_id, agency_id, provider, photo_date, paragraph, rule, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let mut pictured = tx.prepare_cached(
+        "INSERT OR IGNORE INTO caption_people (caption_id, person_id) VALUES (?1, ?2)",
+    )?;
+    for c in &ex.captions {
+        let agency = match c.agency.as_deref() {
+            Some(a) => {
+                let kind = ex
+                    .sources
+                    .iter()
+                    .find(|s| s.name == a)
+                    .map(|s| s.kind)
+                    .unwrap_or(SourceKind::PhotoAgency);
+                let sid = upsert_source(tx, a, kind)?;
+                link.execute(params![id, sid, SourceRole::PhotoCredit.as_str()])?;
+                Some(sid)
+            }
+            None => None,
+        };
+        caption.execute(params![
+            id,
+            c.text,
+            c.credit,
+            person(c.photographer),
+            agency,
+            c.provider,
+            c.date,
+            c.block as i64,
+            c.rule,
+            c.confidence as f64
+        ])?;
+        let cid = tx.last_insert_rowid();
+        for p in c.pictured.iter().filter_map(|&i| person(Some(i))) {
+            pictured.execute(params![cid, p])?;
+        }
+    }
+
+    let mut embed = tx.prepare_cached(
+        "INSERT INTO embeds (article_id, platform, author, handle, url, posted_at, text, person_id, paragraph)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for e in &ex.embeds {
+        embed.execute(params![
+            id,
+            e.platform,
+            e.author,
+            e.handle,
+            e.url,
+            e.posted_at,
+            e.text,
+            person(e.person),
+            e.block as i64
+        ])?;
+        if let (Some(h), Some(pid)) = (e.handle.as_deref(), person(e.person)) {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![pid, e.platform, h])?;
+        }
+    }
+    Ok(())
+}
+
+/// The source row for a name, created with `kind` when new.
+fn upsert_source(tx: &Transaction, name: &str, kind: SourceKind) -> Result<i64> {
+    let name = name.trim();
+    let key = source_key(name);
+    let key = if key.is_empty() {
+        name.to_lowercase()
+    } else {
+        key
+    };
+    if let Some(id) = tx
+        .prepare_cached("SELECT id FROM sources WHERE key = ?1")?
+        .query_row([&key], |r| r.get::<_, i64>(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    tx.prepare_cached("INSERT INTO sources (name, kind, key) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, kind.as_str(), key])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Key without middle initials: "antony j blinken" -> "antony blinken".
+fn without_initials(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() <= 2 {
+        return key.to_string();
+    }
+    let mut kept: Vec<&str> = vec![words[0]];
+    kept.extend(
+        words[1..words.len() - 1]
+            .iter()
+            .filter(|w| w.chars().count() > 1),
+    );
+    kept.push(words[words.len() - 1]);
+    kept.join(" ")
+}
+
+/// One row per real person: manual merges first, then the full name, the name without
+/// middle initials, a full-name alias, and for a surname alone a unique alias match.
+fn resolve_person(tx: &Transaction, name: &str, aliases: &[String]) -> Result<i64> {
+    let key = person_key(name);
+    if let Some(id) = tx
+        .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    // a manual split forbids this name from resolving to that person again
+    let allowed = |id: i64| -> Result<bool> {
+        Ok(tx
+            .prepare_cached("SELECT 1 FROM person_splits WHERE key = ?1 AND person_id = ?2")?
+            .query_row(params![key, id], |_| Ok(()))
+            .optional()?
+            .is_none())
+    };
+    let by_key = |k: &str| -> Result<Option<i64>> {
+        let id = tx
+            .prepare_cached("SELECT id FROM people WHERE key = ?1")?
+            .query_row([k], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(id) if allowed(id)? => Ok(Some(id)),
+            _ => Ok(None),
+        }
+    };
+    let by_unique_alias = |k: &str| -> Result<Option<i64>> {
+        let mut st = tx.prepare_cached(
+            "SELECT DISTINCT person_id FROM person_aliases WHERE key = ?1 LIMIT 2",
+        )?;
+        let ids = st
+            .query_map([k], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<i64>, _>>()?;
+        match ids.as_slice() {
+            [id] if allowed(*id)? => Ok(Some(*id)),
+            _ => Ok(None),
+        }
+    };
+    if let Some(id) = by_key(&key)? {
+        return Ok(id);
+    }
+    let short = without_initials(&key);
+    if short != key {
+        if let Some(id) = by_key(&short)? {
+            return Ok(id);
+        }
+    }
+    if let Some(id) = by_unique_alias(&key)? {
+        return Ok(id);
+    }
+    if key.contains(' ') {
+        for a in aliases {
+            let ak = person_key(a);
+            if ak.contains(' ') {
+                if let Some(id) = by_key(&ak)? {
+                    return Ok(id);
+                }
+            }
+        }
+    }
+    tx.prepare_cached("INSERT INTO people (name, key, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![name.trim(), key, now()])?;
+    Ok(tx.last_insert_rowid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_normalise() {
+        assert_eq!(
+            normalise_url("https://www.Example.com/a/b/?utm_source=x&id=3#top").as_deref(),
+            Some("example.com/a/b?id=3")
+        );
+        assert_eq!(
+            normalise_url("http://example.com/a/b"),
+            normalise_url("https://example.com/a/b/")
+        );
+        assert_eq!(normalise_url("   "), None);
+    }
+
+    #[test]
+    fn hash_ignores_wrapping() {
+        assert_eq!(content_hash("a b\n\nc"), content_hash("a  b c"));
+    }
+
+    #[test]
+    fn initials_fold() {
+        assert_eq!(without_initials("antony j blinken"), "antony blinken");
+        assert_eq!(without_initials("jens stoltenberg"), "jens stoltenberg");
+    }
+
+    #[test]
+    fn documents_round_trip() {
+        let doc = Document {
+            meta: Default::default(),
+            blocks: vec![crate::model::Block::paragraph("Hello “world”.")],
+            format: crate::model::Format::Text,
+        };
+        assert_eq!(unpack_document(&pack_document(&doc)), Some(doc));
+    }
+}

@@ -1,0 +1,192 @@
+//! The archive: the one type that owns the SQLite connection.
+//!
+//! Everything that reads or writes the database goes through [`Archive`], so pragmas,
+//! migrations, the read-only guarantees of `sql` and the loader's transaction policy
+//! live in one place. Extractors never see a connection.
+
+mod articles;
+mod corrections;
+pub mod load;
+mod maintenance;
+mod query;
+mod sqlguard;
+
+pub use load::{LoadOutcome, Loader};
+pub use query::{Cell, Row};
+pub use sqlguard::check_read_only;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+/// Errors the archive reports to users.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    #[error("no archive at {0}: create one with `morgue ingest FILE...` (or pick another with --db / MORGUE_DB)")]
+    Missing(PathBuf),
+    #[error("cannot create the folder for the archive {0}: {1}")]
+    CreateDir(PathBuf, std::io::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("cannot migrate the archive: {0}")]
+    Migration(#[from] refinery::Error),
+    #[error("{0}")]
+    Refused(String),
+    #[error("the query was stopped after {0} s (--timeout)")]
+    Timeout(u64),
+}
+
+pub type Result<T> = std::result::Result<T, ArchiveError>;
+
+/// An open archive.
+pub struct Archive {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Archive {
+    /// Open (creating it and its folder if needed) and migrate to the latest schema.
+    pub fn open(path: &Path) -> Result<Archive> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| ArchiveError::CreateDir(dir.to_path_buf(), e))?;
+        }
+        let conn = Connection::open(path)?;
+        let mut archive = Archive {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        archive.set_pragmas(true)?;
+        archive.migrate()?;
+        Ok(archive)
+    }
+
+    /// Open an existing archive for reading only (a read-only connection, `query_only`).
+    pub fn open_read_only(path: &Path) -> Result<Archive> {
+        if !path.exists() {
+            return Err(ArchiveError::Missing(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let archive = Archive {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        archive
+            .conn
+            .busy_timeout(std::time::Duration::from_secs(10))?;
+        archive.conn.pragma_update(None, "query_only", true)?;
+        archive.check_schema()?;
+        Ok(archive)
+    }
+
+    /// Open an existing archive for writing (corrections, reextract): it must exist.
+    pub fn open_existing(path: &Path) -> Result<Archive> {
+        if !path.exists() {
+            return Err(ArchiveError::Missing(path.to_path_buf()));
+        }
+        Archive::open(path)
+    }
+
+    /// A fresh archive in memory, for tests.
+    pub fn open_in_memory() -> Result<Archive> {
+        let conn = Connection::open_in_memory()?;
+        let mut archive = Archive { conn, path: None };
+        archive.set_pragmas(false)?;
+        archive.migrate()?;
+        Ok(archive)
+    }
+
+    fn set_pragmas(&self, on_disk: bool) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        if on_disk {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        self.conn.pragma_update(None, "cache_size", -65536)?;
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        Ok(())
+    }
+
+    /// Apply pending migrations; running it again is a no-op.
+    pub fn migrate(&mut self) -> Result<()> {
+        embedded::migrations::runner().run(&mut self.conn)?;
+        Ok(())
+    }
+
+    fn check_schema(&self) -> Result<()> {
+        let ok: bool = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'articles'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n > 0)?;
+        if ok {
+            Ok(())
+        } else {
+            Err(ArchiveError::Refused(format!(
+                "{} is not a morgue archive (no articles table): create one with `morgue ingest`",
+                self.path
+                    .as_deref()
+                    .unwrap_or(Path::new(":memory:"))
+                    .display()
+            )))
+        }
+    }
+
+    /// The latest applied migration version.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM refinery_schema_history",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// A loader writing batches in transactions.
+    pub fn loader(&mut self) -> Loader<'_> {
+        Loader::new(&mut self.conn)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrate_twice_is_a_no_op() {
+        let mut a = Archive::open_in_memory().unwrap();
+        let v = a.schema_version().unwrap();
+        a.migrate().unwrap();
+        assert_eq!(a.schema_version().unwrap(), v);
+        assert!(v >= 1);
+    }
+
+    #[test]
+    fn missing_archive_for_reading_says_how_to_create_one() {
+        let err = Archive::open_read_only(Path::new("/nonexistent/dir/x.db"))
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("morgue ingest"));
+    }
+}

@@ -1,0 +1,122 @@
+//! `ingest` and `reextract`: progress and problems on stderr, a summary at the end.
+
+use super::Outcome;
+use crate::archive::Archive;
+use crate::cli::{IngestArgs, InputFormat, ReextractArgs};
+use crate::ingest::{ingest, Event, IngestOptions};
+use crate::model::Format;
+use crate::read::{FormatChoice, Overrides};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::Path;
+
+fn progress_bar() -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = ProgressBar::new_spinner();
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {elapsed}").ok()?,
+    );
+    Some(pb)
+}
+
+pub fn run(db: &Path, a: IngestArgs) -> anyhow::Result<Outcome> {
+    let mut archive = Archive::open(db)?;
+    let format = match a.format {
+        InputFormat::Auto => FormatChoice::Auto,
+        InputFormat::Text => FormatChoice::Fixed(Format::Text),
+        InputFormat::Markdown => FormatChoice::Fixed(Format::Markdown),
+        InputFormat::Html => FormatChoice::Fixed(Format::Html),
+        InputFormat::Jsonl => FormatChoice::Fixed(Format::Jsonl),
+    };
+    let opts = IngestOptions {
+        format,
+        overrides: Overrides {
+            title: a.title,
+            url: a.url,
+            outlet: a.outlet,
+            published: a.published,
+        },
+        fail_fast: a.fail_fast,
+        batch_size: a.batch_size.max(1),
+    };
+    let pb = progress_bar();
+    let summary = ingest(&mut archive, &a.inputs, &opts, |ev| match ev {
+        Event::Problem { origin, message } => {
+            let line = format!(
+                "morgue: {}: {}",
+                crate::report::format::sanitize(&origin),
+                message
+            );
+            match &pb {
+                Some(pb) => pb.println(line),
+                None => eprintln!("{line}"),
+            }
+        }
+        Event::Warning { origin, message } => {
+            let line = format!(
+                "morgue: warning: {}: {}",
+                crate::report::format::sanitize(&origin),
+                message
+            );
+            match &pb {
+                Some(pb) => pb.println(line),
+                None => eprintln!("{line}"),
+            }
+        }
+        Event::Progress { done } => {
+            if let Some(pb) = &pb {
+                pb.set_position(done);
+            }
+        }
+    })?;
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    let mut parts = vec![format!(
+        "stored {} new article{}",
+        summary.stored,
+        if summary.stored == 1 { "" } else { "s" }
+    )];
+    if summary.duplicates > 0 {
+        parts.push(format!(
+            "{} marked as duplicates of stored text",
+            summary.duplicates
+        ));
+    }
+    if summary.unchanged > 0 {
+        parts.push(format!(
+            "{} already in the archive (unchanged)",
+            summary.unchanged
+        ));
+    }
+    if summary.failed > 0 {
+        parts.push(format!("{} refused", summary.failed));
+    }
+    eprintln!("morgue: {} in {}", parts.join(", "), db.display());
+    Ok(if summary.failed > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
+}
+
+pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
+    let mut archive = Archive::open_existing(db)?;
+    let pb = progress_bar();
+    let done = crate::reextract::reextract(&mut archive, a.all, |done, total| {
+        if let Some(pb) = &pb {
+            pb.set_length(total);
+            pb.set_position(done);
+        }
+    })?;
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    eprintln!(
+        "morgue: re-extracted {done} article{}",
+        if done == 1 { "" } else { "s" }
+    );
+    Ok(Outcome::Ok)
+}

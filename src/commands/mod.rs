@@ -1,0 +1,165 @@
+//! One module per subcommand, each a thin `run` over the library, plus what they share:
+//! where the archive is, and how rows reach stdout.
+
+mod export;
+mod ingest;
+mod maintenance;
+mod misc;
+mod person;
+mod reports;
+mod show;
+
+use crate::archive::{Archive, Cell};
+use crate::cli::{Cli, Command, OutputArgs};
+use crate::report::format::{OutputFormat, Sink};
+use crate::report::Query;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// How a command ended: exit code 0, or 1 when some inputs were refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    Partial,
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let db = database_path(cli.db);
+    match cli.command {
+        Command::Ingest(a) => ingest::run(&db, a),
+        Command::Reextract(a) => ingest::reextract(&db, a),
+        Command::Articles(a) => reports::articles(&db, a),
+        Command::Show(a) => show::run(&db, a),
+        Command::Quotes(a) => reports::quotes(&db, a),
+        Command::People(a) => match a.action {
+            Some(action) => person::correct(&db, action),
+            None => reports::people(&db, a),
+        },
+        Command::Person(a) => person::profile(&db, a),
+        Command::Timeline(a) => reports::timeline(&db, a),
+        Command::Check(a) => maintenance::check(&db, a),
+        Command::Backup { path } => maintenance::backup(&db, &path),
+        Command::Sources(a) => reports::sources(&db, a),
+        Command::Captions(a) => reports::captions(&db, a),
+        Command::Search(a) => reports::search(&db, a),
+        Command::Sql(a) => misc::sql(&db, a),
+        Command::Schema => misc::schema(),
+        Command::Export(a) => export::run(&db, a),
+        Command::Stats(a) => reports::stats(&db, a),
+        Command::Completions { shell } => misc::completions(shell),
+    }
+}
+
+/// `--db`, else `MORGUE_DB` (both via clap), else `$XDG_DATA_HOME/morgue/archive.db`,
+/// else `~/.local/share/morgue/archive.db`.
+pub fn database_path(given: Option<PathBuf>) -> PathBuf {
+    if let Some(p) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return p;
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data.join("morgue").join("archive.db")
+}
+
+/// Open for reading; a missing archive is a clear error.
+pub fn open_read(db: &std::path::Path) -> anyhow::Result<Archive> {
+    Ok(Archive::open_read_only(db)?)
+}
+
+fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+/// The chosen format, else a table on a terminal and TSV in a pipe.
+pub fn output_format(args: &OutputArgs) -> OutputFormat {
+    args.format.unwrap_or(if stdout_is_terminal() {
+        OutputFormat::Table
+    } else {
+        OutputFormat::Tsv
+    })
+}
+
+fn terminal_width() -> Option<usize> {
+    if !stdout_is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or(Some(120))
+}
+
+/// A sink on stdout for these output arguments.
+pub fn sink(args: &OutputArgs) -> Sink<std::io::BufWriter<std::io::Stdout>> {
+    Sink::new(
+        std::io::BufWriter::new(std::io::stdout()),
+        output_format(args),
+        terminal_width(),
+        stdout_is_terminal(),
+    )
+}
+
+/// Run a report query and print its rows; says on stderr when `--limit` cut the list.
+pub fn print_query(
+    archive: &Archive,
+    q: &Query,
+    out: &OutputArgs,
+    limit: Option<usize>,
+) -> anyhow::Result<()> {
+    let mut sink = sink(out);
+    let mut io_err: Option<std::io::Error> = None;
+    let mut cols_set = false;
+    archive.query_each(&q.sql, &q.params, None, |cols, row| {
+        if !cols_set {
+            cols_set = true;
+            if let Err(e) = sink.columns(cols) {
+                io_err = Some(e);
+                return false;
+            }
+        }
+        match sink.row(row) {
+            Ok(()) => true,
+            Err(e) => {
+                io_err = Some(e);
+                false
+            }
+        }
+    })?;
+    if let Some(e) = io_err {
+        return Err(e.into());
+    }
+    if !cols_set {
+        let (cols, _) =
+            archive.query_all(&format!("SELECT * FROM ({}) LIMIT 0", q.sql), &q.params)?;
+        sink.columns(&cols)?;
+    }
+    let n = sink.rows_written();
+    sink.finish()?;
+    if let Some(l) = limit {
+        if n == l {
+            eprintln!("morgue: showing the first {l} rows (use --limit to see more)");
+        }
+    }
+    Ok(())
+}
+
+/// Print rows that a command built itself.
+pub fn print_rows(columns: &[&str], rows: Vec<Vec<Cell>>, out: &OutputArgs) -> anyhow::Result<()> {
+    let mut sink = sink(out);
+    sink.columns(&columns.iter().map(|s| s.to_string()).collect::<Vec<_>>())?;
+    for r in rows {
+        sink.row(r)?;
+    }
+    sink.finish()?;
+    Ok(())
+}
+
+/// Write a line to stdout (a closed pipe surfaces as an error the caller maps to exit 0).
+pub fn say(line: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{line}")
+}
