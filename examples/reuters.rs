@@ -38,18 +38,30 @@ fn main() {
             outlet: Some("Reuters".into()),
             ..Default::default()
         };
-        let doc = Document { meta, blocks, format: Format::Jsonl };
+        let doc = Document {
+            meta,
+            blocks,
+            format: Format::Jsonl,
+        };
         let x = morgue::extract::extract(&doc);
         n += 1;
         let last = body.trim_end().lines().last().unwrap_or("").to_lowercase();
-        let should = last.contains("reuter") || byline.iter().any(|b| b.to_lowercase().contains("reuter"));
-        let has = x.sources.iter().any(|l| l.name == "Reuters" && l.role == SourceRole::WireCredit);
+        let should =
+            last.contains("reuter") || byline.iter().any(|b| b.to_lowercase().contains("reuter"));
+        let has = x
+            .sources
+            .iter()
+            .any(|l| l.name == "Reuters" && l.role == SourceRole::WireCredit);
         if should {
             credited += 1;
             if has {
                 linked += 1
             } else if missed.len() < 15 {
-                missed.push(format!("{:?} | {:?}", &body[body.len().saturating_sub(80)..], byline))
+                missed.push(format!(
+                    "{:?} | {:?}",
+                    &body[body.len().saturating_sub(80)..],
+                    byline
+                ))
             }
         } else if has && extra_wire.len() < 15 {
             extra_wire.push(format!("{:?}", &body[body.len().saturating_sub(120)..]));
@@ -64,7 +76,9 @@ fn main() {
             if x.authors.len() >= 1 {
                 authors_ok += 1
             };
-            if (x.authors.len() != 1 || x.authors.iter().any(|a| a.split(' ').count() > 3)) && odd_authors.len() < 40 {
+            if (x.authors.len() != 1 || x.authors.iter().any(|a| a.split(' ').count() > 3))
+                && odd_authors.len() < 40
+            {
                 odd_authors.push(format!("{:?} -> {:?}", byline, x.authors));
             }
         }

@@ -44,7 +44,11 @@ pub fn find_embeds(doc: &Document, people: &mut PeopleBook) -> Vec<Embed> {
     let mut out = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let found = match block.kind {
-            BlockKind::Embed => Some(markup_embed(&block.text, block.platform.as_deref(), block.url.as_deref())),
+            BlockKind::Embed => Some(markup_embed(
+                &block.text,
+                block.platform.as_deref(),
+                block.url.as_deref(),
+            )),
             BlockKind::Paragraph => text_embed(&block.text),
             _ => None,
         };
@@ -53,7 +57,9 @@ pub fn find_embeds(doc: &Document, people: &mut PeopleBook) -> Vec<Embed> {
         // the attribution alone on its line: the post is the paragraph before it
         if embed.text.is_empty() && block.kind == BlockKind::Paragraph {
             if let Some(prev) = i.checked_sub(1).and_then(|j| doc.blocks.get(j)) {
-                if prev.kind == BlockKind::Paragraph && !out.iter().any(|e: &Embed| e.block == i - 1) {
+                if prev.kind == BlockKind::Paragraph
+                    && !out.iter().any(|e: &Embed| e.block == i - 1)
+                {
                     embed.text = prev.text.trim().to_string();
                     embed.block = i - 1;
                     if embed.url.is_none() {
@@ -89,7 +95,10 @@ fn text_embed(text: &str) -> Option<Embed> {
     let text = text.trim();
     let c = patterns().attribution.captures(text)?;
     let all = c.get(0)?;
-    let author = c.get(1).map(|m| names::tidy_name(m.as_str())).filter(|a| !a.is_empty());
+    let author = c
+        .get(1)
+        .map(|m| names::tidy_name(m.as_str()))
+        .filter(|a| !a.is_empty());
     let handle = c.get(2)?.as_str().trim_end_matches('.').to_string();
     let posted_at = c.get(3).and_then(|d| dates::parse_date(d.as_str()));
     // without a date, a "— Name (@handle)" line must at least hold a link to be a post
@@ -139,10 +148,11 @@ fn markup_embed(text: &str, platform: Option<&str>, url: Option<&str>) -> Embed 
 
 /// The first link in a post.
 fn first_link(text: &str) -> Option<String> {
-    patterns()
-        .link
-        .find(text)
-        .map(|m| m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\'']).to_string())
+    patterns().link.find(text).map(|m| {
+        m.as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\''])
+            .to_string()
+    })
 }
 
 /// The platform a post's links point to.
@@ -171,14 +181,22 @@ fn handle_from_url(url: &str) -> Option<String> {
     let rest = url.split("://").nth(1).unwrap_or(url);
     let mut parts = rest.split('/');
     let host = parts.next()?.to_lowercase();
-    let known = ["twitter.com", "x.com", "instagram.com", "tiktok.com", "threads.net"];
+    let known = [
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "tiktok.com",
+        "threads.net",
+    ];
     if !known.iter().any(|k| host.ends_with(k)) {
         return None;
     }
     let user = parts.next()?.trim_start_matches('@');
     let valid = !user.is_empty()
         && user.len() <= 30
-        && user.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
         && !["i", "p", "status", "reel", "intent", "share"].contains(&user);
     valid.then(|| format!("@{user}"))
 }
@@ -189,7 +207,11 @@ mod tests {
     use crate::model::{Block, Format, Metadata};
 
     fn doc(blocks: Vec<Block>) -> Document {
-        Document { meta: Metadata::default(), blocks, format: Format::Text }
+        Document {
+            meta: Metadata::default(),
+            blocks,
+            format: Format::Text,
+        }
     }
 
     #[test]
@@ -209,7 +231,10 @@ mod tests {
         assert_eq!(e.handle.as_deref(), Some("@anaruiz"));
         assert_eq!(e.url.as_deref(), Some("https://t.co/AbC123xyz"));
         assert_eq!(e.posted_at.as_deref(), Some("2021-03-03"));
-        assert_eq!(e.text, "We have sent our answer to the #union. Talks must go on. https://t.co/AbC123xyz");
+        assert_eq!(
+            e.text,
+            "We have sent our answer to the #union. Talks must go on. https://t.co/AbC123xyz"
+        );
         assert_eq!(e.block, 1);
         let p = book.get(e.person.unwrap()).unwrap();
         assert_eq!(p.name, "Ana Ruiz");
@@ -232,7 +257,9 @@ mod tests {
         }
         // organisations post too: no person for them
         let mut book = PeopleBook::new();
-        let d = doc(vec![Block::paragraph("Our statement on the vote. — Lima Police (@LimaPolice) March 3, 2021")]);
+        let d = doc(vec![Block::paragraph(
+            "Our statement on the vote. — Lima Police (@LimaPolice) March 3, 2021",
+        )]);
         let e = find_embeds(&d, &mut book);
         assert_eq!(e[0].person, None);
         assert!(book.is_empty());
@@ -251,7 +278,10 @@ mod tests {
 
     #[test]
     fn embed_blocks_from_markup() {
-        let mut b = Block::new(BlockKind::Embed, "Hello from the summit. — Ana Ruiz (@anaruiz) March 3, 2021");
+        let mut b = Block::new(
+            BlockKind::Embed,
+            "Hello from the summit. — Ana Ruiz (@anaruiz) March 3, 2021",
+        );
         b.url = Some("https://twitter.com/anaruiz/status/123".into());
         b.platform = Some("twitter".into());
         let mut ig = Block::new(BlockKind::Embed, "A post shared by the team");
@@ -259,7 +289,10 @@ mod tests {
         let mut book = PeopleBook::new();
         let e = find_embeds(&doc(vec![b, ig]), &mut book);
         assert_eq!(e.len(), 2);
-        assert_eq!(e[0].url.as_deref(), Some("https://twitter.com/anaruiz/status/123"));
+        assert_eq!(
+            e[0].url.as_deref(),
+            Some("https://twitter.com/anaruiz/status/123")
+        );
         assert_eq!(e[0].text, "Hello from the summit.");
         assert_eq!(e[1].platform, "instagram");
         assert_eq!(e[1].handle, None);

@@ -95,8 +95,8 @@ const DECORATION: &[&str] = &[
 
 /// Lower-case words allowed inside organisation names.
 const CONNECTORS: &[&str] = &[
-    "of", "the", "de", "du", "des", "del", "la", "le", "el", "al", "and", "&", "for", "van", "von", "der", "y", "e",
-    "di", "da", "on", "in", "at",
+    "of", "the", "de", "du", "des", "del", "la", "le", "el", "al", "and", "&", "for", "van", "von",
+    "der", "y", "e", "di", "da", "on", "in", "at",
 ];
 
 /// Parse `segment` as a credit. `known` says the caller already knows it is one (the
@@ -144,13 +144,17 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         return None;
     }
     let credit = resolve(&before, &after, written);
-    let known_agency = before.iter().chain(&after).any(|x| matches!(x, Piece::Agency(_)));
+    let known_agency = before
+        .iter()
+        .chain(&after)
+        .any(|x| matches!(x, Piece::Agency(_)));
     // "Jabin Reyes/The Daily Example": a person first, in ordinary case, then the outlet
     let person_then_org = matches!(before.as_slice(), [Piece::Person(_), Piece::Org(_), ..])
         && !names::is_shouted(before_via.split('/').next().unwrap_or(""));
     let person = credit.photographer.is_some();
     // "/" and "via" join credits; commas, dashes and bars also join lists and headlines
-    let joined = (before.len() + after.len() > 1 && before_via.contains('/')) || after_via.is_some();
+    let joined =
+        (before.len() + after.len() > 1 && before_via.contains('/')) || after_via.is_some();
     let listed = before.len() + after.len() > 1;
     let for_outlet = before.iter().any(|x| matches!(x, Piece::PersonFor(..)));
     let valid = marked
@@ -158,8 +162,12 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         || (joined && (known_agency || person_then_org))
         || (listed && known_agency && person)
         || (bracketed && known_agency);
-    let named = credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
-    (valid && named).then_some(Credit { strong: marked || known_agency, ..credit })
+    let named =
+        credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
+    (valid && named).then_some(Credit {
+        strong: marked || known_agency,
+        ..credit
+    })
 }
 
 /// "(AP Photo/Name)" and "[Reuters]" without their brackets.
@@ -173,7 +181,13 @@ fn unwrap_brackets(s: &str) -> Option<&str> {
 
 /// The pieces of one side of a credit, or `None` when one of them is not credit-like.
 fn pieces(s: &str) -> Option<Vec<Piece>> {
-    patterns().split.split(s).map(str::trim).filter(|x| !x.is_empty()).map(classify).collect()
+    patterns()
+        .split
+        .split(s)
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(classify)
+        .collect()
 }
 
 fn classify(raw: &str) -> Option<Piece> {
@@ -194,7 +208,9 @@ fn classify(raw: &str) -> Option<Piece> {
     if names::looks_like_person(&tidy) {
         return Some(Piece::Person(tidy));
     }
-    if (is_org(&tidy) && tidy.chars().filter(|c| c.is_alphabetic()).count() >= 2) || tidy.starts_with('@') {
+    if (is_org(&tidy) && tidy.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        || tidy.starts_with('@')
+    {
         return Some(Piece::Org(tidy));
     }
     None
@@ -207,13 +223,14 @@ fn is_org(s: &str) -> bool {
     if words.is_empty() || words.len() > 8 {
         return false;
     }
-    let starts_upper =
-        words[0].chars().any(char::is_uppercase) && (words[0] == "The" || !names::is_function_word(words[0]));
+    let starts_upper = words[0].chars().any(char::is_uppercase)
+        && (words[0] == "The" || !names::is_function_word(words[0]));
     starts_upper
         && words.iter().all(|w| {
             CONNECTORS.contains(&w.to_lowercase().as_str())
                 || (w.chars().any(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphanumeric() || "'’.-&".contains(c))
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || "'’.-&".contains(c))
                     && !w.chars().all(|c| c.is_ascii_digit()))
         })
         && !words.iter().all(|w| w.chars().any(|c| c.is_ascii_digit()))
@@ -243,11 +260,16 @@ fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
     });
     let (agency, provider) = match (first_agency(before), first_agency(after)) {
         // "Name/AFP via Getty Images": AFP's picture, distributed by a photo agency
-        (Some(b), Some(v)) if v.kind == SourceKind::PhotoAgency => (Some(b.name.to_string()), first_org(before)),
+        (Some(b), Some(v)) if v.kind == SourceKind::PhotoAgency => {
+            (Some(b.name.to_string()), first_org(before))
+        }
         // "Sputnik/Name/Kremlin via REUTERS": handed out through a news agency
         (Some(b), Some(v)) => (Some(v.name.to_string()), Some(b.name.to_string())),
         (None, Some(v)) => (Some(v.name.to_string()), first_org(before)),
-        (Some(b), None) => (Some(b.name.to_string()), first_org(before).or(first_org(after))),
+        (Some(b), None) => (
+            Some(b.name.to_string()),
+            first_org(before).or(first_org(after)),
+        ),
         (None, None) => {
             let org = first_org(before).or(first_org(after)).or(outlet);
             if photographer.is_some() {
@@ -257,7 +279,13 @@ fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
             }
         }
     };
-    Credit { written, photographer, agency, provider, strong: false }
+    Credit {
+        written,
+        photographer,
+        agency,
+        provider,
+        strong: false,
+    }
 }
 
 #[cfg(test)]
@@ -280,32 +308,89 @@ mod tests {
     fn credit_shapes() {
         let cases = [
             ("© Mira Holt/AP", some(Some("Mira Holt"), Some("AP"), None)),
-            ("(AP Photo/Dan Reyes, File)", some(Some("Dan Reyes"), Some("AP"), None)),
+            (
+                "(AP Photo/Dan Reyes, File)",
+                some(Some("Dan Reyes"), Some("AP"), None),
+            ),
             ("(AP Photo)", some(None, Some("AP"), None)),
-            ("Photo: Mira Holt, AP", some(Some("Mira Holt"), Some("AP"), None)),
-            ("REUTERS/Dan Reyes/File Photo", some(Some("Dan Reyes"), Some("Reuters"), None)),
-            ("Mira Holt/Getty Images", some(Some("Mira Holt"), Some("Getty Images"), None)),
-            ("Mira Holt/AFP/Getty Images", some(Some("Mira Holt"), Some("AFP"), None)),
-            ("Mira Holt / AFP via Getty Images", some(Some("Mira Holt"), Some("AFP"), None)),
+            (
+                "Photo: Mira Holt, AP",
+                some(Some("Mira Holt"), Some("AP"), None),
+            ),
+            (
+                "REUTERS/Dan Reyes/File Photo",
+                some(Some("Dan Reyes"), Some("Reuters"), None),
+            ),
+            (
+                "Mira Holt/Getty Images",
+                some(Some("Mira Holt"), Some("Getty Images"), None),
+            ),
+            (
+                "Mira Holt/AFP/Getty Images",
+                some(Some("Mira Holt"), Some("AFP"), None),
+            ),
+            (
+                "Mira Holt / AFP via Getty Images",
+                some(Some("Mira Holt"), Some("AFP"), None),
+            ),
             (
                 "Ukrainian Navy Press Office/Via Reuters",
                 some(None, Some("Reuters"), Some("Ukrainian Navy Press Office")),
             ),
             ("Handout via REUTERS", some(None, Some("Reuters"), None)),
-            ("(Photo by Dan Reyes/Getty Images)", some(Some("Dan Reyes"), Some("Getty Images"), None)),
-            ("Photograph: Dan Reyes/Reuters", some(Some("Dan Reyes"), Some("Reuters"), None)),
-            ("Dan Reyes for The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
-            ("Credit: Dan Reyes/The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
-            ("Credit...Dan Reyes/The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
-            ("(Dan Reyes/The Daily Example)", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
+            (
+                "(Photo by Dan Reyes/Getty Images)",
+                some(Some("Dan Reyes"), Some("Getty Images"), None),
+            ),
+            (
+                "Photograph: Dan Reyes/Reuters",
+                some(Some("Dan Reyes"), Some("Reuters"), None),
+            ),
+            (
+                "Dan Reyes for The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "Credit: Dan Reyes/The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "Credit...Dan Reyes/The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "(Dan Reyes/The Daily Example)",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
             ("[AFP]", some(None, Some("AFP"), None)),
-            ("Image source, Getty Images", some(None, Some("Getty Images"), None)),
-            ("ALEXEI NOVAK / AFP", some(Some("Alexei Novak"), Some("AFP"), None)),
-            ("EPA-EFE/DAN REYES", some(Some("Dan Reyes"), Some("EPA"), None)),
-            ("Dan Reyes via Getty Images", some(Some("Dan Reyes"), Some("Getty Images"), None)),
-            ("(Saul Brand/Pool via AP)", some(Some("Saul Brand"), Some("AP"), None)),
-            ("Sputnik/Ivan Sorokin/Kremlin via REUTERS", some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik"))),
-            ("© Russian Defense Ministry", some(None, None, Some("Russian Defense Ministry"))),
+            (
+                "Image source, Getty Images",
+                some(None, Some("Getty Images"), None),
+            ),
+            (
+                "ALEXEI NOVAK / AFP",
+                some(Some("Alexei Novak"), Some("AFP"), None),
+            ),
+            (
+                "EPA-EFE/DAN REYES",
+                some(Some("Dan Reyes"), Some("EPA"), None),
+            ),
+            (
+                "Dan Reyes via Getty Images",
+                some(Some("Dan Reyes"), Some("Getty Images"), None),
+            ),
+            (
+                "(Saul Brand/Pool via AP)",
+                some(Some("Saul Brand"), Some("AP"), None),
+            ),
+            (
+                "Sputnik/Ivan Sorokin/Kremlin via REUTERS",
+                some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik")),
+            ),
+            (
+                "© Russian Defense Ministry",
+                some(None, None, Some("Russian Defense Ministry")),
+            ),
             ("Xinhua/Li Wen", some(Some("Li Wen"), Some("Xinhua"), None)),
         ];
         for (s, want) in cases {

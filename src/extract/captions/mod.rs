@@ -87,7 +87,9 @@ fn merge_target(doc: &Document, found: &[Caption], i: usize) -> Option<Target> {
     let prev = doc.blocks.get(j)?;
     let words = prev.text.split_whitespace().count();
     let quoted = prev.text.contains(['"', '“', '”', '«', '»', '„']);
-    (prev.kind == BlockKind::Paragraph && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words) && !quoted)
+    (prev.kind == BlockKind::Paragraph
+        && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words)
+        && !quoted)
         .then_some(Target::Paragraph(j))
 }
 
@@ -103,7 +105,10 @@ struct Found {
 impl Found {
     fn into_caption(self, people: &mut PeopleBook, published: Option<&str>) -> Caption {
         let credit = self.credit.unwrap_or_default();
-        let photographer = credit.photographer.as_deref().and_then(|n| people.mention(n, Evidence::Photographer));
+        let photographer = credit
+            .photographer
+            .as_deref()
+            .and_then(|n| people.mention(n, Evidence::Photographer));
         let pictured = pictured::pictured(&self.text)
             .into_iter()
             .filter(|n| Some(n.as_str()) != credit.photographer.as_deref())
@@ -151,13 +156,22 @@ fn caption_block(text: &str, credit: Option<&str>) -> Found {
             None => (text.trim().to_string(), None),
         },
     };
-    Found { text, credit, rule: "markup".into(), confidence: 0.95, block: usize::MAX }
+    Found {
+        text,
+        credit,
+        rule: "markup".into(),
+        confidence: 0.95,
+        block: usize::MAX,
+    }
 }
 
 /// A credit the markup gave that fits no shape: kept as written.
 fn bare(c: &str) -> Option<Credit> {
     let written = c.trim();
-    (!written.is_empty()).then(|| Credit { written: written.to_string(), ..Credit::default() })
+    (!written.is_empty()).then(|| Credit {
+        written: written.to_string(),
+        ..Credit::default()
+    })
 }
 
 /// The caption text without a credit the markup also repeated at its end.
@@ -314,12 +328,17 @@ fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
 
 /// The largest char boundary at or below `i`.
 fn floor_boundary(s: &str, i: usize) -> usize {
-    (0..=i.min(s.len())).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0)
+    (0..=i.min(s.len()))
+        .rev()
+        .find(|&k| s.is_char_boundary(k))
+        .unwrap_or(0)
 }
 
 /// Caption text without the separators that stood before its credit.
 fn trim_separators(s: &str) -> String {
-    s.trim_end_matches(|c: char| c.is_whitespace() || "|—–-•(:".contains(c)).trim().to_string()
+    s.trim_end_matches(|c: char| c.is_whitespace() || "|—–-•(:".contains(c))
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@ use crate::model::{Block, Format, Metadata};
 
 fn doc(blocks: Vec<Block>) -> Document {
     Document {
-        meta: Metadata { published: Some("2021-03-04".into()), ..Metadata::default() },
+        meta: Metadata {
+            published: Some("2021-03-04".into()),
+            ..Metadata::default()
+        },
         blocks,
         format: Format::Text,
     }
@@ -16,7 +19,9 @@ fn captions_of(paras: &[&str]) -> (Vec<Caption>, PeopleBook) {
 }
 
 fn photographer(c: &Caption, book: &PeopleBook) -> Option<String> {
-    c.photographer.and_then(|i| book.get(i)).map(|p| p.name.clone())
+    c.photographer
+        .and_then(|i| book.get(i))
+        .map(|p| p.name.clone())
 }
 
 #[test]
@@ -59,9 +64,21 @@ fn credit_shapes_in_paragraphs() {
             Some("Dan Reyes"),
             Some("AP"),
         ),
-        ("Protesters march through the capital. Photo: Dan Reyes, AP", Some("Dan Reyes"), Some("AP")),
-        ("Protesters march through the capital on Jan. 5. Dan Reyes/AFP/Getty Images", Some("Dan Reyes"), Some("AFP")),
-        ("Protesters march through the capital. J. Mira Holt/AP", Some("J. Mira Holt"), Some("AP")),
+        (
+            "Protesters march through the capital. Photo: Dan Reyes, AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
+        (
+            "Protesters march through the capital on Jan. 5. Dan Reyes/AFP/Getty Images",
+            Some("Dan Reyes"),
+            Some("AFP"),
+        ),
+        (
+            "Protesters march through the capital. J. Mira Holt/AP",
+            Some("J. Mira Holt"),
+            Some("AP"),
+        ),
         (
             "Voters queue outside a school in Lima. Dan Reyes for The Daily Example",
             Some("Dan Reyes"),
@@ -72,11 +89,31 @@ fn credit_shapes_in_paragraphs() {
             Some("Dan Reyes"),
             Some("The Daily Example"),
         ),
-        ("Voters queue outside a school in Lima | Dan Reyes/Getty Images", Some("Dan Reyes"), Some("Getty Images")),
-        ("Voters queue outside a school in Lima [Reuters]", None, Some("Reuters")),
-        ("Firefighters battle the blaze near Quito (Photo by DAN REYES / AFP)", Some("Dan Reyes"), Some("AFP")),
-        ("Firefighters battle the blaze near Quito.Dan Reyes/AP", Some("Dan Reyes"), Some("AP")),
-        ("Firefighters battle the blaze near Quito Dan Reyes/AP", Some("Dan Reyes"), Some("AP")),
+        (
+            "Voters queue outside a school in Lima | Dan Reyes/Getty Images",
+            Some("Dan Reyes"),
+            Some("Getty Images"),
+        ),
+        (
+            "Voters queue outside a school in Lima [Reuters]",
+            None,
+            Some("Reuters"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito (Photo by DAN REYES / AFP)",
+            Some("Dan Reyes"),
+            Some("AFP"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito.Dan Reyes/AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito Dan Reyes/AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
     ];
     for (text, ph, ag) in cases {
         let (caps, book) = captions_of(&[text]);
@@ -131,12 +168,21 @@ fn credit_on_its_own_line_joins_the_caption_before() {
 
 #[test]
 fn markup_captions_and_credits() {
-    let mut cap = Block::new(BlockKind::Caption, "Workers repair a bridge in Lima. Dan Reyes/AP");
+    let mut cap = Block::new(
+        BlockKind::Caption,
+        "Workers repair a bridge in Lima. Dan Reyes/AP",
+    );
     cap.credit = Some("Dan Reyes/AP".into());
-    let plain = Block::new(BlockKind::Caption, "A crowd gathers (Mira Holt/Getty Images)");
+    let plain = Block::new(
+        BlockKind::Caption,
+        "A crowd gathers (Mira Holt/Getty Images)",
+    );
     let bare = Block::new(BlockKind::Caption, "A crowd gathers");
     let mut book = PeopleBook::new();
-    let caps = find_captions(&doc(vec![cap, plain, bare, Block::heading("Dan Reyes/AP")]), &mut book);
+    let caps = find_captions(
+        &doc(vec![cap, plain, bare, Block::heading("Dan Reyes/AP")]),
+        &mut book,
+    );
     assert_eq!(caps.len(), 3);
     assert_eq!(caps[0].text, "Workers repair a bridge in Lima.");
     assert_eq!(caps[0].agency.as_deref(), Some("AP"));

@@ -16,7 +16,10 @@ const AFTER_REACH: usize = 40;
 const APPOSITIVE_REACH: usize = 30;
 
 /// Possessive words and determiners that turn a verb form into a noun ("his remarks").
-const NOUN_MAKERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"];
+const NOUN_MAKERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those",
+];
 
 /// A cue found for a quote.
 #[derive(Debug, Clone)]
@@ -29,7 +32,9 @@ pub struct Cue {
 
 /// A speech verb at token `i`: lower case, listed, and not used as a noun.
 fn is_verb(text: &Text<'_>, i: usize) -> bool {
-    let Some(t) = text.toks.get(i) else { return false };
+    let Some(t) = text.toks.get(i) else {
+        return false;
+    };
     if !t.is_word() || t.cap || !words().verbs.contains(t.key.as_str()) {
         return false;
     }
@@ -38,7 +43,8 @@ fn is_verb(text: &Text<'_>, i: usize) -> bool {
 }
 
 fn is_according_to(text: &Text<'_>, i: usize) -> bool {
-    text.toks.get(i).is_some_and(|t| t.key == "according") && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
+    text.toks.get(i).is_some_and(|t| t.key == "according")
+        && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
 }
 
 /// Skip punctuation and dashes at the start of a context.
@@ -57,7 +63,10 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     while e > lo {
         let t = &text.toks[e - 1];
         let adverb = t.is_word() && !t.cap && t.key.ends_with("ly") && t.key.len() > 4;
-        if t.is_word() && (w.fillers.contains(t.key.as_str()) || adverb) && !w.pronouns.contains_key(t.key.as_str()) {
+        if t.is_word()
+            && (w.fillers.contains(t.key.as_str()) || adverb)
+            && !w.pronouns.contains_key(t.key.as_str())
+        {
             e -= 1;
         } else {
             break;
@@ -76,7 +85,12 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             .collect();
         let mut fallback = None;
         for &first in &commas {
-            let Some(head) = text.parse_backward(lo, first).map(|h| extend_of(text, lo, h)) else { continue };
+            let Some(head) = text
+                .parse_backward(lo, first)
+                .map(|h| extend_of(text, lo, h))
+            else {
+                continue;
+            };
             let mut head = head;
             if let Some(app) = text.parse_exact(first + 1, comma) {
                 combine_appositive(text, &mut head, &app);
@@ -96,7 +110,12 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 
 /// "Mr. Morgan of the Sierra Club said": the speaker is the phrase before "of".
 fn extend_of(text: &Text<'_>, lo: usize, p: Phrase) -> Phrase {
-    if p.start < lo + 2 || !matches!(text.toks[p.start - 1].key.as_str(), "of" | "at" | "from" | "for" | "with") {
+    if p.start < lo + 2
+        || !matches!(
+            text.toks[p.start - 1].key.as_str(),
+            "of" | "at" | "from" | "for" | "with"
+        )
+    {
         return p;
     }
     match text.parse_backward(lo, p.start - 1) {
@@ -121,7 +140,11 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         let phrase = text.parse_forward(i + 2, hi)?;
         return Some(cue(phrase, "according to", "after-according-to", 0.85));
     }
-    let i = if text.toks[i].key == "as" && !text.toks[i].cap { i + 1 } else { i };
+    let i = if text.toks[i].key == "as" && !text.toks[i].cap {
+        i + 1
+    } else {
+        i
+    };
     if is_verb(text, i) {
         if !words().inverting.contains(text.toks[i].key.as_str()) {
             return None;
@@ -133,15 +156,23 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     let v = (i..reach).find(|&k| is_verb(text, k))?;
     let inverted = || {
         // "…" aside from the rest, said the bureau's director
-        let ok = v > i && text.is_punct(v - 1, ',') && words().inverting.contains(text.toks[v].key.as_str());
-        ok.then(|| text.parse_forward(v + 1, hi)).flatten().map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
+        let ok = v > i
+            && text.is_punct(v - 1, ',')
+            && words().inverting.contains(text.toks[v].key.as_str());
+        ok.then(|| text.parse_forward(v + 1, hi))
+            .flatten()
+            .map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
     };
-    let Some(phrase) = subject_before(text, i, v) else { return inverted() };
+    let Some(phrase) = subject_before(text, i, v) else {
+        return inverted();
+    };
     // the subject must open the context or follow a comma: "…," Smith said / "…" in Ohio,
     // Smith said; a titled name may follow a few words ("…," Fight for Jobs director Ana Ruiz said)
     let starts_right = phrase.start == i
         || (phrase.start > i && text.is_punct(phrase.start - 1, ','))
-        || (phrase.kind == PhraseKind::Name && phrase.start - i <= 6 && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
+        || (phrase.kind == PhraseKind::Name
+            && phrase.start - i <= 6
+            && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
     if !starts_right {
         return inverted();
     }
@@ -152,15 +183,47 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
 /// sentence ends soon after it ("…." Ortiz said.). Used when the quote ended a sentence.
 pub fn is_tight(text: &Text<'_>, lo: usize, hi: usize) -> bool {
     let i = skip_lead(text, lo, hi);
-    let Some(v) = (i..hi.min(i + 8)).find(|&k| is_verb(text, k)) else { return false };
+    let Some(v) = (i..hi.min(i + 8)).find(|&k| is_verb(text, k)) else {
+        return false;
+    };
     hi <= v + 4
 }
 
 /// Words that may stand right before a clause's subject.
 const CLAUSE_OPENERS: &[&str] = &[
-    "that", "and", "but", "as", "while", "when", "because", "after", "before", "since", "so", "then",
-    "who", "where", "if", "although", "though", "also", "which", "yet", "now", "later", "earlier",
-    "meanwhile", "however", "instead", "still", "once", "whereas", "until", "what", "whom", "whose",
+    "that",
+    "and",
+    "but",
+    "as",
+    "while",
+    "when",
+    "because",
+    "after",
+    "before",
+    "since",
+    "so",
+    "then",
+    "who",
+    "where",
+    "if",
+    "although",
+    "though",
+    "also",
+    "which",
+    "yet",
+    "now",
+    "later",
+    "earlier",
+    "meanwhile",
+    "however",
+    "instead",
+    "still",
+    "once",
+    "whereas",
+    "until",
+    "what",
+    "whom",
+    "whose",
 ];
 
 /// The subject phrase stands at a clause start: sentence start, punctuation, a conjunction.
@@ -173,11 +236,27 @@ fn at_clause_start(text: &Text<'_>, lo: usize, p: &Phrase) -> bool {
         return true;
     }
     let w = words();
-    CLAUSE_OPENERS.contains(&prev.key.as_str()) || w.fillers.contains(prev.key.as_str()) || (prev.cap && w.not_people.contains(prev.key.as_str()))
+    CLAUSE_OPENERS.contains(&prev.key.as_str())
+        || w.fillers.contains(prev.key.as_str())
+        || (prev.cap && w.not_people.contains(prev.key.as_str()))
 }
 
 /// Verbs that name something rather than quote it: their subject must be a person.
-const NAMING_VERBS: &[&str] = &["call", "calls", "called", "calling", "dub", "dubbed", "label", "labeled", "labelled", "describe", "describes", "described", "describing"];
+const NAMING_VERBS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dub",
+    "dubbed",
+    "label",
+    "labeled",
+    "labelled",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+];
 
 /// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence or the
 /// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
@@ -223,7 +302,11 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         let t = &text.toks[n];
         if t.is_word() && !t.cap && words().cue_nouns.contains(t.key.as_str()) && n > lo {
             let o = &text.toks[n - 1];
-            if o.possessive && (o.cap || words().roles.contains(o.key.as_str()) || words().titles.contains_key(o.key.as_str())) {
+            if o.possessive
+                && (o.cap
+                    || words().roles.contains(o.key.as_str())
+                    || words().titles.contains_key(o.key.as_str()))
+            {
                 if let Some(p) = text.parse_backward(lo, n) {
                     if matches!(p.kind, PhraseKind::Name | PhraseKind::Role(_)) {
                         return Some(cue(p, &t.key, "possessive-cue", 0.6));
@@ -239,7 +322,10 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
 /// a participle or a second verb ("…, saying", "and added"), the antecedent of "who".
 fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Option<Phrase> {
     let key = text.toks[v].key.as_str();
-    let prev_key = v.checked_sub(1).filter(|&p| p >= lo).map(|p| text.toks[p].key.as_str());
+    let prev_key = v
+        .checked_sub(1)
+        .filter(|&p| p >= lo)
+        .map(|p| text.toks[p].key.as_str());
     let participle = key.ends_with("ing");
     let compound = matches!(prev_key, Some("and" | "but"));
     if participle || compound {
@@ -254,7 +340,9 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
             // "…, said Blinken, who assured that “…”": the phrase before the comma
             let s = p.start;
             if s > lo && text.is_punct(s - 1, ',') {
-                return text.parse_backward(lo, s - 1).filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
+                return text
+                    .parse_backward(lo, s - 1)
+                    .filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
             }
             return None;
         }
@@ -265,17 +353,29 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
 /// The subject of the sentence `lo..v`: an earlier speech verb's subject, else the first
 /// phrase of the sentence (after an opening clause ending in a comma).
 fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
-    if let Some(u) = (lo..v).rev().find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing")) {
+    if let Some(u) = (lo..v)
+        .rev()
+        .find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing"))
+    {
         if let Some(p) = subject_before(text, lo, u) {
             return Some(p);
         }
     }
     let mut start = skip_lead(text, lo, v);
     let t = &text.toks[start.min(text.toks.len().saturating_sub(1))];
-    if start < v && t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
+    if start < v
+        && t.cap
+        && t.key.ends_with("ly")
+        && text
+            .toks
+            .get(start + 1)
+            .is_some_and(|n| !n.cap || !n.is_word())
+    {
         start += 1;
     }
-    let first = text.parse_forward(start, v).filter(|p| !matches!(p.kind, PhraseKind::Thing) || p.name.is_some());
+    let first = text
+        .parse_forward(start, v)
+        .filter(|p| !matches!(p.kind, PhraseKind::Thing) || p.name.is_some());
     if first.is_some() {
         return first;
     }
@@ -290,7 +390,11 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
     let mut verb = ":".to_string();
     if end > lo {
         let t = &text.toks[end - 1];
-        if t.is_word() && !t.cap && (t.key.ends_with("ed") || t.key.ends_with("s")) && !words().roles.contains(t.key.as_str()) {
+        if t.is_word()
+            && !t.cap
+            && (t.key.ends_with("ed") || t.key.ends_with("s"))
+            && !words().roles.contains(t.key.as_str())
+        {
             verb = t.key.clone();
             end -= 1;
         }
@@ -326,7 +430,13 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Optio
     }
     // a sentence-initial adverb is no name: "Shortly after, Ruiz sent a note saying “…”"
     let t = &text.toks[start];
-    if t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
+    if t.cap
+        && t.key.ends_with("ly")
+        && text
+            .toks
+            .get(start + 1)
+            .is_some_and(|n| !n.cap || !n.is_word())
+    {
         start += 1;
     }
     // a headline or lead-in colon: "Ortiz: Port Will Close, ‘We Have No Choice’"
@@ -389,17 +499,32 @@ mod tests {
     fn after_name_verb_and_verb_name() {
         assert_eq!(after_of(", Okafor said"), pair("Okafor", "said"));
         assert_eq!(after_of(", she later added"), pair("she", "added"));
-        assert_eq!(after_of(", said Marta Ruiz, a trade envoy"), pair("Marta Ruiz, a trade envoy", "said"));
-        assert_eq!(after_of(", Reyes, a senator from Ohio, told reporters"), pair("Reyes, a senator from Ohio", "told"));
-        assert_eq!(after_of(", according to a city official"), pair("a city official", "according to"));
+        assert_eq!(
+            after_of(", said Marta Ruiz, a trade envoy"),
+            pair("Marta Ruiz, a trade envoy", "said")
+        );
+        assert_eq!(
+            after_of(", Reyes, a senator from Ohio, told reporters"),
+            pair("Reyes, a senator from Ohio", "told")
+        );
+        assert_eq!(
+            after_of(", according to a city official"),
+            pair("a city official", "according to")
+        );
         assert_eq!(after_of(" and the plan was dropped"), None);
     }
 
     #[test]
     fn before_verb_colon_and_participles() {
-        assert_eq!(before_of("Mayor Ana Ruiz said on Friday that the plan was "), pair("Mayor Ana Ruiz", "said"));
+        assert_eq!(
+            before_of("Mayor Ana Ruiz said on Friday that the plan was "),
+            pair("Mayor Ana Ruiz", "said")
+        );
         assert_eq!(before_of("He told reporters:"), pair("He", "told"));
-        assert_eq!(before_of("Ruiz left the room, saying"), pair("Ruiz", "saying"));
+        assert_eq!(
+            before_of("Ruiz left the room, saying"),
+            pair("Ruiz", "saying")
+        );
         assert_eq!(before_of("Ruiz: "), pair("Ruiz", ":"));
         assert_eq!(before_of("The cost of the bridge is "), None);
     }

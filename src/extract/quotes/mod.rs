@@ -71,9 +71,36 @@ struct Found<'s> {
 
 /// Words before a Title Case span that make it a title, not speech: `on “Face the Nation”`.
 const TITLE_BEFORE: &[&str] = &[
-    "on", "in", "of", "titled", "entitled", "headlined", "called", "named", "dubbed", "the", "book",
-    "show", "film", "movie", "program", "programme", "song", "album", "article", "column", "op-ed",
-    "headline", "series", "play", "slogan", "hashtag", "film", "documentary", "podcast", "segment",
+    "on",
+    "in",
+    "of",
+    "titled",
+    "entitled",
+    "headlined",
+    "called",
+    "named",
+    "dubbed",
+    "the",
+    "book",
+    "show",
+    "film",
+    "movie",
+    "program",
+    "programme",
+    "song",
+    "album",
+    "article",
+    "column",
+    "op-ed",
+    "headline",
+    "series",
+    "play",
+    "slogan",
+    "hashtag",
+    "film",
+    "documentary",
+    "podcast",
+    "segment",
 ];
 
 /// Every quote in the blocks not marked in `skip`, attributed to speakers in `people`.
@@ -100,7 +127,10 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         let Some(data) = data else { continue };
         let text = data.text();
         res.scan_mentions(b, &text, &regions[b]);
-        let mine: Vec<&Span> = spans.iter().filter(|s| s.depth == 0 && s.open.block == b).collect();
+        let mine: Vec<&Span> = spans
+            .iter()
+            .filter(|s| s.depth == 0 && s.open.block == b)
+            .collect();
         let mut found: Vec<Found<'_>> = mine
             .iter()
             .map(|s| attribute(s, &blocks, &regions, &mut res))
@@ -131,10 +161,19 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
 fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, usize)>> {
     let mut regions = vec![Vec::new(); blocks.len()];
     for s in spans.iter().filter(|s| s.depth == 0) {
-        for (b, region) in regions.iter_mut().enumerate().take(s.end_block + 1).skip(s.open.block) {
+        for (b, region) in regions
+            .iter_mut()
+            .enumerate()
+            .take(s.end_block + 1)
+            .skip(s.open.block)
+        {
             let len = blocks[b].as_ref().map_or(0, |d| d.chars.len());
             if let Some((a, z)) = block_range(s, b, len) {
-                let start = if b == s.open.block { s.open.pos } else { a.saturating_sub(1).min(a) };
+                let start = if b == s.open.block {
+                    s.open.pos
+                } else {
+                    a.saturating_sub(1).min(a)
+                };
                 let end = match s.close {
                     Some(c) if c.block == b => c.after(),
                     _ => z,
@@ -152,9 +191,17 @@ fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, 
 /// Token range of the words before a quote's opening mark, from the sentence start.
 fn before_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
     let open = span.open.pos;
-    let lo_char = regions.iter().filter(|r| r.1 <= open).map(|r| r.1).max().unwrap_or(0);
+    let lo_char = regions
+        .iter()
+        .filter(|r| r.1 <= open)
+        .map(|r| r.1)
+        .max()
+        .unwrap_or(0);
     let (lo, hi) = (index_at(&data.toks, lo_char), index_at(&data.toks, open));
-    let lo = (lo..hi).rev().find(|&k| data.toks[k].ends_sentence()).map_or(lo, |k| k + 1);
+    let lo = (lo..hi)
+        .rev()
+        .find(|&k| data.toks[k].ends_sentence())
+        .map_or(lo, |k| k + 1);
     (lo, hi)
 }
 
@@ -180,14 +227,26 @@ fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (us
         return (data.toks.len(), data.toks.len());
     };
     let from = close.after();
-    let hi_char = regions.iter().map(|r| r.0).filter(|&a| a >= from).min().unwrap_or(data.chars.len());
+    let hi_char = regions
+        .iter()
+        .map(|r| r.0)
+        .filter(|&a| a >= from)
+        .min()
+        .unwrap_or(data.chars.len());
     let (lo, hi) = (index_at(&data.toks, from), index_at(&data.toks, hi_char));
-    let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
+    let hi = (lo..hi)
+        .find(|&k| data.toks[k].ends_sentence())
+        .unwrap_or(hi);
     (lo, hi)
 }
 
 /// Find and resolve the cue of one top-level quote.
-fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>], res: &mut Resolver<'_>) -> Found<'s> {
+fn attribute<'s>(
+    span: &'s Span,
+    blocks: &[Option<BlockData>],
+    regions: &[Vec<(usize, usize)>],
+    res: &mut Resolver<'_>,
+) -> Found<'s> {
     let ob = span.open.block;
     let mut f = Found {
         span,
@@ -201,13 +260,16 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         possessive_before: false,
         whole_paragraph: false,
     };
-    let Some(open_data) = blocks[ob].as_ref() else { return f };
+    let Some(open_data) = blocks[ob].as_ref() else {
+        return f;
+    };
     let (blo, bhi) = before_range(span, open_data, &regions[ob]);
     let first_char = open_data.chars.iter().position(|c| !c.is_whitespace());
     f.opens_paragraph = first_char == Some(span.open.pos);
     if bhi > blo {
         let prev = &open_data.toks[bhi - 1];
-        f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '(')) || prev.kind == tokens::Kind::Mark;
+        f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '('))
+            || prev.kind == tokens::Kind::Mark;
         f.word_before = prev.key.clone();
         f.possessive_before = prev.possessive;
     }
@@ -246,7 +308,9 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi).map(|c| (c, ob))
     });
     if let Some((c, b)) = cue {
-        let Some(data) = blocks[b].as_ref() else { return f };
+        let Some(data) = blocks[b].as_ref() else {
+            return f;
+        };
         let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
         let sp = res.speaker(&data.text(), &c.phrase, pos);
         f.confidence = match c.phrase.kind {
@@ -274,28 +338,58 @@ fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
 }
 
 /// The words after the closing mark carry on the sentence: `"…", he said`, `"…" he said`.
-fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>]) -> bool {
-    let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else { return false };
+fn after_starts_with_comma(
+    span: &Span,
+    blocks: &[Option<BlockData>],
+    regions: &[Vec<(usize, usize)>],
+) -> bool {
+    let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else {
+        return false;
+    };
     let (lo, hi) = after_range(span, data, &regions[span.end_block]);
-    lo < hi && (data.toks[lo].is_punct(',') || (data.toks[lo].is_word() && !data.toks[lo].cap && words::words().pronouns.contains_key(data.toks[lo].key.as_str())))
+    lo < hi
+        && (data.toks[lo].is_punct(',')
+            || (data.toks[lo].is_word()
+                && !data.toks[lo].cap
+                && words::words()
+                    .pronouns
+                    .contains_key(data.toks[lo].key.as_str())))
 }
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
 /// the previous paragraph's speaker when this paragraph opens with the quote.
-fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, prev_block: Option<usize>) {
+fn fill_unattributed(
+    found: &mut [Found<'_>],
+    last: Option<&(Speaker, usize)>,
+    prev_block: Option<usize>,
+) {
     for i in 0..found.len() {
         if found[i].speaker.is_some() {
             continue;
         }
-        let earlier = found[..i].iter().rev().find(|f| f.speaker.is_some() && !f.rule.is_empty());
-        let later = found[i + 1..].iter().find(|f| f.speaker.is_some() && !f.rule.is_empty());
+        let earlier = found[..i]
+            .iter()
+            .rev()
+            .find(|f| f.speaker.is_some() && !f.rule.is_empty());
+        let later = found[i + 1..]
+            .iter()
+            .find(|f| f.speaker.is_some() && !f.rule.is_empty());
         let (speaker, verb, rule, conf) = if let Some(e) = earlier {
             (e.speaker.clone(), e.verb.clone(), "same-paragraph", 0.75)
         } else if let Some(l) = later {
-            (l.speaker.clone(), l.verb.clone(), "same-paragraph-next", 0.6)
-        } else if let Some((sp, _)) = last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p)) {
+            (
+                l.speaker.clone(),
+                l.verb.clone(),
+                "same-paragraph-next",
+                0.6,
+            )
+        } else if let Some((sp, _)) =
+            last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p))
+        {
             (Some(sp.clone()), None, "continuation", 0.7)
-        } else if let Some((sp, _)) = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph) {
+        } else if let Some((sp, _)) =
+            last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph)
+        {
             (Some(sp.clone()), None, "continuation-far", 0.45)
         } else {
             continue;
@@ -313,8 +407,12 @@ fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize
     let mut text = String::new();
     let mut first: Option<(usize, usize)> = None;
     for b in span.open.block..=span.end_block {
-        let Some(data) = blocks.get(b).and_then(Option::as_ref) else { continue };
-        let Some((a, z)) = block_range(span, b, data.chars.len()) else { continue };
+        let Some(data) = blocks.get(b).and_then(Option::as_ref) else {
+            continue;
+        };
+        let Some((a, z)) = block_range(span, b, data.chars.len()) else {
+            continue;
+        };
         let piece: String = data.chars.get(a..z)?.iter().collect();
         let trimmed = piece.trim();
         if first.is_none() {
@@ -346,8 +444,14 @@ fn title_like(text: &str) -> bool {
     }
     ws.iter().all(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.chars().count() < 4 || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    }) && ws[0].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        w.chars().count() < 4
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    }) && ws[0]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
 fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
@@ -361,14 +465,24 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     if !attributed {
         return None;
     }
-    if title && !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before) {
+    if title
+        && !f.rule.starts_with("after")
+        && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before)
+    {
         return None;
     }
     if n_words <= 3 && f.rule.starts_with("continuation") {
         return None;
     }
-    let sentence_like = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let kind = if sentence_like && f.after_clause { QuoteKind::Direct } else { QuoteKind::Partial };
+    let sentence_like = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let kind = if sentence_like && f.after_clause {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
     let sp = f.speaker.clone().unwrap_or_default();
     Some(Quote {
         text,
@@ -387,7 +501,14 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
 
 /// A quote inside a quote, kept only when the outer speaker attributes it ("as the
 /// president said").
-fn nested_quote(s: &Span, spans: &[Span], data: &BlockData, b: usize, regions: &[(usize, usize)], res: &mut Resolver<'_>) -> Option<Quote> {
+fn nested_quote(
+    s: &Span,
+    spans: &[Span],
+    data: &BlockData,
+    b: usize,
+    regions: &[(usize, usize)],
+    res: &mut Resolver<'_>,
+) -> Option<Quote> {
     let close = s.close?;
     if close.block != b {
         return None;
@@ -404,7 +525,9 @@ fn nested_quote(s: &Span, spans: &[Span], data: &BlockData, b: usize, regions: &
         .unwrap_or(outer_end);
     let lo = index_at(&data.toks, close.after());
     let hi = index_at(&data.toks, next_inner.min(outer_end));
-    let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
+    let hi = (lo..hi)
+        .find(|&k| data.toks[k].ends_sentence())
+        .unwrap_or(hi);
     let text = data.text();
     let c = attribution::after(&text, lo, hi)?;
     if matches!(c.phrase.kind, PhraseKind::Pronoun(_)) {

@@ -12,8 +12,8 @@ use super::words::{words, Gender, PronounInfo};
 
 /// Name particles that stay inside names: "Ursula von der Leyen", "Bashar al-Assad".
 const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "del",
-    "dos", "das", "ter", "y",
+    "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le",
+    "del", "dos", "das", "ter", "y",
 ];
 
 /// Words that open a noun phrase naming an unnamed speaker or a thing.
@@ -75,7 +75,10 @@ impl<'a> Text<'a> {
             return String::new();
         }
         let (a, z) = (self.toks[s].start, self.toks[e - 1].end);
-        self.chars.get(a..z).map(|c| c.iter().collect()).unwrap_or_default()
+        self.chars
+            .get(a..z)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
     }
 
     fn tok(&self, i: usize) -> Option<&Token> {
@@ -119,7 +122,10 @@ impl<'a> Text<'a> {
 
     /// A word that may stand in a run of name and title words.
     fn run_word(&self, i: usize) -> bool {
-        self.is_cap(i) || (self.is_word(i) && (self.is_title(i) || self.is_role(i)) && !self.is_pronoun(i).is_some())
+        self.is_cap(i)
+            || (self.is_word(i)
+                && (self.is_title(i) || self.is_role(i))
+                && !self.is_pronoun(i).is_some())
     }
 
     /// A name particle or "of" joining two parts of a run ("Secretary of State").
@@ -176,12 +182,17 @@ impl<'a> Text<'a> {
     /// A parenthesis holding a party and state, "(D-S.C.)", "(R-Texas)": its end.
     fn paren_end(&self, open: usize, hi: usize) -> Option<usize> {
         let party = self.tok(open + 1).is_some_and(|t| {
-            t.is_word() && ["d", "r", "i"].iter().any(|p| t.key == *p || t.key.starts_with(&format!("{p}-")))
+            t.is_word()
+                && ["d", "r", "i"]
+                    .iter()
+                    .any(|p| t.key == *p || t.key.starts_with(&format!("{p}-")))
         });
         if !party {
             return None;
         }
-        (open + 1..hi.min(open + 8)).find(|&k| self.is_punct(k, ')')).map(|k| k + 1)
+        (open + 1..hi.min(open + 8))
+            .find(|&k| self.is_punct(k, ')'))
+            .map(|k| k + 1)
     }
 
     /// Split a run into its title/role prefix and the name after the last title word.
@@ -267,7 +278,10 @@ impl<'a> Text<'a> {
             }
             s += 1;
         }
-        while e > s && (!self.is_word(e - 1) && !self.is_punct(e - 1, ')') || words().fillers.contains(self.key(e - 1)) && e - 1 > s) {
+        while e > s
+            && (!self.is_word(e - 1) && !self.is_punct(e - 1, ')')
+                || words().fillers.contains(self.key(e - 1)) && e - 1 > s)
+        {
             e -= 1;
         }
         if s >= e {
@@ -290,7 +304,10 @@ impl<'a> Text<'a> {
         if e - s == 1 && words().function.contains(self.key(s)) {
             return None;
         }
-        if self.is_determiner(s) || !self.is_cap(s) || words().function.contains(self.key(s)) && !self.is_title(s) {
+        if self.is_determiner(s)
+            || !self.is_cap(s)
+            || words().function.contains(self.key(s)) && !self.is_title(s)
+        {
             return self.parse_noun_phrase(s, e);
         }
         let z = self.run_forward(s, e);
@@ -316,7 +333,8 @@ impl<'a> Text<'a> {
         };
         if titled {
             let role = self.slice(s, k);
-            let honorific_only = (s..k).all(|i| words().titles.get(self.key(i)).is_some_and(|t| t.honorific));
+            let honorific_only =
+                (s..k).all(|i| words().titles.get(self.key(i)).is_some_and(|t| t.honorific));
             if !honorific_only {
                 phrase.role = Some(role);
             }
@@ -328,7 +346,16 @@ impl<'a> Text<'a> {
                 phrase.evidence = true;
                 phrase.gender = phrase.gender.or(g);
             }
-        } else if (s..e).all(|i| self.is_title(i) || self.is_role(i) || self.is_determiner(i) || !self.is_cap(i) || self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive) || self.key(i) == "of") {
+        } else if (s..e).all(|i| {
+            self.is_title(i)
+                || self.is_role(i)
+                || self.is_determiner(i)
+                || !self.is_cap(i)
+                || self
+                    .tok(i)
+                    .is_some_and(|t| t.acronym(self.chars) || t.possessive)
+                || self.key(i) == "of"
+        }) {
             phrase.kind = PhraseKind::Role(self.role_key(s, e));
         }
         phrase
@@ -339,7 +366,12 @@ impl<'a> Text<'a> {
     pub fn role_key(&self, s: usize, e: usize) -> String {
         (s..e)
             .filter(|&i| self.is_word(i) && !self.is_determiner(i))
-            .filter(|&i| !self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive) && !(self.is_cap(i) && !self.is_title(i) && !self.is_role(i)))
+            .filter(|&i| {
+                !self
+                    .tok(i)
+                    .is_some_and(|t| t.acronym(self.chars) || t.possessive)
+                    && !(self.is_cap(i) && !self.is_title(i) && !self.is_role(i))
+            })
             .map(|i| self.key(i).to_string())
             .collect::<Vec<_>>()
             .join(" ")
@@ -352,7 +384,10 @@ impl<'a> Text<'a> {
         }
         let head = self.key(e - 1);
         let w = words();
-        if (w.function.contains(head) || w.fillers.contains(head) || w.verbs.contains(head)) && !self.is_role(e - 1) && !self.is_cap(e - 1) {
+        if (w.function.contains(head) || w.fillers.contains(head) || w.verbs.contains(head))
+            && !self.is_role(e - 1)
+            && !self.is_cap(e - 1)
+        {
             return None;
         }
         if matches!(self.key(s), "that" | "this" | "these" | "those") {
@@ -360,7 +395,10 @@ impl<'a> Text<'a> {
         }
         for i in s..e {
             let ok = self.is_word(i) || self.is_punct(i, '-');
-            if !ok || (i > s && CLAUSE_WORDS.contains(&self.key(i))) || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i)) {
+            if !ok
+                || (i > s && CLAUSE_WORDS.contains(&self.key(i)))
+                || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
+            {
                 return None;
             }
         }
@@ -374,7 +412,8 @@ impl<'a> Text<'a> {
                 if self.valid_name(k, e) && !definite {
                     let mut p = self.classify_run(k, e, false);
                     p.start = s;
-                    p.role = Some(self.slice(if self.is_determiner(s) { s + 1 } else { s }, k)).filter(|r| !r.is_empty());
+                    p.role = Some(self.slice(if self.is_determiner(s) { s + 1 } else { s }, k))
+                        .filter(|r| !r.is_empty());
                     p.evidence = true;
                     return Some(p);
                 }
@@ -425,7 +464,11 @@ impl<'a> Text<'a> {
         };
         // drop sentence-initial function words and dates caught in the run: "But Trump
         // said", "On Monday Trump said"
-        while s < end && self.is_cap(s) && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s)) && !self.is_title(s) {
+        while s < end
+            && self.is_cap(s)
+            && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s))
+            && !self.is_title(s)
+        {
             s += 1;
         }
         if s < end && s == self.run_backward(lo, end).max(s) && s > lo {
@@ -434,7 +477,10 @@ impl<'a> Text<'a> {
             let mut n = 0;
             while j > lo && n < 6 {
                 let i = j - 1;
-                if !self.is_word(i) || CLAUSE_WORDS.contains(&self.key(i)) || words().verbs.contains(self.key(i)) {
+                if !self.is_word(i)
+                    || CLAUSE_WORDS.contains(&self.key(i))
+                    || words().verbs.contains(self.key(i))
+                {
                     break;
                 }
                 if self.is_determiner(i) {
@@ -445,7 +491,10 @@ impl<'a> Text<'a> {
                 n += 1;
             }
             // only a whole noun phrase: "one Trump campaign source", not "wonder Trump"
-            if j < s && (self.is_determiner(j) || j == lo || !self.is_word(j - 1)) && !(self.is_cap(j) && !self.is_determiner(j) && (j..s).all(|k| self.is_cap(k))) {
+            if j < s
+                && (self.is_determiner(j) || j == lo || !self.is_word(j - 1))
+                && !(self.is_cap(j) && !self.is_determiner(j) && (j..s).all(|k| self.is_cap(k)))
+            {
                 s = j;
             }
         }
@@ -456,13 +505,19 @@ impl<'a> Text<'a> {
             let mut n = 0;
             while j > lo && n < 12 {
                 let i = j - 1;
-                if !self.is_word(i) || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i)) || words().verbs.contains(self.key(i)) && i + 1 < end {
+                if !self.is_word(i)
+                    || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
+                    || words().verbs.contains(self.key(i)) && i + 1 < end
+                {
                     break;
                 }
                 j = i;
                 n += 1;
                 if self.is_determiner(i) {
-                    let joined = i > lo + 1 && matches!(self.key(i - 1), "of" | "for" | "at" | "from") && self.is_word(i - 2) && !CLAUSE_WORDS.contains(&self.key(i - 2));
+                    let joined = i > lo + 1
+                        && matches!(self.key(i - 1), "of" | "for" | "at" | "from")
+                        && self.is_word(i - 2)
+                        && !CLAUSE_WORDS.contains(&self.key(i - 2));
                     if joined {
                         j = i - 1;
                         n += 1;
@@ -484,7 +539,10 @@ impl<'a> Text<'a> {
     pub fn parse_forward(&self, mut i: usize, hi: usize) -> Option<Phrase> {
         let w = words();
         // "said Tuesday", "said on Monday", "added later"
-        while i < hi && self.is_word(i) && (w.fillers.contains(self.key(i)) && (self.key(i) != "on" || self.is_weekday(i + 1))) {
+        while i < hi
+            && self.is_word(i)
+            && (w.fillers.contains(self.key(i)) && (self.key(i) != "on" || self.is_weekday(i + 1)))
+        {
             i += 1;
         }
         if i >= hi {
@@ -499,7 +557,21 @@ impl<'a> Text<'a> {
             let mut j = i;
             while j < hi && j - i < 10 && (self.is_word(j) || self.is_punct(j, '-')) {
                 let k = self.key(j);
-                if j > i && (CLAUSE_WORDS.contains(&k) || matches!(k, "in" | "on" | "during" | "after" | "before" | "adding" | "saying" | "referring" | "while" | "when")) {
+                if j > i
+                    && (CLAUSE_WORDS.contains(&k)
+                        || matches!(
+                            k,
+                            "in" | "on"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "adding"
+                                | "saying"
+                                | "referring"
+                                | "while"
+                                | "when"
+                        ))
+                {
                     break;
                 }
                 j += 1;
@@ -510,9 +582,16 @@ impl<'a> Text<'a> {
         // appositive: ", the former senator," or ", Josh Earnest,"
         if self.is_punct(e, ',') {
             let stop = (e + 1..hi)
-                .find(|&k| self.is_punct(k, ',') || self.toks[k].ends_sentence() || self.tok(k).is_some_and(|t| t.kind == Kind::Mark))
+                .find(|&k| {
+                    self.is_punct(k, ',')
+                        || self.toks[k].ends_sentence()
+                        || self.tok(k).is_some_and(|t| t.kind == Kind::Mark)
+                })
                 .unwrap_or(hi);
-            if stop > e + 1 && !CLAUSE_WORDS.contains(&self.key(e + 1)) && !w.verbs.contains(self.key(e + 1)) {
+            if stop > e + 1
+                && !CLAUSE_WORDS.contains(&self.key(e + 1))
+                && !w.verbs.contains(self.key(e + 1))
+            {
                 if let Some(app) = self.parse_exact(e + 1, stop) {
                     combine_appositive(self, &mut phrase, &app);
                 }
@@ -524,12 +603,26 @@ impl<'a> Text<'a> {
     fn is_month(&self, i: usize) -> bool {
         matches!(
             self.key(i),
-            "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
         ) && self.is_cap(i)
     }
 
     fn is_weekday(&self, i: usize) -> bool {
-        matches!(self.key(i), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+        matches!(
+            self.key(i),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
     }
 }
 
@@ -603,17 +696,23 @@ mod tests {
         });
         with("a senior administration official said", |t| {
             let p = t.parse_backward(0, t.toks.len() - 1).unwrap();
-            assert_eq!(p.kind, PhraseKind::Role("senior administration official".into()));
+            assert_eq!(
+                p.kind,
+                PhraseKind::Role("senior administration official".into())
+            );
         });
     }
 
     #[test]
     fn forward_after_verb_with_appositive_role() {
-        with("Marta Ruiz, Spain’s deputy trade minister, in Madrid.", |t| {
-            let p = t.parse_forward(0, t.toks.len()).unwrap();
-            assert_eq!(p.name.as_deref(), Some("Marta Ruiz"));
-            assert_eq!(p.role.as_deref(), Some("Spain’s deputy trade minister"));
-        });
+        with(
+            "Marta Ruiz, Spain’s deputy trade minister, in Madrid.",
+            |t| {
+                let p = t.parse_forward(0, t.toks.len()).unwrap();
+                assert_eq!(p.name.as_deref(), Some("Marta Ruiz"));
+                assert_eq!(p.role.as_deref(), Some("Spain’s deputy trade minister"));
+            },
+        );
         with("the head of Dutch diplomacy while walking out", |t| {
             let p = t.parse_forward(0, t.toks.len()).unwrap();
             assert_eq!(p.kind, PhraseKind::Role("head of diplomacy".into()));

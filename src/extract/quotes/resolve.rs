@@ -56,7 +56,14 @@ impl<'p> Resolver<'p> {
     }
 
     /// Register a named person with `evidence`; their role, gender and position too.
-    pub fn person(&mut self, name: &str, role: Option<&str>, gender: Option<Gender>, evidence: Evidence, pos: Pos) -> Option<usize> {
+    pub fn person(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        gender: Option<Gender>,
+        evidence: Evidence,
+        pos: Pos,
+    ) -> Option<usize> {
         let idx = self.book.mention(name, evidence)?;
         if let Some(r) = role {
             if is_real_role(r) {
@@ -77,7 +84,12 @@ impl<'p> Resolver<'p> {
                 .iter()
                 .rev()
                 .find(|(_, i)| self.genders.get(i) == Some(&g))
-                .or_else(|| window.iter().rev().find(|(_, i)| !self.genders.contains_key(i))),
+                .or_else(|| {
+                    window
+                        .iter()
+                        .rev()
+                        .find(|(_, i)| !self.genders.contains_key(i))
+                }),
             None => window.last(),
         };
         let idx = found.map(|(_, i)| *i)?;
@@ -118,7 +130,13 @@ impl<'p> Resolver<'p> {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
                 if is_person_name(&name, phrase, self.book) {
-                    sp.person = self.person(&name, phrase.role.as_deref(), phrase.gender, Evidence::Speaker, pos);
+                    sp.person = self.person(
+                        &name,
+                        phrase.role.as_deref(),
+                        phrase.gender,
+                        Evidence::Speaker,
+                        pos,
+                    );
                 }
             }
             PhraseKind::Pronoun(info) if !info.relative => {
@@ -164,8 +182,17 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    fn mention_run(&mut self, block: usize, text: &Text<'_>, s: usize, e: usize, quoted: &[(usize, usize)]) {
-        let Some(phrase) = text.parse_exact(s, e) else { return };
+    fn mention_run(
+        &mut self,
+        block: usize,
+        text: &Text<'_>,
+        s: usize,
+        e: usize,
+        quoted: &[(usize, usize)],
+    ) {
+        let Some(phrase) = text.parse_exact(s, e) else {
+            return;
+        };
         let pos = (block, text.toks[s].start);
         let inside = quoted.iter().any(|&(a, z)| a <= pos.1 && pos.1 < z);
         match phrase.kind {
@@ -173,13 +200,18 @@ impl<'p> Resolver<'p> {
                 let name = phrase.name.clone().unwrap_or_default();
                 let known = self.book.find(&name).is_some();
                 // "the fisheries minister, Pavel Orlov,": a role just before the name
-                let appositive = s >= 2 && text.is_punct(s - 1, ',') && (text.is_role(s - 2) || text.is_title(s - 2)) && !text.toks[s - 2].cap;
+                let appositive = s >= 2
+                    && text.is_punct(s - 1, ',')
+                    && (text.is_role(s - 2) || text.is_title(s - 2))
+                    && !text.toks[s - 2].cap;
                 if !(phrase.evidence || known || appositive) {
                     return;
                 }
                 let mut role = phrase.role.clone();
                 if appositive && role.is_none() {
-                    role = text.parse_backward(s.saturating_sub(12), s - 1).map(|p| strip_article(&text.slice(p.start, p.end)));
+                    role = text
+                        .parse_backward(s.saturating_sub(12), s - 1)
+                        .map(|p| strip_article(&text.slice(p.start, p.end)));
                 }
                 self.register_mention(&name, role.as_deref(), phrase.gender, pos, inside);
             }
@@ -201,8 +233,17 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    fn register_mention(&mut self, name: &str, role: Option<&str>, gender: Option<Gender>, pos: Pos, inside: bool) {
-        let Some(idx) = self.book.mention(name, Evidence::Mentioned) else { return };
+    fn register_mention(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        gender: Option<Gender>,
+        pos: Pos,
+        inside: bool,
+    ) {
+        let Some(idx) = self.book.mention(name, Evidence::Mentioned) else {
+            return;
+        };
         if let Some(r) = role {
             if is_real_role(r) {
                 self.book.add_role(idx, r);
@@ -223,7 +264,12 @@ fn is_person_name(name: &str, phrase: &Phrase, book: &PeopleBook) -> bool {
         return false;
     }
     let single = !name.trim().contains(' ');
-    if single && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if single
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return false;
     }
     phrase.evidence || !single || book.find(name).is_some() || name.chars().count() > 2
@@ -232,7 +278,11 @@ fn is_person_name(name: &str, phrase: &Phrase, book: &PeopleBook) -> bool {
 /// A role worth keeping: not empty, not a lone honorific.
 fn is_real_role(r: &str) -> bool {
     let key = r.trim().trim_end_matches('.').to_lowercase();
-    !key.is_empty() && !words().titles.get(key.as_str()).is_some_and(|t| t.honorific)
+    !key.is_empty()
+        && !words()
+            .titles
+            .get(key.as_str())
+            .is_some_and(|t| t.honorific)
 }
 
 fn strip_article(s: &str) -> String {
@@ -266,7 +316,10 @@ fn role_words(role: &str) -> String {
     let w = words();
     let kept: Vec<String> = role
         .split_whitespace()
-        .map(|x| x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .map(|x| {
+            x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
         .filter(|x| x == "of" || w.titles.contains_key(x.as_str()) || w.roles.contains(x.as_str()))
         .collect();
     let joined = kept.join(" ");
@@ -301,18 +354,43 @@ mod tests {
 
     #[test]
     fn offices_match_through_groups_and_heads() {
-        assert!(same_office("head of diplomacy", &role_words("US Secretary of State")));
-        assert!(same_office("minister", &role_words("Russian Foreign Minister")));
+        assert!(same_office(
+            "head of diplomacy",
+            &role_words("US Secretary of State")
+        ));
+        assert!(same_office(
+            "minister",
+            &role_words("Russian Foreign Minister")
+        ));
         assert!(same_office("senator", &role_words("Sen.")));
-        assert!(!same_office("spokesman", &role_words("Russian Foreign Minister")));
+        assert!(!same_office(
+            "spokesman",
+            &role_words("Russian Foreign Minister")
+        ));
     }
 
     #[test]
     fn pronoun_goes_to_latest_person_of_its_gender() {
         let mut book = PeopleBook::new();
         let mut r = Resolver::new(&mut book);
-        let a = r.person("Ana Ruiz", None, Some(Gender::Female), Evidence::Mentioned, (0, 0)).unwrap();
-        let b = r.person("Tom Okafor", None, Some(Gender::Male), Evidence::Mentioned, (0, 20)).unwrap();
+        let a = r
+            .person(
+                "Ana Ruiz",
+                None,
+                Some(Gender::Female),
+                Evidence::Mentioned,
+                (0, 0),
+            )
+            .unwrap();
+        let b = r
+            .person(
+                "Tom Okafor",
+                None,
+                Some(Gender::Male),
+                Evidence::Mentioned,
+                (0, 20),
+            )
+            .unwrap();
         assert_eq!(r.pronoun((1, 0), Some(Gender::Female)), Some(a));
         assert_eq!(r.pronoun((1, 0), Some(Gender::Male)), Some(b));
         assert_eq!(r.pronoun((0, 10), Some(Gender::Male)), None);

@@ -31,7 +31,11 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
 
     let mut links: Vec<SourceLink> = Vec::new();
     let mut add = |name: &str, kind: SourceKind, role: SourceRole| {
-        let link = SourceLink { name: name.to_string(), kind, role };
+        let link = SourceLink {
+            name: name.to_string(),
+            kind,
+            role,
+        };
         if !links.contains(&link) {
             links.push(link);
         }
@@ -51,7 +55,10 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
         }
     }
     let published = doc.meta.published.as_deref();
-    let dateline = body.iter().take(DATELINE_PARAGRAPHS).find_map(|t| dateline::dateline_of(t, published));
+    let dateline = body
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .find_map(|t| dateline::dateline_of(t, published));
     (links, dateline)
 }
 
@@ -99,8 +106,10 @@ mod tests {
             &["By Tom Berg, Reuters"],
         );
         let (links, dl) = find_sources(&d, &[caption(1, "Getty Images"), caption(1, "AP")]);
-        let got: Vec<(String, &str, &str)> =
-            links.iter().map(|l| (l.name.clone(), l.kind.as_str(), l.role.as_str())).collect();
+        let got: Vec<(String, &str, &str)> = links
+            .iter()
+            .map(|l| (l.name.clone(), l.kind.as_str(), l.role.as_str()))
+            .collect();
         assert_eq!(
             got,
             vec![

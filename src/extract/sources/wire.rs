@@ -103,7 +103,11 @@ pub fn credits_in_paragraph(text: &str, is_first: bool) -> Vec<(Agency, &'static
             push(&mut out, c.as_str(), "with");
         }
     }
-    if let Some(c) = r.sign_off.captures(text.trim()).and_then(|c| c.get(1).or_else(|| c.get(2))) {
+    if let Some(c) = r
+        .sign_off
+        .captures(text.trim())
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+    {
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
         if !is_first || text.trim().chars().count() > 40 {
             push(&mut out, c.as_str(), "sign-off");
@@ -148,7 +152,9 @@ pub fn credits_in_byline(byline: &[String]) -> Vec<Agency> {
             continue;
         }
         for piece in line.split([',', '|', ';', '/', '\n', '(', ')']) {
-            let piece = piece.trim().trim_start_matches(|c: char| !c.is_alphanumeric());
+            let piece = piece
+                .trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
             let piece = strip_word_prefix(piece, "by");
             let piece = piece
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -190,7 +196,10 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<&'static str> {
-        credits_in_paragraph(text, false).into_iter().map(|(a, _)| a.name).collect()
+        credits_in_paragraph(text, false)
+            .into_iter()
+            .map(|(a, _)| a.name)
+            .collect()
     }
 
     #[test]
@@ -198,8 +207,14 @@ mod tests {
         assert_eq!(names("With EFE and Reuters"), vec!["EFE", "Reuters"]);
         assert_eq!(names("With reporting from AFP."), vec!["AFP"]);
         assert_eq!(names("With AFP and agencies"), vec!["AFP"]);
-        assert_eq!(names("OSLO (Reuters) - Ferries stopped running on Tuesday."), vec!["Reuters"]);
-        assert_eq!(names("BERLIN, Jan 26 (Reuters) - Prices rose."), vec!["Reuters"]);
+        assert_eq!(
+            names("OSLO (Reuters) - Ferries stopped running on Tuesday."),
+            vec!["Reuters"]
+        );
+        assert_eq!(
+            names("BERLIN, Jan 26 (Reuters) - Prices rose."),
+            vec!["Reuters"]
+        );
         assert_eq!(names("WASHINGTON (AP) — The Senate voted."), vec!["AP"]);
         assert_eq!(names("(AFP) - A storm hit the coast."), vec!["AFP"]);
         assert_eq!(names("Madrid, 26 ene (EFE).- El gobierno"), vec!["EFE"]);
@@ -207,15 +222,30 @@ mod tests {
         assert_eq!(names("The bank said so.\n Reuter"), vec!["Reuters"]);
         assert_eq!(names("The bank said so.\n REUTER^M"), vec!["Reuters"]);
         assert_eq!(names("Rain fell. REUTER11:43/VB"), vec!["Reuters"]);
-        assert_eq!(names("Pay April 30\n    Record April 16\n Reuter"), vec!["Reuters"]);
+        assert_eq!(
+            names("Pay April 30\n    Record April 16\n Reuter"),
+            vec!["Reuters"]
+        );
         assert_eq!(names("It said so.\n REUTER TAW"), vec!["Reuters"]);
         assert_eq!(names("It said so.\nREUTER...^M"), vec!["Reuters"]);
         assert!(names("a launch equal to the launching of\nSputnik.").is_empty());
-        assert_eq!(names("(Reporting by Ana Ruiz; Editing by Tom Berg)"), vec!["Reuters"]);
-        assert_eq!(names("Associated Press writer Ana Ruiz in Lima contributed to this report."), vec!["AP"]);
+        assert_eq!(
+            names("(Reporting by Ana Ruiz; Editing by Tom Berg)"),
+            vec!["Reuters"]
+        );
+        assert_eq!(
+            names("Associated Press writer Ana Ruiz in Lima contributed to this report."),
+            vec!["AP"]
+        );
         assert_eq!(names("AFP contributed."), vec!["AFP"]);
-        assert_eq!(names("The Associated Press and Reuters contributed to this report."), vec!["AP", "Reuters"]);
-        assert_eq!(names("Copyright 2021 The Associated Press. All rights reserved."), vec!["AP"]);
+        assert_eq!(
+            names("The Associated Press and Reuters contributed to this report."),
+            vec!["AP", "Reuters"]
+        );
+        assert_eq!(
+            names("Copyright 2021 The Associated Press. All rights reserved."),
+            vec!["AP"]
+        );
     }
 
     #[test]
@@ -235,7 +265,12 @@ mod tests {
 
     #[test]
     fn byline_credits() {
-        let b = |s: &str| credits_in_byline(&[s.to_string()]).into_iter().map(|a| a.name).collect::<Vec<_>>();
+        let b = |s: &str| {
+            credits_in_byline(&[s.to_string()])
+                .into_iter()
+                .map(|a| a.name)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(b("By Greg Writer, Reuters"), vec!["Reuters"]);
         assert_eq!(b("by ANA RUIZ, REUTERS"), vec!["Reuters"]);
         assert_eq!(b("Reuters Staff"), vec!["Reuters"]);

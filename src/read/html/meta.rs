@@ -169,15 +169,16 @@ fn collect(page: &Html) -> PageFacts {
                 }
             }
             _ => {
+                let attrs = KeyAttrs::of(el);
                 if facts.byline_candidates.len() < 12 {
-                    if let Some(rank) = byline_rank(el) {
+                    if let Some(rank) = byline_rank(el.name(), &attrs) {
                         if let Some(text) = ElementRef::wrap(node).and_then(byline_element_text) {
                             facts.byline_candidates.push((rank, text));
                         }
                     }
                 }
-                if let Some(prop) = el.attr("itemprop") {
-                    let prop = prop.to_ascii_lowercase();
+                if !attrs.itemprop.is_empty() {
+                    let prop = attrs.itemprop.to_ascii_lowercase();
                     if prop.contains("datepublished") {
                         if let Some(v) = el.attr("content").or(el.attr("datetime")) {
                             facts.pub_times.push(v.to_string());
@@ -196,26 +197,57 @@ static BYLINE_CLASS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// Whether an element is marked as the byline, and how surely (0 is best): explicit
 /// markup (`rel=author`, `itemprop=author`) first, then class names.
-fn byline_rank(el: &scraper::node::Element) -> Option<u8> {
+fn byline_rank(tag: &str, attrs: &KeyAttrs) -> Option<u8> {
     if matches!(
-        el.name(),
+        tag,
         "body" | "html" | "article" | "main" | "section" | "meta" | "link" | "script" | "style"
     ) {
         return None;
     }
-    if el
-        .attr("rel")
-        .is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
-        || el.attr("itemprop").is_some_and(|p| p.contains("author"))
-    {
+    let KeyAttrs {
+        rel,
+        itemprop,
+        class,
+        id,
+    } = *attrs;
+    if rel.split_whitespace().any(|t| t == "author") || itemprop.contains("author") {
         return Some(0);
     }
-    let class = el.attr("class").unwrap_or("");
-    let id = el.attr("id").unwrap_or("");
     if class.to_ascii_lowercase().contains("byline") || id.to_ascii_lowercase().contains("byline") {
         return Some(1);
     }
     (BYLINE_CLASS.is_match(class) || BYLINE_CLASS.is_match(id)).then_some(2)
+}
+
+/// The attributes every element is checked for, read in one pass (scraper's `attr()`
+/// interns the name it is asked for on every call).
+#[derive(Clone, Copy)]
+struct KeyAttrs<'a> {
+    rel: &'a str,
+    itemprop: &'a str,
+    class: &'a str,
+    id: &'a str,
+}
+
+impl<'a> KeyAttrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> KeyAttrs<'a> {
+        let mut a = KeyAttrs {
+            rel: "",
+            itemprop: "",
+            class: "",
+            id: "",
+        };
+        for (name, value) in el.attrs() {
+            match name {
+                "rel" => a.rel = value,
+                "itemprop" => a.itemprop = value,
+                "class" => a.class = value,
+                "id" => a.id = value,
+                _ => {}
+            }
+        }
+        a
+    }
 }
 
 /// The short text of a byline element (its `itemprop=name` part when it has one).

@@ -32,11 +32,7 @@ pub fn read_html(bytes: &[u8]) -> Document {
         return empty();
     }
     let text = encoding::decode(bytes);
-    let page = if std::env::var_os("NOPRUNE").is_some() {
-        Html::parse_document(&text)
-    } else {
-        Html::parse_document(&prune::without_script_bodies(&text))
-    };
+    let page = Html::parse_document(&prune::without_script_bodies(&text));
     let (mut meta, raw_title) = meta::read(&page);
     let title = meta.title.clone().unwrap_or(raw_title);
     let article = body::extract(&page, &title);
