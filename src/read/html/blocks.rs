@@ -130,11 +130,7 @@ pub fn emit(article: &Article) -> Vec<Block> {
                 }
                 continue;
             }
-            "td" | "th" => {
-                if emitting {
-                    w.buf.push(' ');
-                }
-            }
+            "td" | "th" if emitting => w.buf.push(' '),
             "img" => continue,
             t if is_block_tag(t) => w.flush(false),
             _ => {}

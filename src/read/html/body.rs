@@ -802,19 +802,6 @@ fn grab<'a>(mut dom: Dom<'a>, flags: Flags, title: &str) -> Article<'a> {
     }
     candidates.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
     candidates.truncate(5);
-    if std::env::var_os("MORGUE_HTML_DEBUG").is_some() {
-        for &c in &candidates {
-            eprintln!(
-                "cand {} <{} {}> score {:.1} chars {} ld {:.2}",
-                c,
-                dom.nodes[c].tag,
-                dom.nodes[c].class_and_id(),
-                score[c],
-                stats[c].chars,
-                stats[c].link_density()
-            );
-        }
-    }
     let root = dom.root;
     let content;
     let top;
@@ -838,38 +825,6 @@ fn grab<'a>(mut dom: Dom<'a>, flags: Flags, title: &str) -> Article<'a> {
                 flags,
             );
             content = gather_siblings(&dom, &stats, &score, &scored, top);
-        }
-    }
-    if std::env::var_os("MORGUE_HTML_DEBUG").is_some() {
-        for &c in &content {
-            eprintln!(
-                "content {} <{} {}> chars {}",
-                c,
-                dom.nodes[c].tag,
-                dom.nodes[c].class_and_id(),
-                stats[c].chars
-            );
-            let mut st = vec![(c, 0)];
-            while let Some((n, d)) = st.pop() {
-                if d > 6 {
-                    continue;
-                }
-                let node = &dom.nodes[n];
-                if !node.is_text() {
-                    eprintln!(
-                        "{}{} <{} {}> {:?} chars {}",
-                        "  ".repeat(d),
-                        n,
-                        node.tag,
-                        node.class_and_id(),
-                        node.dead,
-                        stats[n].chars
-                    );
-                }
-                for &k in node.children.iter().rev() {
-                    st.push((k, d + 1));
-                }
-            }
         }
     }
     clean(&mut dom, &mut stats, &content, flags);

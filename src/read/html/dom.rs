@@ -105,10 +105,6 @@ impl<'a> Node<'a> {
     pub fn id(&self) -> &'a str {
         self.attrs.id.unwrap_or("")
     }
-    /// `class` and `id` joined, as the boilerplate patterns match them.
-    pub fn class_and_id(&self) -> String {
-        format!("{} {}", self.class(), self.id())
-    }
 }
 
 /// Tags whose content is never article text.

@@ -36,32 +36,30 @@ pub struct PageFacts {
     other_times: Vec<String>,
 }
 
-/// Read the metadata of a page. `body_byline` is a byline the body pass found in the
-/// page itself (used only when metadata has none).
+/// Read the metadata of a page; also returns the title as the page gave it (before its
+/// outlet suffix was cut), which the body pass uses to drop the repeated headline.
 pub fn read(page: &Html) -> (Metadata, String) {
     let facts = collect(page);
     let ld = find_ld_article(&facts.ld);
-    let mut meta = Metadata::default();
-
-    meta.outlet = first_of(&[
+    let outlet = first_of(&[
         facts.get("og:site_name"),
         ld.as_ref().and_then(|a| a.publisher.clone()),
         facts.get("application-name"),
     ]);
     let raw_title = choose_title(&facts, ld.as_ref());
-    meta.title = raw_title
+    let title = raw_title
         .as_deref()
-        .map(|t| strip_outlet_suffix(t, meta.outlet.as_deref()))
+        .map(|t| strip_outlet_suffix(t, outlet.as_deref()))
         .filter(|t| !t.is_empty());
-    meta.url = first_of(&[
+    let url = first_of(&[
         facts.canonical.clone(),
         facts.get("og:url"),
         ld.as_ref().and_then(|a| a.url.clone()),
     ])
     .filter(|u| u.starts_with("http"));
-    meta.byline = choose_byline(&facts, ld.as_ref(), meta.outlet.as_deref());
-    meta.published = choose_date(&facts, ld.as_ref(), meta.url.as_deref());
-    meta.language = first_of(&[
+    let byline = choose_byline(&facts, ld.as_ref(), outlet.as_deref());
+    let published = choose_date(&facts, ld.as_ref(), url.as_deref());
+    let language = first_of(&[
         facts.lang.clone(),
         facts.get("content-language"),
         facts.get("og:locale"),
@@ -70,19 +68,30 @@ pub fn read(page: &Html) -> (Metadata, String) {
     ])
     .map(|l| l.trim().replace('_', "-"))
     .filter(|l| !l.is_empty() && l.len() < 36);
-    meta.section = first_of(&[
+    let section = first_of(&[
         facts.get("article:section"),
         ld.as_ref().and_then(|a| a.section.clone()),
         facts.get("parsely-section"),
         facts.get("sailthru:section"),
     ]);
-    meta.description = first_of(&[
+    let description = first_of(&[
         ld.as_ref().and_then(|a| a.description.clone()),
         facts.get("og:description"),
         facts.get("description"),
         facts.get("dc:description"),
         facts.get("twitter:description"),
     ]);
+    let meta = Metadata {
+        title,
+        url,
+        outlet,
+        byline,
+        published,
+        language,
+        section,
+        description,
+        ..Metadata::default()
+    };
     (meta, raw_title.unwrap_or_default())
 }
 
@@ -98,11 +107,13 @@ impl PageFacts {
 }
 
 fn first_of(options: &[Option<String>]) -> Option<String> {
-    options
-        .iter()
-        .flatten()
-        .map(|s| collapse(s))
-        .find(|s| !s.is_empty())
+    options.iter().flatten().map(|s| collapse(s)).find(|s| {
+        !s.is_empty()
+            && !matches!(
+                s.to_ascii_lowercase().as_str(),
+                "nil" | "null" | "undefined" | "none"
+            )
+    })
 }
 
 fn collapse(s: &str) -> String {
