@@ -336,8 +336,10 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Optio
         }
     }
     let p = sentence_subject(text, start, hi)?;
+    // a person for sure: a full or titled name, he or she, a role noun
     let personal = match &p.kind {
-        PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+        PhraseKind::Name => true,
+        PhraseKind::Pronoun(info) => info.gender.is_some(),
         PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
         PhraseKind::Thing => false,
     };

@@ -243,7 +243,14 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
     }
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
-        attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi).map(|c| (c, ob))
+        let c = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi)?;
+        // a lone capitalised word opening a sentence is a person only if named before
+        let p = &c.phrase;
+        let lone = p.kind == PhraseKind::Name && !p.evidence && p.name.as_deref().is_some_and(|n| !n.contains(' '));
+        if lone && res.book.find(p.name.as_deref().unwrap_or_default()).is_none() {
+            return None;
+        }
+        Some((c, ob))
     });
     if let Some((c, b)) = cue {
         let Some(data) = blocks[b].as_ref() else { return f };
@@ -361,7 +368,8 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     if !attributed {
         return None;
     }
-    if title && !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before) {
+    let weak = matches!(f.rule, "sentence-subject" | "same-paragraph" | "same-paragraph-next" | "continuation" | "continuation-far" | "according-to-sentence");
+    if title && (weak || !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before)) {
         return None;
     }
     if n_words <= 3 && f.rule.starts_with("continuation") {
