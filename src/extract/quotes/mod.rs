@@ -105,7 +105,7 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
             .iter()
             .map(|s| attribute(s, &blocks, &regions, &mut res))
             .collect();
-        fill_unattributed(&mut found, last.as_ref(), prev_block);
+        fill_unattributed(&mut found, last.as_ref(), prev_block, Some(b));
         for f in &found {
             if f.speaker.is_some() && f.rule != "nearest-speaker" {
                 last = Some((f.speaker.clone().unwrap_or_default(), f.span.end_block));
@@ -289,15 +289,19 @@ fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
 /// the previous paragraph's speaker when this paragraph opens with the quote.
-fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, prev_block: Option<usize>) {
+fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, prev_block: Option<usize>, block: Option<usize>) {
     for i in 0..found.len() {
         if found[i].speaker.is_some() {
             continue;
         }
         let earlier = found[..i].iter().rev().find(|f| f.speaker.is_some() && !f.rule.is_empty());
         let later = found[i + 1..].iter().find(|f| f.speaker.is_some() && !f.rule.is_empty());
+        let ending_here = last.filter(|(_, lb)| Some(*lb) == block && !found[i].opens_paragraph);
         let (speaker, verb, rule, conf) = if let Some(e) = earlier {
             (e.speaker.clone(), e.verb.clone(), "same-paragraph", 0.75)
+        } else if let Some((sp, _)) = ending_here {
+            // a quote that ran over from the previous paragraph and closed in this one
+            (Some(sp.clone()), None, "same-paragraph", 0.7)
         } else if let Some(l) = later {
             (l.speaker.clone(), l.verb.clone(), "same-paragraph-next", 0.6)
         } else if let Some((sp, _)) = last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p)) {
@@ -341,20 +345,30 @@ fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize
     Some((text, s, e))
 }
 
+/// Small words a Title Case title leaves in lower case.
+const TITLE_SMALL_WORDS: &[&str] =
+    &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "de", "la", "el"];
+
 /// Title Case words only ("Face the Nation", "Make America Great Again"): a title or name.
 fn title_like(text: &str) -> bool {
     let ws: Vec<&str> = text.split_whitespace().collect();
     if ws.is_empty() || ws.len() > 7 {
         return false;
     }
-    let trimmed = text.trim_end_matches([',', '.', '!', '?']);
-    if trimmed.len() < text.trim().len() && text.trim().ends_with(['.', '!', '?']) && ws.len() > 3 {
+    if text.trim().ends_with(['.', '!', '?']) && ws.len() > 3 {
         return false;
     }
-    ws.iter().all(|w| {
+    let mut capitalised = 0;
+    for w in &ws {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.chars().count() < 4 || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    }) && ws[0].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        let Some(first) = w.chars().next() else { continue };
+        if first.is_uppercase() || first.is_numeric() {
+            capitalised += usize::from(w.chars().count() >= 3);
+        } else if !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    capitalised >= 1 && ws[0].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
 fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
