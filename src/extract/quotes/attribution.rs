@@ -313,7 +313,9 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
 
 /// The last resort for a quote inside a sentence with no speech verb ("Cruz blamed the
 /// law on “…”"): the sentence's subject, when it is a person or a role.
-pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Option<Cue> {
+/// With `broad`, any subject will do (a thing, a plural): the best guess for a quote that
+/// has no cue at all.
+pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize, broad: bool) -> Option<Cue> {
     let mut start = skip_lead(text, sent_lo, hi);
     if start >= hi || text.toks[start].kind == Kind::Mark {
         return None;
@@ -343,7 +345,7 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Optio
         PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
         PhraseKind::Thing => false,
     };
-    if !personal || p.end >= hi {
+    if !(personal || broad && !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative)) || p.end >= hi {
         return None;
     }
     // the subject's verb follows it directly
@@ -352,7 +354,8 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Optio
     if !next.is_word() || next.cap {
         return None;
     }
-    Some(cue(p, &next.key.clone(), "sentence-subject", 0.45))
+    let rule = if personal { "sentence-subject" } else { "sentence-subject-weak" };
+    Some(cue(p, &next.key.clone(), rule, if personal { 0.45 } else { 0.3 }))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {

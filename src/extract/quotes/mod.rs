@@ -67,6 +67,10 @@ struct Found<'s> {
     possessive_before: bool,
     /// Nothing but the quote in its paragraph(s).
     whole_paragraph: bool,
+    /// The sentence's subject, a guess for a quote without a cue.
+    fallback: Option<(Speaker, String)>,
+    /// The opening mark stands right after "=": an attribute value in markup, not a quote.
+    in_markup: bool,
 }
 
 /// Words before a Title Case span that make it a title, not speech: `on “Face the Nation”`.
@@ -200,9 +204,12 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         word_before: String::new(),
         possessive_before: false,
         whole_paragraph: false,
+        fallback: None,
+        in_markup: false,
     };
     let Some(open_data) = blocks[ob].as_ref() else { return f };
     let (blo, bhi) = before_range(span, open_data, &regions[ob]);
+    f.in_markup = span.open.pos > 0 && open_data.chars.get(span.open.pos - 1) == Some(&'=');
     let first_char = open_data.chars.iter().position(|c| !c.is_whitespace());
     f.opens_paragraph = first_char == Some(span.open.pos);
     if bhi > blo {
@@ -243,7 +250,7 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
     }
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
-        let c = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi)?;
+        let c = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, false)?;
         // a lone capitalised word opening a sentence is a person only if named before
         let p = &c.phrase;
         let lone = p.kind == PhraseKind::Name && !p.evidence && p.name.as_deref().is_some_and(|n| !n.contains(' '));
@@ -252,6 +259,14 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         }
         Some((c, ob))
     });
+    if cue.is_none() {
+        let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
+        if let Some(c) = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, true) {
+            let pos = (ob, open_data.toks.get(c.phrase.start).map_or(0, |t| t.start));
+            let sp = res.guess(&open_data.text(), &c.phrase, pos);
+            f.fallback = Some((sp, c.verb));
+        }
+    }
     if let Some((c, b)) = cue {
         let Some(data) = blocks[b].as_ref() else { return f };
         let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
@@ -308,6 +323,10 @@ fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, p
             (Some(sp.clone()), None, "continuation", 0.7)
         } else if let Some((sp, _)) = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph) {
             (Some(sp.clone()), None, "continuation-far", 0.45)
+        } else if let Some((sp, verb)) = found[i].fallback.clone() {
+            (Some(sp), Some(verb), "sentence-subject-weak", 0.3)
+        } else if let Some((sp, _)) = last {
+            (Some(sp.clone()), None, "nearest-speaker", 0.2)
         } else {
             continue;
         };
@@ -378,11 +397,13 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     }
     let n_words = text.split_whitespace().count();
     let title = title_like(&text);
-    let attributed = f.speaker.is_some();
-    if !attributed {
+    if f.in_markup {
         return None;
     }
-    let weak = matches!(f.rule, "sentence-subject" | "same-paragraph" | "same-paragraph-next" | "continuation" | "continuation-far" | "according-to-sentence");
+    let weak = matches!(
+        f.rule,
+        "sentence-subject" | "sentence-subject-weak" | "same-paragraph" | "same-paragraph-next" | "continuation" | "continuation-far" | "according-to-sentence" | "nearest-speaker" | ""
+    );
     if title && (weak || !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before)) {
         return None;
     }
@@ -402,8 +423,8 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
         block: f.span.open.block,
         start,
         end,
-        rule: f.rule.to_string(),
-        confidence: f.confidence,
+        rule: if f.rule.is_empty() { "unattributed".to_string() } else { f.rule.to_string() },
+        confidence: if f.rule.is_empty() { 0.1 } else { f.confidence },
     })
 }
 

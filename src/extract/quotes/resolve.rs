@@ -142,6 +142,22 @@ impl<'p> Resolver<'p> {
         sp
     }
 
+    /// A best-guess speaker that registers nobody new: a name already known, a pronoun,
+    /// else the phrase as written.
+    pub fn guess(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
+        let mut sp = Speaker {
+            text: Some(text.slice(phrase.start, phrase.end)),
+            person: None,
+            role: phrase.role.clone(),
+        };
+        match &phrase.kind {
+            PhraseKind::Name => sp.person = phrase.name.as_deref().and_then(|n| self.book.find(n)),
+            PhraseKind::Pronoun(info) if info.gender.is_some() => sp.person = self.pronoun(pos, info.gender),
+            _ => {}
+        }
+        sp
+    }
+
     /// Register the people a block names in running text, with evidence. `quoted` are the
     /// character ranges inside quotes: people named there are registered but do not become
     /// antecedents of later pronouns.
