@@ -196,13 +196,21 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         let verb = text.toks[v].key.clone();
         if let Some(p) = before_subject(text, lo, v, sent_lo) {
             let naming = NAMING_VERBS.contains(&verb.as_str());
-            let personal = match &p.kind {
-                PhraseKind::Name | PhraseKind::Pronoun(_) => true,
-                PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
-                PhraseKind::Thing => false,
-            };
+            let named = matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_));
+            let personal = named || matches!(&p.kind, PhraseKind::Role(k) if k.split(' ').any(|w| words().roles.contains(w)));
             if !naming || personal {
-                return Some(cue(p, &verb, "before-name-verb", 0.85));
+                let found = cue(p, &verb, "before-name-verb", 0.85);
+                if named {
+                    return Some(found);
+                }
+                // a thing as subject ("the protests demand …"): an earlier verb with a
+                // named subject in the same sentence speaks for the quote
+                let earlier = (lo..v).rev().filter(|&u| is_verb(text, u)).find_map(|u| {
+                    before_subject(text, lo, u, sent_lo)
+                        .filter(|q| matches!(q.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))
+                        .map(|q| cue(q, &text.toks[u].key, "before-name-verb", 0.8))
+                });
+                return Some(earlier.unwrap_or(found));
             }
         }
         // sentence-initial verb: "Said Ortiz: …"
@@ -242,6 +250,15 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
     let prev_key = v.checked_sub(1).filter(|&p| p >= lo).map(|p| text.toks[p].key.as_str());
     let participle = key.ends_with("ing");
     let compound = matches!(prev_key, Some("and" | "but"));
+    if participle {
+        // "with Sen. Ana Ruiz calling it “…”": a name right before the participle
+        if let Some(p) = text.parse_backward(lo, v) {
+            let by = p.start > lo && matches!(text.toks[p.start - 1].key.as_str(), "with" | "as");
+            if p.kind == PhraseKind::Name && by {
+                return Some(p);
+            }
+        }
+    }
     if participle || compound {
         return sentence_subject(text, sent_lo.min(lo), v);
     }
@@ -249,38 +266,66 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
     if !at_clause_start(text, lo, &p) {
         return None;
     }
-    if let PhraseKind::Pronoun(info) = p.kind {
-        if info.relative {
-            // "…, said Blinken, who assured that “…”": the phrase before the comma
+    resolve_relative(text, lo, p)
+}
+
+/// "…, said Blinken, who assured that “…”": a relative pronoun stands for the phrase
+/// before its comma.
+fn resolve_relative(text: &Text<'_>, lo: usize, p: Phrase) -> Option<Phrase> {
+    match p.kind {
+        PhraseKind::Pronoun(info) if info.relative => {
             let s = p.start;
             if s > lo && text.is_punct(s - 1, ',') {
                 return text.parse_backward(lo, s - 1).filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
             }
-            return None;
+            None
         }
+        _ => Some(p),
     }
-    Some(p)
 }
 
 /// The subject of the sentence `lo..v`: an earlier speech verb's subject, else the first
 /// phrase of the sentence (after an opening clause ending in a comma).
 fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     if let Some(u) = (lo..v).rev().find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing")) {
-        if let Some(p) = subject_before(text, lo, u) {
-            return Some(p);
+        if let Some(p) = subject_before(text, lo, u).and_then(|p| resolve_relative(text, lo, p)) {
+            if !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
+                return Some(p);
+            }
         }
     }
-    let mut start = skip_lead(text, lo, v);
-    let t = &text.toks[start.min(text.toks.len().saturating_sub(1))];
-    if start < v && t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
-        start += 1;
+    // the subject opens the sentence or follows an opening phrase and its comma
+    let start = skip_lead(text, lo, v);
+    let mut starts = vec![start];
+    starts.extend((start..v).filter(|&k| text.is_punct(k, ',')).take(4).map(|k| k + 1));
+    let mut fallback = None;
+    for (n, s) in starts.into_iter().enumerate() {
+        if s >= v || (n == 0 && intro_word(text, s)) {
+            continue;
+        }
+        let Some(p) = text.parse_forward(s, v) else { continue };
+        let verb_follows = text.toks.get(p.end).is_some_and(|t| t.is_word() && !t.cap);
+        let good = match &p.kind {
+            PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+            PhraseKind::Role(_) => p.definite,
+            PhraseKind::Thing => false,
+        };
+        if good && verb_follows {
+            return Some(p);
+        }
+        if fallback.is_none() && !matches!(p.kind, PhraseKind::Thing) {
+            fallback = Some(p);
+        }
     }
-    let first = text.parse_forward(start, v).filter(|p| !matches!(p.kind, PhraseKind::Thing) || p.name.is_some());
-    if first.is_some() {
-        return first;
-    }
-    let comma = (start..v).find(|&k| text.is_punct(k, ','))?;
-    text.parse_forward(comma + 1, v)
+    fallback
+}
+
+/// A sentence-opening word that starts an introductory phrase, not the subject:
+/// "Following the vote, …", "Shortly after, …", "In Ohio, …".
+fn intro_word(text: &Text<'_>, i: usize) -> bool {
+    let t = &text.toks[i];
+    let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
+    (t.cap && (t.key.ends_with("ly") || t.key.ends_with("ing")) && next_lower) || words().function.contains(t.key.as_str()) && !words().pronouns.contains_key(t.key.as_str())
 }
 
 /// A speaker before a colon, with at most one unlisted verb between ("Ortiz gloated:") or
