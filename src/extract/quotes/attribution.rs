@@ -454,3 +454,18 @@ mod tests {
         assert_eq!(before_of("The cost of the bridge is "), None);
     }
 }
+#[cfg(test)]
+mod dbg_tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+    #[test]
+    fn dbg() {
+        let s = "What Bay Buchanan, national treasurer for Ronald Reagan's insurgent campaign, called ";
+        let chars: Vec<char> = s.chars().collect();
+        let toks = tokenize(&chars);
+        let t = Text::new(&chars, &toks);
+        let v = toks.iter().position(|x| x.key == "called").unwrap();
+        eprintln!("subj {:?}", subject_before(&t, 0, v));
+        eprintln!("before {:?}", before(&t, 0, toks.len(), 0).map(|c| c.phrase));
+    }
+}

@@ -222,7 +222,11 @@ impl<'a> Text<'a> {
                 Kind::Word => {}
                 _ => return false,
             }
-            if w.not_people.contains(t.key.as_str()) || w.pronouns.contains_key(t.key.as_str()) {
+            // a place or organisation word heads a thing ("Barents Sea", "White House");
+            // before the head it may be a name ("Bay Buchanan", "Park Chung-hee")
+            let head = i + 1 == e || (i + 2 == e && self.is_punct(e - 1, ')'));
+            let listed = w.not_people.contains(t.key.as_str());
+            if (listed && (head || self.is_weekday(i) || self.is_month(i))) || w.pronouns.contains_key(t.key.as_str()) {
                 return false;
             }
             if !t.cap && !PARTICLES.contains(&t.key.as_str()) && t.key != "of" {
@@ -521,14 +525,14 @@ impl<'a> Text<'a> {
         Some(phrase)
     }
 
-    fn is_month(&self, i: usize) -> bool {
+    pub fn is_month(&self, i: usize) -> bool {
         matches!(
             self.key(i),
-            "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+            "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
         ) && self.is_cap(i)
     }
 
-    fn is_weekday(&self, i: usize) -> bool {
+    pub fn is_weekday(&self, i: usize) -> bool {
         matches!(self.key(i), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
     }
 }
