@@ -325,7 +325,9 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 fn intro_word(text: &Text<'_>, i: usize) -> bool {
     let t = &text.toks[i];
     let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
-    (t.cap && (t.key.ends_with("ly") || t.key.ends_with("ing")) && next_lower) || words().function.contains(t.key.as_str()) && !words().pronouns.contains_key(t.key.as_str())
+    let determiner = super::phrases::DETERMINERS.contains(&t.key.as_str());
+    (t.cap && (t.key.ends_with("ly") || t.key.ends_with("ing")) && next_lower)
+        || words().function.contains(t.key.as_str()) && !words().pronouns.contains_key(t.key.as_str()) && !determiner
 }
 
 /// A speaker before a colon, with at most one unlisted verb between ("Ortiz gloated:") or

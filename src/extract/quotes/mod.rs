@@ -69,6 +69,10 @@ struct Found<'s> {
     whole_paragraph: bool,
     /// The sentence's subject, a guess for a quote without a cue.
     fallback: Option<(Speaker, String)>,
+    /// Nothing but space or an earlier quote before it in its sentence.
+    opens_sentence: bool,
+    /// The subject of the sentence before, a guess for a quote opening its sentence.
+    previous_subject: Option<(Speaker, String)>,
     /// The opening mark stands right after "=": an attribute value in markup, not a quote.
     in_markup: bool,
 }
@@ -205,6 +209,8 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         possessive_before: false,
         whole_paragraph: false,
         fallback: None,
+        opens_sentence: true,
+        previous_subject: None,
         in_markup: false,
     };
     let Some(open_data) = blocks[ob].as_ref() else { return f };
@@ -239,6 +245,7 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
     };
     // a quote opening its sentence has nothing before it: its cue may stand anywhere after
     let opens_sentence = blo >= bhi;
+    f.opens_sentence = opens_sentence;
     let cue = if after_first {
         after_cue(false).or_else(before_cue)
     } else {
@@ -259,6 +266,15 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         }
         Some((c, ob))
     });
+    if cue.is_none() && opens_sentence && blo > 0 {
+        // "Ruiz touted the plan. “We need it.”": the previous sentence's subject
+        let prev_lo = sentence_start(open_data, blo - 1, &regions[ob]);
+        if let Some(c) = attribution::sentence_subject_cue(&open_data.text(), prev_lo, blo - 1, false) {
+            let pos = (ob, open_data.toks.get(c.phrase.start).map_or(0, |t| t.start));
+            let sp = res.guess(&open_data.text(), &c.phrase, pos);
+            f.previous_subject = Some((sp, c.verb));
+        }
+    }
     if cue.is_none() {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
         if let Some(c) = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, true) {
@@ -305,33 +321,40 @@ fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
 /// the previous paragraph's speaker when this paragraph opens with the quote.
 fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, prev_block: Option<usize>, block: Option<usize>) {
+    // only quotes attributed by a cue of their own lend their speaker
+    let own: Vec<Option<(Speaker, Option<String>)>> =
+        found.iter().map(|f| f.speaker.clone().filter(|_| !f.rule.is_empty()).map(|s| (s, f.verb.clone()))).collect();
     for i in 0..found.len() {
         if found[i].speaker.is_some() {
             continue;
         }
-        let earlier = found[..i].iter().rev().find(|f| f.speaker.is_some() && !f.rule.is_empty());
-        let later = found[i + 1..].iter().find(|f| f.speaker.is_some() && !f.rule.is_empty());
+        let earlier = own[..i].iter().rev().flatten().next();
+        let later = own[i + 1..].iter().flatten().next();
         let ending_here = last.filter(|(_, lb)| Some(*lb) == block && !found[i].opens_paragraph);
-        let (speaker, verb, rule, conf) = if let Some(e) = earlier {
-            (e.speaker.clone(), e.verb.clone(), "same-paragraph", 0.75)
-        } else if let Some((sp, _)) = ending_here {
-            // a quote that ran over from the previous paragraph and closed in this one
-            (Some(sp.clone()), None, "same-paragraph", 0.7)
-        } else if let Some(l) = later {
-            (l.speaker.clone(), l.verb.clone(), "same-paragraph-next", 0.6)
-        } else if let Some((sp, _)) = last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p)) {
-            (Some(sp.clone()), None, "continuation", 0.7)
-        } else if let Some((sp, _)) = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph) {
-            (Some(sp.clone()), None, "continuation-far", 0.45)
-        } else if let Some((sp, verb)) = found[i].fallback.clone() {
-            (Some(sp), Some(verb), "sentence-subject-weak", 0.3)
-        } else if let Some((sp, _)) = last {
-            (Some(sp.clone()), None, "nearest-speaker", 0.2)
+        let previous = last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p));
+        let far = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph);
+        let subject = found[i].fallback.clone();
+        let previous_subject = found[i].previous_subject.clone();
+        let f = &found[i];
+        // a quote that opens its sentence goes on with the speaker around it; a partial
+        // quote inside a sentence without a cue belongs to that sentence's subject
+        let choice: Option<(Speaker, Option<String>, &'static str, f32)> = if f.opens_sentence {
+            earlier
+                .map(|(s, v)| (s.clone(), v.clone(), "same-paragraph", 0.75))
+                .or_else(|| ending_here.map(|(s, _)| (s.clone(), None, "same-paragraph", 0.7)))
+                .or_else(|| later.map(|(s, v)| (s.clone(), v.clone(), "same-paragraph-next", 0.6)))
+                .or_else(|| previous_subject.map(|(s, v)| (s, Some(v), "previous-sentence-subject", 0.5)))
+                .or_else(|| previous.map(|(s, _)| (s.clone(), None, "continuation", 0.7)))
+                .or_else(|| far.map(|(s, _)| (s.clone(), None, "continuation-far", 0.45)))
         } else {
-            continue;
+            subject
+                .map(|(s, v)| (s, Some(v), "sentence-subject-weak", 0.3))
+                .or_else(|| earlier.map(|(s, v)| (s.clone(), v.clone(), "same-paragraph", 0.5)))
+                .or_else(|| ending_here.map(|(s, _)| (s.clone(), None, "same-paragraph", 0.5)))
         };
+        let Some((speaker, verb, rule, conf)) = choice else { continue };
         let f = &mut found[i];
-        f.speaker = speaker;
+        f.speaker = Some(speaker);
         f.verb = verb;
         f.rule = rule;
         f.confidence = conf;

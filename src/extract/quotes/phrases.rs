@@ -17,7 +17,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Words that open a noun phrase naming an unnamed speaker or a thing.
-const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "this", "that",
     "these", "those", "some", "several", "many", "two", "three", "four", "five", "both", "all",
     "most", "other", "each", "no",
@@ -175,13 +175,12 @@ impl<'a> Text<'a> {
 
     /// A parenthesis holding a party and state, "(D-S.C.)", "(R-Texas)": its end.
     fn paren_end(&self, open: usize, hi: usize) -> Option<usize> {
-        let party = self.tok(open + 1).is_some_and(|t| {
-            t.is_word() && ["d", "r", "i"].iter().any(|p| t.key == *p || t.key.starts_with(&format!("{p}-")))
-        });
-        if !party {
-            return None;
-        }
-        (open + 1..hi.min(open + 8)).find(|&k| self.is_punct(k, ')')).map(|k| k + 1)
+        // "(D-S.C.)", "(R-Texas)", "(Maine)", "(N.Y.)": party or state, capitalised, short
+        let close = (open + 1..hi.min(open + 6)).find(|&k| self.is_punct(k, ')'))?;
+        let inner_ok = close > open + 1
+            && self.is_cap(open + 1)
+            && (open + 1..close).all(|k| self.is_cap(k) || matches!(self.tok(k).map(|t| t.kind), Some(Kind::Punct('-' | ',' | '.'))));
+        inner_ok.then_some(close + 1)
     }
 
     /// Split a run into its title/role prefix and the name after the last title word.
