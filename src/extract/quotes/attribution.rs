@@ -96,13 +96,17 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 
 /// "Mr. Morgan of the Sierra Club said": the speaker is the phrase before "of".
 fn extend_of(text: &Text<'_>, lo: usize, p: Phrase) -> Phrase {
-    if p.start < lo + 2 || !matches!(text.toks[p.start - 1].key.as_str(), "of" | "at" | "from" | "for" | "with") {
+    let mut at = p.start;
+    if at > lo && text.toks[at - 1].key == "the" {
+        at -= 1;
+    }
+    if at < lo + 2 || !matches!(text.toks[at - 1].key.as_str(), "of" | "at" | "from" | "for" | "with") {
         return p;
     }
-    match text.parse_backward(lo, p.start - 1) {
+    match text.parse_backward(lo, at - 1) {
         Some(mut head) if matches!(head.kind, PhraseKind::Name | PhraseKind::Role(_)) => {
             if head.kind == PhraseKind::Name && head.role.is_none() {
-                head.role = Some(text.slice(p.start - 1, p.end));
+                head.role = Some(text.slice(at - 1, p.end));
             }
             head.end = p.end;
             head
@@ -130,7 +134,7 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         return Some(cue(phrase, &text.toks[i].key, "after-verb-name", 0.9));
     }
     let reach = hi.min(i + AFTER_REACH);
-    let v = (i..reach).find(|&k| is_verb(text, k))?;
+    let Some(v) = (i..reach).find(|&k| is_verb(text, k)) else { return unlisted_verb(text, i, hi) };
     let inverted = || {
         // "…" aside from the rest, said the bureau's director
         let ok = v > i && text.is_punct(v - 1, ',') && words().inverting.contains(text.toks[v].key.as_str());
@@ -146,6 +150,24 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         return inverted();
     }
     Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
+}
+
+/// A cue with a verb the lexicon lacks, in the tight shapes only news uses for speech:
+/// "…," beamed Ana Ruiz / "…," Ruiz barked.
+fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
+    let verbish = |k: usize| {
+        text.toks.get(k).is_some_and(|t| t.is_word() && !t.cap && t.key.len() > 3 && t.key.ends_with("ed") && !words().function.contains(t.key.as_str()))
+    };
+    if verbish(i) && text.toks.get(i + 1).is_some_and(|t| t.cap) {
+        let p = text.parse_forward(i + 1, hi).filter(|p| p.kind == PhraseKind::Name)?;
+        return Some(cue(p, &text.toks[i].key, "after-verb-name", 0.6));
+    }
+    let p = text.parse_forward(i, hi).filter(|p| matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))?;
+    let ends = |k: usize| k >= hi || text.toks.get(k).is_some_and(|t| !t.is_word());
+    if verbish(p.end) && (ends(p.end + 1) || text.toks.get(p.end + 1).is_some_and(|t| matches!(t.key.as_str(), "back" | "out" | "up"))) {
+        return Some(cue(p.clone(), &text.toks[p.end].key, "after-name-verb", 0.6));
+    }
+    None
 }
 
 /// Whether the cue after a quote is tight: the verb comes within a few words and the
@@ -304,6 +326,9 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             continue;
         }
         let Some(p) = text.parse_forward(s, v) else { continue };
+        if matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
+            continue;
+        }
         let verb_follows = text.toks.get(p.end).is_some_and(|t| t.is_word() && !t.cap);
         let good = match &p.kind {
             PhraseKind::Name | PhraseKind::Pronoun(_) => true,
@@ -313,7 +338,8 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
         if good && verb_follows {
             return Some(p);
         }
-        if fallback.is_none() && !matches!(p.kind, PhraseKind::Thing) {
+        let rank = |q: &Phrase| usize::from(!matches!(q.kind, PhraseKind::Thing));
+        if fallback.as_ref().map_or(true, |f: &Phrase| rank(&p) > rank(f)) {
             fallback = Some(p);
         }
     }
@@ -342,7 +368,7 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
             end -= 1;
         }
     }
-    let p = text.parse_backward(lo, end)?;
+    let p = extend_of(text, lo, text.parse_backward(lo, end)?);
     let boundary = p.start == lo || !text.toks[p.start - 1].is_word();
     if matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)) && boundary {
         return Some(cue(p, &verb, "colon", 0.7));
@@ -398,11 +424,12 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize, broad: b
     // the subject's verb follows it directly
     let v = p.end;
     let next = &text.toks[v];
-    if !next.is_word() || next.cap {
+    if !(next.is_word() && !next.cap || next.is_punct(',')) {
         return None;
     }
+    let verb = if next.is_word() { next.key.clone() } else { String::new() };
     let rule = if personal { "sentence-subject" } else { "sentence-subject-weak" };
-    Some(cue(p, &next.key.clone(), rule, if personal { 0.45 } else { 0.3 }))
+    Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {
