@@ -12,6 +12,10 @@ use super::words::words;
 
 /// How far after a closing mark a speech verb may stand (appositives can be long).
 const AFTER_REACH: usize = 40;
+/// How many speech verbs before a quote are tried as its cue.
+const MAX_VERBS: usize = 4;
+/// How far before an opening mark its cue may stand.
+const BEFORE_REACH: usize = 80;
 /// How far back from a verb an appositive's opening comma may stand.
 const APPOSITIVE_REACH: usize = 30;
 
@@ -205,7 +209,14 @@ const NAMING_VERBS: &[&str] = &["call", "calls", "called", "calling", "dub", "du
 /// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
 /// participle's subject is ("Ruiz called it “x” and added “y”").
 pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<Cue> {
+    // the cue is near the quote: a bounded look back keeps long run-on text linear
+    let lo = lo.max(hi.saturating_sub(BEFORE_REACH));
+    let sent_lo = sent_lo.max(hi.saturating_sub(BEFORE_REACH));
+    let mut tried = 0;
     for v in (lo..hi).rev() {
+        if tried >= MAX_VERBS {
+            break;
+        }
         if is_according_to(text, v) {
             if let Some(p) = text.parse_forward(v + 2, hi) {
                 return Some(cue(p, "according to", "before-according-to", 0.85));
@@ -215,6 +226,7 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         if !is_verb(text, v) {
             continue;
         }
+        tried += 1;
         let verb = text.toks[v].key.clone();
         if let Some(p) = before_subject(text, lo, v, sent_lo) {
             let naming = NAMING_VERBS.contains(&verb.as_str());
@@ -227,7 +239,7 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
                 }
                 // a thing as subject ("the protests demand …"): an earlier verb with a
                 // named subject in the same sentence speaks for the quote
-                let earlier = (lo..v).rev().filter(|&u| is_verb(text, u)).find_map(|u| {
+                let earlier = (lo..v).rev().filter(|&u| is_verb(text, u)).take(MAX_VERBS).find_map(|u| {
                     before_subject(text, lo, u, sent_lo)
                         .filter(|q| matches!(q.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))
                         .map(|q| cue(q, &text.toks[u].key, "before-name-verb", 0.8))

@@ -98,6 +98,13 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         .collect();
     let spans = marks::pair_document(&views);
     let regions = top_regions(&spans, &blocks);
+    // spans by the block they open in (spans are sorted by opening position)
+    let mut by_block: Vec<Vec<&Span>> = vec![Vec::new(); blocks.len()];
+    for s in &spans {
+        if let Some(v) = by_block.get_mut(s.open.block) {
+            v.push(s);
+        }
+    }
 
     let mut res = Resolver::new(people);
     let mut out = Vec::new();
@@ -108,7 +115,7 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         let Some(data) = data else { continue };
         let text = data.text();
         res.scan_mentions(b, &text, &regions[b]);
-        let mine: Vec<&Span> = spans.iter().filter(|s| s.depth == 0 && s.open.block == b).collect();
+        let mine: Vec<&Span> = by_block[b].iter().copied().filter(|s| s.depth == 0).collect();
         let mut found: Vec<Found<'_>> = mine
             .iter()
             .map(|s| attribute(s, &blocks, &regions, &mut res))
@@ -124,8 +131,10 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
                 out.push(q);
             }
         }
-        for s in spans.iter().filter(|s| s.depth == 1 && s.open.block == b) {
-            if let Some(q) = nested_quote(s, &spans, data, b, &regions[b], &mut res) {
+        let inner: Vec<&Span> = by_block[b].iter().copied().filter(|s| s.depth == 1).collect();
+        for (k, s) in inner.iter().enumerate() {
+            let next_inner = inner.get(k + 1).map(|o| o.open.pos);
+            if let Some(q) = nested_quote(s, next_inner, data, b, &regions[b], &mut res) {
                 out.push(q);
             }
         }
@@ -160,7 +169,9 @@ fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, 
 /// Token range of the words before a quote's opening mark, from the sentence start.
 fn before_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
     let open = span.open.pos;
-    let lo_char = regions.iter().filter(|r| r.1 <= open).map(|r| r.1).max().unwrap_or(0);
+    // regions are sorted and disjoint: the one before the opening mark ends last
+    let i = regions.partition_point(|r| r.0 < open);
+    let lo_char = i.checked_sub(1).map_or(0, |k| regions[k].1.min(open));
     let (lo, hi) = (index_at(&data.toks, lo_char), index_at(&data.toks, open));
     let lo = (lo..hi).rev().find(|&k| data.toks[k].ends_sentence()).map_or(lo, |k| k + 1);
     (lo, hi)
@@ -188,7 +199,8 @@ fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (us
         return (data.toks.len(), data.toks.len());
     };
     let from = close.after();
-    let hi_char = regions.iter().map(|r| r.0).filter(|&a| a >= from).min().unwrap_or(data.chars.len());
+    let i = regions.partition_point(|r| r.0 < from);
+    let hi_char = regions.get(i).map_or(data.chars.len(), |r| r.0);
     let (lo, hi) = (index_at(&data.toks, from), index_at(&data.toks, hi_char));
     let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
     (lo, hi)
@@ -324,12 +336,29 @@ fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, p
     // only quotes attributed by a cue of their own lend their speaker
     let own: Vec<Option<(Speaker, Option<String>)>> =
         found.iter().map(|f| f.speaker.clone().filter(|_| !f.rule.is_empty()).map(|s| (s, f.verb.clone()))).collect();
+    // nearest attributed quote before and after each one, in one pass each way
+    let mut prev_own = vec![None; own.len()];
+    let mut next_own = vec![None; own.len()];
+    let mut seen = None;
+    for (i, o) in own.iter().enumerate() {
+        prev_own[i] = seen;
+        if o.is_some() {
+            seen = Some(i);
+        }
+    }
+    seen = None;
+    for (i, o) in own.iter().enumerate().rev() {
+        next_own[i] = seen;
+        if o.is_some() {
+            seen = Some(i);
+        }
+    }
     for i in 0..found.len() {
         if found[i].speaker.is_some() {
             continue;
         }
-        let earlier = own[..i].iter().rev().flatten().next();
-        let later = own[i + 1..].iter().flatten().next();
+        let earlier = prev_own[i].and_then(|k| own[k].as_ref());
+        let later = next_own[i].and_then(|k| own[k].as_ref());
         let ending_here = last.filter(|(_, lb)| Some(*lb) == block && !found[i].opens_paragraph);
         let previous = last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p));
         let far = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph);
@@ -453,21 +482,18 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
 
 /// A quote inside a quote, kept only when the outer speaker attributes it ("as the
 /// president said").
-fn nested_quote(s: &Span, spans: &[Span], data: &BlockData, b: usize, regions: &[(usize, usize)], res: &mut Resolver<'_>) -> Option<Quote> {
+fn nested_quote(s: &Span, next_inner: Option<usize>, data: &BlockData, b: usize, regions: &[(usize, usize)], res: &mut Resolver<'_>) -> Option<Quote> {
     let close = s.close?;
     if close.block != b {
         return None;
     }
-    let outer_end = regions
-        .iter()
-        .find(|r| r.0 <= s.open.pos && close.pos < r.1)
+    let k = regions.partition_point(|r| r.0 <= s.open.pos);
+    let outer_end = k
+        .checked_sub(1)
+        .map(|k| regions[k])
+        .filter(|r| close.pos < r.1)
         .map_or(data.chars.len(), |r| r.1.saturating_sub(1));
-    let next_inner = spans
-        .iter()
-        .filter(|o| o.depth == 1 && o.open.block == b && o.open.pos > close.pos)
-        .map(|o| o.open.pos)
-        .min()
-        .unwrap_or(outer_end);
+    let next_inner = next_inner.filter(|&p| p > close.pos).unwrap_or(outer_end);
     let lo = index_at(&data.toks, close.after());
     let hi = index_at(&data.toks, next_inner.min(outer_end));
     let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
