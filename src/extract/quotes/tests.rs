@@ -182,3 +182,16 @@ fn huge_paragraph_of_marks_is_fast() {
     let _ = run(&[&s]);
     assert!(t.elapsed().as_secs() < 10);
 }
+
+#[test]
+fn thousands_of_people_and_quotes_stay_fast() {
+    let mut s = String::new();
+    for i in 0..3000 {
+        s.push_str(&format!("“Line {i} is here,” said Minister Ana Quorvex{i}. He added “more” and she told Kalvo{i}: “yes.” "));
+    }
+    let t = std::time::Instant::now();
+    let (quotes, book) = run(&[&s, &s]);
+    assert!(quotes.len() >= 6000);
+    assert!(book.len() >= 3000);
+    assert!(t.elapsed().as_secs() < 10, "took {:?}", t.elapsed());
+}
