@@ -80,9 +80,15 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             .collect();
         let mut fallback = None;
         for &first in &commas {
+            let app = text.parse_exact(first + 1, comma);
             let Some(head) = text.parse_backward(lo, first).map(|h| extend_of(text, lo, h)) else { continue };
             let mut head = head;
-            if let Some(app) = text.parse_exact(first + 1, comma) {
+            if let Some(app) = app {
+                // "In Ohio, after the primary, Gov. Ana Ruiz (D-OH), said": the name
+                // between commas is the subject when what precedes it is no clause start
+                if app.kind == PhraseKind::Name && head.kind != PhraseKind::Name && !at_clause_start(text, lo, &head) {
+                    return Some(app);
+                }
                 combine_appositive(text, &mut head, &app);
             } else if head.kind == PhraseKind::Name && head.role.is_none() && comma - first <= 16 {
                 head.role = Some(text.slice(first + 1, comma));

@@ -73,6 +73,8 @@ struct Found<'s> {
     opens_sentence: bool,
     /// The subject of the sentence before, a guess for a quote opening its sentence.
     previous_subject: Option<(Speaker, String)>,
+    /// No sentence ends between this quote and the next one.
+    joined_to_next: bool,
     /// The opening mark stands right after "=": an attribute value in markup, not a quote.
     in_markup: bool,
 }
@@ -169,12 +171,29 @@ fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, 
 /// Token range of the words before a quote's opening mark, from the sentence start.
 fn before_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
     let open = span.open.pos;
-    // regions are sorted and disjoint: the one before the opening mark ends last
-    let i = regions.partition_point(|r| r.0 < open);
+    // regions are sorted and disjoint: the one before the opening mark ends last; short
+    // quoted names and titles in between are read through (Ruiz called the “Safe Ports”
+    // plan “a fraud”)
+    let mut i = regions.partition_point(|r| r.0 < open);
+    let mut skipped = 0;
+    while i > 0 && is_short(regions[i - 1]) && skipped < MAX_SKIPPED {
+        i -= 1;
+        skipped += 1;
+    }
     let lo_char = i.checked_sub(1).map_or(0, |k| regions[k].1.min(open));
     let (lo, hi) = (index_at(&data.toks, lo_char), index_at(&data.toks, open));
     let lo = (lo..hi).rev().find(|&k| data.toks[k].ends_sentence()).map_or(lo, |k| k + 1);
     (lo, hi)
+}
+
+/// A quoted span this short (in characters, marks included) is a name or title that an
+/// attribution may run across.
+const SHORT_SPAN: usize = 40;
+/// How many short spans a context runs across.
+const MAX_SKIPPED: usize = 2;
+
+fn is_short(r: (usize, usize)) -> bool {
+    r.1.saturating_sub(r.0) <= SHORT_SPAN
 }
 
 /// How far back a sentence start is looked for across earlier quotes.
@@ -199,7 +218,12 @@ fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (us
         return (data.toks.len(), data.toks.len());
     };
     let from = close.after();
-    let i = regions.partition_point(|r| r.0 < from);
+    let mut i = regions.partition_point(|r| r.0 < from);
+    let mut skipped = 0;
+    while regions.get(i).is_some_and(|&r| is_short(r)) && skipped < MAX_SKIPPED {
+        i += 1;
+        skipped += 1;
+    }
     let hi_char = regions.get(i).map_or(data.chars.len(), |r| r.0);
     let (lo, hi) = (index_at(&data.toks, from), index_at(&data.toks, hi_char));
     let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
@@ -223,6 +247,7 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         fallback: None,
         opens_sentence: true,
         previous_subject: None,
+        joined_to_next: false,
         in_markup: false,
     };
     let Some(open_data) = blocks[ob].as_ref() else { return f };
@@ -258,14 +283,19 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
     // a quote opening its sentence has nothing before it: its cue may stand anywhere after
     let opens_sentence = blo >= bhi;
     f.opens_sentence = opens_sentence;
+    // only a bare subject before the quote ("Ruiz “drew well” in Ohio, said Ana Ortiz"):
+    // the cue after it may stand anywhere in the sentence
+    let bare = !open_data.toks[blo..bhi].iter().any(|t| t.is_word() && !t.cap);
     let cue = if after_first {
         after_cue(false).or_else(before_cue)
     } else {
-        before_cue().or_else(|| after_cue(!opens_sentence))
+        before_cue().or_else(|| after_cue(!opens_sentence && !bare))
     };
     if let Some(end_data) = blocks[span.end_block].as_ref() {
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
         f.whole_paragraph = f.opens_paragraph && alo >= ahi && ahi >= end_data.toks.len();
+        // the sentence runs on into the next quote: “a” and “b,” she said
+        f.joined_to_next = end_data.toks.get(ahi).is_some_and(|t| t.kind == tokens::Kind::Mark);
     }
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
@@ -376,8 +406,10 @@ fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, p
                 .or_else(|| previous.map(|(s, _)| (s.clone(), None, "continuation", 0.7)))
                 .or_else(|| far.map(|(s, _)| (s.clone(), None, "continuation-far", 0.45)))
         } else {
-            subject
-                .map(|(s, v)| (s, Some(v), "sentence-subject-weak", 0.3))
+            let same_sentence = later.filter(|_| f.joined_to_next);
+            same_sentence
+                .map(|(s, v)| (s.clone(), v.clone(), "same-sentence", 0.6))
+                .or_else(|| subject.map(|(s, v)| (s, Some(v), "sentence-subject-weak", 0.3)))
                 .or_else(|| earlier.map(|(s, v)| (s.clone(), v.clone(), "same-paragraph", 0.5)))
                 .or_else(|| ending_here.map(|(s, _)| (s.clone(), None, "same-paragraph", 0.5)))
         };
