@@ -113,6 +113,7 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
     // the latest attributed quote: its speaker and block
     let mut last: Option<(Speaker, usize)> = None;
     let mut prev_block: Option<usize> = None;
+    let mut para_subject: Option<Speaker> = None;
     for (b, data) in blocks.iter().enumerate() {
         let Some(data) = data else { continue };
         let text = data.text();
@@ -122,7 +123,7 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
             .iter()
             .map(|s| attribute(s, &blocks, &regions, &mut res))
             .collect();
-        fill_unattributed(&mut found, last.as_ref(), prev_block, Some(b));
+        fill_unattributed(&mut found, last.as_ref(), prev_block, Some(b), para_subject.take());
         for f in &found {
             if f.speaker.is_some() && f.rule != "nearest-speaker" {
                 last = Some((f.speaker.clone().unwrap_or_default(), f.span.end_block));
@@ -141,6 +142,13 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
             }
         }
         prev_block = Some(b);
+        // who the paragraph's last sentence is about: a quote-only paragraph next may be theirs
+        let n = data.toks.len();
+        let s0 = sentence_start(data, n, &regions[b]);
+        para_subject = attribution::sentence_subject_cue(&text, s0, n, false).map(|c| {
+            let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
+            res.guess(&text, &c.phrase, pos)
+        });
     }
     out.sort_by_key(|q| (q.block, q.start));
     out
@@ -362,7 +370,13 @@ fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
 /// the previous paragraph's speaker when this paragraph opens with the quote.
-fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, prev_block: Option<usize>, block: Option<usize>) {
+fn fill_unattributed(
+    found: &mut [Found<'_>],
+    last: Option<&(Speaker, usize)>,
+    prev_block: Option<usize>,
+    block: Option<usize>,
+    para_subject: Option<Speaker>,
+) {
     // only quotes attributed by a cue of their own lend their speaker
     let own: Vec<Option<(Speaker, Option<String>)>> =
         found.iter().map(|f| f.speaker.clone().filter(|_| !f.rule.is_empty()).map(|s| (s, f.verb.clone()))).collect();
@@ -404,6 +418,10 @@ fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, p
                 .or_else(|| later.map(|(s, v)| (s.clone(), v.clone(), "same-paragraph-next", 0.6)))
                 .or_else(|| previous_subject.map(|(s, v)| (s, Some(v), "previous-sentence-subject", 0.5)))
                 .or_else(|| previous.map(|(s, _)| (s.clone(), None, "continuation", 0.7)))
+                .or_else(|| {
+                    let s = para_subject.clone().filter(|_| found[i].opens_paragraph)?;
+                    Some((s, None, "previous-paragraph-subject", 0.45))
+                })
                 .or_else(|| far.map(|(s, _)| (s.clone(), None, "continuation-far", 0.45)))
         } else {
             let same_sentence = later.filter(|_| f.joined_to_next);
@@ -448,6 +466,9 @@ fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize
     Some((text, s, e))
 }
 
+/// Fewest words an unattributed span needs to be kept as a quote (with no speaker).
+const UNATTRIBUTED_MIN_WORDS: usize = 6;
+
 /// Small words a Title Case title leaves in lower case.
 const TITLE_SMALL_WORDS: &[&str] =
     &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "de", "la", "el"];
@@ -482,6 +503,10 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     let n_words = text.split_whitespace().count();
     let title = title_like(&text);
     if f.in_markup {
+        return None;
+    }
+    // a short span nobody is said to have said is a scare quote, a nickname or a title
+    if f.rule.is_empty() && n_words < UNATTRIBUTED_MIN_WORDS {
         return None;
     }
     let weak = matches!(
