@@ -20,7 +20,8 @@ const BEFORE_REACH: usize = 80;
 const APPOSITIVE_REACH: usize = 30;
 
 /// Possessive words and determiners that turn a verb form into a noun ("his remarks").
-const NOUN_MAKERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"];
+const NOUN_MAKERS: &[&str] =
+    &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"];
 
 /// A cue found for a quote.
 #[derive(Debug, Clone)]
@@ -155,7 +156,9 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     // Smith said; a titled name may follow a few words ("…," Fight for Jobs director Ana Ruiz said)
     let starts_right = phrase.start == i
         || (phrase.start > i && text.is_punct(phrase.start - 1, ','))
-        || (phrase.kind == PhraseKind::Name && phrase.start - i <= 6 && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
+        || (phrase.kind == PhraseKind::Name
+            && phrase.start - i <= 6
+            && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
     if !starts_right {
         return inverted();
     }
@@ -166,7 +169,13 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
 /// "…," beamed Ana Ruiz / "…," Ruiz barked.
 fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
     let verbish = |k: usize| {
-        text.toks.get(k).is_some_and(|t| t.is_word() && !t.cap && t.key.len() > 3 && t.key.ends_with("ed") && !words().function.contains(t.key.as_str()))
+        text.toks.get(k).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && t.key.len() > 3
+                && t.key.ends_with("ed")
+                && !words().function.contains(t.key.as_str())
+        })
     };
     if verbish(i) && text.toks.get(i + 1).is_some_and(|t| t.cap) {
         let p = text.parse_forward(i + 1, hi).filter(|p| p.kind == PhraseKind::Name)?;
@@ -174,7 +183,10 @@ fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
     }
     let p = text.parse_forward(i, hi).filter(|p| matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))?;
     let ends = |k: usize| k >= hi || text.toks.get(k).is_some_and(|t| !t.is_word());
-    if verbish(p.end) && (ends(p.end + 1) || text.toks.get(p.end + 1).is_some_and(|t| matches!(t.key.as_str(), "back" | "out" | "up"))) {
+    if verbish(p.end)
+        && (ends(p.end + 1)
+            || text.toks.get(p.end + 1).is_some_and(|t| matches!(t.key.as_str(), "back" | "out" | "up")))
+    {
         return Some(cue(p.clone(), &text.toks[p.end].key, "after-name-verb", 0.6));
     }
     None
@@ -190,9 +202,39 @@ pub fn is_tight(text: &Text<'_>, lo: usize, hi: usize) -> bool {
 
 /// Words that may stand right before a clause's subject.
 const CLAUSE_OPENERS: &[&str] = &[
-    "that", "and", "but", "as", "while", "when", "because", "after", "before", "since", "so", "then",
-    "who", "where", "if", "although", "though", "also", "which", "yet", "now", "later", "earlier",
-    "meanwhile", "however", "instead", "still", "once", "whereas", "until", "what", "whom", "whose",
+    "that",
+    "and",
+    "but",
+    "as",
+    "while",
+    "when",
+    "because",
+    "after",
+    "before",
+    "since",
+    "so",
+    "then",
+    "who",
+    "where",
+    "if",
+    "although",
+    "though",
+    "also",
+    "which",
+    "yet",
+    "now",
+    "later",
+    "earlier",
+    "meanwhile",
+    "however",
+    "instead",
+    "still",
+    "once",
+    "whereas",
+    "until",
+    "what",
+    "whom",
+    "whose",
 ];
 
 /// The subject phrase stands at a clause start: sentence start, punctuation, a conjunction.
@@ -205,11 +247,27 @@ fn at_clause_start(text: &Text<'_>, lo: usize, p: &Phrase) -> bool {
         return true;
     }
     let w = words();
-    CLAUSE_OPENERS.contains(&prev.key.as_str()) || w.fillers.contains(prev.key.as_str()) || (prev.cap && w.not_people.contains(prev.key.as_str()))
+    CLAUSE_OPENERS.contains(&prev.key.as_str())
+        || w.fillers.contains(prev.key.as_str())
+        || (prev.cap && w.not_people.contains(prev.key.as_str()))
 }
 
 /// Verbs that name something rather than quote it: their subject must be a person.
-const NAMING_VERBS: &[&str] = &["call", "calls", "called", "calling", "dub", "dubbed", "label", "labeled", "labelled", "describe", "describes", "described", "describing"];
+const NAMING_VERBS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dub",
+    "dubbed",
+    "label",
+    "labeled",
+    "labelled",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+];
 
 /// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence or the
 /// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
@@ -237,7 +295,8 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         if let Some(p) = before_subject(text, lo, v, sent_lo) {
             let naming = NAMING_VERBS.contains(&verb.as_str());
             let named = matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_));
-            let personal = named || matches!(&p.kind, PhraseKind::Role(k) if k.split(' ').any(|w| words().roles.contains(w)));
+            let personal =
+                named || matches!(&p.kind, PhraseKind::Role(k) if k.split(' ').any(|w| words().roles.contains(w)));
             if !naming || personal {
                 let found = cue(p, &verb, "before-name-verb", 0.85);
                 if named {
@@ -271,7 +330,9 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         let t = &text.toks[n];
         if t.is_word() && !t.cap && words().cue_nouns.contains(t.key.as_str()) && n > lo {
             let o = &text.toks[n - 1];
-            if o.possessive && (o.cap || words().roles.contains(o.key.as_str()) || words().titles.contains_key(o.key.as_str())) {
+            if o.possessive
+                && (o.cap || words().roles.contains(o.key.as_str()) || words().titles.contains_key(o.key.as_str()))
+            {
                 if let Some(p) = text.parse_backward(lo, n) {
                     if matches!(p.kind, PhraseKind::Name | PhraseKind::Role(_)) {
                         return Some(cue(p, &t.key, "possessive-cue", 0.6));
@@ -316,7 +377,9 @@ fn resolve_relative(text: &Text<'_>, lo: usize, p: Phrase) -> Option<Phrase> {
         PhraseKind::Pronoun(info) if info.relative => {
             let s = p.start;
             if s > lo && text.is_punct(s - 1, ',') {
-                return text.parse_backward(lo, s - 1).filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
+                return text
+                    .parse_backward(lo, s - 1)
+                    .filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
             }
             None
         }
@@ -357,7 +420,7 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             return Some(p);
         }
         let rank = |q: &Phrase| usize::from(!matches!(q.kind, PhraseKind::Thing));
-        if fallback.as_ref().map_or(true, |f: &Phrase| rank(&p) > rank(f)) {
+        if fallback.as_ref().is_none_or(|f: &Phrase| rank(&p) > rank(f)) {
             fallback = Some(p);
         }
     }
@@ -381,7 +444,11 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
     let mut verb = ":".to_string();
     if end > lo {
         let t = &text.toks[end - 1];
-        if t.is_word() && !t.cap && (t.key.ends_with("ed") || t.key.ends_with("s")) && !words().roles.contains(t.key.as_str()) {
+        if t.is_word()
+            && !t.cap
+            && (t.key.ends_with("ed") || t.key.ends_with("s"))
+            && !words().roles.contains(t.key.as_str())
+        {
             verb = t.key.clone();
             end -= 1;
         }
@@ -451,12 +518,7 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize, broad: b
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {
-    Cue {
-        phrase,
-        verb: verb.to_string(),
-        rule,
-        confidence,
-    }
+    Cue { phrase, verb: verb.to_string(), rule, confidence }
 }
 
 #[cfg(test)]
@@ -487,7 +549,10 @@ mod tests {
         assert_eq!(after_of(", Okafor said"), pair("Okafor", "said"));
         assert_eq!(after_of(", she later added"), pair("she", "added"));
         assert_eq!(after_of(", said Marta Ruiz, a trade envoy"), pair("Marta Ruiz, a trade envoy", "said"));
-        assert_eq!(after_of(", Reyes, a senator from Ohio, told reporters"), pair("Reyes, a senator from Ohio", "told"));
+        assert_eq!(
+            after_of(", Reyes, a senator from Ohio, told reporters"),
+            pair("Reyes, a senator from Ohio", "told")
+        );
         assert_eq!(after_of(", according to a city official"), pair("a city official", "according to"));
         assert_eq!(after_of(" and the plan was dropped"), None);
     }
@@ -499,20 +564,5 @@ mod tests {
         assert_eq!(before_of("Ruiz left the room, saying"), pair("Ruiz", "saying"));
         assert_eq!(before_of("Ruiz: "), pair("Ruiz", ":"));
         assert_eq!(before_of("The cost of the bridge is "), None);
-    }
-}
-#[cfg(test)]
-mod dbg_tests {
-    use super::super::tokens::tokenize;
-    use super::*;
-    #[test]
-    fn dbg() {
-        let s = "What Bay Buchanan, national treasurer for Ronald Reagan's insurgent campaign, called ";
-        let chars: Vec<char> = s.chars().collect();
-        let toks = tokenize(&chars);
-        let t = Text::new(&chars, &toks);
-        let v = toks.iter().position(|x| x.key == "called").unwrap();
-        eprintln!("subj {:?}", subject_before(&t, 0, v));
-        eprintln!("before {:?}", before(&t, 0, toks.len(), 0).map(|c| c.phrase));
     }
 }

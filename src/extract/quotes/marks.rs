@@ -46,11 +46,7 @@ pub struct At {
 
 impl At {
     fn of(block: usize, m: &Mark) -> At {
-        At {
-            block,
-            pos: m.pos,
-            len: m.len,
-        }
+        At { block, pos: m.pos, len: m.len }
     }
     /// Position just after the mark.
     pub fn after(&self) -> usize {
@@ -83,12 +79,9 @@ fn is_close_glyph(c: char) -> bool {
 
 /// Direction from the characters around the mark, when they decide it.
 fn context_dir(prev: Option<char>, next: Option<char>) -> Option<Dir> {
-    let open_before = prev.map_or(true, |c| {
-        c.is_whitespace() || "([{<—–-/".contains(c) || is_open_glyph(c)
-    });
-    let close_after = next.map_or(true, |c| {
-        c.is_whitespace() || ",.;:!?)]}>—–-…".contains(c) || is_close_glyph(c) || c == '“'
-    });
+    let open_before = prev.is_none_or(|c| c.is_whitespace() || "([{<—–-/".contains(c) || is_open_glyph(c));
+    let close_after =
+        next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}>—–-…".contains(c) || is_close_glyph(c) || c == '“');
     match (open_before, close_after) {
         (true, false) => Some(Dir::Open),
         (false, true) => Some(Dir::Close),
@@ -117,12 +110,7 @@ pub fn scan(chars: &[char]) -> Vec<Mark> {
                 _ => Dir::Either,
             };
             let dir = context_dir(prev, next).unwrap_or(glyph);
-            marks.push(Mark {
-                pos: i,
-                len: 2,
-                family: Family::Double,
-                dir,
-            });
+            marks.push(Mark { pos: i, len: 2, family: Family::Double, dir });
             i += 2;
             continue;
         }
@@ -152,12 +140,7 @@ pub fn scan(chars: &[char]) -> Vec<Mark> {
         } else {
             context_dir(prev, next).unwrap_or(glyph)
         };
-        marks.push(Mark {
-            pos: i,
-            len: 1,
-            family,
-            dir,
-        });
+        marks.push(Mark { pos: i, len: 1, family, dir });
         i += 1;
     }
     marks
@@ -193,9 +176,9 @@ pub fn pair_document(blocks: &[Option<(&[char], &[Mark])>]) -> Vec<Span> {
         let mut primary: Vec<&Mark> = marks.iter().filter(|m| m.family != Family::Single).collect();
         let mut stack: Vec<Span> = Vec::new();
         if let Some(mut s) = carry.take() {
-            let continues = primary.first().is_some_and(|m| {
-                Some(m.pos) == first_text && m.family == s.family && m.dir != Dir::Close
-            });
+            let continues = primary
+                .first()
+                .is_some_and(|m| Some(m.pos) == first_text && m.family == s.family && m.dir != Dir::Close);
             if continues {
                 s.continued.push(At::of(b, primary[0]));
                 s.end_block = b;
@@ -325,11 +308,8 @@ pub fn block_range(s: &Span, b: usize, len: usize) -> Option<(usize, usize)> {
     if b < s.open.block || b > s.end_block {
         return None;
     }
-    let start = if b == s.open.block {
-        s.open.after()
-    } else {
-        s.continued.iter().find(|c| c.block == b).map_or(0, At::after)
-    };
+    let start =
+        if b == s.open.block { s.open.after() } else { s.continued.iter().find(|c| c.block == b).map_or(0, At::after) };
     let end = match s.close {
         Some(c) if c.block == b => c.pos,
         _ => len,
@@ -344,21 +324,18 @@ mod tests {
     fn spans_of(paragraphs: &[&str]) -> Vec<(usize, String)> {
         let chars: Vec<Vec<char>> = paragraphs.iter().map(|p| p.chars().collect()).collect();
         let marks: Vec<Vec<Mark>> = chars.iter().map(|c| scan(c)).collect();
-        let blocks: Vec<Option<(&[char], &[Mark])>> = chars
-            .iter()
-            .zip(&marks)
-            .map(|(c, m)| Some((c.as_slice(), m.as_slice())))
-            .collect();
+        let blocks: Vec<Option<(&[char], &[Mark])>> =
+            chars.iter().zip(&marks).map(|(c, m)| Some((c.as_slice(), m.as_slice()))).collect();
         pair_document(&blocks)
             .iter()
             .map(|s| {
                 let mut text = String::new();
-                for b in s.open.block..=s.end_block {
-                    if let Some((a, z)) = block_range(s, b, chars[b].len()) {
+                for (b, block) in chars.iter().enumerate().take(s.end_block + 1).skip(s.open.block) {
+                    if let Some((a, z)) = block_range(s, b, block.len()) {
                         if !text.is_empty() {
                             text.push('|');
                         }
-                        text.extend(&chars[b][a..z]);
+                        text.extend(&block[a..z]);
                     }
                 }
                 (s.depth as usize, text)
@@ -394,10 +371,7 @@ mod tests {
     #[test]
     fn unclosed_quote_ends_with_its_paragraph() {
         let got = spans_of(&["He said “this never closes.", "Next paragraph “closed.”"]);
-        assert_eq!(
-            got,
-            vec![(0, "this never closes.".to_string()), (0, "closed.".to_string())]
-        );
+        assert_eq!(got, vec![(0, "this never closes.".to_string()), (0, "closed.".to_string())]);
     }
 
     #[test]
@@ -409,10 +383,7 @@ mod tests {
     #[test]
     fn nested_single_quote_inside_double() {
         let got = spans_of(&["“They call it ‘a plan,’ as he said,” she said."]);
-        assert_eq!(
-            got,
-            vec![(0, "They call it ‘a plan,’ as he said,".to_string()), (1, "a plan,".to_string())]
-        );
+        assert_eq!(got, vec![(0, "They call it ‘a plan,’ as he said,".to_string()), (1, "a plan,".to_string())]);
     }
 
     #[test]

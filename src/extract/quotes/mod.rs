@@ -81,9 +81,36 @@ struct Found<'s> {
 
 /// Words before a Title Case span that make it a title, not speech: `on “Face the Nation”`.
 const TITLE_BEFORE: &[&str] = &[
-    "on", "in", "of", "titled", "entitled", "headlined", "called", "named", "dubbed", "the", "book",
-    "show", "film", "movie", "program", "programme", "song", "album", "article", "column", "op-ed",
-    "headline", "series", "play", "slogan", "hashtag", "film", "documentary", "podcast", "segment",
+    "on",
+    "in",
+    "of",
+    "titled",
+    "entitled",
+    "headlined",
+    "called",
+    "named",
+    "dubbed",
+    "the",
+    "book",
+    "show",
+    "film",
+    "movie",
+    "program",
+    "programme",
+    "song",
+    "album",
+    "article",
+    "column",
+    "op-ed",
+    "headline",
+    "series",
+    "play",
+    "slogan",
+    "hashtag",
+    "film",
+    "documentary",
+    "podcast",
+    "segment",
 ];
 
 /// Every quote in the blocks not marked in `skip`, attributed to speakers in `people`.
@@ -94,10 +121,8 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         .enumerate()
         .map(|(i, b)| (!skip.get(i).copied().unwrap_or(false)).then(|| BlockData::new(&b.text)))
         .collect();
-    let views: Vec<Option<(&[char], &[Mark])>> = blocks
-        .iter()
-        .map(|b| b.as_ref().map(|d| (d.chars.as_slice(), d.marks.as_slice())))
-        .collect();
+    let views: Vec<Option<(&[char], &[Mark])>> =
+        blocks.iter().map(|b| b.as_ref().map(|d| (d.chars.as_slice(), d.marks.as_slice()))).collect();
     let spans = marks::pair_document(&views);
     let regions = top_regions(&spans, &blocks);
     // spans by the block they open in (spans are sorted by opening position)
@@ -119,10 +144,7 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         let text = data.text();
         res.scan_mentions(b, &text, &regions[b]);
         let mine: Vec<&Span> = by_block[b].iter().copied().filter(|s| s.depth == 0).collect();
-        let mut found: Vec<Found<'_>> = mine
-            .iter()
-            .map(|s| attribute(s, &blocks, &regions, &mut res))
-            .collect();
+        let mut found: Vec<Found<'_>> = mine.iter().map(|s| attribute(s, &blocks, &regions, &mut res)).collect();
         fill_unattributed(&mut found, last.as_ref(), prev_block, Some(b), para_subject.take());
         for f in &found {
             if f.speaker.is_some() && f.rule != "nearest-speaker" {
@@ -214,10 +236,7 @@ fn sentence_start(data: &BlockData, hi: usize, regions: &[(usize, usize)]) -> us
         i > 0 && pos < regions[i - 1].1
     };
     let floor = hi.saturating_sub(SENTENCE_REACH);
-    (floor..hi)
-        .rev()
-        .find(|&k| data.toks[k].ends_sentence() && !inside(data.toks[k].start))
-        .map_or(floor, |k| k + 1)
+    (floor..hi).rev().find(|&k| data.toks[k].ends_sentence() && !inside(data.toks[k].start)).map_or(floor, |k| k + 1)
 }
 
 /// Token range of the words after a quote's closing mark, to the sentence end.
@@ -239,7 +258,12 @@ fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (us
 }
 
 /// Find and resolve the cue of one top-level quote.
-fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>], res: &mut Resolver<'_>) -> Found<'s> {
+fn attribute<'s>(
+    span: &'s Span,
+    blocks: &[Option<BlockData>],
+    regions: &[Vec<(usize, usize)>],
+    res: &mut Resolver<'_>,
+) -> Found<'s> {
     let ob = span.open.block;
     let mut f = Found {
         span,
@@ -265,7 +289,8 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
     f.opens_paragraph = first_char == Some(span.open.pos);
     if bhi > blo {
         let prev = &open_data.toks[bhi - 1];
-        f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '(')) || prev.kind == tokens::Kind::Mark;
+        f.after_clause =
+            matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '(')) || prev.kind == tokens::Kind::Mark;
         f.word_before = prev.key.clone();
         f.possessive_before = prev.possessive;
     }
@@ -365,7 +390,11 @@ fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
 fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>]) -> bool {
     let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else { return false };
     let (lo, hi) = after_range(span, data, &regions[span.end_block]);
-    lo < hi && (data.toks[lo].is_punct(',') || (data.toks[lo].is_word() && !data.toks[lo].cap && words::words().pronouns.contains_key(data.toks[lo].key.as_str())))
+    lo < hi
+        && (data.toks[lo].is_punct(',')
+            || (data.toks[lo].is_word()
+                && !data.toks[lo].cap
+                && words::words().pronouns.contains_key(data.toks[lo].key.as_str())))
 }
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
@@ -511,9 +540,20 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     }
     let weak = matches!(
         f.rule,
-        "sentence-subject" | "sentence-subject-weak" | "same-paragraph" | "same-paragraph-next" | "continuation" | "continuation-far" | "according-to-sentence" | "nearest-speaker" | ""
+        "sentence-subject"
+            | "sentence-subject-weak"
+            | "same-paragraph"
+            | "same-paragraph-next"
+            | "continuation"
+            | "continuation-far"
+            | "according-to-sentence"
+            | "nearest-speaker"
+            | ""
     );
-    if title && (weak || !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before)) {
+    if title
+        && (weak
+            || !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before))
+    {
         return None;
     }
     if n_words <= 3 && f.rule.starts_with("continuation") {
@@ -539,7 +579,14 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
 
 /// A quote inside a quote, kept only when the outer speaker attributes it ("as the
 /// president said").
-fn nested_quote(s: &Span, next_inner: Option<usize>, data: &BlockData, b: usize, regions: &[(usize, usize)], res: &mut Resolver<'_>) -> Option<Quote> {
+fn nested_quote(
+    s: &Span,
+    next_inner: Option<usize>,
+    data: &BlockData,
+    b: usize,
+    regions: &[(usize, usize)],
+    res: &mut Resolver<'_>,
+) -> Option<Quote> {
     let close = s.close?;
     if close.block != b {
         return None;

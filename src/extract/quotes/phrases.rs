@@ -12,22 +12,21 @@ use super::words::{words, Gender, PronounInfo};
 
 /// Name particles that stay inside names: "Ursula von der Leyen", "Bashar al-Assad".
 const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "del",
-    "dos", "das", "ter", "y",
+    "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "del", "dos", "das",
+    "ter", "y",
 ];
 
 /// Words that open a noun phrase naming an unnamed speaker or a thing.
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "this", "that",
-    "these", "those", "some", "several", "many", "two", "three", "four", "five", "both", "all",
-    "most", "other", "each", "no",
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "this", "that", "these", "those", "some",
+    "several", "many", "two", "three", "four", "five", "both", "all", "most", "other", "each", "no",
 ];
 
 /// Words a speaker noun phrase never contains: a clause has started.
 const CLAUSE_WORDS: &[&str] = &[
-    "who", "which", "that", "is", "was", "were", "are", "be", "been", "has", "had", "have", "will",
-    "would", "and", "but", "or", "if", "when", "while", "because", "it", "he", "she", "they", "we",
-    "i", "you", "not", "to", "as", "than", "said", "says", "told",
+    "who", "which", "that", "is", "was", "were", "are", "be", "been", "has", "had", "have", "will", "would", "and",
+    "but", "or", "if", "when", "while", "because", "it", "he", "she", "they", "we", "i", "you", "not", "to", "as",
+    "than", "said", "says", "told",
 ];
 
 /// What a speaker phrase names.
@@ -119,7 +118,7 @@ impl<'a> Text<'a> {
 
     /// A word that may stand in a run of name and title words.
     fn run_word(&self, i: usize) -> bool {
-        self.is_cap(i) || (self.is_word(i) && (self.is_title(i) || self.is_role(i)) && !self.is_pronoun(i).is_some())
+        self.is_cap(i) || (self.is_word(i) && (self.is_title(i) || self.is_role(i)) && self.is_pronoun(i).is_none())
     }
 
     /// A name particle or "of" joining two parts of a run ("Secretary of State").
@@ -135,9 +134,7 @@ impl<'a> Text<'a> {
     pub fn run_forward(&self, i: usize, hi: usize) -> usize {
         let mut j = i;
         while j < hi {
-            if self.run_word(j) {
-                j += 1;
-            } else if j > i && j + 1 < hi && self.joiner(j, j - 1, j + 1) {
+            if self.run_word(j) || (j > i && j + 1 < hi && self.joiner(j, j - 1, j + 1)) {
                 j += 1;
             } else if j > i && self.is_punct(j, '(') {
                 // a party and state ends the name: "(D-S.C.)"
@@ -157,9 +154,7 @@ impl<'a> Text<'a> {
         let mut j = end;
         while j > lo {
             let i = j - 1;
-            if self.run_word(i) {
-                j = i;
-            } else if i > lo && j < end && self.joiner(i, i - 1, j) {
+            if self.run_word(i) || (i > lo && j < end && self.joiner(i, i - 1, j)) {
                 j = i;
             } else if self.is_punct(i, ')') {
                 match (lo..i).rev().take(8).find(|&k| self.is_punct(k, '(')) {
@@ -179,7 +174,8 @@ impl<'a> Text<'a> {
         let close = (open + 1..hi.min(open + 6)).find(|&k| self.is_punct(k, ')'))?;
         let inner_ok = close > open + 1
             && self.is_cap(open + 1)
-            && (open + 1..close).all(|k| self.is_cap(k) || matches!(self.tok(k).map(|t| t.kind), Some(Kind::Punct('-' | ',' | '.'))));
+            && (open + 1..close)
+                .all(|k| self.is_cap(k) || matches!(self.tok(k).map(|t| t.kind), Some(Kind::Punct('-' | ',' | '.'))));
         inner_ok.then_some(close + 1)
     }
 
@@ -270,7 +266,10 @@ impl<'a> Text<'a> {
             }
             s += 1;
         }
-        while e > s && (!self.is_word(e - 1) && !self.is_punct(e - 1, ')') || words().fillers.contains(self.key(e - 1)) && e - 1 > s) {
+        while e > s
+            && (!self.is_word(e - 1) && !self.is_punct(e - 1, ')')
+                || words().fillers.contains(self.key(e - 1)) && e - 1 > s)
+        {
             e -= 1;
         }
         if s >= e {
@@ -331,7 +330,14 @@ impl<'a> Text<'a> {
                 phrase.evidence = true;
                 phrase.gender = phrase.gender.or(g);
             }
-        } else if (s..e).all(|i| self.is_title(i) || self.is_role(i) || self.is_determiner(i) || !self.is_cap(i) || self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive) || self.key(i) == "of") {
+        } else if (s..e).all(|i| {
+            self.is_title(i)
+                || self.is_role(i)
+                || self.is_determiner(i)
+                || !self.is_cap(i)
+                || self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive)
+                || self.key(i) == "of"
+        }) {
             phrase.kind = PhraseKind::Role(self.role_key(s, e));
         }
         phrase
@@ -342,7 +348,11 @@ impl<'a> Text<'a> {
     pub fn role_key(&self, s: usize, e: usize) -> String {
         (s..e)
             .filter(|&i| self.is_word(i) && !self.is_determiner(i))
-            .filter(|&i| !self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive) && !(self.is_cap(i) && !self.is_title(i) && !self.is_role(i)))
+            .filter(|&i| {
+                let proper = self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive)
+                    || (self.is_cap(i) && !self.is_title(i) && !self.is_role(i));
+                !proper
+            })
             .map(|i| self.key(i).to_string())
             .collect::<Vec<_>>()
             .join(" ")
@@ -355,7 +365,10 @@ impl<'a> Text<'a> {
         }
         let head = self.key(e - 1);
         let w = words();
-        if (w.function.contains(head) || w.fillers.contains(head) || w.verbs.contains(head)) && !self.is_role(e - 1) && !self.is_cap(e - 1) {
+        if (w.function.contains(head) || w.fillers.contains(head) || w.verbs.contains(head))
+            && !self.is_role(e - 1)
+            && !self.is_cap(e - 1)
+        {
             return None;
         }
         if matches!(self.key(s), "that" | "this" | "these" | "those") {
@@ -363,7 +376,10 @@ impl<'a> Text<'a> {
         }
         for i in s..e {
             let ok = self.is_word(i) || self.is_punct(i, '-');
-            if !ok || (i > s && CLAUSE_WORDS.contains(&self.key(i))) || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i)) {
+            if !ok
+                || (i > s && CLAUSE_WORDS.contains(&self.key(i)))
+                || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
+            {
                 return None;
             }
         }
@@ -377,7 +393,8 @@ impl<'a> Text<'a> {
                 if self.valid_name(k, e) && !definite {
                     let mut p = self.classify_run(k, e, false);
                     p.start = s;
-                    p.role = Some(self.slice(if self.is_determiner(s) { s + 1 } else { s }, k)).filter(|r| !r.is_empty());
+                    p.role =
+                        Some(self.slice(if self.is_determiner(s) { s + 1 } else { s }, k)).filter(|r| !r.is_empty());
                     p.evidence = true;
                     return Some(p);
                 }
@@ -421,14 +438,14 @@ impl<'a> Text<'a> {
         if !self.is_word(last) && !self.is_punct(last, ')') {
             return None;
         }
-        let mut s = if self.run_word(last) || self.is_punct(last, ')') {
-            self.run_backward(lo, end)
-        } else {
-            end
-        };
+        let mut s = if self.run_word(last) || self.is_punct(last, ')') { self.run_backward(lo, end) } else { end };
         // drop sentence-initial function words and dates caught in the run: "But Trump
         // said", "On Monday Trump said"
-        while s < end && self.is_cap(s) && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s)) && !self.is_title(s) {
+        while s < end
+            && self.is_cap(s)
+            && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s))
+            && !self.is_title(s)
+        {
             s += 1;
         }
         if s < end && s == self.run_backward(lo, end).max(s) && s > lo {
@@ -448,7 +465,10 @@ impl<'a> Text<'a> {
                 n += 1;
             }
             // only a whole noun phrase: "one Trump campaign source", not "wonder Trump"
-            if j < s && (self.is_determiner(j) || j == lo || !self.is_word(j - 1)) && !(self.is_cap(j) && !self.is_determiner(j) && (j..s).all(|k| self.is_cap(k))) {
+            if j < s
+                && (self.is_determiner(j) || j == lo || !self.is_word(j - 1))
+                && !(self.is_cap(j) && !self.is_determiner(j) && (j..s).all(|k| self.is_cap(k)))
+            {
                 s = j;
             }
         }
@@ -459,13 +479,19 @@ impl<'a> Text<'a> {
             let mut n = 0;
             while j > lo && n < 12 {
                 let i = j - 1;
-                if !self.is_word(i) || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i)) || words().verbs.contains(self.key(i)) && i + 1 < end {
+                if !self.is_word(i)
+                    || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
+                    || words().verbs.contains(self.key(i)) && i + 1 < end
+                {
                     break;
                 }
                 j = i;
                 n += 1;
                 if self.is_determiner(i) {
-                    let joined = i > lo + 1 && matches!(self.key(i - 1), "of" | "for" | "at" | "from") && self.is_word(i - 2) && !CLAUSE_WORDS.contains(&self.key(i - 2));
+                    let joined = i > lo + 1
+                        && matches!(self.key(i - 1), "of" | "for" | "at" | "from")
+                        && self.is_word(i - 2)
+                        && !CLAUSE_WORDS.contains(&self.key(i - 2));
                     if joined {
                         j = i - 1;
                         n += 1;
@@ -487,7 +513,10 @@ impl<'a> Text<'a> {
     pub fn parse_forward(&self, mut i: usize, hi: usize) -> Option<Phrase> {
         let w = words();
         // "said Tuesday", "said on Monday", "added later"
-        while i < hi && self.is_word(i) && (w.fillers.contains(self.key(i)) && (self.key(i) != "on" || self.is_weekday(i + 1))) {
+        while i < hi
+            && self.is_word(i)
+            && (w.fillers.contains(self.key(i)) && (self.key(i) != "on" || self.is_weekday(i + 1)))
+        {
             i += 1;
         }
         if i >= hi {
@@ -502,7 +531,21 @@ impl<'a> Text<'a> {
             let mut j = i;
             while j < hi && j - i < 10 && (self.is_word(j) || self.is_punct(j, '-')) {
                 let k = self.key(j);
-                if j > i && (CLAUSE_WORDS.contains(&k) || matches!(k, "in" | "on" | "during" | "after" | "before" | "adding" | "saying" | "referring" | "while" | "when")) {
+                if j > i
+                    && (CLAUSE_WORDS.contains(&k)
+                        || matches!(
+                            k,
+                            "in" | "on"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "adding"
+                                | "saying"
+                                | "referring"
+                                | "while"
+                                | "when"
+                        ))
+                {
                     break;
                 }
                 j += 1;
@@ -513,7 +556,11 @@ impl<'a> Text<'a> {
         // appositive: ", the former senator," or ", Josh Earnest,"
         if self.is_punct(e, ',') {
             let stop = (e + 1..hi)
-                .find(|&k| self.is_punct(k, ',') || self.toks[k].ends_sentence() || self.tok(k).is_some_and(|t| t.kind == Kind::Mark))
+                .find(|&k| {
+                    self.is_punct(k, ',')
+                        || self.toks[k].ends_sentence()
+                        || self.tok(k).is_some_and(|t| t.kind == Kind::Mark)
+                })
                 .unwrap_or(hi);
             if stop > e + 1 && !CLAUSE_WORDS.contains(&self.key(e + 1)) && !w.verbs.contains(self.key(e + 1)) {
                 if let Some(app) = self.parse_exact(e + 1, stop) {
@@ -527,7 +574,17 @@ impl<'a> Text<'a> {
     pub fn is_month(&self, i: usize) -> bool {
         matches!(
             self.key(i),
-            "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
         ) && self.is_cap(i)
     }
 

@@ -37,11 +37,7 @@ pub struct Resolver<'p> {
 
 impl<'p> Resolver<'p> {
     pub fn new(book: &'p mut PeopleBook) -> Self {
-        Resolver {
-            book,
-            genders: HashMap::new(),
-            recent: BTreeSet::new(),
-        }
+        Resolver { book, genders: HashMap::new(), recent: BTreeSet::new() }
     }
 
     /// The latest mentions before `pos`, oldest first.
@@ -60,7 +56,14 @@ impl<'p> Resolver<'p> {
     }
 
     /// Register a named person with `evidence`; their role, gender and position too.
-    pub fn person(&mut self, name: &str, role: Option<&str>, gender: Option<Gender>, evidence: Evidence, pos: Pos) -> Option<usize> {
+    pub fn person(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        gender: Option<Gender>,
+        evidence: Evidence,
+        pos: Pos,
+    ) -> Option<usize> {
         let idx = self.book.mention(name, evidence)?;
         if let Some(r) = role {
             if is_real_role(r) {
@@ -101,21 +104,17 @@ impl<'p> Resolver<'p> {
             return None;
         }
         let window = self.window(pos);
-        window.iter().rev().map(|(_, i)| *i).find(|&i| {
-            self.book
-                .get(i)
-                .is_some_and(|p| p.roles.iter().any(|r| same_office(&key, &role_words(r))))
-        })
+        window
+            .iter()
+            .rev()
+            .map(|(_, i)| *i)
+            .find(|&i| self.book.get(i).is_some_and(|p| p.roles.iter().any(|r| same_office(&key, &role_words(r)))))
     }
 
     /// Resolve a parsed phrase at `pos` into a speaker, registering a named person.
     pub fn speaker(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
         let written = text.slice(phrase.start, phrase.end);
-        let mut sp = Speaker {
-            text: Some(written),
-            person: None,
-            role: phrase.role.clone(),
-        };
+        let mut sp = Speaker { text: Some(written), person: None, role: phrase.role.clone() };
         match &phrase.kind {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
@@ -123,10 +122,8 @@ impl<'p> Resolver<'p> {
                     sp.person = self.person(&name, phrase.role.as_deref(), phrase.gender, Evidence::Speaker, pos);
                 }
             }
-            PhraseKind::Pronoun(info) if !info.relative => {
-                if info.gender.is_some() {
-                    sp.person = self.pronoun(pos, info.gender);
-                }
+            PhraseKind::Pronoun(info) if !info.relative && info.gender.is_some() => {
+                sp.person = self.pronoun(pos, info.gender);
             }
             PhraseKind::Role(key) if phrase.definite => {
                 sp.person = self.role(key, pos);
@@ -147,11 +144,8 @@ impl<'p> Resolver<'p> {
     /// A best-guess speaker that registers nobody new: a name already known, a pronoun,
     /// else the phrase as written.
     pub fn guess(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
-        let mut sp = Speaker {
-            text: Some(text.slice(phrase.start, phrase.end)),
-            person: None,
-            role: phrase.role.clone(),
-        };
+        let mut sp =
+            Speaker { text: Some(text.slice(phrase.start, phrase.end)), person: None, role: phrase.role.clone() };
         match &phrase.kind {
             PhraseKind::Name => sp.person = phrase.name.as_deref().and_then(|n| self.book.find(n)),
             PhraseKind::Pronoun(info) if info.gender.is_some() => sp.person = self.pronoun(pos, info.gender),
@@ -193,13 +187,18 @@ impl<'p> Resolver<'p> {
                 let name = phrase.name.clone().unwrap_or_default();
                 let known = self.book.find(&name).is_some();
                 // "the fisheries minister, Pavel Orlov,": a role just before the name
-                let appositive = s >= 2 && text.is_punct(s - 1, ',') && (text.is_role(s - 2) || text.is_title(s - 2)) && !text.toks[s - 2].cap;
+                let appositive = s >= 2
+                    && text.is_punct(s - 1, ',')
+                    && (text.is_role(s - 2) || text.is_title(s - 2))
+                    && !text.toks[s - 2].cap;
                 if !(phrase.evidence || known || appositive) {
                     return;
                 }
                 let mut role = phrase.role.clone();
                 if appositive && role.is_none() {
-                    role = text.parse_backward(s.saturating_sub(12), s - 1).map(|p| strip_article(&text.slice(p.start, p.end)));
+                    role = text
+                        .parse_backward(s.saturating_sub(12), s - 1)
+                        .map(|p| strip_article(&text.slice(p.start, p.end)));
                 }
                 self.register_mention(&name, role.as_deref(), phrase.gender, pos, inside);
             }
@@ -302,12 +301,7 @@ fn same_office(key: &str, recorded: &str) -> bool {
     if key == recorded {
         return true;
     }
-    let group_of = |k: &str| {
-        words()
-            .role_groups
-            .iter()
-            .position(|g| g.iter().any(|m| k == *m))
-    };
+    let group_of = |k: &str| words().role_groups.iter().position(|g| g.contains(&k));
     if let (Some(a), Some(b)) = (group_of(key), group_of(recorded)) {
         return a == b;
     }

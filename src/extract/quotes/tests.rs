@@ -55,10 +55,8 @@ fn said_after_with_name_and_surname_later() {
 
 #[test]
 fn misspelled_surname_is_the_same_person() {
-    let got = pairs(&[
-        "Council leader Bernadette Kowalczyk spoke first.",
-        "“We will vote on Thursday,” Kowalcyzk said.",
-    ]);
+    let got =
+        pairs(&["Council leader Bernadette Kowalczyk spoke first.", "“We will vote on Thursday,” Kowalcyzk said."]);
     assert_eq!(got, vec![p("We will vote on Thursday,", "Bernadette Kowalczyk")]);
 }
 
@@ -91,10 +89,8 @@ fn role_refers_back_to_the_person_holding_it() {
 
 #[test]
 fn unnamed_and_non_person_speakers_keep_their_text() {
-    let (quotes, _) = run(&[
-        "“No comment,” a spokesman for the port authority said.",
-        "“The plant will close,” the statement said.",
-    ]);
+    let (quotes, _) =
+        run(&["“No comment,” a spokesman for the port authority said.", "“The plant will close,” the statement said."]);
     assert_eq!(quotes.len(), 2);
     assert!(quotes.iter().all(|q| q.person.is_none()));
     assert_eq!(quotes[0].speaker_text.as_deref(), Some("a spokesman for the port authority"));
@@ -143,7 +139,9 @@ fn nested_quote_stays_inside_and_names_its_own_speaker() {
 
 #[test]
 fn ships_places_and_months_are_not_people() {
-    let (_, book) = run(&["The cruiser Admiral Kasatonov sailed into the Baltic Sea in March while Minister Olga Petrenko watched."]);
+    let (_, book) = run(&[
+        "The cruiser Admiral Kasatonov sailed into the Baltic Sea in March while Minister Olga Petrenko watched.",
+    ]);
     let names: Vec<String> = book.people().iter().map(|p| p.name.clone()).collect();
     assert_eq!(names, vec!["Olga Petrenko"]);
 }
@@ -167,7 +165,7 @@ proptest::proptest! {
         let (quotes, book) = run(&refs);
         for q in quotes {
             proptest::prop_assert!(q.start <= q.end);
-            proptest::prop_assert!(q.person.map_or(true, |i| i < book.len()));
+            proptest::prop_assert!(q.person.is_none_or(|i| i < book.len()));
         }
     }
 }
@@ -187,7 +185,9 @@ fn huge_paragraph_of_marks_is_fast() {
 fn thousands_of_people_and_quotes_stay_fast() {
     let mut s = String::new();
     for i in 0..3000 {
-        s.push_str(&format!("“Line {i} is here,” said Minister Ana Quorvex{i}. He added “more” and she told Kalvo{i}: “yes.” "));
+        s.push_str(&format!(
+            "“Line {i} is here,” said Minister Ana Quorvex{i}. He added “more” and she told Kalvo{i}: “yes.” "
+        ));
     }
     let t = std::time::Instant::now();
     let (quotes, book) = run(&[&s, &s]);

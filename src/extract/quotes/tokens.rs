@@ -40,13 +40,8 @@ impl Token {
     }
     /// All letters upper case, two or more: NATO, CNN, U.S.
     pub fn acronym(&self, chars: &[char]) -> bool {
-        let letters: Vec<char> = chars
-            .get(self.start..self.end)
-            .unwrap_or_default()
-            .iter()
-            .copied()
-            .filter(|c| c.is_alphabetic())
-            .collect();
+        let letters: Vec<char> =
+            chars.get(self.start..self.end).unwrap_or_default().iter().copied().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
     }
 }
@@ -113,14 +108,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             continue;
         }
         let kind = if is_quote_char(c) { Kind::Mark } else { Kind::Punct(c) };
-        out.push(Token {
-            start: i,
-            end: i + 1,
-            kind,
-            key: String::new(),
-            cap: false,
-            possessive: false,
-        });
+        out.push(Token { start: i, end: i + 1, kind, key: String::new(), cap: false, possessive: false });
         i += 1;
     }
     out
@@ -140,14 +128,7 @@ fn word(chars: &[char], start: usize, end: usize) -> Token {
     while key.ends_with('.') {
         key.pop();
     }
-    Token {
-        start,
-        end,
-        kind: Kind::Word,
-        cap: chars[start].is_uppercase(),
-        key,
-        possessive,
-    }
+    Token { start, end, kind: Kind::Word, cap: chars[start].is_uppercase(), key, possessive }
 }
 
 /// Index of the first token starting at or after character `pos`.
