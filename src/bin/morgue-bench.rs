@@ -32,7 +32,11 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Parser)]
-#[command(name = "morgue-bench", about = "Measure morgue against plain SQLite on the same articles", max_term_width = 100)]
+#[command(
+    name = "morgue-bench",
+    about = "Measure morgue against plain SQLite on the same articles",
+    max_term_width = 100
+)]
 #[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
@@ -47,6 +51,15 @@ enum Cmd {
     Run(RunArgs),
     /// Write a synthetic corpus as JSON Lines
     Generate(GenerateArgs),
+    /// Where ingest time goes: each stage timed alone, on one thread, in this process
+    Stages {
+        /// JSON Lines input
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+        /// Archive to store into (must not exist) [default: a temporary file, removed]
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+    },
     /// Insert the articles of a JSON Lines file as plain rows with FTS5 (the limit)
     #[command(hide = true)]
     Limit {
@@ -123,6 +136,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Cmd::Generate(g)) => generate(&g),
         Some(Cmd::Limit { input, db }) => limit(&input, &db),
+        Some(Cmd::Stages { input, db }) => stages(&input, db.as_deref()),
         Some(Cmd::Run(r)) => run(&r),
         None => run(&cli.run),
     };
@@ -227,6 +241,102 @@ fn limit(input: &Path, db: &Path) -> anyhow::Result<()> {
     tx.commit()?;
     conn.close().map_err(|(_, e)| e)?;
     println!("{rows} {refused}");
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Stages: the ingest pipeline taken apart, each part timed alone on one thread.
+
+fn stages(input: &Path, db: Option<&Path>) -> anyhow::Result<()> {
+    use morgue::archive::load::{content_hash, identity, pack_document, Prepared};
+    let tmp = std::env::temp_dir().join(format!("morgue-bench-stages-{}.db", std::process::id()));
+    let db_path = db.unwrap_or(&tmp);
+    if db_path.exists() {
+        bail!("{} exists: stages stores into a new archive", db_path.display());
+    }
+    let mut archive = Archive::open(db_path)?;
+    let file = std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut buf = Vec::with_capacity(1 << 16);
+    // read, extract, body + content hash, identity, pack, store (SQL, with its own hashing)
+    let mut t = [Duration::ZERO; 6];
+    let (mut n, mut refused) = (0u64, 0u64);
+    let mut batch: Vec<Prepared> = Vec::with_capacity(1000);
+    let mut eof = false;
+    while !eof {
+        let start = Instant::now();
+        let mut docs = Vec::with_capacity(1000);
+        while docs.len() < 1000 {
+            buf.clear();
+            if reader.read_until(b'\n', &mut buf)? == 0 {
+                eof = true;
+                break;
+            }
+            let Ok(line) = std::str::from_utf8(&buf) else {
+                refused += 1;
+                continue;
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            match morgue::read::jsonl::read_line(line.trim()) {
+                Ok(d) => docs.push(d),
+                Err(_) => refused += 1,
+            }
+        }
+        t[0] += start.elapsed();
+        for doc in docs {
+            let s = Instant::now();
+            let extraction = morgue::extract::extract(&doc);
+            t[1] += s.elapsed();
+            let s = Instant::now();
+            std::hint::black_box(content_hash(&doc.body()));
+            t[2] += s.elapsed();
+            let s = Instant::now();
+            std::hint::black_box(identity(&doc));
+            t[3] += s.elapsed();
+            let s = Instant::now();
+            std::hint::black_box(pack_document(&doc));
+            t[4] += s.elapsed();
+            batch.push(Prepared { doc, extraction, source_path: Some(input.display().to_string()) });
+        }
+        let s = Instant::now();
+        archive.loader().store_batch(&batch)?;
+        t[5] += s.elapsed();
+        n += batch.len() as u64;
+        batch.clear();
+    }
+    drop(archive);
+    if db.is_none() {
+        remove_db(&tmp);
+    }
+    let sql = t[5].saturating_sub(t[2] + t[3] + t[4]);
+    let rows: [(&str, Duration); 7] = [
+        ("read: JSON line -> Document (reader thread)", t[0]),
+        ("extract (rayon, all cores)", t[1]),
+        ("body + content_hash (writer thread, inside store)", t[2]),
+        ("identity (writer thread, inside store)", t[3]),
+        ("pack_document: JSON + deflate (writer thread, inside store)", t[4]),
+        ("SQL alone: store_batch minus the three above (writer thread)", sql),
+        ("store_batch in all (writer thread)", t[5]),
+    ];
+    let total = t[0] + t[1] + t[5];
+    println!("\nmorgue-bench stages  {}  {n} articles ({refused} refused), one thread\n", input.display());
+    println!("| stage | seconds | µs/article | share of one-thread total |");
+    println!("|---|---:|---:|---:|");
+    for (name, d) in rows {
+        println!(
+            "| {name} | {:.2} | {:.1} | {:.0}% |",
+            d.as_secs_f64(),
+            d.as_secs_f64() * 1e6 / n.max(1) as f64,
+            100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9)
+        );
+    }
+    println!(
+        "\none thread, all stages: {:.0} articles/s; the writer thread alone (store_batch): {:.0} articles/s",
+        n as f64 / total.as_secs_f64().max(1e-9),
+        n as f64 / t[5].as_secs_f64().max(1e-9)
+    );
     Ok(())
 }
 
@@ -378,7 +488,8 @@ impl Drop for WorkDir {
 
 fn run(a: &RunArgs) -> anyhow::Result<()> {
     let exe = std::env::current_exe().context("cannot find this program's path")?;
-    let morgue = a.morgue.clone().unwrap_or_else(|| exe.with_file_name(format!("morgue{}", std::env::consts::EXE_SUFFIX)));
+    let morgue =
+        a.morgue.clone().unwrap_or_else(|| exe.with_file_name(format!("morgue{}", std::env::consts::EXE_SUFFIX)));
     if !morgue.exists() {
         bail!(
             "no morgue binary at {}: build both with `cargo build --release --bins` (or use scripts/bench.sh)",
@@ -388,7 +499,10 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     let older = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     if let (Some(m), Some(b)) = (older(&morgue), older(&exe)) {
         if m + Duration::from_secs(60) < b {
-            eprintln!("morgue-bench: warning: {} is older than this benchmark: rebuild with `cargo build --release --bins`", morgue.display());
+            eprintln!(
+                "morgue-bench: warning: {} is older than this benchmark: rebuild with `cargo build --release --bins`",
+                morgue.display()
+            );
         }
     }
     let work = match &a.keep {
@@ -668,7 +782,8 @@ fn step_row(step: &str, articles: u64, mb: f64, m: &Measured, limit_rate: f64, l
 }
 
 fn most_quoted(ar: &Archive) -> Option<String> {
-    let sql = "SELECT p.name FROM quotes q JOIN people p ON p.id = q.person_id GROUP BY p.id ORDER BY count(*) DESC LIMIT 1";
+    let sql =
+        "SELECT p.name FROM quotes q JOIN people p ON p.id = q.person_id GROUP BY p.id ORDER BY count(*) DESC LIMIT 1";
     let (_, rows) = ar.query_all(sql, &[]).ok()?;
     match rows.first()?.first()? {
         Cell::Text(s) => Some(s.clone()),

@@ -21,6 +21,7 @@
 //! and invented places built once from the seed, and a ring of the last few articles (for
 //! syndicated copies). Nothing grows with the number of articles written.
 
+#[rustfmt::skip] // word lists read better as paragraphs than one word a line
 mod words;
 
 use serde::Serialize;
@@ -140,11 +141,7 @@ struct Outlet {
 const OUTLETS: &[Outlet] = &[
     Outlet { name: "Reuters", domain: "reuters.example", kind: OutletKind::Wire, credit: "(Reuters) -", weight: 14 },
     Outlet {
-        name: "Associated Press",
-        domain: "apnews.example",
-        kind: OutletKind::Wire,
-        credit: "(AP) —",
-        weight: 10,
+        name: "Associated Press", domain: "apnews.example", kind: OutletKind::Wire, credit: "(AP) —", weight: 10
     },
     Outlet { name: "AFP", domain: "afp.example", kind: OutletKind::Wire, credit: "(AFP) -", weight: 6 },
     Outlet { name: "The Daily Ledger", domain: "dailyledger.example", kind: OutletKind::Paper, credit: "", weight: 16 },
@@ -155,10 +152,22 @@ const OUTLETS: &[Outlet] = &[
         credit: "",
         weight: 12,
     },
-    Outlet { name: "The Harbour Times", domain: "harbourtimes.example", kind: OutletKind::Paper, credit: "", weight: 9 },
+    Outlet {
+        name: "The Harbour Times",
+        domain: "harbourtimes.example",
+        kind: OutletKind::Paper,
+        credit: "",
+        weight: 9,
+    },
     Outlet { name: "Metro Observer", domain: "metroobserver.example", kind: OutletKind::Paper, credit: "", weight: 8 },
     Outlet { name: "Global Post Wire", domain: "globalpost.example", kind: OutletKind::Paper, credit: "", weight: 7 },
-    Outlet { name: "The Valley Herald", domain: "valleyherald.example", kind: OutletKind::Paper, credit: "", weight: 5 },
+    Outlet {
+        name: "The Valley Herald",
+        domain: "valleyherald.example",
+        kind: OutletKind::Paper,
+        credit: "",
+        weight: 5,
+    },
     Outlet {
         name: "Continental Review",
         domain: "continental.example",
@@ -275,11 +284,8 @@ impl Generator {
         let mut surname = rng.word(SURNAMES).to_string();
         if rng.chance(0.05) {
             let particle = rng.word(PARTICLES);
-            surname = if particle.ends_with('-') {
-                format!("{particle}{surname}")
-            } else {
-                format!("{particle} {surname}")
-            };
+            surname =
+                if particle.ends_with('-') { format!("{particle}{surname}") } else { format!("{particle} {surname}") };
         }
         if rng.chance(0.06) {
             // double-barrelled surnames, common in Spanish and British names
@@ -456,8 +462,15 @@ impl Generator {
             }
             let id = format!("{}{n}", self.opts.id_prefix);
             let url = format!("https://www.{}/{year}/{month:02}/{day:02}/{}-{n}", OUTLETS[oi].domain, slug(&title));
-            let line =
-                Line { id: &id, url: &url, title: &title, text: &text, published: &published, outlet: OUTLETS[oi].name, byline: None };
+            let line = Line {
+                id: &id,
+                url: &url,
+                title: &title,
+                text: &text,
+                published: &published,
+                outlet: OUTLETS[oi].name,
+                byline: None,
+            };
             stats.syndicated += 1;
             return self.emit(out, &line, stats);
         }
@@ -484,8 +497,7 @@ impl Generator {
             }
         }
         let main = speakers[0];
-        let head_ctx =
-            Ctx { name: self.people[main].full.clone(), surname: self.people[main].surname.clone(), year };
+        let head_ctx = Ctx { name: self.people[main].full.clone(), surname: self.people[main].surname.clone(), year };
         let title_tpl = self.rng.word(HEADLINES);
         let title = capitalise(&self.fill(title_tpl, &head_ctx));
 
@@ -579,11 +591,8 @@ impl Generator {
             };
             let para = if !introduced[si] {
                 introduced[si] = true;
-                let with_role = if person.role.is_empty() {
-                    intro.clone()
-                } else {
-                    format!("{intro}, {},", person.role)
-                };
+                let with_role =
+                    if person.role.is_empty() { intro.clone() } else { format!("{intro}, {},", person.role) };
                 match self.rng.below(5) {
                     0 if !person.role.is_empty() => format!("{o}{speech},{c} said {}, {}.", person.full, person.role),
                     1 => format!("{o}{speech},{c} {with_role} {after}."),
@@ -745,7 +754,9 @@ fn indefinite_articles(s: &str) -> String {
         }
         first = false;
         out.push_str(w);
-        if (w == "a" || w == "A") && words.peek().is_some_and(|n| n.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U'])) {
+        if (w == "a" || w == "A")
+            && words.peek().is_some_and(|n| n.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']))
+        {
             out.push('n');
         }
     }
@@ -808,7 +819,9 @@ mod tests {
     #[test]
     fn shapes_of_real_news_are_there() {
         let text = String::from_utf8(corpus(11, 400)).unwrap();
-        for shape in ["(AP Photo/", "REUTERS/", "/Getty Images", "© ", "(Reuters) -", "With AFP and Reuters", " said: “", "(@"] {
+        for shape in
+            ["(AP Photo/", "REUTERS/", "/Getty Images", "© ", "(Reuters) -", "With AFP and Reuters", " said: “", "(@"]
+        {
             assert!(text.contains(shape), "no {shape}");
         }
     }
