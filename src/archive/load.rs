@@ -36,7 +36,12 @@ pub struct Loader<'c> {
 /// covers the whole document (metadata and text), so two different pages that happen to
 /// share a body are two articles, the second marked as a duplicate of the first.
 pub fn identity(doc: &Document) -> String {
-    if let Some(id) = doc.meta.external_id.as_deref().filter(|s| !s.trim().is_empty()) {
+    if let Some(id) = doc
+        .meta
+        .external_id
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
         format!("id:{}", id.trim())
     } else if let Some(url) = doc.meta.url.as_deref().and_then(normalise_url) {
         format!("url:{url}")
@@ -48,7 +53,10 @@ pub fn identity(doc: &Document) -> String {
 /// sha256 of the document as read: metadata, blocks and format.
 pub fn document_hash(doc: &Document) -> String {
     let json = serde_json::to_vec(doc).unwrap_or_default();
-    Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Scheme, `www.`, fragment, tracking parameters and a trailing slash do not make a new article.
@@ -69,7 +77,8 @@ pub fn normalise_url(url: &str) -> Option<String> {
         .filter(|p| !p.is_empty())
         .filter(|p| {
             let k = p.split('=').next().unwrap_or("").to_ascii_lowercase();
-            !(k.starts_with("utm_") || ["fbclid", "gclid", "ref", "cmpid", "ocid", "smid"].contains(&k.as_str()))
+            !(k.starts_with("utm_")
+                || ["fbclid", "gclid", "ref", "cmpid", "ocid", "smid"].contains(&k.as_str()))
         })
         .collect();
     let mut out = format!("{host}/{path}");
@@ -174,9 +183,13 @@ fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
     let body = doc.body();
     let hash = content_hash(&body);
     let mut ident = identity(doc);
-    let mut lookup = tx.prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")?;
-    if let Some((id, stored_hash)) =
-        lookup.query_row([&ident], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).optional()?
+    let mut lookup =
+        tx.prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")?;
+    if let Some((id, stored_hash)) = lookup
+        .query_row([&ident], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
+        .optional()?
     {
         // an input's own id is authoritative; a URL whose page now says something else is a
         // new version of the article, stored beside the first under `url:...@sha:...`
@@ -184,8 +197,11 @@ fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
             return Ok(LoadOutcome::Unchanged { id });
         }
         ident = format!("{ident}@sha:{hash}");
-        if let Some((id, _)) =
-            lookup.query_row([&ident], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).optional()?
+        if let Some((id, _)) = lookup
+            .query_row([&ident], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .optional()?
         {
             return Ok(LoadOutcome::Unchanged { id });
         }
@@ -238,15 +254,24 @@ fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
 }
 
 fn clear_extraction(tx: &Transaction, id: i64) -> Result<()> {
-    for table in ["quotes", "captions", "embeds", "article_people", "person_roles", "article_sources"] {
-        tx.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?.execute([id])?;
+    for table in [
+        "quotes",
+        "captions",
+        "embeds",
+        "article_people",
+        "person_roles",
+        "article_sources",
+    ] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?
+            .execute([id])?;
     }
     Ok(())
 }
 
 fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extraction) -> Result<()> {
-    let mut link =
-        tx.prepare_cached("INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)")?;
+    let mut link = tx.prepare_cached(
+        "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
+    )?;
     if let Some(o) = outlet {
         link.execute(params![id, o, SourceRole::Publisher.as_str()])?;
     }
@@ -259,16 +284,18 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
     for p in &ex.people {
         let pid = resolve_person(tx, &p.name, &p.aliases)?;
         person_ids.push(pid);
-        let mut alias =
-            tx.prepare_cached("INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)")?;
+        let mut alias = tx.prepare_cached(
+            "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
+        )?;
         for a in std::iter::once(&p.name).chain(&p.aliases) {
             let k = person_key(a);
             if !k.is_empty() {
                 alias.execute(params![pid, a, k])?;
             }
         }
-        let mut role =
-            tx.prepare_cached("INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)")?;
+        let mut role = tx.prepare_cached(
+            "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)",
+        )?;
         for r in &p.roles {
             role.execute(params![pid, id, r])?;
         }
@@ -281,8 +308,11 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
             "INSERT INTO article_people (article_id, person_id, relation, mentions) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions",
         )?;
-        let evidence: Vec<Evidence> =
-            if p.evidence.is_empty() { vec![Evidence::Mentioned] } else { p.evidence.clone() };
+        let evidence: Vec<Evidence> = if p.evidence.is_empty() {
+            vec![Evidence::Mentioned]
+        } else {
+            p.evidence.clone()
+        };
         for e in evidence {
             rel.execute(params![id, pid, e.as_str(), p.mentions.max(1)])?;
         }
@@ -314,12 +344,18 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
         "INSERT INTO captions (article_id, text, credit, photographer_id, agency_id, provider, photo_date, paragraph, rule, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    let mut pictured =
-        tx.prepare_cached("INSERT OR IGNORE INTO caption_people (caption_id, person_id) VALUES (?1, ?2)")?;
+    let mut pictured = tx.prepare_cached(
+        "INSERT OR IGNORE INTO caption_people (caption_id, person_id) VALUES (?1, ?2)",
+    )?;
     for c in &ex.captions {
         let agency = match c.agency.as_deref() {
             Some(a) => {
-                let kind = ex.sources.iter().find(|s| s.name == a).map(|s| s.kind).unwrap_or(SourceKind::PhotoAgency);
+                let kind = ex
+                    .sources
+                    .iter()
+                    .find(|s| s.name == a)
+                    .map(|s| s.kind)
+                    .unwrap_or(SourceKind::PhotoAgency);
                 let sid = upsert_source(tx, a, kind)?;
                 link.execute(params![id, sid, SourceRole::PhotoCredit.as_str()])?;
                 Some(sid)
@@ -374,7 +410,11 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
 fn upsert_source(tx: &Transaction, name: &str, kind: SourceKind) -> Result<i64> {
     let name = name.trim();
     let key = source_key(name);
-    let key = if key.is_empty() { name.to_lowercase() } else { key };
+    let key = if key.is_empty() {
+        name.to_lowercase()
+    } else {
+        key
+    };
     if let Some(id) = tx
         .prepare_cached("SELECT id FROM sources WHERE key = ?1")?
         .query_row([&key], |r| r.get::<_, i64>(0))
@@ -382,11 +422,8 @@ fn upsert_source(tx: &Transaction, name: &str, kind: SourceKind) -> Result<i64> 
     {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO sources (name, kind, key) VALUES (?1, ?2, ?3)")?.execute(params![
-        name,
-        kind.as_str(),
-        key
-    ])?;
+    tx.prepare_cached("INSERT INTO sources (name, kind, key) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, kind.as_str(), key])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -397,7 +434,11 @@ fn without_initials(key: &str) -> String {
         return key.to_string();
     }
     let mut kept: Vec<&str> = vec![words[0]];
-    kept.extend(words[1..words.len() - 1].iter().filter(|w| w.chars().count() > 1));
+    kept.extend(
+        words[1..words.len() - 1]
+            .iter()
+            .filter(|w| w.chars().count() > 1),
+    );
     kept.push(words[words.len() - 1]);
     kept.join(" ")
 }
@@ -406,56 +447,67 @@ fn without_initials(key: &str) -> String {
 /// middle initials, a full-name alias, and for a surname alone a unique alias match.
 fn resolve_person(tx: &Transaction, name: &str, aliases: &[String]) -> Result<i64> {
     let key = person_key(name);
-    let lookup_merge = |k: &str| -> Result<Option<i64>> {
-        Ok(tx
-            .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
-            .query_row([k], |r| r.get(0))
-            .optional()?)
-    };
-    let lookup_key = |k: &str| -> Result<Option<i64>> {
-        Ok(tx.prepare_cached("SELECT id FROM people WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()?)
-    };
-    let lookup_alias = |k: &str| -> Result<Vec<i64>> {
-        let mut st = tx.prepare_cached("SELECT DISTINCT person_id FROM person_aliases WHERE key = ?1 LIMIT 2")?;
-        let ids = st.query_map([k], |r| r.get(0))?.collect::<std::result::Result<Vec<i64>, _>>()?;
-        Ok(ids)
-    };
-    if let Some(id) = lookup_merge(&key)? {
+    if let Some(id) = tx
+        .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?
+    {
         return Ok(id);
     }
-    if let Some(id) = lookup_key(&key)? {
+    // a manual split forbids this name from resolving to that person again
+    let allowed = |id: i64| -> Result<bool> {
+        Ok(tx
+            .prepare_cached("SELECT 1 FROM person_splits WHERE key = ?1 AND person_id = ?2")?
+            .query_row(params![key, id], |_| Ok(()))
+            .optional()?
+            .is_none())
+    };
+    let by_key = |k: &str| -> Result<Option<i64>> {
+        let id = tx
+            .prepare_cached("SELECT id FROM people WHERE key = ?1")?
+            .query_row([k], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(id) if allowed(id)? => Ok(Some(id)),
+            _ => Ok(None),
+        }
+    };
+    let by_unique_alias = |k: &str| -> Result<Option<i64>> {
+        let mut st = tx.prepare_cached(
+            "SELECT DISTINCT person_id FROM person_aliases WHERE key = ?1 LIMIT 2",
+        )?;
+        let ids = st
+            .query_map([k], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<i64>, _>>()?;
+        match ids.as_slice() {
+            [id] if allowed(*id)? => Ok(Some(*id)),
+            _ => Ok(None),
+        }
+    };
+    if let Some(id) = by_key(&key)? {
         return Ok(id);
     }
     let short = without_initials(&key);
     if short != key {
-        if let Some(id) = lookup_key(&short)? {
+        if let Some(id) = by_key(&short)? {
             return Ok(id);
         }
     }
+    if let Some(id) = by_unique_alias(&key)? {
+        return Ok(id);
+    }
     if key.contains(' ') {
-        let ids = lookup_alias(&key)?;
-        if ids.len() == 1 {
-            return Ok(ids[0]);
-        }
         for a in aliases {
             let ak = person_key(a);
             if ak.contains(' ') {
-                if let Some(id) = lookup_key(&ak)? {
+                if let Some(id) = by_key(&ak)? {
                     return Ok(id);
                 }
             }
         }
-    } else {
-        let ids = lookup_alias(&key)?;
-        if ids.len() == 1 {
-            return Ok(ids[0]);
-        }
     }
-    tx.prepare_cached("INSERT INTO people (name, key, created_at) VALUES (?1, ?2, ?3)")?.execute(params![
-        name.trim(),
-        key,
-        now()
-    ])?;
+    tx.prepare_cached("INSERT INTO people (name, key, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![name.trim(), key, now()])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -469,7 +521,10 @@ mod tests {
             normalise_url("https://www.Example.com/a/b/?utm_source=x&id=3#top").as_deref(),
             Some("example.com/a/b?id=3")
         );
-        assert_eq!(normalise_url("http://example.com/a/b"), normalise_url("https://example.com/a/b/"));
+        assert_eq!(
+            normalise_url("http://example.com/a/b"),
+            normalise_url("https://example.com/a/b/")
+        );
         assert_eq!(normalise_url("   "), None);
     }
 

@@ -54,7 +54,11 @@ impl PeopleBook {
         if let Some(i) = self.keys.iter().rposition(|k| *k == key) {
             return Some(i);
         }
-        if let Some(i) = self.people.iter().rposition(|p| p.aliases.iter().any(|a| person_key(a) == key)) {
+        if let Some(i) = self
+            .people
+            .iter()
+            .rposition(|p| p.aliases.iter().any(|a| person_key(a) == key))
+        {
             return Some(i);
         }
         let single = !key.contains(' ');
@@ -79,8 +83,10 @@ impl PeopleBook {
         } else {
             // "Mr. Blinken" after "Antony Blinken": same surname, and a first name that agrees
             let (first, last) = (key.split(' ').next().unwrap_or(""), surname_key(&key));
-            if let Some(i) =
-                self.keys.iter().rposition(|k| surname_key(k) == last && (!k.contains(' ') || k.starts_with(first)))
+            if let Some(i) = self
+                .keys
+                .iter()
+                .rposition(|k| surname_key(k) == last && (!k.contains(' ') || k.starts_with(first)))
             {
                 return Some(i);
             }
@@ -111,7 +117,10 @@ impl PeopleBook {
                 i
             }
             None => {
-                self.people.push(Person { name: name.to_string(), ..Person::default() });
+                self.people.push(Person {
+                    name: name.to_string(),
+                    ..Person::default()
+                });
                 self.keys.push(key);
                 self.people.len() - 1
             }
@@ -192,7 +201,10 @@ mod tests {
     fn fuller_form_later_becomes_the_name() {
         let mut book = PeopleBook::new();
         let a = book.mention("Kovalenko", Evidence::Speaker).unwrap();
-        assert_eq!(book.mention("Nadia Kovalenko", Evidence::Mentioned), Some(a));
+        assert_eq!(
+            book.mention("Nadia Kovalenko", Evidence::Mentioned),
+            Some(a)
+        );
         assert_eq!(book.get(a).unwrap().name, "Nadia Kovalenko");
     }
 

@@ -35,7 +35,11 @@ pub fn fts_query(input: &str, raw: bool) -> String {
     if raw {
         return input.to_string();
     }
-    input.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
+    input
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 struct Builder {
@@ -45,7 +49,10 @@ struct Builder {
 
 impl Builder {
     fn new() -> Self {
-        Builder { wheres: Vec::new(), params: Vec::new() }
+        Builder {
+            wheres: Vec::new(),
+            params: Vec::new(),
+        }
     }
     fn param(&mut self, v: impl Into<String>) -> String {
         self.params.push(Cell::Text(v.into()));
@@ -107,11 +114,15 @@ pub fn articles(f: &Filters) -> Query {
     b.source("a.id", f);
     if let Some(p) = &f.person {
         let ids = person_ids(&mut b, p);
-        b.push(format!("a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"));
+        b.push(format!(
+            "a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"
+        ));
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"));
+        b.push(format!(
+            "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"
+        ));
     }
     let sql = format!(
         "SELECT a.id, a.published_at AS date, o.name AS outlet, a.title, a.byline,
@@ -121,7 +132,10 @@ pub fn articles(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `quotes`: who said what, where and when.
@@ -136,7 +150,9 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"));
+        b.push(format!(
+            "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"
+        ));
     }
     if let Some(k) = kind {
         let p = b.param(k);
@@ -161,7 +177,10 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// What `people` ranks by.
@@ -201,7 +220,10 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
             b.limit(f, 20)
         ),
     };
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `sources`: outlets and agencies with article counts per role.
@@ -216,7 +238,10 @@ pub fn sources(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 100)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `captions`: photos by agency, photographer, people shown, words.
@@ -234,11 +259,15 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
     }
     if let Some(pe) = &f.person {
         let ids = person_ids(&mut b, pe);
-        b.push(format!("c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"));
+        b.push(format!(
+            "c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"
+        ));
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"));
+        b.push(format!(
+            "c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"
+        ));
     }
     let sql = format!(
         "SELECT c.id, a.published_at AS date, s.name AS agency, p.name AS photographer, c.credit, c.text AS caption, a.id AS article
@@ -248,7 +277,10 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// Where `search` looks.
@@ -288,6 +320,122 @@ pub fn search(words: &str, raw: bool, within: SearchIn, limit: usize) -> Query {
     }
 }
 
+/// Time buckets of `timeline`, as SQL over an ISO date column.
+fn bucket(col: &str, by: crate::cli::Period) -> String {
+    use crate::cli::Period;
+    match by {
+        Period::Day => format!("substr({col}, 1, 10)"),
+        Period::Week => format!("strftime('%Y-W%W', substr({col}, 1, 10))"),
+        Period::Month => format!("substr({col}, 1, 7)"),
+        Period::Year => format!("substr({col}, 1, 4)"),
+    }
+}
+
+/// `timeline`: counts per period of articles, quotes, or mentions (of `--person`).
+pub fn timeline(f: &Filters, by: crate::cli::Period, of: crate::cli::Counted) -> Query {
+    use crate::cli::Counted;
+    let mut b = Builder::new();
+    b.dates("a.published_at", f);
+    b.outlet("a.id", f);
+    b.source("a.id", f);
+    b.push("a.published_at IS NOT NULL".into());
+    let period = bucket("a.published_at", by);
+    let (from, value) = match of {
+        Counted::Articles => {
+            if let Some(p) = &f.person {
+                let ids = person_ids(&mut b, p);
+                b.push(format!(
+                    "a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"
+                ));
+            }
+            ("articles a".to_string(), "count(*) AS articles")
+        }
+        Counted::Quotes => {
+            if let Some(p) = &f.person {
+                let ids = person_ids(&mut b, p);
+                b.push(format!("q.person_id IN {ids}"));
+            }
+            (
+                "quotes q JOIN articles a ON a.id = q.article_id".to_string(),
+                "count(*) AS quotes",
+            )
+        }
+        Counted::Mentions => {
+            if let Some(p) = &f.person {
+                let ids = person_ids(&mut b, p);
+                b.push(format!("ap.person_id IN {ids}"));
+            }
+            (
+                "article_people ap JOIN articles a ON a.id = ap.article_id".to_string(),
+                "sum(ap.mentions) AS mentions",
+            )
+        }
+    };
+    let sql = format!(
+        "SELECT {period} AS period, {value} FROM {from} {} GROUP BY period ORDER BY period {}",
+        b.where_sql(),
+        b.limit(f, 10_000)
+    );
+    Query {
+        sql,
+        params: b.params,
+    }
+}
+
+/// `person`: the sections of one person's profile, each a query on the person's id.
+pub fn person_sections(id: i64, latest: usize) -> Vec<(&'static str, Query)> {
+    let q = |sql: String| Query {
+        sql,
+        params: vec![Cell::Int(id)],
+    };
+    vec![
+        (
+            "person",
+            q("SELECT p.id, p.name, (SELECT count(*) FROM quotes WHERE person_id = p.id) AS quotes,
+                (SELECT count(DISTINCT article_id) FROM article_people WHERE person_id = p.id) AS articles
+             FROM people p WHERE p.id = ?1"
+                .into()),
+        ),
+        ("aliases", q("SELECT alias, origin FROM person_aliases WHERE person_id = ?1 ORDER BY alias".into())),
+        (
+            "roles",
+            q("SELECT r.role, min(a.published_at) AS first, max(a.published_at) AS last, count(*) AS articles
+             FROM person_roles r JOIN articles a ON a.id = r.article_id WHERE r.person_id = ?1
+             GROUP BY r.role ORDER BY last DESC"
+                .into()),
+        ),
+        ("handles", q("SELECT platform, handle FROM person_handles WHERE person_id = ?1".into())),
+        (
+            "relations",
+            q("SELECT relation, count(*) AS articles, sum(mentions) AS mentions FROM article_people
+             WHERE person_id = ?1 GROUP BY relation ORDER BY articles DESC"
+                .into()),
+        ),
+        (
+            "quotes by outlet",
+            q("SELECT COALESCE(o.name, '(no outlet)') AS outlet, count(*) AS quotes
+             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN sources o ON o.id = a.outlet_id
+             WHERE q.person_id = ?1 GROUP BY o.id ORDER BY quotes DESC"
+                .into()),
+        ),
+        (
+            "quotes by month",
+            q("SELECT substr(a.published_at, 1, 7) AS month, count(*) AS quotes
+             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_id = ?1 AND a.published_at IS NOT NULL
+             GROUP BY month ORDER BY month"
+                .into()),
+        ),
+        (
+            "latest quotes",
+            q(format!(
+                "SELECT a.published_at AS date, o.name AS outlet, q.text AS quote, a.id AS article
+             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN sources o ON o.id = a.outlet_id
+             WHERE q.person_id = ?1 ORDER BY a.published_at DESC, q.id DESC LIMIT {latest}"
+            )),
+        ),
+    ]
+}
+
 /// `stats`: what the archive holds.
 pub fn stats() -> Query {
     Query {
@@ -313,7 +461,10 @@ mod tests {
 
     #[test]
     fn fts_input_is_data() {
-        assert_eq!(fts_query("Jean-Pierre AFP/Getty", false), "\"Jean-Pierre\" \"AFP/Getty\"");
+        assert_eq!(
+            fts_query("Jean-Pierre AFP/Getty", false),
+            "\"Jean-Pierre\" \"AFP/Getty\""
+        );
         assert_eq!(fts_query("say \"hi\"", false), "\"say\" \"\"\"hi\"\"\"");
         assert_eq!(fts_query("a NEAR b", true), "a NEAR b");
     }

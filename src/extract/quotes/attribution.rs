@@ -1,0 +1,406 @@
+//! Attribution cues: the speech verb and speaker phrase around one quote.
+//!
+//! Real news puts the cue right after the closing mark (`"…," X said`, `"…," said X`,
+//! with adverbs and appositives between) or before the opening mark in the same sentence
+//! (`X said: "…"`, `X said that … "…"`), or uses "according to X" or a colon. Each rule
+//! reads only the words between this quote and its neighbours, cut at sentence ends, so
+//! the whole pass stays linear in the length of the paragraph.
+
+use super::phrases::{combine_appositive, Phrase, PhraseKind, Text};
+use super::tokens::Kind;
+use super::words::words;
+
+/// How far after a closing mark a speech verb may stand (appositives can be long).
+const AFTER_REACH: usize = 40;
+/// How far back from a verb an appositive's opening comma may stand.
+const APPOSITIVE_REACH: usize = 30;
+
+/// Possessive words and determiners that turn a verb form into a noun ("his remarks").
+const NOUN_MAKERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"];
+
+/// A cue found for a quote.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub phrase: Phrase,
+    pub verb: String,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+/// A speech verb at token `i`: lower case, listed, and not used as a noun.
+fn is_verb(text: &Text<'_>, i: usize) -> bool {
+    let Some(t) = text.toks.get(i) else { return false };
+    if !t.is_word() || t.cap || !words().verbs.contains(t.key.as_str()) {
+        return false;
+    }
+    let prev = i.checked_sub(1).and_then(|p| text.toks.get(p));
+    !prev.is_some_and(|p| p.is_word() && (NOUN_MAKERS.contains(&p.key.as_str()) || p.possessive))
+}
+
+fn is_according_to(text: &Text<'_>, i: usize) -> bool {
+    text.toks.get(i).is_some_and(|t| t.key == "according") && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
+}
+
+/// Skip punctuation and dashes at the start of a context.
+fn skip_lead(text: &Text<'_>, mut i: usize, hi: usize) -> usize {
+    while i < hi && matches!(text.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | ':')) {
+        i += 1;
+    }
+    i
+}
+
+/// The subject of the speech verb at `v`, reading back no further than `lo`:
+/// "Stoltenberg said", "he later added", "Grassley, Republican of Iowa, said".
+pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
+    let w = words();
+    let mut e = v;
+    while e > lo {
+        let t = &text.toks[e - 1];
+        let adverb = t.is_word() && !t.cap && t.key.ends_with("ly") && t.key.len() > 4;
+        if t.is_word() && (w.fillers.contains(t.key.as_str()) || adverb) && !w.pronouns.contains_key(t.key.as_str()) {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    if e > lo && text.is_punct(e - 1, ',') {
+        // "Goldberg, editor of The Forward, a weekly, wrote": the head is the first name
+        // before one of the commas, the rest its appositive
+        let comma = e - 1;
+        let commas: Vec<usize> = (lo..comma)
+            .rev()
+            .take(APPOSITIVE_REACH)
+            .take_while(|&k| !text.toks[k].ends_sentence() && text.toks[k].kind != Kind::Mark)
+            .filter(|&k| text.is_punct(k, ','))
+            .take(3)
+            .collect();
+        let mut fallback = None;
+        for &first in &commas {
+            let Some(head) = text.parse_backward(lo, first).map(|h| extend_of(text, lo, h)) else { continue };
+            let mut head = head;
+            if let Some(app) = text.parse_exact(first + 1, comma) {
+                combine_appositive(text, &mut head, &app);
+            } else if head.kind == PhraseKind::Name && head.role.is_none() && comma - first <= 16 {
+                head.role = Some(text.slice(first + 1, comma));
+            }
+            if head.kind == PhraseKind::Name {
+                return Some(head);
+            }
+            fallback = fallback.or(Some(head));
+        }
+        return fallback;
+    }
+    let p = text.parse_backward(lo, e)?;
+    Some(extend_of(text, lo, p))
+}
+
+/// "Mr. Morgan of the Sierra Club said": the speaker is the phrase before "of".
+fn extend_of(text: &Text<'_>, lo: usize, p: Phrase) -> Phrase {
+    if p.start < lo + 2 || !matches!(text.toks[p.start - 1].key.as_str(), "of" | "at" | "from" | "for" | "with") {
+        return p;
+    }
+    match text.parse_backward(lo, p.start - 1) {
+        Some(mut head) if matches!(head.kind, PhraseKind::Name | PhraseKind::Role(_)) => {
+            if head.kind == PhraseKind::Name && head.role.is_none() {
+                head.role = Some(text.slice(p.start - 1, p.end));
+            }
+            head.end = p.end;
+            head
+        }
+        _ => p,
+    }
+}
+
+/// A cue after the closing mark: tokens `lo..hi` up to the end of the sentence.
+pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    let i = skip_lead(text, lo, hi);
+    if i >= hi {
+        return None;
+    }
+    if is_according_to(text, i) {
+        let phrase = text.parse_forward(i + 2, hi)?;
+        return Some(cue(phrase, "according to", "after-according-to", 0.85));
+    }
+    let i = if text.toks[i].key == "as" && !text.toks[i].cap { i + 1 } else { i };
+    if is_verb(text, i) {
+        if !words().inverting.contains(text.toks[i].key.as_str()) {
+            return None;
+        }
+        let phrase = text.parse_forward(i + 1, hi)?;
+        return Some(cue(phrase, &text.toks[i].key, "after-verb-name", 0.9));
+    }
+    let reach = hi.min(i + AFTER_REACH);
+    let v = (i..reach).find(|&k| is_verb(text, k))?;
+    let inverted = || {
+        // "…" aside from the rest, said the bureau's director
+        let ok = v > i && text.is_punct(v - 1, ',') && words().inverting.contains(text.toks[v].key.as_str());
+        ok.then(|| text.parse_forward(v + 1, hi)).flatten().map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
+    };
+    let Some(phrase) = subject_before(text, i, v) else { return inverted() };
+    // the subject must open the context or follow a comma: "…," Smith said / "…" in Ohio,
+    // Smith said; a titled name may follow a few words ("…," Fight for Jobs director Ana Ruiz said)
+    let starts_right = phrase.start == i
+        || (phrase.start > i && text.is_punct(phrase.start - 1, ','))
+        || (phrase.kind == PhraseKind::Name && phrase.start - i <= 6 && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
+    if !starts_right {
+        return inverted();
+    }
+    Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
+}
+
+/// Whether the cue after a quote is tight: the verb comes within a few words and the
+/// sentence ends soon after it ("…." Ortiz said.). Used when the quote ended a sentence.
+pub fn is_tight(text: &Text<'_>, lo: usize, hi: usize) -> bool {
+    let i = skip_lead(text, lo, hi);
+    let Some(v) = (i..hi.min(i + 8)).find(|&k| is_verb(text, k)) else { return false };
+    hi <= v + 4
+}
+
+/// Words that may stand right before a clause's subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "and", "but", "as", "while", "when", "because", "after", "before", "since", "so", "then",
+    "who", "where", "if", "although", "though", "also", "which", "yet", "now", "later", "earlier",
+    "meanwhile", "however", "instead", "still", "once", "whereas", "until", "what", "whom", "whose",
+];
+
+/// The subject phrase stands at a clause start: sentence start, punctuation, a conjunction.
+fn at_clause_start(text: &Text<'_>, lo: usize, p: &Phrase) -> bool {
+    if p.start <= lo {
+        return true;
+    }
+    let prev = &text.toks[p.start - 1];
+    if !prev.is_word() {
+        return true;
+    }
+    let w = words();
+    CLAUSE_OPENERS.contains(&prev.key.as_str()) || w.fillers.contains(prev.key.as_str()) || (prev.cap && w.not_people.contains(prev.key.as_str()))
+}
+
+/// Verbs that name something rather than quote it: their subject must be a person.
+const NAMING_VERBS: &[&str] = &["call", "calls", "called", "calling", "dub", "dubbed", "label", "labeled", "labelled", "describe", "describes", "described", "describing"];
+
+/// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence or the
+/// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
+/// participle's subject is ("Ruiz called it “x” and added “y”").
+pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<Cue> {
+    for v in (lo..hi).rev() {
+        if is_according_to(text, v) {
+            if let Some(p) = text.parse_forward(v + 2, hi) {
+                return Some(cue(p, "according to", "before-according-to", 0.85));
+            }
+            continue;
+        }
+        if !is_verb(text, v) {
+            continue;
+        }
+        let verb = text.toks[v].key.clone();
+        if let Some(p) = before_subject(text, lo, v, sent_lo) {
+            let naming = NAMING_VERBS.contains(&verb.as_str());
+            let personal = match &p.kind {
+                PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+                PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
+                PhraseKind::Thing => false,
+            };
+            if !naming || personal {
+                return Some(cue(p, &verb, "before-name-verb", 0.85));
+            }
+        }
+        // sentence-initial verb: "Said Ortiz: …"
+        if v == lo {
+            if let Some(p) = text.parse_forward(v + 1, hi) {
+                return Some(cue(p, &verb, "before-verb-name", 0.8));
+            }
+        }
+    }
+    // "Ortiz: “…”", "Ortiz gloated: “…”", "Ana Ruiz, The Daily Example: “…”"
+    if hi > lo && text.is_punct(hi - 1, ':') {
+        if let Some(c) = colon_cue(text, lo, hi - 1) {
+            return Some(c);
+        }
+    }
+    // "Smith’s claim that “…”", "his words: “…”"
+    for n in (lo..hi).rev() {
+        let t = &text.toks[n];
+        if t.is_word() && !t.cap && words().cue_nouns.contains(t.key.as_str()) && n > lo {
+            let o = &text.toks[n - 1];
+            if o.possessive && (o.cap || words().roles.contains(o.key.as_str()) || words().titles.contains_key(o.key.as_str())) {
+                if let Some(p) = text.parse_backward(lo, n) {
+                    if matches!(p.kind, PhraseKind::Name | PhraseKind::Role(_)) {
+                        return Some(cue(p, &t.key, "possessive-cue", 0.6));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The speaker of verb `v` in a before-context: its own subject, the sentence subject for
+/// a participle or a second verb ("…, saying", "and added"), the antecedent of "who".
+fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Option<Phrase> {
+    let key = text.toks[v].key.as_str();
+    let prev_key = v.checked_sub(1).filter(|&p| p >= lo).map(|p| text.toks[p].key.as_str());
+    let participle = key.ends_with("ing");
+    let compound = matches!(prev_key, Some("and" | "but"));
+    if participle || compound {
+        return sentence_subject(text, sent_lo.min(lo), v);
+    }
+    let p = subject_before(text, lo, v)?;
+    if !at_clause_start(text, lo, &p) {
+        return None;
+    }
+    if let PhraseKind::Pronoun(info) = p.kind {
+        if info.relative {
+            // "…, said Blinken, who assured that “…”": the phrase before the comma
+            let s = p.start;
+            if s > lo && text.is_punct(s - 1, ',') {
+                return text.parse_backward(lo, s - 1).filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
+            }
+            return None;
+        }
+    }
+    Some(p)
+}
+
+/// The subject of the sentence `lo..v`: an earlier speech verb's subject, else the first
+/// phrase of the sentence (after an opening clause ending in a comma).
+fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
+    if let Some(u) = (lo..v).rev().find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing")) {
+        if let Some(p) = subject_before(text, lo, u) {
+            return Some(p);
+        }
+    }
+    let mut start = skip_lead(text, lo, v);
+    let t = &text.toks[start.min(text.toks.len().saturating_sub(1))];
+    if start < v && t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
+        start += 1;
+    }
+    let first = text.parse_forward(start, v).filter(|p| !matches!(p.kind, PhraseKind::Thing) || p.name.is_some());
+    if first.is_some() {
+        return first;
+    }
+    let comma = (start..v).find(|&k| text.is_punct(k, ','))?;
+    text.parse_forward(comma + 1, v)
+}
+
+/// A speaker before a colon, with at most one unlisted verb between ("Ortiz gloated:") or
+/// an outlet after a comma ("Ana Ruiz, The Daily Example:").
+fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
+    let mut end = colon;
+    let mut verb = ":".to_string();
+    if end > lo {
+        let t = &text.toks[end - 1];
+        if t.is_word() && !t.cap && (t.key.ends_with("ed") || t.key.ends_with("s")) && !words().roles.contains(t.key.as_str()) {
+            verb = t.key.clone();
+            end -= 1;
+        }
+    }
+    let p = text.parse_backward(lo, end)?;
+    let boundary = p.start == lo || !text.toks[p.start - 1].is_word();
+    if matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)) && boundary {
+        return Some(cue(p, &verb, "colon", 0.7));
+    }
+    // "Name, Outlet:"
+    if p.start > lo + 1 && text.is_punct(p.start - 1, ',') {
+        let name = text.parse_backward(lo, p.start - 1)?;
+        let boundary = name.start == lo || !text.toks[name.start - 1].is_word();
+        if name.kind == PhraseKind::Name && boundary {
+            return Some(cue(name, &verb, "colon", 0.65));
+        }
+    }
+    None
+}
+
+/// The last resort for a quote inside a sentence with no speech verb ("Cruz blamed the
+/// law on “…”"): the sentence's subject, when it is a person or a role.
+pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Option<Cue> {
+    let mut start = skip_lead(text, sent_lo, hi);
+    if start >= hi || text.toks[start].kind == Kind::Mark {
+        return None;
+    }
+    // "According to his doctor, the senator had “…” results": the source, not the subject
+    if let Some(a) = (start..hi).find(|&k| is_according_to(text, k)) {
+        if let Some(p) = text.parse_forward(a + 2, hi) {
+            return Some(cue(p, "according to", "according-to-sentence", 0.6));
+        }
+    }
+    // a sentence-initial adverb is no name: "Shortly after, Ruiz sent a note saying “…”"
+    let t = &text.toks[start];
+    if t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
+        start += 1;
+    }
+    // a headline or lead-in colon: "Ortiz: Port Will Close, ‘We Have No Choice’"
+    if let Some(colon) = (start..hi.min(start + 8)).find(|&k| text.is_punct(k, ':')) {
+        if let Some(c) = colon_cue(text, start, colon) {
+            return Some(c);
+        }
+    }
+    let p = sentence_subject(text, start, hi)?;
+    let personal = match &p.kind {
+        PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+        PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
+        PhraseKind::Thing => false,
+    };
+    if !personal || p.end >= hi {
+        return None;
+    }
+    // the subject's verb follows it directly
+    let v = p.end;
+    let next = &text.toks[v];
+    if !next.is_word() || next.cap {
+        return None;
+    }
+    Some(cue(p, &next.key.clone(), "sentence-subject", 0.45))
+}
+
+fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {
+    Cue {
+        phrase,
+        verb: verb.to_string(),
+        rule,
+        confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn after_of(s: &str) -> Option<(String, String)> {
+        let chars: Vec<char> = s.chars().collect();
+        let toks = tokenize(&chars);
+        let t = Text::new(&chars, &toks);
+        after(&t, 0, toks.len()).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
+    }
+
+    fn before_of(s: &str) -> Option<(String, String)> {
+        let chars: Vec<char> = s.chars().collect();
+        let toks = tokenize(&chars);
+        let t = Text::new(&chars, &toks);
+        before(&t, 0, toks.len(), 0).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_string(), b.to_string()))
+    }
+
+    #[test]
+    fn after_name_verb_and_verb_name() {
+        assert_eq!(after_of(", Okafor said"), pair("Okafor", "said"));
+        assert_eq!(after_of(", she later added"), pair("she", "added"));
+        assert_eq!(after_of(", said Marta Ruiz, a trade envoy"), pair("Marta Ruiz, a trade envoy", "said"));
+        assert_eq!(after_of(", Reyes, a senator from Ohio, told reporters"), pair("Reyes, a senator from Ohio", "told"));
+        assert_eq!(after_of(", according to a city official"), pair("a city official", "according to"));
+        assert_eq!(after_of(" and the plan was dropped"), None);
+    }
+
+    #[test]
+    fn before_verb_colon_and_participles() {
+        assert_eq!(before_of("Mayor Ana Ruiz said on Friday that the plan was "), pair("Mayor Ana Ruiz", "said"));
+        assert_eq!(before_of("He told reporters:"), pair("He", "told"));
+        assert_eq!(before_of("Ruiz left the room, saying"), pair("Ruiz", "saying"));
+        assert_eq!(before_of("Ruiz: "), pair("Ruiz", ":"));
+        assert_eq!(before_of("The cost of the bridge is "), None);
+    }
+}

@@ -1,0 +1,320 @@
+//! Who a speaker phrase is: a person of the article's [`PeopleBook`], or nobody.
+//!
+//! Names go through the book (surnames and misspellings fold into the full name there).
+//! Pronouns and role phrases need to know who was named before them, so the resolver
+//! keeps every person mention with its position, and the gender that titles, first names
+//! and earlier pronouns told. Mentions of people in running text are registered here too,
+//! but only with evidence (a title, a known first name, a person named before), so that
+//! ships, places and organisations never become people.
+
+use super::phrases::{Phrase, PhraseKind, Text};
+use super::words::{words, Gender};
+use crate::extract::people::PeopleBook;
+use crate::model::Evidence;
+use std::collections::HashMap;
+
+/// A position in the document: block, then character.
+pub type Pos = (usize, usize);
+
+/// How many earlier mentions a pronoun or role looks back over.
+const LOOKBACK: usize = 60;
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Speaker {
+    pub text: Option<String>,
+    pub person: Option<usize>,
+    pub role: Option<String>,
+}
+
+pub struct Resolver<'p> {
+    pub book: &'p mut PeopleBook,
+    genders: HashMap<usize, Gender>,
+    /// Person mentions in document order.
+    recent: Vec<(Pos, usize)>,
+}
+
+impl<'p> Resolver<'p> {
+    pub fn new(book: &'p mut PeopleBook) -> Self {
+        Resolver {
+            book,
+            genders: HashMap::new(),
+            recent: Vec::new(),
+        }
+    }
+
+    /// Remember that person `idx` was named at `pos`.
+    pub fn note(&mut self, pos: Pos, idx: usize, gender: Option<Gender>) {
+        if let Some(g) = gender {
+            self.genders.entry(idx).or_insert(g);
+        }
+        let at = self.recent.partition_point(|(p, _)| *p <= pos);
+        if at > 0 && self.recent[at - 1] == (pos, idx) {
+            return;
+        }
+        self.recent.insert(at, (pos, idx));
+    }
+
+    /// Register a named person with `evidence`; their role, gender and position too.
+    pub fn person(&mut self, name: &str, role: Option<&str>, gender: Option<Gender>, evidence: Evidence, pos: Pos) -> Option<usize> {
+        let idx = self.book.mention(name, evidence)?;
+        if let Some(r) = role {
+            if is_real_role(r) {
+                self.book.add_role(idx, r);
+            }
+        }
+        self.note(pos, idx, gender);
+        Some(idx)
+    }
+
+    /// The person a he/she at `pos` refers to: the latest one of that gender, else the
+    /// latest one whose gender is unknown.
+    pub fn pronoun(&mut self, pos: Pos, gender: Option<Gender>) -> Option<usize> {
+        let end = self.recent.partition_point(|(p, _)| *p < pos);
+        let window = &self.recent[end.saturating_sub(LOOKBACK)..end];
+        let found = match gender {
+            Some(g) => window
+                .iter()
+                .rev()
+                .find(|(_, i)| self.genders.get(i) == Some(&g))
+                .or_else(|| window.iter().rev().find(|(_, i)| !self.genders.contains_key(i))),
+            None => window.last(),
+        };
+        let idx = found.map(|(_, i)| *i)?;
+        if let Some(g) = gender {
+            self.genders.entry(idx).or_insert(g);
+        }
+        Some(idx)
+    }
+
+    /// The person a definite role phrase ("the head of US diplomacy", "the minister")
+    /// refers to: the latest person given a role of the same office.
+    pub fn role(&self, key: &str, pos: Pos) -> Option<usize> {
+        let key = expand(key);
+        // a bare "the president" or "the senator" is ambiguous in political news: only an
+        // office named in more words ("the head of US diplomacy") refers back
+        let n = key.split(' ').count();
+        if key.is_empty() || !(2..=5).contains(&n) {
+            return None;
+        }
+        let end = self.recent.partition_point(|(p, _)| *p < pos);
+        let window = &self.recent[end.saturating_sub(LOOKBACK)..end];
+        window.iter().rev().map(|(_, i)| *i).find(|&i| {
+            self.book
+                .get(i)
+                .is_some_and(|p| p.roles.iter().any(|r| same_office(&key, &role_words(r))))
+        })
+    }
+
+    /// Resolve a parsed phrase at `pos` into a speaker, registering a named person.
+    pub fn speaker(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
+        let written = text.slice(phrase.start, phrase.end);
+        let mut sp = Speaker {
+            text: Some(written),
+            person: None,
+            role: phrase.role.clone(),
+        };
+        match &phrase.kind {
+            PhraseKind::Name => {
+                let name = phrase.name.clone().unwrap_or_default();
+                if is_person_name(&name, phrase, self.book) {
+                    sp.person = self.person(&name, phrase.role.as_deref(), phrase.gender, Evidence::Speaker, pos);
+                }
+            }
+            PhraseKind::Pronoun(info) if !info.relative => {
+                if info.gender.is_some() {
+                    sp.person = self.pronoun(pos, info.gender);
+                }
+            }
+            PhraseKind::Role(key) if phrase.definite => {
+                sp.person = self.role(key, pos);
+                if let Some(i) = sp.person {
+                    self.note(pos, i, None);
+                }
+            }
+            _ => {}
+        }
+        if let Some(i) = sp.person {
+            if let Some(g) = phrase.gender {
+                self.genders.entry(i).or_insert(g);
+            }
+        }
+        sp
+    }
+
+    /// Register the people a block names in running text, with evidence. `quoted` are the
+    /// character ranges inside quotes: people named there are registered but do not become
+    /// antecedents of later pronouns.
+    pub fn scan_mentions(&mut self, block: usize, text: &Text<'_>, quoted: &[(usize, usize)]) {
+        let w = words();
+        let n = text.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = &text.toks[i];
+            if !(t.is_word() && t.cap) {
+                i += 1;
+                continue;
+            }
+            let e = text.run_forward(i, n).max(i + 1);
+            let after_vessel = i > 0 && w.vessels.contains(text.toks[i - 1].key.as_str());
+            if !after_vessel {
+                self.mention_run(block, text, i, e, quoted);
+            }
+            i = e;
+        }
+    }
+
+    fn mention_run(&mut self, block: usize, text: &Text<'_>, s: usize, e: usize, quoted: &[(usize, usize)]) {
+        let Some(phrase) = text.parse_exact(s, e) else { return };
+        let pos = (block, text.toks[s].start);
+        let inside = quoted.iter().any(|&(a, z)| a <= pos.1 && pos.1 < z);
+        match phrase.kind {
+            PhraseKind::Name => {
+                let name = phrase.name.clone().unwrap_or_default();
+                let known = self.book.find(&name).is_some();
+                // "the fisheries minister, Pavel Orlov,": a role just before the name
+                let appositive = s >= 2 && text.is_punct(s - 1, ',') && (text.is_role(s - 2) || text.is_title(s - 2)) && !text.toks[s - 2].cap;
+                if !(phrase.evidence || known || appositive) {
+                    return;
+                }
+                let mut role = phrase.role.clone();
+                if appositive && role.is_none() {
+                    role = text.parse_backward(s.saturating_sub(12), s - 1).map(|p| strip_article(&text.slice(p.start, p.end)));
+                }
+                self.register_mention(&name, role.as_deref(), phrase.gender, pos, inside);
+            }
+            PhraseKind::Role(_) | PhraseKind::Thing if text.is_punct(e, ',') => {
+                // "The United States Secretary of State, Anthony Blinken, confirmed"
+                let z = text.run_forward(e + 1, text.toks.len());
+                if z > e + 1 && text.is_punct(z, ',') {
+                    if let Some(app) = text.parse_exact(e + 1, z) {
+                        if app.kind == PhraseKind::Name && text.toks.get(s).is_some_and(|t| t.cap) {
+                            let name = app.name.clone().unwrap_or_default();
+                            let role = strip_article(&text.slice(s, e));
+                            let pos = (block, text.toks[e + 1].start);
+                            self.register_mention(&name, Some(&role), app.gender, pos, inside);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn register_mention(&mut self, name: &str, role: Option<&str>, gender: Option<Gender>, pos: Pos, inside: bool) {
+        let Some(idx) = self.book.mention(name, Evidence::Mentioned) else { return };
+        if let Some(r) = role {
+            if is_real_role(r) {
+                self.book.add_role(idx, r);
+            }
+        }
+        if let Some(g) = gender {
+            self.genders.entry(idx).or_insert(g);
+        }
+        if !inside {
+            self.note(pos, idx, gender);
+        }
+    }
+}
+
+/// A name phrase that may be a person: organisations, countries and acronyms are not.
+fn is_person_name(name: &str, phrase: &Phrase, book: &PeopleBook) -> bool {
+    if phrase.definite || name.is_empty() {
+        return false;
+    }
+    let single = !name.trim().contains(' ');
+    if single && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return false;
+    }
+    phrase.evidence || !single || book.find(name).is_some() || name.chars().count() > 2
+}
+
+/// A role worth keeping: not empty, not a lone honorific.
+fn is_real_role(r: &str) -> bool {
+    let key = r.trim().trim_end_matches('.').to_lowercase();
+    !key.is_empty() && !words().titles.get(key.as_str()).is_some_and(|t| t.honorific)
+}
+
+fn strip_article(s: &str) -> String {
+    for d in ["The ", "the ", "A ", "a "] {
+        if let Some(r) = s.strip_prefix(d) {
+            return r.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// Abbreviated titles written out, so "Sen." and "the senator" are one office.
+fn expand(key: &str) -> String {
+    key.split(' ')
+        .map(|w| match w.trim_end_matches('.') {
+            "sen" => "senator",
+            "rep" => "representative",
+            "gov" => "governor",
+            "gen" => "general",
+            "pres" => "president",
+            "atty" => "attorney",
+            "secretary-general" => "secretary general",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The office words of a role as recorded: "US Secretary of State" → "secretary of state".
+fn role_words(role: &str) -> String {
+    let w = words();
+    let kept: Vec<String> = role
+        .split_whitespace()
+        .map(|x| x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .filter(|x| x == "of" || w.titles.contains_key(x.as_str()) || w.roles.contains(x.as_str()))
+        .collect();
+    let joined = kept.join(" ");
+    expand(joined.trim_start_matches("of ").trim_end_matches(" of"))
+}
+
+/// Two role keys name the same office: equal, in one synonym group, or sharing the head
+/// noun ("the minister" and "foreign minister").
+fn same_office(key: &str, recorded: &str) -> bool {
+    if recorded.is_empty() {
+        return false;
+    }
+    if key == recorded {
+        return true;
+    }
+    let group_of = |k: &str| {
+        words()
+            .role_groups
+            .iter()
+            .position(|g| g.iter().any(|m| k == *m))
+    };
+    if let (Some(a), Some(b)) = (group_of(key), group_of(recorded)) {
+        return a == b;
+    }
+    // "the minister" ~ "foreign minister": a bare head noun matches the recorded head
+    !key.contains(' ') && recorded.rsplit(' ').next() == Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offices_match_through_groups_and_heads() {
+        assert!(same_office("head of diplomacy", &role_words("US Secretary of State")));
+        assert!(same_office("minister", &role_words("Russian Foreign Minister")));
+        assert!(same_office("senator", &role_words("Sen.")));
+        assert!(!same_office("spokesman", &role_words("Russian Foreign Minister")));
+    }
+
+    #[test]
+    fn pronoun_goes_to_latest_person_of_its_gender() {
+        let mut book = PeopleBook::new();
+        let mut r = Resolver::new(&mut book);
+        let a = r.person("Ana Ruiz", None, Some(Gender::Female), Evidence::Mentioned, (0, 0)).unwrap();
+        let b = r.person("Tom Okafor", None, Some(Gender::Male), Evidence::Mentioned, (0, 20)).unwrap();
+        assert_eq!(r.pronoun((1, 0), Some(Gender::Female)), Some(a));
+        assert_eq!(r.pronoun((1, 0), Some(Gender::Male)), Some(b));
+        assert_eq!(r.pronoun((0, 10), Some(Gender::Male)), None);
+    }
+}

@@ -1,0 +1,184 @@
+//! Whole-pass tests: each rule on sentences written for these tests.
+
+use super::*;
+use crate::model::{Block, Document, Format, Metadata};
+
+fn doc(paragraphs: &[&str]) -> Document {
+    Document {
+        meta: Metadata::default(),
+        blocks: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
+        format: Format::Text,
+    }
+}
+
+/// (text, speaker as the archive shows it: person name, else speaker text)
+fn run(paragraphs: &[&str]) -> (Vec<Quote>, PeopleBook) {
+    let d = doc(paragraphs);
+    let mut book = PeopleBook::new();
+    let skip = vec![false; d.blocks.len()];
+    let q = find_quotes(&d, &skip, &mut book);
+    (q, book)
+}
+
+fn pairs(paragraphs: &[&str]) -> Vec<(String, String)> {
+    let (quotes, book) = run(paragraphs);
+    quotes
+        .iter()
+        .map(|q| {
+            let who = q
+                .person
+                .and_then(|i| book.get(i))
+                .map(|p| p.name.clone())
+                .or_else(|| q.speaker_text.clone())
+                .unwrap_or_default();
+            (q.text.clone(), who)
+        })
+        .collect()
+}
+
+fn p(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn said_after_with_name_and_surname_later() {
+    let got = pairs(&[
+        "Harbour Commissioner Delia Marsh opened the session on Monday.",
+        "“We are not moving the ferry terminal,” Marsh said.",
+        "“The tide tables are clear,” said Tomas Varga, an engineer with the port.",
+    ]);
+    assert_eq!(
+        got,
+        vec![p("We are not moving the ferry terminal,", "Delia Marsh"), p("The tide tables are clear,", "Tomas Varga")]
+    );
+}
+
+#[test]
+fn misspelled_surname_is_the_same_person() {
+    let got = pairs(&[
+        "Council leader Bernadette Kowalczyk spoke first.",
+        "“We will vote on Thursday,” Kowalcyzk said.",
+    ]);
+    assert_eq!(got, vec![p("We will vote on Thursday,", "Bernadette Kowalczyk")]);
+}
+
+#[test]
+fn before_the_quote_with_colon_and_that() {
+    let got = pairs(&[
+        "Mayor Ana Ruiz told the council: “The budget is balanced.”",
+        "Ruiz said that the new levy was “entirely temporary.”",
+    ]);
+    assert_eq!(got, vec![p("The budget is balanced.", "Ana Ruiz"), p("entirely temporary.", "Ana Ruiz")]);
+}
+
+#[test]
+fn pronoun_resolves_to_the_latest_person_of_its_gender() {
+    let got = pairs(&[
+        "Mayor Ana Ruiz met the fisheries minister, Pavel Orlov, on Friday.",
+        "“Quotas will fall,” he said. “Nobody wants that,” she replied.",
+    ]);
+    assert_eq!(got, vec![p("Quotas will fall,", "Pavel Orlov"), p("Nobody wants that,", "Ana Ruiz")]);
+}
+
+#[test]
+fn role_refers_back_to_the_person_holding_it() {
+    let got = pairs(&[
+        "Spanish Foreign Minister Lucia Ferrer arrived in Oslo.",
+        "“The talks are over,” said the head of Spanish diplomacy on Tuesday.",
+    ]);
+    assert_eq!(got, vec![p("The talks are over,", "Lucia Ferrer")]);
+}
+
+#[test]
+fn unnamed_and_non_person_speakers_keep_their_text() {
+    let (quotes, _) = run(&[
+        "“No comment,” a spokesman for the port authority said.",
+        "“The plant will close,” the statement said.",
+    ]);
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes.iter().all(|q| q.person.is_none()));
+    assert_eq!(quotes[0].speaker_text.as_deref(), Some("a spokesman for the port authority"));
+    assert_eq!(quotes[1].speaker_text.as_deref(), Some("the statement"));
+}
+
+#[test]
+fn quote_only_paragraph_continues_the_speaker() {
+    let got = pairs(&[
+        "“We start in May,” said Ines Barros, who runs the clinic.",
+        "“And we will not stop until every child is seen.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![p("We start in May,", "Ines Barros"), p("And we will not stop until every child is seen.", "Ines Barros")]
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_quote() {
+    let (quotes, _) = run(&["“First we fix the roof.", "“Then we fix the walls,” the builder said."]);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].text, "First we fix the roof.\n\nThen we fix the walls,");
+}
+
+#[test]
+fn stray_closing_mark_stays_inside() {
+    let got = pairs(&["“We are done.” to go home early today,” Ruiz said."]);
+    assert_eq!(got, vec![p("We are done.” to go home early today,", "Ruiz")]);
+}
+
+#[test]
+fn titles_and_scare_quotes_are_not_quotes() {
+    let got = pairs(&["She said it on “Morning Harbour Live” and called the plan “bold” in the end."]);
+    assert_eq!(got, vec![p("bold", "She")]);
+}
+
+#[test]
+fn nested_quote_stays_inside_and_names_its_own_speaker() {
+    let (quotes, _) = run(&["“They call it a ‘fair deal,’ as the chairman said, but it is not,” Ruiz said."]);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(quotes[1].kind, QuoteKind::Nested);
+    assert_eq!(quotes[1].speaker_text.as_deref(), Some("the chairman"));
+}
+
+#[test]
+fn ships_places_and_months_are_not_people() {
+    let (_, book) = run(&["The cruiser Admiral Kasatonov sailed into the Baltic Sea in March while Minister Olga Petrenko watched."]);
+    let names: Vec<String> = book.people().iter().map(|p| p.name.clone()).collect();
+    assert_eq!(names, vec!["Olga Petrenko"]);
+}
+
+#[test]
+fn according_to_and_character_offsets() {
+    let text = "Prices rose, according to Karl Brandt, who said “it is über-fast.”";
+    let (quotes, _) = run(&[text]);
+    assert_eq!(quotes.len(), 1);
+    let q = &quotes[0];
+    let chars: Vec<char> = text.chars().collect();
+    let slice: String = chars[q.start..q.end].iter().collect();
+    assert_eq!(slice, q.text);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn never_panics(paragraphs in proptest::collection::vec("[a-zA-Z .,:;\"'“”‘’«»`()é\\-]{0,200}", 0..6)) {
+        let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let (quotes, book) = run(&refs);
+        for q in quotes {
+            proptest::prop_assert!(q.start <= q.end);
+            proptest::prop_assert!(q.person.is_none_or(|i| i < book.len()));
+        }
+    }
+}
+
+#[test]
+fn huge_paragraph_of_marks_is_fast() {
+    let mut s = String::new();
+    for i in 0..20_000 {
+        s.push_str(if i % 3 == 0 { "“a, ” said X. " } else { "\" ' ‘ x ’ " });
+    }
+    let t = std::time::Instant::now();
+    let _ = run(&[&s]);
+    assert!(t.elapsed().as_secs() < 10);
+}

@@ -1,0 +1,186 @@
+//! Words and punctuation of one block, with character offsets.
+//!
+//! Attribution reads the few words around each quote, so a block is tokenised once and
+//! every rule works on token ranges. Abbreviations keep their dot ("Mr.", "Sen.", "U.S.",
+//! initials like "E.") so that a remaining "." token really ends a sentence.
+
+use super::words::ABBREVIATIONS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct(char),
+    /// A quote mark (or a stray apostrophe at a word boundary).
+    Mark,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Lower case, without a trailing dot or possessive 's: what lexicons are matched on.
+    pub key: String,
+    /// The word starts with an upper-case letter.
+    pub cap: bool,
+    /// The word ends in a possessive 's or s'.
+    pub possessive: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    /// A "." "!" "?" or ";" that ends a sentence.
+    pub fn ends_sentence(&self) -> bool {
+        matches!(self.kind, Kind::Punct('.' | '!' | '?' | ';' | '…' | '\n'))
+    }
+    /// All letters upper case, two or more: NATO, CNN, U.S.
+    pub fn acronym(&self, chars: &[char]) -> bool {
+        let letters: Vec<char> = chars
+            .get(self.start..self.end)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\'' | '`' | '‛' | '‚')
+}
+
+fn joins_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+/// Tokens of a block's characters.
+pub fn tokenize(chars: &[char]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            // a line break inside a block ends a sentence (lists, transcripts, sign-offs)
+            if c == '\n' && out.last().is_some_and(|t: &Token| t.kind != Kind::Punct('\n')) {
+                out.push(Token {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct('\n'),
+                    key: String::new(),
+                    cap: false,
+                    possessive: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            i += 1;
+            while i < chars.len() {
+                let d = chars[i];
+                let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                if d.is_alphanumeric() || (joins_word(d) && next_alnum) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let body: String = chars[start..i].iter().collect();
+            let dotted = body.contains('.');
+            let single_initial = body.chars().count() == 1 && c.is_uppercase();
+            let abbrev = c.is_uppercase() && ABBREVIATIONS.contains(&body.to_lowercase().as_str());
+            // "(D-Wis.)" and "R-Ky., said": a dot before ")" or "," ends no sentence
+            let before_paren = matches!(chars.get(i + 1), Some(')' | ','));
+            if chars.get(i) == Some(&'.') && (dotted || single_initial || abbrev || before_paren) {
+                i += 1;
+            }
+            // plural possessive: "Sanders’ campaign manager"
+            let possessive_s = chars[i - 1] == 's'
+                && matches!(chars.get(i), Some('\'' | '’'))
+                && chars.get(i + 1) == Some(&' ')
+                && chars.get(i + 2).is_some_and(|c| c.is_lowercase());
+            if possessive_s {
+                i += 1;
+            }
+            out.push(word(chars, start, i));
+            continue;
+        }
+        let kind = if is_quote_char(c) { Kind::Mark } else { Kind::Punct(c) };
+        out.push(Token {
+            start: i,
+            end: i + 1,
+            kind,
+            key: String::new(),
+            cap: false,
+            possessive: false,
+        });
+        i += 1;
+    }
+    out
+}
+
+fn word(chars: &[char], start: usize, end: usize) -> Token {
+    let text: String = chars[start..end].iter().collect();
+    let mut key = text.to_lowercase().replace('’', "'");
+    let mut possessive = false;
+    if key.len() > 2 && key.ends_with("'s") {
+        key.truncate(key.len() - 2);
+        possessive = true;
+    } else if key.len() > 2 && key.ends_with("s'") {
+        key.pop();
+        possessive = true;
+    }
+    while key.ends_with('.') {
+        key.pop();
+    }
+    Token {
+        start,
+        end,
+        kind: Kind::Word,
+        cap: chars[start].is_uppercase(),
+        key,
+        possessive,
+    }
+}
+
+/// Index of the first token starting at or after character `pos`.
+pub fn index_at(tokens: &[Token], pos: usize) -> usize {
+    tokens.partition_point(|t| t.start < pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        tokenize(&chars)
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word => t.key.clone(),
+                Kind::Punct(c) => c.to_string(),
+                Kind::Mark => "Q".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_dot() {
+        assert_eq!(
+            keys("Sen. Charles E. Grassley of the U.S. said."),
+            vec!["sen", "charles", "e", "grassley", "of", "the", "u.s", "said", "."]
+        );
+    }
+
+    #[test]
+    fn apostrophes_inside_words_and_possessives() {
+        assert_eq!(keys("Russia’s don't “x”"), vec!["russia", "don't", "Q", "x", "Q"]);
+    }
+}

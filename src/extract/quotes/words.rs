@@ -1,0 +1,147 @@
+//! The word lists quotes and speakers need, loaded once from `src/extract/lexicon/`.
+//!
+//! Keeping them as data means a new speech verb, title or language is a one-line change
+//! to a text file, reviewed as such, with no rule touched.
+
+use crate::extract::lexicon::entries;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The gender a title, first name or pronoun agrees with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// A pronoun's agreement: gender, and whether it is relative ("who").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PronounInfo {
+    pub gender: Option<Gender>,
+    pub relative: bool,
+}
+
+/// A title word: its gender, and whether it is only an honorific (Mr., Dr.), not a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleInfo {
+    pub gender: Option<Gender>,
+    pub honorific: bool,
+}
+
+/// All the lists, as sets of lower-case words.
+pub struct Words {
+    pub verbs: HashSet<&'static str>,
+    /// Verbs that invert after a quote: "…," said Ortiz.
+    pub inverting: HashSet<&'static str>,
+    pub cue_nouns: HashSet<&'static str>,
+    pub titles: HashMap<&'static str, TitleInfo>,
+    pub roles: HashSet<&'static str>,
+    /// Groups of role phrases naming one office ("secretary of state", "top diplomat").
+    pub role_groups: Vec<Vec<&'static str>>,
+    pub pronouns: HashMap<&'static str, PronounInfo>,
+    pub not_people: HashSet<&'static str>,
+    pub vessels: HashSet<&'static str>,
+    pub function: HashSet<&'static str>,
+    pub fillers: HashSet<&'static str>,
+    pub first_names: HashMap<&'static str, Option<Gender>>,
+}
+
+fn gender_of(tag: &str) -> Option<Gender> {
+    match tag {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn set(data: &'static str) -> HashSet<&'static str> {
+    entries(data).collect()
+}
+
+fn load() -> Words {
+    let mut titles = HashMap::new();
+    for e in entries(include_str!("../lexicon/titles.txt")) {
+        let mut parts = e.split_whitespace();
+        let word = parts.next().unwrap_or_default();
+        let mut info = TitleInfo {
+            gender: None,
+            honorific: false,
+        };
+        for tag in parts {
+            info.gender = info.gender.or(gender_of(tag));
+            info.honorific |= tag == "honorific";
+        }
+        titles.insert(word, info);
+    }
+    let mut roles = HashSet::new();
+    let mut role_groups = Vec::new();
+    for e in entries(include_str!("../lexicon/roles.txt")) {
+        if e.contains('|') {
+            role_groups.push(e.split('|').map(str::trim).collect());
+        } else {
+            roles.insert(e);
+        }
+    }
+    let mut pronouns = HashMap::new();
+    for e in entries(include_str!("../lexicon/pronouns.txt")) {
+        let mut parts = e.split_whitespace();
+        let word = parts.next().unwrap_or_default();
+        let mut info = PronounInfo {
+            gender: None,
+            relative: false,
+        };
+        for tag in parts {
+            info.gender = info.gender.or(gender_of(tag));
+            info.relative |= tag == "rel";
+        }
+        pronouns.insert(word, info);
+    }
+    let mut first_names = HashMap::new();
+    for (data, g) in [
+        (include_str!("../lexicon/first_names_male.txt"), Some(Gender::Male)),
+        (include_str!("../lexicon/first_names_female.txt"), Some(Gender::Female)),
+        (include_str!("../lexicon/first_names_neutral.txt"), None),
+    ] {
+        for e in entries(data) {
+            first_names.insert(e, g);
+        }
+    }
+    let mut verbs = HashSet::new();
+    let mut inverting = HashSet::new();
+    for e in entries(include_str!("../lexicon/speech_verbs.txt")) {
+        let mut parts = e.split_whitespace();
+        let word = parts.next().unwrap_or_default();
+        verbs.insert(word);
+        if parts.any(|t| t == "inv") {
+            inverting.insert(word);
+        }
+    }
+    Words {
+        verbs,
+        inverting,
+        cue_nouns: set(include_str!("../lexicon/cue_nouns.txt")),
+        titles,
+        roles,
+        role_groups,
+        pronouns,
+        not_people: set(include_str!("../lexicon/not_people.txt")),
+        vessels: set(include_str!("../lexicon/vessels.txt")),
+        function: set(include_str!("../lexicon/function_words.txt")),
+        fillers: set(include_str!("../lexicon/fillers.txt")),
+        first_names,
+    }
+}
+
+/// The lists, loaded on first use.
+pub fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(load)
+}
+
+/// Abbreviations whose final dot does not end a sentence.
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+    "adm", "maj", "brig", "cmdr", "st", "jr", "sr", "rev", "inc", "co", "corp", "ltd", "no",
+    "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mt", "ft", "pres", "atty", "supt", "messrs", "mme", "mlle", "sra", "sr", "gral",
+];
