@@ -150,10 +150,16 @@ fn main() -> ExitCode {
 }
 
 fn generate(g: &GenerateArgs) -> anyhow::Result<()> {
-    let opts = synth::Options { seed: g.seed, count: g.count, people: g.people, id_prefix: g.id_prefix.clone() };
+    let opts = synth::Options {
+        seed: g.seed,
+        count: g.count,
+        people: g.people,
+        id_prefix: g.id_prefix.clone(),
+    };
     let stats = match &g.output {
         Some(path) => {
-            let f = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+            let f = std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
             let mut w = BufWriter::with_capacity(1 << 20, f);
             let s = synth::write_corpus(&mut w, &opts)?;
             w.flush()?;
@@ -212,7 +218,8 @@ fn limit(input: &Path, db: &Path) -> anyhow::Result<()> {
     conn.pragma_update(None, "cache_size", -65536)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.execute_batch(LIMIT_SCHEMA)?;
-    let file = std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
+    let file =
+        std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut buf = Vec::with_capacity(1 << 16);
     let (mut rows, mut refused) = (0u64, 0u64);
@@ -252,10 +259,14 @@ fn stages(input: &Path, db: Option<&Path>) -> anyhow::Result<()> {
     let tmp = std::env::temp_dir().join(format!("morgue-bench-stages-{}.db", std::process::id()));
     let db_path = db.unwrap_or(&tmp);
     if db_path.exists() {
-        bail!("{} exists: stages stores into a new archive", db_path.display());
+        bail!(
+            "{} exists: stages stores into a new archive",
+            db_path.display()
+        );
     }
     let mut archive = Archive::open(db_path)?;
-    let file = std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
+    let file =
+        std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut buf = Vec::with_capacity(1 << 16);
     // read, extract, body + content hash, identity, pack, store (SQL, with its own hashing)
@@ -298,7 +309,11 @@ fn stages(input: &Path, db: Option<&Path>) -> anyhow::Result<()> {
             let s = Instant::now();
             std::hint::black_box(pack_document(&doc));
             t[4] += s.elapsed();
-            batch.push(Prepared { doc, extraction, source_path: Some(input.display().to_string()) });
+            batch.push(Prepared {
+                doc,
+                extraction,
+                source_path: Some(input.display().to_string()),
+            });
         }
         let s = Instant::now();
         archive.loader().store_batch(&batch)?;
@@ -316,12 +331,21 @@ fn stages(input: &Path, db: Option<&Path>) -> anyhow::Result<()> {
         ("extract (rayon, all cores)", t[1]),
         ("body + content_hash (writer thread, inside store)", t[2]),
         ("identity (writer thread, inside store)", t[3]),
-        ("pack_document: JSON + deflate (writer thread, inside store)", t[4]),
-        ("SQL alone: store_batch minus the three above (writer thread)", sql),
+        (
+            "pack_document: JSON + deflate (writer thread, inside store)",
+            t[4],
+        ),
+        (
+            "SQL alone: store_batch minus the three above (writer thread)",
+            sql,
+        ),
         ("store_batch in all (writer thread)", t[5]),
     ];
     let total = t[0] + t[1] + t[5];
-    println!("\nmorgue-bench stages  {}  {n} articles ({refused} refused), one thread\n", input.display());
+    println!(
+        "\nmorgue-bench stages  {}  {n} articles ({refused} refused), one thread\n",
+        input.display()
+    );
     println!("| stage | seconds | µs/article | share of one-thread total |");
     println!("|---|---:|---:|---:|");
     for (name, d) in rows {
@@ -362,11 +386,19 @@ fn measure(mut cmd: Command, logs: &Path, name: &str) -> anyhow::Result<Measured
         .env_remove("MORGUE_DB")
         .env("NO_COLOR", "1");
     let start = Instant::now();
-    let child = cmd.spawn().with_context(|| format!("cannot start {cmd:?}"))?;
+    let child = cmd
+        .spawn()
+        .with_context(|| format!("cannot start {cmd:?}"))?;
     let (ok, peak_rss) = wait_with_rusage(child)?;
     let secs = start.elapsed().as_secs_f64();
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
-    Ok(Measured { secs, peak_rss, ok, stdout: read(&out_path), stderr: read(&err_path) })
+    Ok(Measured {
+        secs,
+        peak_rss,
+        ok,
+        stdout: read(&out_path),
+        stderr: read(&err_path),
+    })
 }
 
 /// Wait for the child and read its own peak RSS from `wait4` (Linux reports KiB).
@@ -488,8 +520,10 @@ impl Drop for WorkDir {
 
 fn run(a: &RunArgs) -> anyhow::Result<()> {
     let exe = std::env::current_exe().context("cannot find this program's path")?;
-    let morgue =
-        a.morgue.clone().unwrap_or_else(|| exe.with_file_name(format!("morgue{}", std::env::consts::EXE_SUFFIX)));
+    let morgue = a
+        .morgue
+        .clone()
+        .unwrap_or_else(|| exe.with_file_name(format!("morgue{}", std::env::consts::EXE_SUFFIX)));
     if !morgue.exists() {
         bail!(
             "no morgue binary at {}: build both with `cargo build --release --bins` (or use scripts/bench.sh)",
@@ -507,20 +541,29 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     }
     let work = match &a.keep {
         Some(dir) => {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-            WorkDir { path: dir.clone(), keep: true }
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            WorkDir {
+                path: dir.clone(),
+                keep: true,
+            }
         }
         None => {
             let p = std::env::temp_dir().join(format!("morgue-bench-{}", std::process::id()));
             std::fs::create_dir_all(&p)?;
-            WorkDir { path: p, keep: false }
+            WorkDir {
+                path: p,
+                keep: false,
+            }
         }
     };
     let dir = work.path.clone();
     let logs = dir.join("logs");
     std::fs::create_dir_all(&logs)?;
     let mut res = Results {
-        started_utc: chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        started_utc: chrono::Utc::now()
+            .format("%Y-%m-%d %H:%M:%S UTC")
+            .to_string(),
         load_at_start: load_average(),
         ..Results::default()
     };
@@ -536,12 +579,19 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
         }
         None => {
             let p = dir.join(format!("synth-{}-seed{}.jsonl", a.generate, a.seed));
-            let opts = synth::Options { seed: a.seed, count: a.generate, ..synth::Options::default() };
+            let opts = synth::Options {
+                seed: a.seed,
+                count: a.generate,
+                ..synth::Options::default()
+            };
             let reuse = file_bytes(&p) > 0 && a.keep.is_some();
             if reuse {
                 eprintln!("morgue-bench: reusing {}", p.display());
             } else {
-                eprintln!("morgue-bench: generating {} synthetic articles (seed {})...", a.generate, a.seed);
+                eprintln!(
+                    "morgue-bench: generating {} synthetic articles (seed {})...",
+                    a.generate, a.seed
+                );
                 let t = Instant::now();
                 let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(&p)?);
                 let s = synth::write_corpus(&mut w, &opts)?;
@@ -554,7 +604,10 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
                     s.captions
                 );
             }
-            synthetic_top = synth::Generator::new(opts).most_quoted(1).into_iter().next();
+            synthetic_top = synth::Generator::new(opts)
+                .most_quoted(1)
+                .into_iter()
+                .next();
             p
         }
     };
@@ -568,15 +621,31 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     eprintln!("morgue-bench: (1) the limit: plain rows + FTS5...");
     let load = load_average();
     let mut cmd = Command::new(&exe);
-    cmd.arg("limit").arg("--input").arg(&input).arg("--db").arg(&limit_db);
+    cmd.arg("limit")
+        .arg("--input")
+        .arg(&input)
+        .arg("--db")
+        .arg(&limit_db);
     let m = measure(cmd, &logs, "limit")?;
     if !m.ok {
         bail!("the limit step failed: {}", m.stderr.trim());
     }
-    let n: u64 = m.stdout.split_whitespace().next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let n: u64 = m
+        .stdout
+        .split_whitespace()
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     res.articles_in_input = n;
     let limit_rate = n as f64 / m.secs;
-    res.steps.push(step_row("limit: plain rows + FTS5, no extraction", n, mb, &m, limit_rate, load));
+    res.steps.push(step_row(
+        "limit: plain rows + FTS5, no extraction",
+        n,
+        mb,
+        &m,
+        limit_rate,
+        load,
+    ));
     res.limit_db_bytes_per_article = db_bytes(&limit_db) as f64 / n.max(1) as f64;
     if a.keep.is_none() {
         remove_db(&limit_db);
@@ -591,13 +660,23 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     cmd.arg("--db").arg(&archive).arg("ingest").arg(&input);
     let m = measure(cmd, &logs, "ingest")?;
     if !m.ok {
-        eprintln!("morgue-bench: warning: ingest exited with an error: {}", last_lines(&m.stderr, 5));
+        eprintln!(
+            "morgue-bench: warning: ingest exited with an error: {}",
+            last_lines(&m.stderr, 5)
+        );
     }
     let stored = {
         let ar = Archive::open_read_only(&archive).context("ingest left no archive")?;
         ar.query_i64("SELECT count(*) FROM articles", &[])? as u64
     };
-    res.steps.push(step_row("morgue ingest (full extraction)", stored, mb, &m, limit_rate, load));
+    res.steps.push(step_row(
+        "morgue ingest (full extraction)",
+        stored,
+        mb,
+        &m,
+        limit_rate,
+        load,
+    ));
 
     // (3) morgue reextract --all
     if !a.no_reextract {
@@ -607,9 +686,19 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
         cmd.arg("--db").arg(&archive).arg("reextract").arg("--all");
         let m = measure(cmd, &logs, "reextract")?;
         if !m.ok {
-            eprintln!("morgue-bench: warning: reextract exited with an error: {}", last_lines(&m.stderr, 5));
+            eprintln!(
+                "morgue-bench: warning: reextract exited with an error: {}",
+                last_lines(&m.stderr, 5)
+            );
         }
-        res.steps.push(step_row("morgue reextract --all", stored, mb, &m, limit_rate, load));
+        res.steps.push(step_row(
+            "morgue reextract --all",
+            stored,
+            mb,
+            &m,
+            limit_rate,
+            load,
+        ));
     }
 
     // (5) size, before the reports touch anything
@@ -624,7 +713,9 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     let ar = Archive::open_read_only(&archive)?;
     let person = match &a.person {
         Some(p) => p.clone(),
-        None => most_quoted(&ar).or(synthetic_top).unwrap_or_else(|| "Smith".into()),
+        None => most_quoted(&ar)
+            .or(synthetic_top)
+            .unwrap_or_else(|| "Smith".into()),
     };
     let outlet = match &a.outlet {
         Some(o) => o.clone(),
@@ -633,19 +724,54 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     let has_timeline = {
         let mut cmd = Command::new(&morgue);
         cmd.args(["timeline", "--help"]);
-        measure(cmd, &logs, "timeline-help").map(|m| m.ok).unwrap_or(false)
+        measure(cmd, &logs, "timeline-help")
+            .map(|m| m.ok)
+            .unwrap_or(false)
     };
-    let people_q = report::people(&Filters { limit: Some(20), ..Filters::default() }, PeopleBy::Quotes);
-    let quotes_q = report::quotes(&Filters { person: Some(person.clone()), ..Filters::default() }, None, None, false);
+    let people_q = report::people(
+        &Filters {
+            limit: Some(20),
+            ..Filters::default()
+        },
+        PeopleBy::Quotes,
+    );
+    let quotes_q = report::quotes(
+        &Filters {
+            person: Some(person.clone()),
+            ..Filters::default()
+        },
+        None,
+        None,
+        false,
+    );
     let search_q = report::search(&a.search, false, SearchIn::All, 20);
-    let articles_q = report::articles(&Filters { outlet: Some(outlet.clone()), ..Filters::default() });
+    let articles_q = report::articles(&Filters {
+        outlet: Some(outlet.clone()),
+        ..Filters::default()
+    });
     let sources_q = report::sources(&Filters::default());
     let mut reports: Vec<(String, Vec<String>, Option<report::Query>)> = vec![
-        ("people --top 20".into(), args(&["people", "--top", "20"]), Some(people_q)),
+        (
+            "people --top 20".into(),
+            args(&["people", "--top", "20"]),
+            Some(people_q),
+        ),
         ("sources".into(), args(&["sources"]), Some(sources_q)),
-        (format!("quotes --person \"{person}\""), args(&["quotes", "--person", &person]), Some(quotes_q)),
-        (format!("search \"{}\"", a.search), args(&["search", &a.search]), Some(search_q)),
-        (format!("articles --outlet \"{outlet}\""), args(&["articles", "--outlet", &outlet]), Some(articles_q)),
+        (
+            format!("quotes --person \"{person}\""),
+            args(&["quotes", "--person", &person]),
+            Some(quotes_q),
+        ),
+        (
+            format!("search \"{}\"", a.search),
+            args(&["search", &a.search]),
+            Some(search_q),
+        ),
+        (
+            format!("articles --outlet \"{outlet}\""),
+            args(&["articles", "--outlet", &outlet]),
+            Some(articles_q),
+        ),
     ];
     if has_timeline {
         reports.push(("timeline".into(), args(&["timeline"]), None));
@@ -657,11 +783,18 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
         let mut ok = true;
         for rep in 0..=a.reps {
             let mut cmd = Command::new(&morgue);
-            cmd.arg("--db").arg(&archive).args(argv).args(["--format", "tsv"]);
+            cmd.arg("--db")
+                .arg(&archive)
+                .args(argv)
+                .args(["--format", "tsv"]);
             let m = measure(cmd, &logs, "report")?;
             ok &= m.ok;
             if !m.ok {
-                eprintln!("morgue-bench: warning: `morgue {}` failed: {}", argv.join(" "), last_lines(&m.stderr, 3));
+                eprintln!(
+                    "morgue-bench: warning: `morgue {}` failed: {}",
+                    argv.join(" "),
+                    last_lines(&m.stderr, 3)
+                );
                 break;
             }
             peak = peak.max(m.peak_rss);
@@ -708,7 +841,10 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
 
     // (6) more articles into the big archive against into an empty one
     if a.more > 0 {
-        eprintln!("morgue-bench: (6) {} more articles into the big archive and into an empty one...", a.more);
+        eprintln!(
+            "morgue-bench: (6) {} more articles into the big archive and into an empty one...",
+            a.more
+        );
         let (mut big, mut empty) = (Vec::new(), Vec::new());
         for k in 0..3u64 {
             let more = dir.join(format!("more-{k}.jsonl"));
@@ -740,13 +876,19 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
 
     print_results(&res, a.reps);
     for (name, sql, plan) in &plans {
-        println!("\nEXPLAIN QUERY PLAN  {name}\n{}\n{plan}", sql.split_whitespace().collect::<Vec<_>>().join(" "));
+        println!(
+            "\nEXPLAIN QUERY PLAN  {name}\n{}\n{plan}",
+            sql.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
     if let Some(path) = &a.json {
         std::fs::write(path, serde_json::to_string_pretty(&res)?)?;
     }
     if work.keep {
-        eprintln!("morgue-bench: kept the corpus, archives and logs in {}", dir.display());
+        eprintln!(
+            "morgue-bench: kept the corpus, archives and logs in {}",
+            dir.display()
+        );
     }
     Ok(())
 }
@@ -766,7 +908,14 @@ fn last_lines(s: &str, n: usize) -> String {
     lines[lines.len().saturating_sub(n)..].join(" / ")
 }
 
-fn step_row(step: &str, articles: u64, mb: f64, m: &Measured, limit_rate: f64, load: String) -> StepRow {
+fn step_row(
+    step: &str,
+    articles: u64,
+    mb: f64,
+    m: &Measured,
+    limit_rate: f64,
+    load: String,
+) -> StepRow {
     let rate = articles as f64 / m.secs;
     StepRow {
         step: step.into(),
@@ -811,7 +960,11 @@ fn explain(ar: &Archive, q: &report::Query) -> String {
                     (Cell::Int(i), Cell::Int(p)) => (*i, *p),
                     _ => (0, 0),
                 };
-                let d = depth.iter().find(|(i, _)| *i == parent).map(|(_, d)| d + 1).unwrap_or(0);
+                let d = depth
+                    .iter()
+                    .find(|(i, _)| *i == parent)
+                    .map(|(_, d)| d + 1)
+                    .unwrap_or(0);
                 depth.push((id, d));
                 out.push_str(&format!("{}{}\n", "  ".repeat(d + 1), r[3].display()));
             }
@@ -823,15 +976,21 @@ fn explain(ar: &Archive, q: &report::Query) -> String {
 
 /// Bytes per table and index, when the SQLite build has the dbstat table.
 fn table_sizes(db: &Path) -> Vec<(String, u64)> {
-    let Ok(conn) = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+    let Ok(conn) =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
         return Vec::new();
     };
-    let Ok(mut st) = conn.prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC") else {
+    let Ok(mut st) =
+        conn.prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC")
+    else {
         return Vec::new();
     };
-    st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))
-        .map(|rows| rows.filter_map(|r| r.ok()).collect())
-        .unwrap_or_default()
+    st.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+    })
+    .map(|rows| rows.filter_map(|r| r.ok()).collect())
+    .unwrap_or_default()
 }
 
 fn print_results(r: &Results, reps: usize) {
@@ -839,13 +998,17 @@ fn print_results(r: &Results, reps: usize) {
     o.push_str(&format!(
         "\nmorgue-bench  {}  cores: {}  load at start: {}\ninput: {} ({} articles, {:.1} MB)\n\n",
         r.started_utc,
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
         r.load_at_start,
         r.input,
         r.articles_in_input,
         r.input_bytes as f64 / 1e6
     ));
-    o.push_str("| step | articles | seconds | articles/s | MB/s | peak RSS MB | x limit | load before |\n");
+    o.push_str(
+        "| step | articles | seconds | articles/s | MB/s | peak RSS MB | x limit | load before |\n",
+    );
     o.push_str("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for s in &r.steps {
         o.push_str(&format!(
@@ -871,8 +1034,12 @@ fn print_results(r: &Results, reps: usize) {
             rep.report,
             if rep.ok { "" } else { " (FAILED)" },
             rep.process_ms,
-            rep.query_ms.map(|q| format!("{q:.1}")).unwrap_or_else(|| "-".into()),
-            rep.rows.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
+            rep.query_ms
+                .map(|q| format!("{q:.1}"))
+                .unwrap_or_else(|| "-".into()),
+            rep.rows
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "-".into()),
             rep.peak_rss_mb
         ));
     }

@@ -94,7 +94,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { seed: 1, count: 1000, people: 4000, id_prefix: "synth-".into() }
+        Options {
+            seed: 1,
+            count: 1000,
+            people: 4000,
+            id_prefix: "synth-".into(),
+        }
     }
 }
 
@@ -139,12 +144,34 @@ struct Outlet {
 }
 
 const OUTLETS: &[Outlet] = &[
-    Outlet { name: "Reuters", domain: "reuters.example", kind: OutletKind::Wire, credit: "(Reuters) -", weight: 14 },
     Outlet {
-        name: "Associated Press", domain: "apnews.example", kind: OutletKind::Wire, credit: "(AP) —", weight: 10
+        name: "Reuters",
+        domain: "reuters.example",
+        kind: OutletKind::Wire,
+        credit: "(Reuters) -",
+        weight: 14,
     },
-    Outlet { name: "AFP", domain: "afp.example", kind: OutletKind::Wire, credit: "(AFP) -", weight: 6 },
-    Outlet { name: "The Daily Ledger", domain: "dailyledger.example", kind: OutletKind::Paper, credit: "", weight: 16 },
+    Outlet {
+        name: "Associated Press",
+        domain: "apnews.example",
+        kind: OutletKind::Wire,
+        credit: "(AP) —",
+        weight: 10,
+    },
+    Outlet {
+        name: "AFP",
+        domain: "afp.example",
+        kind: OutletKind::Wire,
+        credit: "(AFP) -",
+        weight: 6,
+    },
+    Outlet {
+        name: "The Daily Ledger",
+        domain: "dailyledger.example",
+        kind: OutletKind::Paper,
+        credit: "",
+        weight: 16,
+    },
     Outlet {
         name: "Northern Courier",
         domain: "northerncourier.example",
@@ -159,8 +186,20 @@ const OUTLETS: &[Outlet] = &[
         credit: "",
         weight: 9,
     },
-    Outlet { name: "Metro Observer", domain: "metroobserver.example", kind: OutletKind::Paper, credit: "", weight: 8 },
-    Outlet { name: "Global Post Wire", domain: "globalpost.example", kind: OutletKind::Paper, credit: "", weight: 7 },
+    Outlet {
+        name: "Metro Observer",
+        domain: "metroobserver.example",
+        kind: OutletKind::Paper,
+        credit: "",
+        weight: 8,
+    },
+    Outlet {
+        name: "Global Post Wire",
+        domain: "globalpost.example",
+        kind: OutletKind::Paper,
+        credit: "",
+        weight: 7,
+    },
     Outlet {
         name: "The Valley Herald",
         domain: "valleyherald.example",
@@ -175,8 +214,20 @@ const OUTLETS: &[Outlet] = &[
         credit: "",
         weight: 4,
     },
-    Outlet { name: "The Civic Sentinel", domain: "sentinel.example", kind: OutletKind::Paper, credit: "", weight: 3 },
-    Outlet { name: "Island Gazette", domain: "islandgazette.example", kind: OutletKind::Paper, credit: "", weight: 2 },
+    Outlet {
+        name: "The Civic Sentinel",
+        domain: "sentinel.example",
+        kind: OutletKind::Paper,
+        credit: "",
+        weight: 3,
+    },
+    Outlet {
+        name: "Island Gazette",
+        domain: "islandgazette.example",
+        kind: OutletKind::Paper,
+        credit: "",
+        weight: 2,
+    },
 ];
 
 /// Quote marks of one article: most outlets print curly quotes, some straight ones, and a
@@ -187,9 +238,18 @@ struct Marks {
     close: &'static str,
 }
 
-const CURLY: Marks = Marks { open: "“", close: "”" };
-const STRAIGHT: Marks = Marks { open: "\"", close: "\"" };
-const APOSTROPHES: Marks = Marks { open: "''", close: "''" };
+const CURLY: Marks = Marks {
+    open: "“",
+    close: "”",
+};
+const STRAIGHT: Marks = Marks {
+    open: "\"",
+    close: "\"",
+};
+const APOSTROPHES: Marks = Marks {
+    open: "''",
+    close: "''",
+};
 
 /// The corpus: people, photographers, reporters and places drawn once from the seed.
 pub struct Generator {
@@ -274,18 +334,29 @@ impl Generator {
     }
 
     fn plain_name(rng: &mut Rng) -> String {
-        let first = if rng.chance(0.5) { rng.word(FIRST_FEMALE) } else { rng.word(FIRST_MALE) };
+        let first = if rng.chance(0.5) {
+            rng.word(FIRST_FEMALE)
+        } else {
+            rng.word(FIRST_MALE)
+        };
         format!("{first} {}", rng.word(SURNAMES))
     }
 
     fn make_person(rng: &mut Rng, numbered: bool) -> Person {
         let female = rng.chance(0.45);
-        let first = if female { rng.word(FIRST_FEMALE) } else { rng.word(FIRST_MALE) };
+        let first = if female {
+            rng.word(FIRST_FEMALE)
+        } else {
+            rng.word(FIRST_MALE)
+        };
         let mut surname = rng.word(SURNAMES).to_string();
         if rng.chance(0.05) {
             let particle = rng.word(PARTICLES);
-            surname =
-                if particle.ends_with('-') { format!("{particle}{surname}") } else { format!("{particle} {surname}") };
+            surname = if particle.ends_with('-') {
+                format!("{particle}{surname}")
+            } else {
+                format!("{particle} {surname}")
+            };
         }
         if rng.chance(0.06) {
             // double-barrelled surnames, common in Spanish and British names
@@ -301,7 +372,11 @@ impl Generator {
         } else {
             format!("{first} {surname}")
         };
-        let title = if rng.chance(0.2) { Some(rng.word(TITLES)) } else { None };
+        let title = if rng.chance(0.2) {
+            Some(rng.word(TITLES))
+        } else {
+            None
+        };
         let role = if title.is_some() {
             String::new()
         } else {
@@ -323,7 +398,14 @@ impl Generator {
             .collect::<String>()
             .to_lowercase();
         let handle = format!("@{}", &handle[..handle.len().min(15)]);
-        Person { full, surname, female, role, title, handle }
+        Person {
+            full,
+            surname,
+            female,
+            role,
+            title,
+            handle,
+        }
     }
 
     fn place_name(rng: &mut Rng) -> String {
@@ -337,7 +419,9 @@ impl Generator {
     fn zipf_person(&mut self) -> usize {
         let total = *self.cumulative.last().unwrap_or(&1.0);
         let x = self.rng.unit() * total;
-        self.cumulative.partition_point(|&c| c < x).min(self.people.len() - 1)
+        self.cumulative
+            .partition_point(|&c| c < x)
+            .min(self.people.len() - 1)
     }
 
     fn outlet(&mut self) -> usize {
@@ -449,9 +533,16 @@ impl Generator {
         let published = if self.rng.chance(0.1) {
             format!("{year}-{month:02}-{day:02}")
         } else {
-            format!("{year}-{month:02}-{day:02}T{:02}:{:02}:00Z", self.rng.below(24), self.rng.below(60))
+            format!(
+                "{year}-{month:02}-{day:02}T{:02}:{:02}:00Z",
+                self.rng.below(24),
+                self.rng.below(60)
+            )
         };
-        let ctx = Ctx { year, ..Ctx::default() };
+        let ctx = Ctx {
+            year,
+            ..Ctx::default()
+        };
 
         // a syndicated copy: the same text again, under another id and outlet
         if !self.recent.is_empty() && self.rng.chance(0.02) {
@@ -461,7 +552,11 @@ impl Generator {
                 oi = (oi + 3) % OUTLETS.len();
             }
             let id = format!("{}{n}", self.opts.id_prefix);
-            let url = format!("https://www.{}/{year}/{month:02}/{day:02}/{}-{n}", OUTLETS[oi].domain, slug(&title));
+            let url = format!(
+                "https://www.{}/{year}/{month:02}/{day:02}/{}-{n}",
+                OUTLETS[oi].domain,
+                slug(&title)
+            );
             let line = Line {
                 id: &id,
                 url: &url,
@@ -497,7 +592,11 @@ impl Generator {
             }
         }
         let main = speakers[0];
-        let head_ctx = Ctx { name: self.people[main].full.clone(), surname: self.people[main].surname.clone(), year };
+        let head_ctx = Ctx {
+            name: self.people[main].full.clone(),
+            surname: self.people[main].surname.clone(),
+            year,
+        };
         let title_tpl = self.rng.word(HEADLINES);
         let title = capitalise(&self.fill(title_tpl, &head_ctx));
 
@@ -511,7 +610,12 @@ impl Generator {
                 let dateline = if self.rng.chance(0.5) {
                     format!("{} {}", city.to_uppercase(), outlet.credit)
                 } else {
-                    format!("{}, {} {day} {}", city.to_uppercase(), &MONTHS[month - 1][..3], outlet.credit)
+                    format!(
+                        "{}, {} {day} {}",
+                        city.to_uppercase(),
+                        &MONTHS[month - 1][..3],
+                        outlet.credit
+                    )
                 };
                 paras.push(format!("{dateline} {lead}"));
                 if outlet.name == "Reuters" && self.rng.chance(0.6) {
@@ -591,10 +695,15 @@ impl Generator {
             };
             let para = if !introduced[si] {
                 introduced[si] = true;
-                let with_role =
-                    if person.role.is_empty() { intro.clone() } else { format!("{intro}, {},", person.role) };
+                let with_role = if person.role.is_empty() {
+                    intro.clone()
+                } else {
+                    format!("{intro}, {},", person.role)
+                };
                 match self.rng.below(5) {
-                    0 if !person.role.is_empty() => format!("{o}{speech},{c} said {}, {}.", person.full, person.role),
+                    0 if !person.role.is_empty() => {
+                        format!("{o}{speech},{c} said {}, {}.", person.full, person.role)
+                    }
                     1 => format!("{o}{speech},{c} {with_role} {after}."),
                     2 => format!("{with_role} {before}: {o}{speech}.{c}"),
                     3 => {
@@ -649,7 +758,15 @@ impl Generator {
             let text = self.fill(t, &ctx);
             let (pm, pd) = (self.rng.range(1, 12), self.rng.range(1, 28));
             let at = self.rng.range(1, paras.len().max(1));
-            paras.insert(at, format!("{text} — {} ({}) {} {pd}, {year}", p.full, p.handle, MONTHS[pm - 1]));
+            paras.insert(
+                at,
+                format!(
+                    "{text} — {} ({}) {} {pd}, {year}",
+                    p.full,
+                    p.handle,
+                    MONTHS[pm - 1]
+                ),
+            );
             stats.embeds += 1;
         }
 
@@ -662,7 +779,11 @@ impl Generator {
         };
         for _ in 0..n_captions {
             let shown = self.people[*self.rng.pick(&speakers)].full.clone();
-            let cctx = Ctx { name: shown, surname: String::new(), year };
+            let cctx = Ctx {
+                name: shown,
+                surname: String::new(),
+                year,
+            };
             let t = self.rng.word(CAPTIONS);
             let text = self.fill(t, &cctx);
             let ph = self.rng.pick(&self.photographers).clone();
@@ -672,8 +793,14 @@ impl Generator {
                 2 => format!("{text} {ph}/Getty Images"),
                 3 => format!("{text} REUTERS/{ph}"),
                 4 => format!("{text} {ph}/AFP via Getty Images"),
-                5 => format!("{text} Photo: {ph}, {}", self.rng.pick(&["AP", "EFE", "dpa", "ANSA"])),
-                _ => format!("{text} © {ph}/{}", self.rng.pick(&["AFP", "EFE", "Xinhua", "Kyodo", "PA"])),
+                5 => format!(
+                    "{text} Photo: {ph}, {}",
+                    self.rng.pick(&["AP", "EFE", "dpa", "ANSA"])
+                ),
+                _ => format!(
+                    "{text} © {ph}/{}",
+                    self.rng.pick(&["AFP", "EFE", "Xinhua", "Kyodo", "PA"])
+                ),
             };
             let at = self.rng.range(1, paras.len().max(1));
             paras.insert(at, caption);
@@ -685,9 +812,11 @@ impl Generator {
         let text = paras.join("\n\n");
 
         let byline = match outlet.kind {
-            OutletKind::Wire if self.rng.chance(0.5) => {
-                Some(Byline::One(format!("By {}, {}", self.rng.pick(&self.reporters), outlet.name)))
-            }
+            OutletKind::Wire if self.rng.chance(0.5) => Some(Byline::One(format!(
+                "By {}, {}",
+                self.rng.pick(&self.reporters),
+                outlet.name
+            ))),
             OutletKind::Wire => None,
             OutletKind::Paper => match self.rng.below(4) {
                 0 => None,
@@ -695,13 +824,27 @@ impl Generator {
                     self.rng.pick(&self.reporters).clone(),
                     self.rng.pick(&self.reporters).clone(),
                 ])),
-                _ => Some(Byline::One(format!("By {}", self.rng.pick(&self.reporters)))),
+                _ => Some(Byline::One(format!(
+                    "By {}",
+                    self.rng.pick(&self.reporters)
+                ))),
             },
         };
         let id = format!("{}{n}", self.opts.id_prefix);
-        let url = format!("https://www.{}/{year}/{month:02}/{day:02}/{}-{n}", outlet.domain, slug(&title));
-        let line =
-            Line { id: &id, url: &url, title: &title, text: &text, published: &published, outlet: outlet.name, byline };
+        let url = format!(
+            "https://www.{}/{year}/{month:02}/{day:02}/{}-{n}",
+            outlet.domain,
+            slug(&title)
+        );
+        let line = Line {
+            id: &id,
+            url: &url,
+            title: &title,
+            text: &text,
+            published: &published,
+            outlet: outlet.name,
+            byline,
+        };
         self.emit(out, &line, stats)?;
         if self.recent.len() < 16 {
             self.recent.push((oi, title, text));
@@ -755,7 +898,9 @@ fn indefinite_articles(s: &str) -> String {
         first = false;
         out.push_str(w);
         if (w == "a" || w == "A")
-            && words.peek().is_some_and(|n| n.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']))
+            && words
+                .peek()
+                .is_some_and(|n| n.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']))
         {
             out.push('n');
         }
@@ -777,7 +922,11 @@ fn group_thousands(n: usize) -> String {
 
 fn slug(title: &str) -> String {
     let mut s = String::with_capacity(title.len());
-    for w in title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(8) {
+    for w in title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+    {
         if !s.is_empty() {
             s.push('-');
         }
@@ -792,7 +941,15 @@ mod tests {
 
     fn corpus(seed: u64, count: u64) -> Vec<u8> {
         let mut out = Vec::new();
-        write_corpus(&mut out, &Options { seed, count, ..Options::default() }).unwrap();
+        write_corpus(
+            &mut out,
+            &Options {
+                seed,
+                count,
+                ..Options::default()
+            },
+        )
+        .unwrap();
         out
     }
 
@@ -809,7 +966,11 @@ mod tests {
         let mut ids = std::collections::HashSet::new();
         for line in text.lines() {
             let doc = crate::read::jsonl::read_line(line).unwrap();
-            assert!(doc.meta.title.is_some() && doc.meta.outlet.is_some() && doc.meta.published.is_some());
+            assert!(
+                doc.meta.title.is_some()
+                    && doc.meta.outlet.is_some()
+                    && doc.meta.published.is_some()
+            );
             assert!(doc.blocks.len() >= 4, "{line}");
             assert!(ids.insert(doc.meta.external_id.unwrap()));
         }
@@ -819,9 +980,16 @@ mod tests {
     #[test]
     fn shapes_of_real_news_are_there() {
         let text = String::from_utf8(corpus(11, 400)).unwrap();
-        for shape in
-            ["(AP Photo/", "REUTERS/", "/Getty Images", "© ", "(Reuters) -", "With AFP and Reuters", " said: “", "(@"]
-        {
+        for shape in [
+            "(AP Photo/",
+            "REUTERS/",
+            "/Getty Images",
+            "© ",
+            "(Reuters) -",
+            "With AFP and Reuters",
+            " said: “",
+            "(@",
+        ] {
             assert!(text.contains(shape), "no {shape}");
         }
     }
