@@ -37,12 +37,22 @@ pub struct Resolver<'p> {
 
 impl<'p> Resolver<'p> {
     pub fn new(book: &'p mut PeopleBook) -> Self {
-        Resolver { book, genders: HashMap::new(), recent: BTreeSet::new() }
+        Resolver {
+            book,
+            genders: HashMap::new(),
+            recent: BTreeSet::new(),
+        }
     }
 
     /// The latest mentions before `pos`, oldest first.
     fn window(&self, pos: Pos) -> Vec<(Pos, usize)> {
-        let mut w: Vec<(Pos, usize)> = self.recent.range(..(pos, 0)).rev().take(LOOKBACK).copied().collect();
+        let mut w: Vec<(Pos, usize)> = self
+            .recent
+            .range(..(pos, 0))
+            .rev()
+            .take(LOOKBACK)
+            .copied()
+            .collect();
         w.reverse();
         w
     }
@@ -109,17 +119,21 @@ impl<'p> Resolver<'p> {
             return None;
         }
         let window = self.window(pos);
-        window
-            .iter()
-            .rev()
-            .map(|(_, i)| *i)
-            .find(|&i| self.book.get(i).is_some_and(|p| p.roles.iter().any(|r| same_office(&key, &role_words(r)))))
+        window.iter().rev().map(|(_, i)| *i).find(|&i| {
+            self.book
+                .get(i)
+                .is_some_and(|p| p.roles.iter().any(|r| same_office(&key, &role_words(r))))
+        })
     }
 
     /// Resolve a parsed phrase at `pos` into a speaker, registering a named person.
     pub fn speaker(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
         let written = text.slice(phrase.start, phrase.end);
-        let mut sp = Speaker { text: Some(written), person: None, role: phrase.role.clone() };
+        let mut sp = Speaker {
+            text: Some(written),
+            person: None,
+            role: phrase.role.clone(),
+        };
         match &phrase.kind {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
@@ -155,11 +169,16 @@ impl<'p> Resolver<'p> {
     /// A best-guess speaker that registers nobody new: a name already known, a pronoun,
     /// else the phrase as written.
     pub fn guess(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
-        let mut sp =
-            Speaker { text: Some(text.slice(phrase.start, phrase.end)), person: None, role: phrase.role.clone() };
+        let mut sp = Speaker {
+            text: Some(text.slice(phrase.start, phrase.end)),
+            person: None,
+            role: phrase.role.clone(),
+        };
         match &phrase.kind {
             PhraseKind::Name => sp.person = phrase.name.as_deref().and_then(|n| self.book.find(n)),
-            PhraseKind::Pronoun(info) if info.gender.is_some() => sp.person = self.pronoun(pos, info.gender),
+            PhraseKind::Pronoun(info) if info.gender.is_some() => {
+                sp.person = self.pronoun(pos, info.gender)
+            }
             _ => {}
         }
         sp
