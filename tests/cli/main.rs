@@ -933,3 +933,42 @@ fn check_and_backup() {
     assert_eq!(count(&copy, "quotes"), count(&db, "quotes"));
     morgue(&copy).arg("check").assert().success();
 }
+
+/// The CSV and JSON of the reports are contracts other tools parse: exact output on a
+/// one-article fixture.
+#[test]
+fn report_output_contracts() {
+    let (_d, db) = archive();
+    morgue(&db).arg("ingest").arg(root().join("tests/fixtures/contract.md")).assert().success();
+    let out = |args: &[&str]| String::from_utf8(morgue(&db).args(args).assert().success().get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        out(&["quotes", "-f", "csv"]),
+        "id,date,outlet,speaker,role,quote,kind,article\n\
+         1,2024-06-01,The Island Herald,Olav Berg,a fisherman on the main island,\"We missed the boat more than we expected,\",direct,1\n"
+    );
+    assert_eq!(
+        out(&["quotes", "-f", "json"]),
+        "[\n  {\"id\": 1, \"date\": \"2024-06-01\", \"outlet\": \"The Island Herald\", \"speaker\": \"Olav Berg\", \
+         \"role\": \"a fisherman on the main island\", \"quote\": \"We missed the boat more than we expected,\", \
+         \"kind\": \"direct\", \"article\": 1}\n]\n"
+    );
+    assert_eq!(
+        out(&["captions", "-f", "csv"]),
+        "id,date,agency,photographer,credit,caption,article\n\
+         1,2024-06-01,AP,Ivar Strand,Ivar Strand/AP,Passengers board the morning ferry at the harbour on Saturday.,1\n"
+    );
+    assert_eq!(
+        out(&["sources", "-f", "jsonl"]),
+        "{\"name\": \"AP\", \"kind\": \"wire\", \"role\": \"photo_credit\", \"articles\": 1}\n\
+         {\"name\": \"The Island Herald\", \"kind\": \"outlet\", \"role\": \"publisher\", \"articles\": 1}\n"
+    );
+    assert_eq!(
+        out(&["articles", "-f", "tsv"]),
+        "id\tdate\toutlet\ttitle\tbyline\tquotes\turl\n\
+         1\t2024-06-01\tThe Island Herald\tFerry service returns to the islands\tNora Lind\t1\thttps://herald.example/ferry-returns\n"
+    );
+    assert_eq!(
+        out(&["people", "-f", "markdown"]),
+        "| id | name | quotes | articles | aliases |\n|---|---|---|---|---|\n| 3 | Olav Berg | 1 | 1 |  |\n"
+    );
+}
