@@ -12,6 +12,10 @@ use super::words::words;
 
 /// How far after a closing mark a speech verb may stand (appositives can be long).
 const AFTER_REACH: usize = 40;
+/// How many speech verbs before a quote are tried as its cue.
+const MAX_VERBS: usize = 4;
+/// How far before an opening mark its cue may stand.
+const BEFORE_REACH: usize = 80;
 /// How far back from a verb an appositive's opening comma may stand.
 const APPOSITIVE_REACH: usize = 30;
 
@@ -85,6 +89,7 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             .collect();
         let mut fallback = None;
         for &first in &commas {
+            let app = text.parse_exact(first + 1, comma);
             let Some(head) = text
                 .parse_backward(lo, first)
                 .map(|h| extend_of(text, lo, h))
@@ -92,7 +97,15 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
                 continue;
             };
             let mut head = head;
-            if let Some(app) = text.parse_exact(first + 1, comma) {
+            if let Some(app) = app {
+                // "In Ohio, after the primary, Gov. Ana Ruiz (D-OH), said": the name
+                // between commas is the subject when what precedes it is no clause start
+                if app.kind == PhraseKind::Name
+                    && head.kind != PhraseKind::Name
+                    && !at_clause_start(text, lo, &head)
+                {
+                    return Some(app);
+                }
                 combine_appositive(text, &mut head, &app);
             } else if head.kind == PhraseKind::Name && head.role.is_none() && comma - first <= 16 {
                 head.role = Some(text.slice(first + 1, comma));
@@ -110,18 +123,22 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 
 /// "Mr. Morgan of the Sierra Club said": the speaker is the phrase before "of".
 fn extend_of(text: &Text<'_>, lo: usize, p: Phrase) -> Phrase {
-    if p.start < lo + 2
+    let mut at = p.start;
+    if at > lo && text.toks[at - 1].key == "the" {
+        at -= 1;
+    }
+    if at < lo + 2
         || !matches!(
-            text.toks[p.start - 1].key.as_str(),
+            text.toks[at - 1].key.as_str(),
             "of" | "at" | "from" | "for" | "with"
         )
     {
         return p;
     }
-    match text.parse_backward(lo, p.start - 1) {
+    match text.parse_backward(lo, at - 1) {
         Some(mut head) if matches!(head.kind, PhraseKind::Name | PhraseKind::Role(_)) => {
             if head.kind == PhraseKind::Name && head.role.is_none() {
-                head.role = Some(text.slice(p.start - 1, p.end));
+                head.role = Some(text.slice(at - 1, p.end));
             }
             head.end = p.end;
             head
@@ -153,7 +170,9 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         return Some(cue(phrase, &text.toks[i].key, "after-verb-name", 0.9));
     }
     let reach = hi.min(i + AFTER_REACH);
-    let v = (i..reach).find(|&k| is_verb(text, k))?;
+    let Some(v) = (i..reach).find(|&k| is_verb(text, k)) else {
+        return unlisted_verb(text, i, hi);
+    };
     let inverted = || {
         // "…" aside from the rest, said the bureau's director
         let ok = v > i
@@ -177,6 +196,45 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         return inverted();
     }
     Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
+}
+
+/// A cue with a verb the lexicon lacks, in the tight shapes only news uses for speech:
+/// "…," beamed Ana Ruiz / "…," Ruiz barked.
+fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
+    let verbish = |k: usize| {
+        text.toks.get(k).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && t.key.len() > 3
+                && t.key.ends_with("ed")
+                && !words().function.contains(t.key.as_str())
+        })
+    };
+    if verbish(i) && text.toks.get(i + 1).is_some_and(|t| t.cap) {
+        let p = text
+            .parse_forward(i + 1, hi)
+            .filter(|p| p.kind == PhraseKind::Name)?;
+        return Some(cue(p, &text.toks[i].key, "after-verb-name", 0.6));
+    }
+    let p = text
+        .parse_forward(i, hi)
+        .filter(|p| matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))?;
+    let ends = |k: usize| k >= hi || text.toks.get(k).is_some_and(|t| !t.is_word());
+    if verbish(p.end)
+        && (ends(p.end + 1)
+            || text
+                .toks
+                .get(p.end + 1)
+                .is_some_and(|t| matches!(t.key.as_str(), "back" | "out" | "up")))
+    {
+        return Some(cue(
+            p.clone(),
+            &text.toks[p.end].key,
+            "after-name-verb",
+            0.6,
+        ));
+    }
+    None
 }
 
 /// Whether the cue after a quote is tight: the verb comes within a few words and the
@@ -262,7 +320,14 @@ const NAMING_VERBS: &[&str] = &[
 /// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
 /// participle's subject is ("Ruiz called it “x” and added “y”").
 pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<Cue> {
+    // the cue is near the quote: a bounded look back keeps long run-on text linear
+    let lo = lo.max(hi.saturating_sub(BEFORE_REACH));
+    let sent_lo = sent_lo.max(hi.saturating_sub(BEFORE_REACH));
+    let mut tried = 0;
     for v in (lo..hi).rev() {
+        if tried >= MAX_VERBS {
+            break;
+        }
         if is_according_to(text, v) {
             if let Some(p) = text.parse_forward(v + 2, hi) {
                 return Some(cue(p, "according to", "before-according-to", 0.85));
@@ -272,16 +337,30 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         if !is_verb(text, v) {
             continue;
         }
+        tried += 1;
         let verb = text.toks[v].key.clone();
         if let Some(p) = before_subject(text, lo, v, sent_lo) {
             let naming = NAMING_VERBS.contains(&verb.as_str());
-            let personal = match &p.kind {
-                PhraseKind::Name | PhraseKind::Pronoun(_) => true,
-                PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
-                PhraseKind::Thing => false,
-            };
+            let named = matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_));
+            let personal = named
+                || matches!(&p.kind, PhraseKind::Role(k) if k.split(' ').any(|w| words().roles.contains(w)));
             if !naming || personal {
-                return Some(cue(p, &verb, "before-name-verb", 0.85));
+                let found = cue(p, &verb, "before-name-verb", 0.85);
+                if named {
+                    return Some(found);
+                }
+                // a thing as subject ("the protests demand …"): an earlier verb with a
+                // named subject in the same sentence speaks for the quote
+                let earlier = (lo..v)
+                    .rev()
+                    .filter(|&u| is_verb(text, u))
+                    .take(MAX_VERBS)
+                    .find_map(|u| {
+                        before_subject(text, lo, u, sent_lo)
+                            .filter(|q| matches!(q.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))
+                            .map(|q| cue(q, &text.toks[u].key, "before-name-verb", 0.8))
+                    });
+                return Some(earlier.unwrap_or(found));
             }
         }
         // sentence-initial verb: "Said Ortiz: …"
@@ -328,6 +407,15 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
         .map(|p| text.toks[p].key.as_str());
     let participle = key.ends_with("ing");
     let compound = matches!(prev_key, Some("and" | "but"));
+    if participle {
+        // "with Sen. Ana Ruiz calling it “…”": a name right before the participle
+        if let Some(p) = text.parse_backward(lo, v) {
+            let by = p.start > lo && matches!(text.toks[p.start - 1].key.as_str(), "with" | "as");
+            if p.kind == PhraseKind::Name && by {
+                return Some(p);
+            }
+        }
+    }
     if participle || compound {
         return sentence_subject(text, sent_lo.min(lo), v);
     }
@@ -335,19 +423,24 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
     if !at_clause_start(text, lo, &p) {
         return None;
     }
-    if let PhraseKind::Pronoun(info) = p.kind {
-        if info.relative {
-            // "…, said Blinken, who assured that “…”": the phrase before the comma
+    resolve_relative(text, lo, p)
+}
+
+/// "…, said Blinken, who assured that “…”": a relative pronoun stands for the phrase
+/// before its comma.
+fn resolve_relative(text: &Text<'_>, lo: usize, p: Phrase) -> Option<Phrase> {
+    match p.kind {
+        PhraseKind::Pronoun(info) if info.relative => {
             let s = p.start;
             if s > lo && text.is_punct(s - 1, ',') {
                 return text
                     .parse_backward(lo, s - 1)
                     .filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
             }
-            return None;
+            None
         }
+        _ => Some(p),
     }
-    Some(p)
 }
 
 /// The subject of the sentence `lo..v`: an earlier speech verb's subject, else the first
@@ -357,30 +450,62 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
         .rev()
         .find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing"))
     {
-        if let Some(p) = subject_before(text, lo, u) {
-            return Some(p);
+        if let Some(p) = subject_before(text, lo, u).and_then(|p| resolve_relative(text, lo, p)) {
+            if !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
+                return Some(p);
+            }
         }
     }
-    let mut start = skip_lead(text, lo, v);
-    let t = &text.toks[start.min(text.toks.len().saturating_sub(1))];
-    if start < v
-        && t.cap
-        && t.key.ends_with("ly")
-        && text
-            .toks
-            .get(start + 1)
-            .is_some_and(|n| !n.cap || !n.is_word())
-    {
-        start += 1;
+    // the subject opens the sentence or follows an opening phrase and its comma
+    let start = skip_lead(text, lo, v);
+    let mut starts = vec![start];
+    starts.extend(
+        (start..v)
+            .filter(|&k| text.is_punct(k, ','))
+            .take(4)
+            .map(|k| k + 1),
+    );
+    let mut fallback = None;
+    for (n, s) in starts.into_iter().enumerate() {
+        if s >= v || (n == 0 && intro_word(text, s)) {
+            continue;
+        }
+        let Some(p) = text.parse_forward(s, v) else {
+            continue;
+        };
+        if matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
+            continue;
+        }
+        let verb_follows = text.toks.get(p.end).is_some_and(|t| t.is_word() && !t.cap);
+        let good = match &p.kind {
+            PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+            PhraseKind::Role(_) => p.definite,
+            PhraseKind::Thing => false,
+        };
+        if good && verb_follows {
+            return Some(p);
+        }
+        let rank = |q: &Phrase| usize::from(!matches!(q.kind, PhraseKind::Thing));
+        if fallback
+            .as_ref()
+            .is_none_or(|f: &Phrase| rank(&p) > rank(f))
+        {
+            fallback = Some(p);
+        }
     }
-    let first = text
-        .parse_forward(start, v)
-        .filter(|p| !matches!(p.kind, PhraseKind::Thing) || p.name.is_some());
-    if first.is_some() {
-        return first;
-    }
-    let comma = (start..v).find(|&k| text.is_punct(k, ','))?;
-    text.parse_forward(comma + 1, v)
+    fallback
+}
+
+/// A sentence-opening word that starts an introductory phrase, not the subject:
+/// "Following the vote, …", "Shortly after, …", "In Ohio, …".
+fn intro_word(text: &Text<'_>, i: usize) -> bool {
+    let t = &text.toks[i];
+    let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
+    let determiner = super::phrases::DETERMINERS.contains(&t.key.as_str());
+    (t.cap && (t.key.ends_with("ly") || t.key.ends_with("ing")) && next_lower)
+        || words().function.contains(t.key.as_str())
+            && !words().pronouns.contains_key(t.key.as_str())
+            && !determiner
 }
 
 /// A speaker before a colon, with at most one unlisted verb between ("Ortiz gloated:") or
@@ -399,7 +524,7 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
             end -= 1;
         }
     }
-    let p = text.parse_backward(lo, end)?;
+    let p = extend_of(text, lo, text.parse_backward(lo, end)?);
     let boundary = p.start == lo || !text.toks[p.start - 1].is_word();
     if matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)) && boundary {
         return Some(cue(p, &verb, "colon", 0.7));
@@ -417,7 +542,14 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
 
 /// The last resort for a quote inside a sentence with no speech verb ("Cruz blamed the
 /// law on “…”"): the sentence's subject, when it is a person or a role.
-pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Option<Cue> {
+/// With `broad`, any subject will do (a thing, a plural): the best guess for a quote that
+/// has no cue at all.
+pub fn sentence_subject_cue(
+    text: &Text<'_>,
+    sent_lo: usize,
+    hi: usize,
+    broad: bool,
+) -> Option<Cue> {
     let mut start = skip_lead(text, sent_lo, hi);
     if start >= hi || text.toks[start].kind == Kind::Mark {
         return None;
@@ -446,21 +578,35 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Optio
         }
     }
     let p = sentence_subject(text, start, hi)?;
+    // a person for sure: a full or titled name, he or she, a role noun
     let personal = match &p.kind {
-        PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+        PhraseKind::Name => true,
+        PhraseKind::Pronoun(info) => info.gender.is_some(),
         PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
         PhraseKind::Thing => false,
     };
-    if !personal || p.end >= hi {
+    if !(personal || broad && !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative))
+        || p.end >= hi
+    {
         return None;
     }
     // the subject's verb follows it directly
     let v = p.end;
     let next = &text.toks[v];
-    if !next.is_word() || next.cap {
+    if !(next.is_word() && !next.cap || next.is_punct(',')) {
         return None;
     }
-    Some(cue(p, &next.key.clone(), "sentence-subject", 0.45))
+    let verb = if next.is_word() {
+        next.key.clone()
+    } else {
+        String::new()
+    };
+    let rule = if personal {
+        "sentence-subject"
+    } else {
+        "sentence-subject-weak"
+    };
+    Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {

@@ -83,10 +83,9 @@ fn is_close_glyph(c: char) -> bool {
 
 /// Direction from the characters around the mark, when they decide it.
 fn context_dir(prev: Option<char>, next: Option<char>) -> Option<Dir> {
-    let open_before = prev.map_or(true, |c| {
-        c.is_whitespace() || "([{<—–-/".contains(c) || is_open_glyph(c)
-    });
-    let close_after = next.map_or(true, |c| {
+    let open_before =
+        prev.is_none_or(|c| c.is_whitespace() || "([{<—–-/".contains(c) || is_open_glyph(c));
+    let close_after = next.is_none_or(|c| {
         c.is_whitespace() || ",.;:!?)]}>—–-…".contains(c) || is_close_glyph(c) || c == '“'
     });
     match (open_before, close_after) {
@@ -377,12 +376,17 @@ mod tests {
             .iter()
             .map(|s| {
                 let mut text = String::new();
-                for b in s.open.block..=s.end_block {
-                    if let Some((a, z)) = block_range(s, b, chars[b].len()) {
+                for (b, block) in chars
+                    .iter()
+                    .enumerate()
+                    .take(s.end_block + 1)
+                    .skip(s.open.block)
+                {
+                    if let Some((a, z)) = block_range(s, b, block.len()) {
                         if !text.is_empty() {
                             text.push('|');
                         }
-                        text.extend(&chars[b][a..z]);
+                        text.extend(&block[a..z]);
                     }
                 }
                 (s.depth as usize, text)

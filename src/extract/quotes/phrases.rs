@@ -17,7 +17,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Words that open a noun phrase naming an unnamed speaker or a thing.
-const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "this", "that",
     "these", "those", "some", "several", "many", "two", "three", "four", "five", "both", "all",
     "most", "other", "each", "no",
@@ -125,7 +125,7 @@ impl<'a> Text<'a> {
         self.is_cap(i)
             || (self.is_word(i)
                 && (self.is_title(i) || self.is_role(i))
-                && !self.is_pronoun(i).is_some())
+                && self.is_pronoun(i).is_none())
     }
 
     /// A name particle or "of" joining two parts of a run ("Secretary of State").
@@ -141,9 +141,7 @@ impl<'a> Text<'a> {
     pub fn run_forward(&self, i: usize, hi: usize) -> usize {
         let mut j = i;
         while j < hi {
-            if self.run_word(j) {
-                j += 1;
-            } else if j > i && j + 1 < hi && self.joiner(j, j - 1, j + 1) {
+            if self.run_word(j) || (j > i && j + 1 < hi && self.joiner(j, j - 1, j + 1)) {
                 j += 1;
             } else if j > i && self.is_punct(j, '(') {
                 // a party and state ends the name: "(D-S.C.)"
@@ -163,9 +161,7 @@ impl<'a> Text<'a> {
         let mut j = end;
         while j > lo {
             let i = j - 1;
-            if self.run_word(i) {
-                j = i;
-            } else if i > lo && j < end && self.joiner(i, i - 1, j) {
+            if self.run_word(i) || (i > lo && j < end && self.joiner(i, i - 1, j)) {
                 j = i;
             } else if self.is_punct(i, ')') {
                 match (lo..i).rev().take(8).find(|&k| self.is_punct(k, '(')) {
@@ -181,18 +177,18 @@ impl<'a> Text<'a> {
 
     /// A parenthesis holding a party and state, "(D-S.C.)", "(R-Texas)": its end.
     fn paren_end(&self, open: usize, hi: usize) -> Option<usize> {
-        let party = self.tok(open + 1).is_some_and(|t| {
-            t.is_word()
-                && ["d", "r", "i"]
-                    .iter()
-                    .any(|p| t.key == *p || t.key.starts_with(&format!("{p}-")))
-        });
-        if !party {
-            return None;
-        }
-        (open + 1..hi.min(open + 8))
-            .find(|&k| self.is_punct(k, ')'))
-            .map(|k| k + 1)
+        // "(D-S.C.)", "(R-Texas)", "(Maine)", "(N.Y.)": party or state, capitalised, short
+        let close = (open + 1..hi.min(open + 6)).find(|&k| self.is_punct(k, ')'))?;
+        let inner_ok = close > open + 1
+            && self.is_cap(open + 1)
+            && (open + 1..close).all(|k| {
+                self.is_cap(k)
+                    || matches!(
+                        self.tok(k).map(|t| t.kind),
+                        Some(Kind::Punct('-' | ',' | '.'))
+                    )
+            });
+        inner_ok.then_some(close + 1)
     }
 
     /// Split a run into its title/role prefix and the name after the last title word.
@@ -233,7 +229,13 @@ impl<'a> Text<'a> {
                 Kind::Word => {}
                 _ => return false,
             }
-            if w.not_people.contains(t.key.as_str()) || w.pronouns.contains_key(t.key.as_str()) {
+            // a place or organisation word heads a thing ("Barents Sea", "White House");
+            // before the head it may be a name ("Bay Buchanan", "Park Chung-hee")
+            let head = i + 1 == e || (i + 2 == e && self.is_punct(e - 1, ')'));
+            let listed = w.not_people.contains(t.key.as_str());
+            if (listed && (head || self.is_weekday(i) || self.is_month(i)))
+                || w.pronouns.contains_key(t.key.as_str())
+            {
                 return false;
             }
             if !t.cap && !PARTICLES.contains(&t.key.as_str()) && t.key != "of" {
@@ -367,10 +369,11 @@ impl<'a> Text<'a> {
         (s..e)
             .filter(|&i| self.is_word(i) && !self.is_determiner(i))
             .filter(|&i| {
-                !self
+                let proper = self
                     .tok(i)
                     .is_some_and(|t| t.acronym(self.chars) || t.possessive)
-                    && !(self.is_cap(i) && !self.is_title(i) && !self.is_role(i))
+                    || (self.is_cap(i) && !self.is_title(i) && !self.is_role(i));
+                !proper
             })
             .map(|i| self.key(i).to_string())
             .collect::<Vec<_>>()
@@ -600,14 +603,13 @@ impl<'a> Text<'a> {
         Some(phrase)
     }
 
-    fn is_month(&self, i: usize) -> bool {
+    pub fn is_month(&self, i: usize) -> bool {
         matches!(
             self.key(i),
             "january"
                 | "february"
                 | "march"
                 | "april"
-                | "may"
                 | "june"
                 | "july"
                 | "august"
@@ -618,7 +620,7 @@ impl<'a> Text<'a> {
         ) && self.is_cap(i)
     }
 
-    fn is_weekday(&self, i: usize) -> bool {
+    pub fn is_weekday(&self, i: usize) -> bool {
         matches!(
             self.key(i),
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"

@@ -11,7 +11,7 @@ use super::phrases::{Phrase, PhraseKind, Text};
 use super::words::{words, Gender};
 use crate::extract::people::PeopleBook;
 use crate::model::Evidence;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// A position in the document: block, then character.
 pub type Pos = (usize, usize);
@@ -30,8 +30,9 @@ pub struct Speaker {
 pub struct Resolver<'p> {
     pub book: &'p mut PeopleBook,
     genders: HashMap<usize, Gender>,
-    /// Person mentions in document order.
-    recent: Vec<(Pos, usize)>,
+    /// Person mentions in document order (a set: speakers found after a quote are noted
+    /// out of order, and a sorted vector would make that quadratic).
+    recent: BTreeSet<(Pos, usize)>,
 }
 
 impl<'p> Resolver<'p> {
@@ -39,8 +40,21 @@ impl<'p> Resolver<'p> {
         Resolver {
             book,
             genders: HashMap::new(),
-            recent: Vec::new(),
+            recent: BTreeSet::new(),
         }
+    }
+
+    /// The latest mentions before `pos`, oldest first.
+    fn window(&self, pos: Pos) -> Vec<(Pos, usize)> {
+        let mut w: Vec<(Pos, usize)> = self
+            .recent
+            .range(..(pos, 0))
+            .rev()
+            .take(LOOKBACK)
+            .copied()
+            .collect();
+        w.reverse();
+        w
     }
 
     /// Remember that person `idx` was named at `pos`.
@@ -48,11 +62,7 @@ impl<'p> Resolver<'p> {
         if let Some(g) = gender {
             self.genders.entry(idx).or_insert(g);
         }
-        let at = self.recent.partition_point(|(p, _)| *p <= pos);
-        if at > 0 && self.recent[at - 1] == (pos, idx) {
-            return;
-        }
-        self.recent.insert(at, (pos, idx));
+        self.recent.insert((pos, idx));
     }
 
     /// Register a named person with `evidence`; their role, gender and position too.
@@ -77,8 +87,7 @@ impl<'p> Resolver<'p> {
     /// The person a he/she at `pos` refers to: the latest one of that gender, else the
     /// latest one whose gender is unknown.
     pub fn pronoun(&mut self, pos: Pos, gender: Option<Gender>) -> Option<usize> {
-        let end = self.recent.partition_point(|(p, _)| *p < pos);
-        let window = &self.recent[end.saturating_sub(LOOKBACK)..end];
+        let window = self.window(pos);
         let found = match gender {
             Some(g) => window
                 .iter()
@@ -109,8 +118,7 @@ impl<'p> Resolver<'p> {
         if key.is_empty() || !(2..=5).contains(&n) {
             return None;
         }
-        let end = self.recent.partition_point(|(p, _)| *p < pos);
-        let window = &self.recent[end.saturating_sub(LOOKBACK)..end];
+        let window = self.window(pos);
         window.iter().rev().map(|(_, i)| *i).find(|&i| {
             self.book
                 .get(i)
@@ -139,10 +147,8 @@ impl<'p> Resolver<'p> {
                     );
                 }
             }
-            PhraseKind::Pronoun(info) if !info.relative => {
-                if info.gender.is_some() {
-                    sp.person = self.pronoun(pos, info.gender);
-                }
+            PhraseKind::Pronoun(info) if !info.relative && info.gender.is_some() => {
+                sp.person = self.pronoun(pos, info.gender);
             }
             PhraseKind::Role(key) if phrase.definite => {
                 sp.person = self.role(key, pos);
@@ -156,6 +162,24 @@ impl<'p> Resolver<'p> {
             if let Some(g) = phrase.gender {
                 self.genders.entry(i).or_insert(g);
             }
+        }
+        sp
+    }
+
+    /// A best-guess speaker that registers nobody new: a name already known, a pronoun,
+    /// else the phrase as written.
+    pub fn guess(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
+        let mut sp = Speaker {
+            text: Some(text.slice(phrase.start, phrase.end)),
+            person: None,
+            role: phrase.role.clone(),
+        };
+        match &phrase.kind {
+            PhraseKind::Name => sp.person = phrase.name.as_deref().and_then(|n| self.book.find(n)),
+            PhraseKind::Pronoun(info) if info.gender.is_some() => {
+                sp.person = self.pronoun(pos, info.gender)
+            }
+            _ => {}
         }
         sp
     }
@@ -194,7 +218,9 @@ impl<'p> Resolver<'p> {
             return;
         };
         let pos = (block, text.toks[s].start);
-        let inside = quoted.iter().any(|&(a, z)| a <= pos.1 && pos.1 < z);
+        // the quoted ranges are sorted and disjoint
+        let k = quoted.partition_point(|&(a, _)| a <= pos.1);
+        let inside = k > 0 && pos.1 < quoted[k - 1].1;
         match phrase.kind {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
@@ -335,12 +361,7 @@ fn same_office(key: &str, recorded: &str) -> bool {
     if key == recorded {
         return true;
     }
-    let group_of = |k: &str| {
-        words()
-            .role_groups
-            .iter()
-            .position(|g| g.iter().any(|m| k == *m))
-    };
+    let group_of = |k: &str| words().role_groups.iter().position(|g| g.contains(&k));
     if let (Some(a), Some(b)) = (group_of(key), group_of(recorded)) {
         return a == b;
     }

@@ -181,7 +181,9 @@ fn nested_quote_stays_inside_and_names_its_own_speaker() {
 
 #[test]
 fn ships_places_and_months_are_not_people() {
-    let (_, book) = run(&["The cruiser Admiral Kasatonov sailed into the Baltic Sea in March while Minister Olga Petrenko watched."]);
+    let (_, book) = run(&[
+        "The cruiser Admiral Kasatonov sailed into the Baltic Sea in March while Minister Olga Petrenko watched.",
+    ]);
     let names: Vec<String> = book.people().iter().map(|p| p.name.clone()).collect();
     assert_eq!(names, vec!["Olga Petrenko"]);
 }
@@ -223,4 +225,19 @@ fn huge_paragraph_of_marks_is_fast() {
     let t = std::time::Instant::now();
     let _ = run(&[&s]);
     assert!(t.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn thousands_of_people_and_quotes_stay_fast() {
+    let mut s = String::new();
+    for i in 0..3000 {
+        s.push_str(&format!(
+            "“Line {i} is here,” said Minister Ana Quorvex{i}. He added “more” and she told Kalvo{i}: “yes.” "
+        ));
+    }
+    let t = std::time::Instant::now();
+    let (quotes, book) = run(&[&s, &s]);
+    assert!(quotes.len() >= 6000);
+    assert!(book.len() >= 3000);
+    assert!(t.elapsed().as_secs() < 10, "took {:?}", t.elapsed());
 }
