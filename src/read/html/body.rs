@@ -122,7 +122,7 @@ fn is_phrasing_tag(tag: &str) -> bool {
     )
 }
 fn is_always_dropped(tag: &str) -> bool {
-    matches!(tag, "nav" | "form" | "iframe" | "footer" | "aside")
+    matches!(tag, "nav" | "form" | "footer" | "aside")
 }
 
 /// Below this many characters of text an extraction is retried with looser rules.

@@ -42,7 +42,11 @@ pub fn read_html(bytes: &[u8]) -> Document {
         }
     }
     if meta.published.is_none() {
-        meta.published = article.byline.as_deref().and_then(date::from_text);
+        meta.published = article
+            .byline
+            .as_deref()
+            .and_then(date::from_text)
+            .or_else(|| meta::visible_date(&page));
     }
     let blocks = blocks::emit(&article);
     Document {
@@ -294,6 +298,24 @@ mod tests {
         );
         assert!(doc.body().starts_with("Die Straßenbahn fährt seit Montag"));
         assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn rendered_tweet_and_visible_date() {
+        let page = br#"<html><body><h1>Council votes on the new tram line</h1>
+            <div class="info">2023/11/17 20:52 Source: Example</div>
+            <div class="text"><p>The council voted for the new tram line on Friday, after a debate of four hours, and work will start next spring, officials said.</p>
+            <iframe class="twitter-tweet twitter-tweet-rendered" data-tweet-id="1234567890"></iframe>
+            <p>The line will link the station to the university, with nine stops, and it will cost about 300 million, the council said.</p></div>
+            </body></html>"#;
+        let doc = read_html(page);
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-11-17"));
+        let embeds = of_kind(&doc, BlockKind::Embed);
+        assert_eq!(embeds.len(), 1, "{:?}", doc.blocks);
+        assert_eq!(
+            embeds[0].url.as_deref(),
+            Some("https://twitter.com/i/web/status/1234567890")
+        );
     }
 
     #[test]
