@@ -49,7 +49,7 @@ fn rules() -> &'static Rules {
                 r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]{{0,80}}?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
             )),
             with: mk(format!(
-                r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by)\s+)?({list})\W{{0,3}}$"
+                r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|información|informações|informations|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by|de|da|von)\s+)?({list})\W{{0,3}}$"
             )),
             sign_off: mk(format!(
                 r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
@@ -173,10 +173,27 @@ pub fn credits_in_byline(byline: &[String]) -> Vec<Agency> {
                 .trim_end_matches(" STAFF");
             if let Some(a) = agencies::lookup(piece).filter(|a| a.kind == SourceKind::Wire) {
                 out.push(a);
+            } else if let Some(a) = trailing_wire(piece) {
+                // "By JOSH REYES Associated Press": the agency after the name, no comma
+                out.push(a);
             }
         }
     }
     out
+}
+
+/// A wire agency that ends a byline piece after at least two other words.
+fn trailing_wire(piece: &str) -> Option<Agency> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\S+\s+\S+.*?\s((?:(?i:the)\s+)?(?:{}))$",
+            agencies::wire_pattern()
+        ))
+        .expect("trailing wire regex")
+    });
+    let m = re.captures(piece)?.get(1)?;
+    agencies::lookup(m.as_str()).filter(|a| a.kind == SourceKind::Wire)
 }
 
 fn strip_word_prefix<'a>(s: &'a str, word: &str) -> &'a str {
@@ -206,10 +223,13 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<&'static str> {
-        credits_in_paragraph(text, false, true)
-            .into_iter()
-            .map(|(a, _)| a.name)
-            .collect()
+        let mut out: Vec<&'static str> = Vec::new();
+        for (a, _) in credits_in_paragraph(text, false, true) {
+            if !out.contains(&a.name) {
+                out.push(a.name);
+            }
+        }
+        out
     }
 
     #[test]
@@ -217,6 +237,7 @@ mod tests {
         assert_eq!(names("With EFE and Reuters"), vec!["EFE", "Reuters"]);
         assert_eq!(names("With reporting from AFP."), vec!["AFP"]);
         assert_eq!(names("With AFP and agencies"), vec!["AFP"]);
+        assert_eq!(names("Con información de EFE"), vec!["EFE"]);
         assert_eq!(
             names("OSLO (Reuters) - Ferries stopped running on Tuesday."),
             vec!["Reuters"]
@@ -296,6 +317,8 @@ mod tests {
         assert_eq!(b("Reuters Staff"), vec!["Reuters"]);
         assert_eq!(b("The Associated Press"), vec!["AP"]);
         assert!(b("By Ana Ruiz").is_empty());
+        assert_eq!(b("By ANA RUIZ Associated Press"), vec!["AP"]);
+        assert!(b("By Ana Press").is_empty());
         assert!(b("Getty Images").is_empty());
     }
 
