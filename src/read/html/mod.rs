@@ -1,10 +1,12 @@
 //! Saved web pages: one HTML page to a [`Document`].
 //!
-//! A page is decoded ([`encoding`]), stripped of script and style bodies ([`prune`]),
-//! parsed once with `scraper` (html5ever, the same
-//! tree a browser builds), read for metadata ([`meta`]), searched for the article
-//! ([`body`]) and written out as blocks ([`blocks`]): paragraphs and sub-headings of the
-//! story, photo captions with their credits, and embedded posts.
+//! A page is decoded (`encoding`), stripped of script and style bodies and capped in
+//! nesting (`prune`), parsed once with `scraper` (html5ever, the same tree a browser
+//! builds), read for metadata (`meta`, dates in `date`), searched for the article
+//! (`body`, over the arena of `dom`) and written out as blocks (`blocks`):
+//! paragraphs and sub-headings of the story, photo captions with their credits, and
+//! embedded posts. Paragraphs and headings make the body; captions and embeds are kept
+//! as blocks of their own, so the body does not repeat them.
 //!
 //! [`read_html`] is a pure function that never fails: a truncated page, a page without a
 //! body or a picture saved as `.html` gives a document with whatever could be read
