@@ -223,6 +223,9 @@ fn special_block(dom: &Dom, i: usize) -> Option<Block> {
             return Some(embed_block(dom, i, platform));
         }
     }
+    if node.tag == "iframe" {
+        return rendered_tweet(dom, i);
+    }
     if node.tag == "figure" {
         return figure_caption(dom, i);
     }
@@ -373,6 +376,27 @@ fn all_text(dom: &Dom, i: usize, exclude: &HashSet<usize>, sep: &str) -> String 
         stack.extend(node.children.iter().rev().map(|&c| (c, false)));
     }
     tidy_lines(&buf, sep)
+}
+
+/// A tweet the page saved after Twitter's script had replaced it with an iframe: no
+/// text is left, but the post is still known by its id.
+fn rendered_tweet(dom: &Dom, i: usize) -> Option<Block> {
+    let node = &dom.nodes[i];
+    let class = node.attr("class")?;
+    if !class.split_whitespace().any(|c| c == "twitter-tweet") {
+        return None;
+    }
+    let id = node.attr("data-tweet-id")?;
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(Block {
+        kind: BlockKind::Embed,
+        text: String::new(),
+        credit: None,
+        url: Some(format!("https://twitter.com/i/web/status/{id}")),
+        platform: Some("twitter".into()),
+    })
 }
 
 fn embed_platform(dom: &Dom, i: usize) -> Option<&'static str> {

@@ -122,7 +122,7 @@ fn is_phrasing_tag(tag: &str) -> bool {
     )
 }
 fn is_always_dropped(tag: &str) -> bool {
-    matches!(tag, "nav" | "form" | "iframe" | "footer" | "aside")
+    matches!(tag, "nav" | "form" | "footer" | "aside")
 }
 
 /// Below this many characters of text an extraction is retried with looser rules.
@@ -629,7 +629,16 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
         if is_scored_tag(tag) {
             out.to_score.push(i);
         }
-        if tag == "div" {
+        if tag == "div"
+            && all_phrasing(dom, i, &nonphrasing_inside)
+            && link_density_now(dom, i) < 0.25
+        {
+            // A div of nothing but text becomes the paragraph itself (Readability wraps
+            // the text in a new paragraph and puts it in the div's place; keeping the div
+            // keeps its attributes, such as `itemprop=caption`).
+            dom.nodes[i].tag = "p";
+            out.to_score.push(i);
+        } else if tag == "div" {
             wrap_phrasing_runs(dom, i, &nonphrasing_inside, &mut block_inside);
             let elements: Vec<usize> = dom.element_kids(i).collect();
             let only_text_is_blank = dom
@@ -695,6 +704,18 @@ fn link_density_now(dom: &Dom, i: usize) -> f64 {
     } else {
         links as f64 / total as f64
     }
+}
+
+/// Whether every child of a node is text or inline markup (and some of it is text).
+fn all_phrasing(dom: &Dom, i: usize, nonphrasing_inside: &[bool]) -> bool {
+    let mut any = false;
+    for k in dom.kids(i) {
+        if !is_phrasing(dom, nonphrasing_inside, k) {
+            return false;
+        }
+        any |= !is_whitespace(dom, k);
+    }
+    any
 }
 
 /// Wrap each run of loose text and inline elements in a div into a paragraph of its own.

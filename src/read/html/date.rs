@@ -30,6 +30,11 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid date pattern")
 });
 
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d{2})(?:[-/.]|年)\s?(\d{1,2})(?:[-/.]|月)\s?(\d{1,2})(?:日|\b)")
+        .expect("valid date pattern")
+});
+
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\.|$)")
         .expect("valid date pattern")
@@ -66,8 +71,14 @@ pub fn normalize(raw: &str) -> Option<String> {
     from_text(s)
 }
 
-/// A date written in English words ("July 24, 2015", "24 July 2015").
+/// A date written in English words ("July 24, 2015", "24 July 2015") or in numbers,
+/// year first ("2023-11-17 20:52", "2023/11/17", "2023年11月17日").
 pub fn from_text(s: &str) -> Option<String> {
+    if let Some(c) = NUMERIC_DATE.captures(s) {
+        if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
+            return Some(d);
+        }
+    }
     if let Some(c) = MONTH_DAY_YEAR.captures(s) {
         return ymd(&c[3], &month(&c[1])?.to_string(), &c[2]);
     }
@@ -163,6 +174,11 @@ mod tests {
         );
         assert_eq!(normalize("3 March 2020").as_deref(), Some("2020-03-03"));
         assert_eq!(normalize("2015-13-45"), None);
+        assert_eq!(
+            from_text("Updated 2023年11月17日 08:00").as_deref(),
+            Some("2023-11-17")
+        );
+        assert_eq!(from_text("2023/11/17 20:52").as_deref(), Some("2023-11-17"));
         assert_eq!(normalize("soon"), None);
     }
 

@@ -1142,6 +1142,48 @@ fn choose_date(facts: &PageFacts, ld: Option<&LdArticle>, url: Option<&str>) -> 
         .or_else(|| facts.get("og:url").as_deref().and_then(date::from_url))
 }
 
+/// A date shown just after the headline (`<h1>`), the last resort when no markup gives one.
+pub fn visible_date(page: &Html) -> Option<String> {
+    let h1 = page
+        .tree
+        .nodes()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "h1"))?;
+    let mut text = String::new();
+    let mut current = Some(h1);
+    let mut skip_children = false;
+    for _ in 0..300 {
+        let Some(node) = current else {
+            break;
+        };
+        match node.value() {
+            Node::Text(t) => {
+                push_collapsed(&mut text, t);
+                text.push(' ');
+            }
+            Node::Element(e) => skip_children = matches!(e.name(), "script" | "style" | "noscript"),
+            _ => {}
+        }
+        if text.len() > 400 {
+            break;
+        }
+        current = (!skip_children)
+            .then(|| node.first_child())
+            .flatten()
+            .or_else(|| {
+                let mut n = Some(node);
+                while let Some(x) = n {
+                    if let Some(s) = x.next_sibling() {
+                        return Some(s);
+                    }
+                    n = x.parent();
+                }
+                None
+            });
+        skip_children = false;
+    }
+    date::from_text(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,12 @@
 //! Saved web pages: one HTML page to a [`Document`].
 //!
-//! A page is decoded ([`encoding`]), stripped of script and style bodies ([`prune`]),
-//! parsed once with `scraper` (html5ever, the same
-//! tree a browser builds), read for metadata ([`meta`]), searched for the article
-//! ([`body`]) and written out as blocks ([`blocks`]): paragraphs and sub-headings of the
-//! story, photo captions with their credits, and embedded posts.
+//! A page is decoded (`encoding`), stripped of script and style bodies and capped in
+//! nesting (`prune`), parsed once with `scraper` (html5ever, the same tree a browser
+//! builds), read for metadata (`meta`, dates in `date`), searched for the article
+//! (`body`, over the arena of `dom`) and written out as blocks (`blocks`):
+//! paragraphs and sub-headings of the story, photo captions with their credits, and
+//! embedded posts. Paragraphs and headings make the body; captions and embeds are kept
+//! as blocks of their own, so the body does not repeat them.
 //!
 //! [`read_html`] is a pure function that never fails: a truncated page, a page without a
 //! body or a picture saved as `.html` gives a document with whatever could be read
@@ -42,7 +44,11 @@ pub fn read_html(bytes: &[u8]) -> Document {
         }
     }
     if meta.published.is_none() {
-        meta.published = article.byline.as_deref().and_then(date::from_text);
+        meta.published = article
+            .byline
+            .as_deref()
+            .and_then(date::from_text)
+            .or_else(|| meta::visible_date(&page));
     }
     let blocks = blocks::emit(&article);
     Document {
@@ -74,4 +80,302 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| b < 9 || (b > 13 && b < 32 && b != 27))
         .count();
     !is_utf16 && controls * 10 > head.len().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, BlockKind};
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/html/",
+                $name
+            ))
+        };
+    }
+
+    fn of_kind(doc: &Document, kind: BlockKind) -> Vec<&Block> {
+        doc.blocks.iter().filter(|b| b.kind == kind).collect()
+    }
+
+    #[test]
+    fn json_ld_news_article() {
+        let doc = read_html(fixture!("jsonld_newsarticle.html"));
+        let m = &doc.meta;
+        assert_eq!(doc.format, Format::Html);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Harbour bridge reopens after storm repairs")
+        );
+        assert_eq!(m.byline, vec!["Maria Kowalczyk", "Tom Ashdown"]);
+        assert_eq!(m.published.as_deref(), Some("2024-03-05T07:30:00+01:00"));
+        assert_eq!(m.outlet.as_deref(), Some("The Morning Ledger"));
+        assert_eq!(m.language.as_deref(), Some("en-GB"));
+        assert_eq!(m.section.as_deref(), Some("Local"));
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://ledger.example/local/2024/03/05/harbour-bridge-reopens")
+        );
+        assert!(m
+            .description
+            .as_deref()
+            .is_some_and(|d| d.starts_with("Traffic returns")));
+    }
+
+    #[test]
+    fn body_keeps_story_and_drops_boilerplate() {
+        let doc = read_html(fixture!("jsonld_newsarticle.html"));
+        let body = doc.body();
+        assert!(body.starts_with("The old harbour bridge reopened"));
+        assert!(body.contains("it will publish the findings in full."));
+        assert!(body.contains("\"We are relieved"));
+        for junk in [
+            "cookies",
+            "Home",
+            "Share on",
+            "Related",
+            "Storm damage in pictures",
+            "newsletter",
+            "Finally, it only took",
+            "Copyright",
+            "not text",
+            "color: red",
+        ] {
+            assert!(!body.contains(junk), "{junk:?} in body:\n{body}");
+        }
+        let headings = of_kind(&doc, BlockKind::Heading);
+        assert_eq!(headings.len(), 1, "{headings:?}");
+        assert_eq!(headings[0].text, "Six weeks of detours");
+        // The headline is the title, not a heading of the body.
+        assert!(!body.contains("Harbour bridge reopens after storm repairs"));
+    }
+
+    #[test]
+    fn figure_caption_with_credit() {
+        let doc = read_html(fixture!("jsonld_newsarticle.html"));
+        let captions = of_kind(&doc, BlockKind::Caption);
+        assert_eq!(captions.len(), 1, "{captions:?}");
+        assert_eq!(
+            captions[0].text,
+            "Workers check the railings on the harbour bridge on Monday."
+        );
+        assert_eq!(
+            captions[0].credit.as_deref(),
+            Some("Photo: Anna Berg/Reuters")
+        );
+        assert!(!doc.body().contains("Anna Berg"));
+    }
+
+    #[test]
+    fn itemprop_caption_and_copyright_holder() {
+        let doc = read_html(fixture!("byline_in_page.html"));
+        let captions = of_kind(&doc, BlockKind::Caption);
+        assert_eq!(captions.len(), 1, "{captions:?}");
+        assert!(captions[0].text.starts_with("Frost candles burn"));
+        assert_eq!(captions[0].credit.as_deref(), Some("Jonas Weber/dpa"));
+    }
+
+    #[test]
+    fn tweet_embed() {
+        let doc = read_html(fixture!("jsonld_newsarticle.html"));
+        let embeds = of_kind(&doc, BlockKind::Embed);
+        assert_eq!(embeds.len(), 1, "{embeds:?}");
+        let e = embeds[0];
+        assert_eq!(e.platform.as_deref(), Some("twitter"));
+        assert_eq!(
+            e.url.as_deref(),
+            Some("https://twitter.com/CityCouncil/status/1765000000000000000")
+        );
+        assert!(e.text.starts_with("The harbour bridge is open again."));
+        assert!(
+            e.text
+                .ends_with("— City Council (@CityCouncil) March 5, 2024"),
+            "{}",
+            e.text
+        );
+        assert!(!doc.body().contains("@CityCouncil"));
+    }
+
+    #[test]
+    fn instagram_embed() {
+        let doc = read_html(fixture!("opengraph_only.html"));
+        let embeds = of_kind(&doc, BlockKind::Embed);
+        assert_eq!(embeds.len(), 1, "{embeds:?}");
+        assert_eq!(embeds[0].platform.as_deref(), Some("instagram"));
+        assert_eq!(
+            embeds[0].url.as_deref(),
+            Some("https://www.instagram.com/p/Cabc123/")
+        );
+    }
+
+    #[test]
+    fn json_ld_graph_with_references() {
+        let doc = read_html(fixture!("jsonld_graph.html"));
+        let m = &doc.meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("La récolte de sel commence plus tôt cette année")
+        );
+        assert_eq!(m.byline, vec!["Hélène Durand"]);
+        assert_eq!(m.published.as_deref(), Some("2023-07-14T09:05:00Z"));
+        assert_eq!(m.outlet.as_deref(), Some("Le Courrier du Littoral"));
+        assert_eq!(m.section.as_deref(), Some("Économie"));
+        assert_eq!(of_kind(&doc, BlockKind::Heading).len(), 1);
+        assert!(!doc.body().contains("Les plus lus"));
+        assert!(!doc.body().contains("Accueil"));
+    }
+
+    #[test]
+    fn opengraph_and_byline_element() {
+        let doc = read_html(fixture!("opengraph_only.html"));
+        let m = &doc.meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Library extends opening hours for exam season")
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Valley Gazette"));
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://gazette.example/news/library-hours")
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-11-02T18:45:00-05:00"));
+        // article:author is a profile URL here; the names come from the byline element.
+        assert_eq!(m.byline, vec!["Priya Raman", "Daniel Okafor"]);
+        assert!(!doc.body().contains("Staff Writers"));
+        assert!(!doc.body().contains("Tweet"));
+    }
+
+    #[test]
+    fn rel_author_time_element_and_title_suffix() {
+        let doc = read_html(fixture!("byline_in_page.html"));
+        let m = &doc.meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Orchard growers count cost of late frost")
+        );
+        assert_eq!(m.byline, vec!["Lena Fischer"]);
+        assert_eq!(m.published.as_deref(), Some("2021-04-23T06:15:00+02:00"));
+        let body = doc.body();
+        assert!(body.starts_with("Apple and cherry growers"));
+        assert!(!body.contains("Tags"));
+        assert!(!body.contains("About us"));
+    }
+
+    #[test]
+    fn dublin_core_and_parsely() {
+        let doc = read_html(fixture!("dublin_core.html"));
+        let m = &doc.meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Ferry timetable changes for the winter")
+        );
+        assert_eq!(m.byline, vec!["Olav Nygaard"]);
+        assert_eq!(m.published.as_deref(), Some("2020-10-30"));
+        assert_eq!(m.section.as_deref(), Some("Transport"));
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn windows_1252_page() {
+        let doc = read_html(fixture!("windows1252.html"));
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("El café del puerto cierra tras cuarenta años")
+        );
+        let body = doc.body();
+        assert!(body.contains("“Aquí se han celebrado bodas"), "{body}");
+        assert!(body.contains("cortado — y algunos"));
+        assert!(!body.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn utf8_bom_page() {
+        let doc = read_html(fixture!("bom.html"));
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Straßenbahn fährt wieder durch die Altstadt")
+        );
+        assert!(doc.body().starts_with("Die Straßenbahn fährt seit Montag"));
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn rendered_tweet_and_visible_date() {
+        let page = br#"<html><body><h1>Council votes on the new tram line</h1>
+            <div class="info">2023/11/17 20:52 Source: Example</div>
+            <div class="text"><p>The council voted for the new tram line on Friday, after a debate of four hours, and work will start next spring, officials said.</p>
+            <iframe class="twitter-tweet twitter-tweet-rendered" data-tweet-id="1234567890"></iframe>
+            <p>The line will link the station to the university, with nine stops, and it will cost about 300 million, the council said.</p></div>
+            </body></html>"#;
+        let doc = read_html(page);
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-11-17"));
+        let embeds = of_kind(&doc, BlockKind::Embed);
+        assert_eq!(embeds.len(), 1, "{:?}", doc.blocks);
+        assert_eq!(
+            embeds[0].url.as_deref(),
+            Some("https://twitter.com/i/web/status/1234567890")
+        );
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        let page = b"<html><head><title>Caf&eacute; &amp; bar</title></head><body><p>Fish &amp; chips at the caf&#233; cost &pound;5, said the owner of the small shop.</p></body></html>";
+        let doc = read_html(page);
+        assert_eq!(doc.meta.title.as_deref(), Some("Café & bar"));
+        assert!(doc.body().contains("Fish & chips at the café cost £5"));
+    }
+
+    #[test]
+    fn bad_input_gives_a_document() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        assert!(read_html(png).blocks.is_empty());
+        assert!(read_html(b"").blocks.is_empty());
+        assert!(read_html(b"\xff\xfe\xfd garbage \x00\x01")
+            .meta
+            .title
+            .is_none());
+        let page = include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/html/jsonld_newsarticle.html"
+        ));
+        for cut in [10, 200, 900, 1500, 2500, page.len() - 7] {
+            let _ = read_html(&page[..cut]);
+        }
+        let truncated = read_html(&page[..2600]);
+        assert!(truncated.body().contains("old harbour bridge"));
+    }
+
+    #[test]
+    fn deep_nesting_is_linear() {
+        let depth = 100_000;
+        let mut page = String::from("<html><body>");
+        for _ in 0..depth {
+            page.push_str("<div>");
+        }
+        page.push_str(
+            "<p>Deep inside, a paragraph of text, long enough to be scored as one, survives.</p>",
+        );
+        for _ in 0..depth {
+            page.push_str("</div>");
+        }
+        let start = std::time::Instant::now();
+        let doc = read_html(page.as_bytes());
+        assert!(doc.body().contains("Deep inside"));
+        assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn large_page() {
+        let para = "<p>Paragraph of a very long page, with commas, clauses, and enough words to score.</p>\n";
+        let mut page = String::from("<html><body><div class=\"article-body\">");
+        while page.len() < 10_000_000 {
+            page.push_str(para);
+        }
+        page.push_str("</div></body></html>");
+        let doc = read_html(page.as_bytes());
+        assert!(doc.blocks.len() > 100_000);
+    }
 }

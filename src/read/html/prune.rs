@@ -8,8 +8,75 @@
 //! them (up to the next `</script` or `</style`), and copies comments untouched so a
 //! `<script>` inside a comment is not mistaken for one; everything else is left to the
 //! real parser.
+//!
+//! It also caps nesting, as browsers do (Chromium at 512 levels): the HTML tree builder
+//! looks through the stack of open elements for every tag, so a page of 100,000
+//! nested `<div>`s would take minutes. Start tags past the cap (and the end tags that
+//! match them) are left out; their text stays, one level up.
 
 use std::borrow::Cow;
+
+/// Deepest nesting of elements kept.
+const MAX_DEPTH: usize = 512;
+
+/// Elements that never nest: void elements and those whose end tag is usually implied.
+fn never_nests(name: &[u8]) -> bool {
+    if name.len() > 8 {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    for (b, n) in buf.iter_mut().zip(name) {
+        *b = n.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..name.len()],
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"frame"
+            | b"keygen"
+            | b"image"
+    )
+}
+
+fn tag_name(rest: &[u8]) -> &[u8] {
+    let len = rest
+        .iter()
+        .position(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0C'))
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
 
 /// The page with script (other than JSON-LD) and style contents removed.
 pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
@@ -17,6 +84,8 @@ pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `html` already copied to `out` (or skipped)
     let mut pos = 0;
+    let mut depth = 0usize;
+    let mut dropped = 0usize;
     while let Some(off) = html[pos..].find('<') {
         let lt = pos + off;
         let rest = &bytes[lt..];
@@ -27,7 +96,39 @@ pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
             continue;
         }
         let Some(name) = raw_text_tag(rest) else {
-            pos = lt + 1;
+            let closing = rest.get(1) == Some(&b'/');
+            let name_at = if closing { 2 } else { 1 };
+            if !rest.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+                pos = lt + 1;
+                continue;
+            }
+            let Some(tag_end) = end_of_tag(bytes, lt) else {
+                break;
+            };
+            let name = tag_name(&rest[name_at..]);
+            let self_closing = bytes[..tag_end].ends_with(b"/>");
+            let mut drop = false;
+            if never_nests(name) || self_closing {
+                // No change in depth.
+            } else if closing {
+                if dropped > 0 {
+                    dropped -= 1;
+                    drop = true;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            } else if depth >= MAX_DEPTH {
+                dropped += 1;
+                drop = true;
+            } else {
+                depth += 1;
+            }
+            if drop {
+                let buf = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+                buf.push_str(&html[copied..lt]);
+                copied = tag_end;
+            }
+            pos = tag_end;
             continue;
         };
         let Some(tag_end) = end_of_tag(bytes, lt) else {
@@ -132,6 +233,17 @@ mod tests {
         let page =
             r#"<script type="application/ld+json">{"a":1}</script><!-- <script> --><p>x</p>"#;
         assert_eq!(without_script_bodies(page), page);
+    }
+
+    #[test]
+    fn caps_nesting() {
+        let deep = format!("{}<p>x</p>{}", "<div>".repeat(600), "</div>".repeat(600));
+        let capped = without_script_bodies(&deep);
+        assert_eq!(capped.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(capped.matches("</div>").count(), MAX_DEPTH);
+        assert!(capped.contains("<p>x</p>"));
+        let flat = "<p>a<p>b<br><img src=x><li>c".repeat(1000);
+        assert_eq!(without_script_bodies(&flat), flat);
     }
 
     #[test]
