@@ -43,6 +43,10 @@ pub struct Metadata {
     pub language: Option<String>,
     pub section: Option<String>,
     pub description: Option<String>,
+    /// sha256 of the input as given (a file's bytes, a JSON line): the identity of an
+    /// article that has neither its own id nor a URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_hash: Option<String>,
 }
 
 /// The role a block of text plays in the article.

@@ -32,9 +32,10 @@ pub struct Loader<'c> {
     conn: &'c mut Connection,
 }
 
-/// `id:...`, `url:...` or `sha:...`: what makes two inputs the same article. The hash
-/// covers the whole document (metadata and text), so two different pages that happen to
-/// share a body are two articles, the second marked as a duplicate of the first.
+/// `id:...`, `url:...` or `sha:...`: what makes two inputs the same article. The hash is
+/// of the input as given (else of the whole document), so two different files that happen
+/// to share a body are two articles, the second marked as a duplicate of the first, while
+/// the same file read again, from anywhere, is the same article.
 pub fn identity(doc: &Document) -> String {
     if let Some(id) = doc
         .meta
@@ -46,17 +47,13 @@ pub fn identity(doc: &Document) -> String {
     } else if let Some(url) = doc.meta.url.as_deref().and_then(normalise_url) {
         format!("url:{url}")
     } else {
-        format!("sha:{}", document_hash(doc))
+        format!("sha:{}", doc.meta.input_hash.clone().unwrap_or_else(|| document_hash(doc)))
     }
 }
 
 /// sha256 of the document as read: metadata, blocks and format.
 pub fn document_hash(doc: &Document) -> String {
-    let json = serde_json::to_vec(doc).unwrap_or_default();
-    Sha256::digest(&json)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::read::input_hash(&serde_json::to_vec(doc).unwrap_or_default())
 }
 
 /// Scheme, `www.`, fragment, tracking parameters and a trailing slash do not make a new article.

@@ -87,6 +87,9 @@ pub fn run(db: &Path, a: ExportArgs) -> anyhow::Result<Outcome> {
                 }
             }
             let _ = cols;
+            if let Some(h) = doc.meta.input_hash.as_ref() {
+                obj.insert("input_hash".into(), serde_json::Value::String(h.clone()));
+            }
             if !doc.meta.byline.is_empty() {
                 obj.insert("byline".into(), serde_json::to_value(&doc.meta.byline)?);
             }

@@ -63,6 +63,12 @@ impl Overrides {
     }
 }
 
+/// sha256 of an input's bytes, in hex: the identity of an article known by nothing else.
+pub fn input_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// A date as ISO 8601 when it can be parsed, else as given.
 pub fn normalise_date(s: &str) -> String {
     crate::extract::dates::parse_date(s).unwrap_or_else(|| s.trim().to_string())
@@ -219,6 +225,10 @@ pub fn read_document(bytes: &[u8], format: Format) -> Result<(Document, bool), R
     };
     if doc.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(ReadError::NoText);
+    }
+    let mut doc = doc;
+    if doc.meta.input_hash.is_none() {
+        doc.meta.input_hash = Some(crate::read::input_hash(bytes));
     }
     Ok((doc, fell_back))
 }
