@@ -30,8 +30,12 @@ pub enum Command {
     Show(ShowArgs),
     /// Quotes: who said what, where and when
     Quotes(QuotesArgs),
-    /// The most quoted people
+    /// The most quoted people; `people merge|alias|split` correct who is who
     People(PeopleArgs),
+    /// One person's profile: aliases, roles, handles, quotes by outlet and month
+    Person(PersonArgs),
+    /// Counts per day, week, month or year: articles, quotes, or mentions of a person
+    Timeline(TimelineArgs),
     /// Outlets and agencies, with article counts by role
     Sources(SourcesArgs),
     /// Photo captions and their credits
@@ -46,6 +50,13 @@ pub enum Command {
     Export(ExportArgs),
     /// What the archive holds
     Stats(OutputArgs),
+    /// Check the archive: integrity, foreign keys, full-text indexes, orphans
+    Check(OutputArgs),
+    /// A consistent copy of the archive, safe while it is in use
+    Backup {
+        /// Where to write the copy
+        path: PathBuf,
+    },
     /// Shell completions
     Completions {
         #[arg(value_enum)]
@@ -167,7 +178,10 @@ pub struct QuotesArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct PeopleArgs {
+    #[command(subcommand)]
+    pub action: Option<PeopleAction>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Rank by quotes, articles quoted in, or mentions
@@ -249,4 +263,62 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Jsonl,
     Csv,
+}
+
+/// Manual corrections of people; they survive `reextract`.
+#[derive(Debug, Subcommand)]
+pub enum PeopleAction {
+    /// B is the same person as A: move everything of B to A
+    Merge {
+        /// The person to keep (name, alias or id)
+        into: String,
+        /// The person to fold into it (name, alias or id)
+        from: String,
+    },
+    /// ALIAS is another name of NAME (future articles using it resolve to NAME)
+    Alias { name: String, alias: String },
+    /// ALIAS is not NAME: undo a wrong merge and re-extract the articles concerned
+    Split { name: String, alias: String },
+}
+
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// Name, alias or id
+    pub name: String,
+    /// Latest quotes to show
+    #[arg(long, default_value_t = 10)]
+    pub quotes: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Time buckets of `timeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What `timeline` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Counted {
+    Articles,
+    Quotes,
+    Mentions,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Bucket size
+    #[arg(long, value_enum, default_value_t = Period::Month)]
+    pub by: Period,
+    /// What to count (mentions and quotes of --person when given)
+    #[arg(long, value_enum, default_value_t = Counted::Articles)]
+    pub of: Counted,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }

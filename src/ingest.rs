@@ -80,7 +80,12 @@ pub fn ingest(
     let result = std::thread::scope(|scope| {
         let stop = &stop;
         scope.spawn(move || {
-            let mut reader = Reader { opts, tx, batch: Vec::new(), stop };
+            let mut reader = Reader {
+                opts,
+                tx,
+                batch: Vec::new(),
+                stop,
+            };
             for input in inputs {
                 if stop.load(Ordering::Relaxed) {
                     break;
@@ -108,11 +113,16 @@ pub fn ingest(
                             LoadOutcome::Unchanged { .. } => summary.unchanged += 1,
                         }
                     }
-                    on_event(Event::Progress { done: summary.stored + summary.unchanged });
+                    on_event(Event::Progress {
+                        done: summary.stored + summary.unchanged,
+                    });
                 }
                 Msg::Problem(origin, message) => {
                     summary.failed += 1;
-                    on_event(Event::Problem { origin: origin.to_string(), message });
+                    on_event(Event::Problem {
+                        origin: origin.to_string(),
+                        message,
+                    });
                     if opts.fail_fast {
                         stop.store(true, Ordering::Relaxed);
                         break;
@@ -120,7 +130,10 @@ pub fn ingest(
                 }
                 Msg::Warning(origin, message) => {
                     summary.warnings += 1;
-                    on_event(Event::Warning { origin: origin.to_string(), message });
+                    on_event(Event::Warning {
+                        origin: origin.to_string(),
+                        message,
+                    });
                 }
             }
         }
@@ -149,7 +162,10 @@ impl Reader<'_> {
     }
 
     fn input(&mut self, input: &str) {
-        let origin = Origin { path: input.to_string(), line: None };
+        let origin = Origin {
+            path: input.to_string(),
+            line: None,
+        };
         if input == "-" {
             self.file(input, true);
             return;
@@ -164,17 +180,25 @@ impl Reader<'_> {
 
     fn folder(&mut self, dir: &Path) {
         let mut found = 0usize;
-        for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
             if self.stop.load(Ordering::Relaxed) {
                 return;
             }
             match entry {
                 Err(e) => {
-                    let path = e.path().map(|p| p.display().to_string()).unwrap_or_else(|| dir.display().to_string());
+                    let path = e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| dir.display().to_string());
                     let why = if e.loop_ancestor().is_some() {
                         "a symbolic link loop: skipped".to_string()
                     } else {
-                        e.io_error().map(|io| format!("cannot read: {io}")).unwrap_or_else(|| e.to_string())
+                        e.io_error()
+                            .map(|io| format!("cannot read: {io}"))
+                            .unwrap_or_else(|| e.to_string())
                     };
                     self.problem(Origin { path, line: None }, why);
                 }
@@ -187,7 +211,10 @@ impl Reader<'_> {
         }
         if found == 0 {
             self.problem(
-                Origin { path: dir.display().to_string(), line: None },
+                Origin {
+                    path: dir.display().to_string(),
+                    line: None,
+                },
                 "no articles in this folder (looked for .txt, .md, .html, .jsonl and their .gz)",
             );
         }
@@ -197,7 +224,11 @@ impl Reader<'_> {
         match self.opts.format {
             FormatChoice::Fixed(f) => f,
             FormatChoice::Auto => {
-                let by_name = if path == "-" { None } else { read::format_from_name(path) };
+                let by_name = if path == "-" {
+                    None
+                } else {
+                    read::format_from_name(path)
+                };
                 let sniffed = read::sniff_format(head);
                 match by_name {
                     // a .json file that holds one object is still one article per line
@@ -209,7 +240,10 @@ impl Reader<'_> {
     }
 
     fn file(&mut self, path: &str, _named: bool) {
-        let origin = Origin { path: path.to_string(), line: None };
+        let origin = Origin {
+            path: path.to_string(),
+            line: None,
+        };
         let mut reader = match read::open(path) {
             Ok(r) => r,
             Err(e) => return self.problem(origin, format!("cannot read: {e}")),
@@ -225,7 +259,9 @@ impl Reader<'_> {
         }
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes) {
-            let msg = if e.kind() == std::io::ErrorKind::InvalidInput || e.kind() == std::io::ErrorKind::InvalidData {
+            let msg = if e.kind() == std::io::ErrorKind::InvalidInput
+                || e.kind() == std::io::ErrorKind::InvalidData
+            {
                 format!("corrupt or truncated compressed file: {e}")
             } else {
                 format!("cannot read: {e}")
@@ -235,7 +271,10 @@ impl Reader<'_> {
         match read::read_document(&bytes, format) {
             Ok((doc, fell_back)) => {
                 if fell_back {
-                    self.send(Msg::Warning(origin.clone(), "not UTF-8: decoded as Windows-1252".into()));
+                    self.send(Msg::Warning(
+                        origin.clone(),
+                        "not UTF-8: decoded as Windows-1252".into(),
+                    ));
                 }
                 self.push(origin, doc);
             }
@@ -256,12 +295,18 @@ impl Reader<'_> {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
-                    let origin = Origin { path: path.to_string(), line: Some(line_no + 1) };
+                    let origin = Origin {
+                        path: path.to_string(),
+                        line: Some(line_no + 1),
+                    };
                     return self.problem(origin, format!("cannot read further: {e}"));
                 }
             }
             line_no += 1;
-            let origin = Origin { path: path.to_string(), line: Some(line_no) };
+            let origin = Origin {
+                path: path.to_string(),
+                line: Some(line_no),
+            };
             let bytes = buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf);
             let Ok(text) = std::str::from_utf8(bytes) else {
                 self.problem(origin, "not UTF-8 (JSON Lines must be UTF-8)");
@@ -285,7 +330,13 @@ impl Reader<'_> {
             }
         }
         if !any {
-            self.problem(Origin { path: path.to_string(), line: None }, ReadError::Empty.to_string());
+            self.problem(
+                Origin {
+                    path: path.to_string(),
+                    line: None,
+                },
+                ReadError::Empty.to_string(),
+            );
         }
     }
 
@@ -305,7 +356,8 @@ impl Reader<'_> {
         let results: Vec<(Origin, Option<Prepared>)> = batch
             .into_par_iter()
             .map(|(origin, doc)| {
-                let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc)));
+                let extracted =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc)));
                 let prepared = extracted.ok().map(|extraction| Prepared {
                     doc,
                     extraction,
@@ -318,7 +370,10 @@ impl Reader<'_> {
         for (origin, p) in results {
             match p {
                 Some(p) => ready.push(p),
-                None => self.problem(origin, "extraction failed on this article (a bug: please report it)"),
+                None => self.problem(
+                    origin,
+                    "extraction failed on this article (a bug: please report it)",
+                ),
             }
         }
         self.send(Msg::Batch(ready));

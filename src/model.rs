@@ -75,7 +75,13 @@ pub struct Block {
 
 impl Block {
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
-        Block { kind, text: text.into(), credit: None, url: None, platform: None }
+        Block {
+            kind,
+            text: text.into(),
+            credit: None,
+            url: None,
+            platform: None,
+        }
     }
     pub fn paragraph(text: impl Into<String>) -> Self {
         Block::new(BlockKind::Paragraph, text)

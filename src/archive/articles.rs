@@ -11,29 +11,44 @@ impl Archive {
     pub fn find_article(&self, key: &str) -> Result<Option<i64>> {
         let conn = self.conn();
         if let Ok(id) = key.parse::<i64>() {
-            if let Some(id) = conn.query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0)).optional()? {
+            if let Some(id) = conn
+                .query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+            {
                 return Ok(Some(id));
             }
         }
         if let Some(id) = conn
-            .query_row("SELECT id FROM articles WHERE external_id = ?1 ORDER BY id LIMIT 1", [key], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM articles WHERE external_id = ?1 ORDER BY id LIMIT 1",
+                [key],
+                |r| r.get(0),
+            )
             .optional()?
         {
             return Ok(Some(id));
         }
         if let Some(u) = normalise_url(key) {
             if let Some(id) = conn
-                .query_row("SELECT id FROM articles WHERE identity = ?1", [format!("url:{u}")], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM articles WHERE identity = ?1",
+                    [format!("url:{u}")],
+                    |r| r.get(0),
+                )
                 .optional()?
             {
                 return Ok(Some(id));
             }
         }
         // articles known by their own id still answer to their URL, however it is written
-        let Some(wanted) = normalise_url(key) else { return Ok(None) };
+        let Some(wanted) = normalise_url(key) else {
+            return Ok(None);
+        };
         let stem = wanted.split('?').next().unwrap_or(&wanted).to_string();
         let mut st = conn.prepare("SELECT id, url FROM articles WHERE url LIKE ?1 ORDER BY id")?;
-        let rows = st.query_map([format!("%{stem}%")], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = st.query_map([format!("%{stem}%")], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
         for row in rows {
             let (id, url) = row?;
             if normalise_url(&url).as_deref() == Some(wanted.as_str()) {
@@ -45,14 +60,20 @@ impl Archive {
 
     /// Ids of articles whose extraction is older than `version` (all of them with `all`).
     pub fn stale_articles(&self, version: i64, all: bool) -> Result<Vec<i64>> {
-        let mut st = self.conn().prepare("SELECT id FROM articles WHERE ?1 OR extractor_version < ?2 ORDER BY id")?;
-        let ids = st.query_map(params![all, version], |r| r.get(0))?.collect::<std::result::Result<Vec<i64>, _>>()?;
+        let mut st = self
+            .conn()
+            .prepare("SELECT id FROM articles WHERE ?1 OR extractor_version < ?2 ORDER BY id")?;
+        let ids = st
+            .query_map(params![all, version], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<i64>, _>>()?;
         Ok(ids)
     }
 
     /// The stored documents of these articles (those whose raw input is readable).
     pub fn documents(&self, ids: &[i64]) -> Result<Vec<(i64, Document)>> {
-        let mut st = self.conn().prepare_cached("SELECT document FROM article_raw WHERE article_id = ?1")?;
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT document FROM article_raw WHERE article_id = ?1")?;
         let mut out = Vec::with_capacity(ids.len());
         for &id in ids {
             let blob: Option<Vec<u8>> = st.query_row([id], |r| r.get(0)).optional()?;

@@ -7,7 +7,7 @@
 
 use super::Result;
 use crate::extract::people::person_key;
-use crate::model::{Document, Evidence, Extraction, SourceKind, SourceRole};
+use crate::model::{BlockKind, Document, Evidence, Extraction, SourceKind, SourceRole};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -32,15 +32,31 @@ pub struct Loader<'c> {
     conn: &'c mut Connection,
 }
 
-/// `id:...`, `url:...` or `sha:...`: what makes two inputs the same article.
-pub fn identity(doc: &Document, content_hash: &str) -> String {
-    if let Some(id) = doc.meta.external_id.as_deref().filter(|s| !s.trim().is_empty()) {
+/// `id:...`, `url:...` or `sha:...`: what makes two inputs the same article. The hash
+/// covers the whole document (metadata and text), so two different pages that happen to
+/// share a body are two articles, the second marked as a duplicate of the first.
+pub fn identity(doc: &Document) -> String {
+    if let Some(id) = doc
+        .meta
+        .external_id
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
         format!("id:{}", id.trim())
     } else if let Some(url) = doc.meta.url.as_deref().and_then(normalise_url) {
         format!("url:{url}")
     } else {
-        format!("sha:{content_hash}")
+        format!("sha:{}", document_hash(doc))
     }
+}
+
+/// sha256 of the document as read: metadata, blocks and format.
+pub fn document_hash(doc: &Document) -> String {
+    let json = serde_json::to_vec(doc).unwrap_or_default();
+    Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Scheme, `www.`, fragment, tracking parameters and a trailing slash do not make a new article.
@@ -61,7 +77,8 @@ pub fn normalise_url(url: &str) -> Option<String> {
         .filter(|p| !p.is_empty())
         .filter(|p| {
             let k = p.split('=').next().unwrap_or("").to_ascii_lowercase();
-            !(k.starts_with("utm_") || ["fbclid", "gclid", "ref", "cmpid", "ocid", "smid"].contains(&k.as_str()))
+            !(k.starts_with("utm_")
+                || ["fbclid", "gclid", "ref", "cmpid", "ocid", "smid"].contains(&k.as_str()))
         })
         .collect();
     let mut out = format!("{host}/{path}");
@@ -143,11 +160,38 @@ impl<'c> Loader<'c> {
                 outlet,
                 crate::extract::EXTRACTOR_VERSION
             ])?;
+            // the body changes only when extraction moves a caption or embed out of it
+            let body = stored_body(doc, ex);
+            tx.prepare_cached(
+                "UPDATE articles SET body = ?2, content_hash = ?3 WHERE id = ?1 AND body <> ?2",
+            )?
+            .execute(params![id, body, content_hash(&body)])?;
             store_extraction(&tx, *id, outlet, ex)?;
         }
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The article's own text: paragraphs and headings, without the blocks extraction found
+/// to be photo captions or embedded posts (they have tables of their own).
+pub fn stored_body(doc: &Document, ex: &Extraction) -> String {
+    let aside: std::collections::HashSet<usize> = ex
+        .captions
+        .iter()
+        .map(|c| c.block)
+        .chain(ex.embeds.iter().map(|e| e.block))
+        .collect();
+    let mut out = String::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && !aside.contains(&i) {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&b.text);
+        }
+    }
+    out
 }
 
 fn byline_text(doc: &Document, ex: &Extraction) -> Option<String> {
@@ -163,16 +207,33 @@ fn byline_text(doc: &Document, ex: &Extraction) -> Option<String> {
 fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
     let doc = &item.doc;
     let ex = &item.extraction;
-    let body = doc.body();
+    let body = stored_body(doc, ex);
     let hash = content_hash(&body);
-    let ident = identity(doc, &hash);
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM articles WHERE identity = ?1")?
-        .query_row([&ident], |r| r.get::<_, i64>(0))
+    let mut ident = identity(doc);
+    let mut lookup =
+        tx.prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")?;
+    if let Some((id, stored_hash)) = lookup
+        .query_row([&ident], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
         .optional()?
     {
-        return Ok(LoadOutcome::Unchanged { id });
+        // an input's own id is authoritative; a URL whose page now says something else is a
+        // new version of the article, stored beside the first under `url:...@sha:...`
+        if !ident.starts_with("url:") || stored_hash == hash {
+            return Ok(LoadOutcome::Unchanged { id });
+        }
+        ident = format!("{ident}@sha:{hash}");
+        if let Some((id, _)) = lookup
+            .query_row([&ident], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .optional()?
+        {
+            return Ok(LoadOutcome::Unchanged { id });
+        }
     }
+    drop(lookup);
     // the same text under another identity: a syndicated copy (an empty body is no text)
     let duplicate_of: Option<i64> = if body.trim().is_empty() {
         None
@@ -220,15 +281,24 @@ fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
 }
 
 fn clear_extraction(tx: &Transaction, id: i64) -> Result<()> {
-    for table in ["quotes", "captions", "embeds", "article_people", "person_roles", "article_sources"] {
-        tx.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?.execute([id])?;
+    for table in [
+        "quotes",
+        "captions",
+        "embeds",
+        "article_people",
+        "person_roles",
+        "article_sources",
+    ] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?
+            .execute([id])?;
     }
     Ok(())
 }
 
 fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extraction) -> Result<()> {
-    let mut link =
-        tx.prepare_cached("INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)")?;
+    let mut link = tx.prepare_cached(
+        "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
+    )?;
     if let Some(o) = outlet {
         link.execute(params![id, o, SourceRole::Publisher.as_str()])?;
     }
@@ -241,16 +311,18 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
     for p in &ex.people {
         let pid = resolve_person(tx, &p.name, &p.aliases)?;
         person_ids.push(pid);
-        let mut alias =
-            tx.prepare_cached("INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)")?;
+        let mut alias = tx.prepare_cached(
+            "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
+        )?;
         for a in std::iter::once(&p.name).chain(&p.aliases) {
             let k = person_key(a);
             if !k.is_empty() {
                 alias.execute(params![pid, a, k])?;
             }
         }
-        let mut role =
-            tx.prepare_cached("INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)")?;
+        let mut role = tx.prepare_cached(
+            "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)",
+        )?;
         for r in &p.roles {
             role.execute(params![pid, id, r])?;
         }
@@ -263,8 +335,11 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
             "INSERT INTO article_people (article_id, person_id, relation, mentions) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions",
         )?;
-        let evidence: Vec<Evidence> =
-            if p.evidence.is_empty() { vec![Evidence::Mentioned] } else { p.evidence.clone() };
+        let evidence: Vec<Evidence> = if p.evidence.is_empty() {
+            vec![Evidence::Mentioned]
+        } else {
+            p.evidence.clone()
+        };
         for e in evidence {
             rel.execute(params![id, pid, e.as_str(), p.mentions.max(1)])?;
         }
@@ -296,12 +371,18 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
         "INSERT INTO captions (article_id, text, credit, photographer_id, agency_id, provider, photo_date, paragraph, rule, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    let mut pictured =
-        tx.prepare_cached("INSERT OR IGNORE INTO caption_people (caption_id, person_id) VALUES (?1, ?2)")?;
+    let mut pictured = tx.prepare_cached(
+        "INSERT OR IGNORE INTO caption_people (caption_id, person_id) VALUES (?1, ?2)",
+    )?;
     for c in &ex.captions {
         let agency = match c.agency.as_deref() {
             Some(a) => {
-                let kind = ex.sources.iter().find(|s| s.name == a).map(|s| s.kind).unwrap_or(SourceKind::PhotoAgency);
+                let kind = ex
+                    .sources
+                    .iter()
+                    .find(|s| s.name == a)
+                    .map(|s| s.kind)
+                    .unwrap_or(SourceKind::PhotoAgency);
                 let sid = upsert_source(tx, a, kind)?;
                 link.execute(params![id, sid, SourceRole::PhotoCredit.as_str()])?;
                 Some(sid)
@@ -354,21 +435,35 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
 
 /// The source row for a name, created with `kind` when new.
 fn upsert_source(tx: &Transaction, name: &str, kind: SourceKind) -> Result<i64> {
-    let name = name.trim();
+    // an agency is one source however it is written ("The Associated Press" is AP), and
+    // stays an agency when it also publishes under its own name
+    let agency = crate::extract::sources::agencies::lookup(name);
+    let name = agency.map(|a| a.name).unwrap_or_else(|| name.trim());
+    let kind = match (agency, kind) {
+        (Some(a), SourceKind::Outlet) if a.kind != SourceKind::Other => a.kind,
+        _ => kind,
+    };
     let key = source_key(name);
-    let key = if key.is_empty() { name.to_lowercase() } else { key };
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM sources WHERE key = ?1")?
-        .query_row([&key], |r| r.get::<_, i64>(0))
+    let key = if key.is_empty() {
+        name.to_lowercase()
+    } else {
+        key
+    };
+    if let Some((id, stored)) = tx
+        .prepare_cached("SELECT id, kind FROM sources WHERE key = ?1")?
+        .query_row([&key], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
         .optional()?
     {
+        if stored == SourceKind::Outlet.as_str() && kind != SourceKind::Outlet {
+            tx.prepare_cached("UPDATE sources SET kind = ?2 WHERE id = ?1")?
+                .execute(params![id, kind.as_str()])?;
+        }
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO sources (name, kind, key) VALUES (?1, ?2, ?3)")?.execute(params![
-        name,
-        kind.as_str(),
-        key
-    ])?;
+    tx.prepare_cached("INSERT INTO sources (name, kind, key) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, kind.as_str(), key])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -379,7 +474,11 @@ fn without_initials(key: &str) -> String {
         return key.to_string();
     }
     let mut kept: Vec<&str> = vec![words[0]];
-    kept.extend(words[1..words.len() - 1].iter().filter(|w| w.chars().count() > 1));
+    kept.extend(
+        words[1..words.len() - 1]
+            .iter()
+            .filter(|w| w.chars().count() > 1),
+    );
     kept.push(words[words.len() - 1]);
     kept.join(" ")
 }
@@ -388,56 +487,67 @@ fn without_initials(key: &str) -> String {
 /// middle initials, a full-name alias, and for a surname alone a unique alias match.
 fn resolve_person(tx: &Transaction, name: &str, aliases: &[String]) -> Result<i64> {
     let key = person_key(name);
-    let lookup_merge = |k: &str| -> Result<Option<i64>> {
-        Ok(tx
-            .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
-            .query_row([k], |r| r.get(0))
-            .optional()?)
-    };
-    let lookup_key = |k: &str| -> Result<Option<i64>> {
-        Ok(tx.prepare_cached("SELECT id FROM people WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()?)
-    };
-    let lookup_alias = |k: &str| -> Result<Vec<i64>> {
-        let mut st = tx.prepare_cached("SELECT DISTINCT person_id FROM person_aliases WHERE key = ?1 LIMIT 2")?;
-        let ids = st.query_map([k], |r| r.get(0))?.collect::<std::result::Result<Vec<i64>, _>>()?;
-        Ok(ids)
-    };
-    if let Some(id) = lookup_merge(&key)? {
+    if let Some(id) = tx
+        .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?
+    {
         return Ok(id);
     }
-    if let Some(id) = lookup_key(&key)? {
+    // a manual split forbids this name from resolving to that person again
+    let allowed = |id: i64| -> Result<bool> {
+        Ok(tx
+            .prepare_cached("SELECT 1 FROM person_splits WHERE key = ?1 AND person_id = ?2")?
+            .query_row(params![key, id], |_| Ok(()))
+            .optional()?
+            .is_none())
+    };
+    let by_key = |k: &str| -> Result<Option<i64>> {
+        let id = tx
+            .prepare_cached("SELECT id FROM people WHERE key = ?1")?
+            .query_row([k], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(id) if allowed(id)? => Ok(Some(id)),
+            _ => Ok(None),
+        }
+    };
+    let by_unique_alias = |k: &str| -> Result<Option<i64>> {
+        let mut st = tx.prepare_cached(
+            "SELECT DISTINCT person_id FROM person_aliases WHERE key = ?1 LIMIT 2",
+        )?;
+        let ids = st
+            .query_map([k], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<i64>, _>>()?;
+        match ids.as_slice() {
+            [id] if allowed(*id)? => Ok(Some(*id)),
+            _ => Ok(None),
+        }
+    };
+    if let Some(id) = by_key(&key)? {
         return Ok(id);
     }
     let short = without_initials(&key);
     if short != key {
-        if let Some(id) = lookup_key(&short)? {
+        if let Some(id) = by_key(&short)? {
             return Ok(id);
         }
     }
+    if let Some(id) = by_unique_alias(&key)? {
+        return Ok(id);
+    }
     if key.contains(' ') {
-        let ids = lookup_alias(&key)?;
-        if ids.len() == 1 {
-            return Ok(ids[0]);
-        }
         for a in aliases {
             let ak = person_key(a);
             if ak.contains(' ') {
-                if let Some(id) = lookup_key(&ak)? {
+                if let Some(id) = by_key(&ak)? {
                     return Ok(id);
                 }
             }
         }
-    } else {
-        let ids = lookup_alias(&key)?;
-        if ids.len() == 1 {
-            return Ok(ids[0]);
-        }
     }
-    tx.prepare_cached("INSERT INTO people (name, key, created_at) VALUES (?1, ?2, ?3)")?.execute(params![
-        name.trim(),
-        key,
-        now()
-    ])?;
+    tx.prepare_cached("INSERT INTO people (name, key, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![name.trim(), key, now()])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -451,7 +561,10 @@ mod tests {
             normalise_url("https://www.Example.com/a/b/?utm_source=x&id=3#top").as_deref(),
             Some("example.com/a/b?id=3")
         );
-        assert_eq!(normalise_url("http://example.com/a/b"), normalise_url("https://example.com/a/b/"));
+        assert_eq!(
+            normalise_url("http://example.com/a/b"),
+            normalise_url("https://example.com/a/b/")
+        );
         assert_eq!(normalise_url("   "), None);
     }
 

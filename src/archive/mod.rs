@@ -5,7 +5,9 @@
 //! live in one place. Extractors never see a connection.
 
 mod articles;
+mod corrections;
 pub mod load;
+mod maintenance;
 mod query;
 mod sqlguard;
 
@@ -49,10 +51,14 @@ impl Archive {
     /// Open (creating it and its folder if needed) and migrate to the latest schema.
     pub fn open(path: &Path) -> Result<Archive> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| ArchiveError::CreateDir(dir.to_path_buf(), e))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| ArchiveError::CreateDir(dir.to_path_buf(), e))?;
         }
         let conn = Connection::open(path)?;
-        let mut archive = Archive { conn, path: Some(path.to_path_buf()) };
+        let mut archive = Archive {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
         archive.set_pragmas(true)?;
         archive.migrate()?;
         Ok(archive)
@@ -63,10 +69,17 @@ impl Archive {
         if !path.exists() {
             return Err(ArchiveError::Missing(path.to_path_buf()));
         }
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        let archive = Archive { conn, path: Some(path.to_path_buf()) };
-        archive.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let archive = Archive {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        archive
+            .conn
+            .busy_timeout(std::time::Duration::from_secs(10))?;
         archive.conn.pragma_update(None, "query_only", true)?;
         archive.check_schema()?;
         Ok(archive)
@@ -110,21 +123,32 @@ impl Archive {
     fn check_schema(&self) -> Result<()> {
         let ok: bool = self
             .conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'articles'", [], |r| r.get::<_, i64>(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'articles'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
             .map(|n| n > 0)?;
         if ok {
             Ok(())
         } else {
             Err(ArchiveError::Refused(format!(
                 "{} is not a morgue archive (no articles table): create one with `morgue ingest`",
-                self.path.as_deref().unwrap_or(Path::new(":memory:")).display()
+                self.path
+                    .as_deref()
+                    .unwrap_or(Path::new(":memory:"))
+                    .display()
             )))
         }
     }
 
     /// The latest applied migration version.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT COALESCE(MAX(version), 0) FROM refinery_schema_history", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM refinery_schema_history",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -160,7 +184,9 @@ mod tests {
 
     #[test]
     fn missing_archive_for_reading_says_how_to_create_one() {
-        let err = Archive::open_read_only(Path::new("/nonexistent/dir/x.db")).err().unwrap();
+        let err = Archive::open_read_only(Path::new("/nonexistent/dir/x.db"))
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("morgue ingest"));
     }
 }

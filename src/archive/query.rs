@@ -84,7 +84,9 @@ impl Archive {
         let watchdog = timeout.map(|limit| {
             let handle = conn.get_interrupt_handle();
             std::thread::spawn(move || {
-                if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(limit) {
+                if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                    finished.recv_timeout(limit)
+                {
                     handle.interrupt();
                 }
             })
@@ -92,13 +94,17 @@ impl Archive {
         let result = (|| -> Result<()> {
             let mut stmt = conn.prepare(sql)?;
             if !stmt.readonly() {
-                return Err(ArchiveError::Refused("this statement would change the archive: `sql` only reads".into()));
+                return Err(ArchiveError::Refused(
+                    "this statement would change the archive: `sql` only reads".into(),
+                ));
             }
             let columns: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
             let n = columns.len();
             let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
             while let Some(r) = rows.next()? {
-                let row: Row = (0..n).map(|i| r.get_ref(i).map(Cell::from).unwrap_or(Cell::Null)).collect();
+                let row: Row = (0..n)
+                    .map(|i| r.get_ref(i).map(Cell::from).unwrap_or(Cell::Null))
+                    .collect();
                 if !each(&columns, row) {
                     break;
                 }
@@ -113,7 +119,9 @@ impl Archive {
             Err(ArchiveError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
                 if e.code == rusqlite::ErrorCode::OperationInterrupted =>
             {
-                Err(ArchiveError::Timeout(timeout.map(|t| t.as_secs()).unwrap_or(0)))
+                Err(ArchiveError::Timeout(
+                    timeout.map(|t| t.as_secs()).unwrap_or(0),
+                ))
             }
             other => other,
         }
@@ -133,7 +141,12 @@ impl Archive {
             true
         })?;
         if !got_cols {
-            cols = self.conn().prepare(sql)?.column_names().map(|s| s.to_string()).collect();
+            cols = self
+                .conn()
+                .prepare(sql)?
+                .column_names()
+                .map(|s| s.to_string())
+                .collect();
         }
         Ok((cols, rows))
     }
@@ -142,7 +155,9 @@ impl Archive {
     pub fn query_i64(&self, sql: &str, params: &[Cell]) -> Result<i64> {
         Ok(self
             .conn()
-            .query_row(sql, rusqlite::params_from_iter(params.iter()), |r| r.get::<_, Option<i64>>(0))?
+            .query_row(sql, rusqlite::params_from_iter(params.iter()), |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
             .unwrap_or(0))
     }
 

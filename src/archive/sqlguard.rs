@@ -70,10 +70,16 @@ fn tokens(sql: &str) -> Option<Vec<String>> {
                 }
                 i += 1;
             }
-            out.push(if c == '\'' { "'str'".into() } else { "\"ident\"".into() });
+            out.push(if c == '\'' {
+                "'str'".into()
+            } else {
+                "\"ident\"".into()
+            });
         } else if c.is_alphanumeric() || c == '_' {
             let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+            {
                 i += 1;
             }
             out.push(chars[start..i].iter().collect::<String>().to_uppercase());
@@ -87,8 +93,9 @@ fn tokens(sql: &str) -> Option<Vec<String>> {
 
 /// Refuse anything but one read-only query, saying why.
 pub fn check_read_only(sql: &str) -> Result<(), String> {
-    let toks =
-        tokens(sql).ok_or_else(|| "the query has a string, identifier or comment that never ends".to_string())?;
+    let toks = tokens(sql).ok_or_else(|| {
+        "the query has a string, identifier or comment that never ends".to_string()
+    })?;
     let mut toks: &[String] = &toks;
     while toks.last().is_some_and(|t| t == ";") {
         toks = &toks[..toks.len() - 1];

@@ -31,14 +31,36 @@ pub fn run(db: &Path, a: ExportArgs) -> anyhow::Result<Outcome> {
             "embeds" => "SELECT * FROM embeds ORDER BY id",
             other => anyhow::bail!("no table {other:?} to export (articles, quotes, people, captions, embeds, sources)"),
         };
-        let q = report::Query { sql: sql.into(), params: vec![] };
-        super::print_query(&archive, &q, &OutputArgs { format: Some(OutputFormat::Csv) }, None)?;
+        let q = report::Query {
+            sql: sql.into(),
+            params: vec![],
+        };
+        super::print_query(
+            &archive,
+            &q,
+            &OutputArgs {
+                format: Some(OutputFormat::Csv),
+            },
+            None,
+        )?;
         return Ok(Outcome::Ok);
     }
     f.text = None;
     let ids_query = report::articles(&f);
-    let (_, rows) = archive.query_all(&format!("SELECT id FROM ({}) ORDER BY id", ids_query.sql), &ids_query.params)?;
-    let ids: Vec<i64> = rows.iter().filter_map(|r| if let Cell::Int(i) = r[0] { Some(i) } else { None }).collect();
+    let (_, rows) = archive.query_all(
+        &format!("SELECT id FROM ({}) ORDER BY id", ids_query.sql),
+        &ids_query.params,
+    )?;
+    let ids: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| {
+            if let Cell::Int(i) = r[0] {
+                Some(i)
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut out = std::io::BufWriter::new(std::io::stdout());
     for chunk in ids.chunks(500) {
         for (id, doc) in archive.documents(chunk)? {
@@ -49,7 +71,16 @@ pub fn run(db: &Path, a: ExportArgs) -> anyhow::Result<Outcome> {
             )?;
             let Some(m) = meta.first() else { continue };
             let mut obj = serde_json::Map::new();
-            let keys = ["id", "url", "title", "published", "outlet", "language", "section", "description"];
+            let keys = [
+                "id",
+                "url",
+                "title",
+                "published",
+                "outlet",
+                "language",
+                "section",
+                "description",
+            ];
             for (k, v) in keys.iter().zip(m) {
                 if *v != Cell::Null {
                     obj.insert(k.to_string(), serde_json::to_value(v)?);

@@ -15,7 +15,9 @@ fn progress_bar() -> Option<ProgressBar> {
         return None;
     }
     let pb = ProgressBar::new_spinner();
-    pb.set_style(ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {elapsed}").ok()?);
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {elapsed}").ok()?,
+    );
     Some(pb)
 }
 
@@ -30,21 +32,34 @@ pub fn run(db: &Path, a: IngestArgs) -> anyhow::Result<Outcome> {
     };
     let opts = IngestOptions {
         format,
-        overrides: Overrides { title: a.title, url: a.url, outlet: a.outlet, published: a.published },
+        overrides: Overrides {
+            title: a.title,
+            url: a.url,
+            outlet: a.outlet,
+            published: a.published,
+        },
         fail_fast: a.fail_fast,
         batch_size: a.batch_size.max(1),
     };
     let pb = progress_bar();
     let summary = ingest(&mut archive, &a.inputs, &opts, |ev| match ev {
         Event::Problem { origin, message } => {
-            let line = format!("morgue: {}: {}", crate::report::format::sanitize(&origin), message);
+            let line = format!(
+                "morgue: {}: {}",
+                crate::report::format::sanitize(&origin),
+                message
+            );
             match &pb {
                 Some(pb) => pb.println(line),
                 None => eprintln!("{line}"),
             }
         }
         Event::Warning { origin, message } => {
-            let line = format!("morgue: warning: {}: {}", crate::report::format::sanitize(&origin), message);
+            let line = format!(
+                "morgue: warning: {}: {}",
+                crate::report::format::sanitize(&origin),
+                message
+            );
             match &pb {
                 Some(pb) => pb.println(line),
                 None => eprintln!("{line}"),
@@ -59,19 +74,32 @@ pub fn run(db: &Path, a: IngestArgs) -> anyhow::Result<Outcome> {
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
-    let mut parts =
-        vec![format!("stored {} new article{}", summary.stored, if summary.stored == 1 { "" } else { "s" })];
+    let mut parts = vec![format!(
+        "stored {} new article{}",
+        summary.stored,
+        if summary.stored == 1 { "" } else { "s" }
+    )];
     if summary.duplicates > 0 {
-        parts.push(format!("{} marked as duplicates of stored text", summary.duplicates));
+        parts.push(format!(
+            "{} marked as duplicates of stored text",
+            summary.duplicates
+        ));
     }
     if summary.unchanged > 0 {
-        parts.push(format!("{} already in the archive (unchanged)", summary.unchanged));
+        parts.push(format!(
+            "{} already in the archive (unchanged)",
+            summary.unchanged
+        ));
     }
     if summary.failed > 0 {
         parts.push(format!("{} refused", summary.failed));
     }
     eprintln!("morgue: {} in {}", parts.join(", "), db.display());
-    Ok(if summary.failed > 0 { Outcome::Partial } else { Outcome::Ok })
+    Ok(if summary.failed > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
 }
 
 pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
@@ -86,6 +114,9 @@ pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
-    eprintln!("morgue: re-extracted {done} article{}", if done == 1 { "" } else { "s" });
+    eprintln!(
+        "morgue: re-extracted {done} article{}",
+        if done == 1 { "" } else { "s" }
+    );
     Ok(Outcome::Ok)
 }

@@ -19,19 +19,24 @@ pub fn sql(db: &Path, a: SqlArgs) -> anyhow::Result<Outcome> {
     let mut out = sink(&a.output);
     let mut io_err = None;
     let mut cols_set = false;
-    archive.query_each(&query, &[], a.timeout.map(std::time::Duration::from_secs), |cols, row| {
-        if !cols_set {
-            cols_set = true;
-            let _ = out.columns(cols);
-        }
-        match out.row(row) {
-            Ok(()) => true,
-            Err(e) => {
-                io_err = Some(e);
-                false
+    archive.query_each(
+        &query,
+        &[],
+        a.timeout.map(std::time::Duration::from_secs),
+        |cols, row| {
+            if !cols_set {
+                cols_set = true;
+                let _ = out.columns(cols);
             }
-        }
-    })?;
+            match out.row(row) {
+                Ok(()) => true,
+                Err(e) => {
+                    io_err = Some(e);
+                    false
+                }
+            }
+        },
+    )?;
     if let Some(e) = io_err {
         return Err(e.into());
     }

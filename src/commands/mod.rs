@@ -3,7 +3,9 @@
 
 mod export;
 mod ingest;
+mod maintenance;
 mod misc;
+mod person;
 mod reports;
 mod show;
 
@@ -30,7 +32,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Articles(a) => reports::articles(&db, a),
         Command::Show(a) => show::run(&db, a),
         Command::Quotes(a) => reports::quotes(&db, a),
-        Command::People(a) => reports::people(&db, a),
+        Command::People(a) => match a.action {
+            Some(action) => person::correct(&db, action),
+            None => reports::people(&db, a),
+        },
+        Command::Person(a) => person::profile(&db, a),
+        Command::Timeline(a) => reports::timeline(&db, a),
+        Command::Check(a) => maintenance::check(&db, a),
+        Command::Backup { path } => maintenance::backup(&db, &path),
         Command::Sources(a) => reports::sources(&db, a),
         Command::Captions(a) => reports::captions(&db, a),
         Command::Search(a) => reports::search(&db, a),
@@ -67,23 +76,40 @@ fn stdout_is_terminal() -> bool {
 
 /// The chosen format, else a table on a terminal and TSV in a pipe.
 pub fn output_format(args: &OutputArgs) -> OutputFormat {
-    args.format.unwrap_or(if stdout_is_terminal() { OutputFormat::Table } else { OutputFormat::Tsv })
+    args.format.unwrap_or(if stdout_is_terminal() {
+        OutputFormat::Table
+    } else {
+        OutputFormat::Tsv
+    })
 }
 
 fn terminal_width() -> Option<usize> {
     if !stdout_is_terminal() {
         return None;
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).or(Some(120))
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or(Some(120))
 }
 
 /// A sink on stdout for these output arguments.
 pub fn sink(args: &OutputArgs) -> Sink<std::io::BufWriter<std::io::Stdout>> {
-    Sink::new(std::io::BufWriter::new(std::io::stdout()), output_format(args), terminal_width(), stdout_is_terminal())
+    Sink::new(
+        std::io::BufWriter::new(std::io::stdout()),
+        output_format(args),
+        terminal_width(),
+        stdout_is_terminal(),
+    )
 }
 
 /// Run a report query and print its rows; says on stderr when `--limit` cut the list.
-pub fn print_query(archive: &Archive, q: &Query, out: &OutputArgs, limit: Option<usize>) -> anyhow::Result<()> {
+pub fn print_query(
+    archive: &Archive,
+    q: &Query,
+    out: &OutputArgs,
+    limit: Option<usize>,
+) -> anyhow::Result<()> {
     let mut sink = sink(out);
     let mut io_err: Option<std::io::Error> = None;
     let mut cols_set = false;
@@ -107,7 +133,8 @@ pub fn print_query(archive: &Archive, q: &Query, out: &OutputArgs, limit: Option
         return Err(e.into());
     }
     if !cols_set {
-        let (cols, _) = archive.query_all(&format!("SELECT * FROM ({}) LIMIT 0", q.sql), &q.params)?;
+        let (cols, _) =
+            archive.query_all(&format!("SELECT * FROM ({}) LIMIT 0", q.sql), &q.params)?;
         sink.columns(&cols)?;
     }
     let n = sink.rows_written();

@@ -1,7 +1,10 @@
 //! The report commands: filters in, rows out through the one formatter.
 
 use super::{open_read, print_query, Outcome};
-use crate::cli::{ArticlesArgs, CaptionsArgs, FilterArgs, OutputArgs, PeopleArgs, QuotesArgs, SearchArgs, SourcesArgs};
+use crate::cli::{
+    ArticlesArgs, CaptionsArgs, FilterArgs, OutputArgs, PeopleArgs, QuotesArgs, SearchArgs,
+    SourcesArgs,
+};
 use crate::report::{self, Filters};
 use std::path::Path;
 
@@ -20,7 +23,12 @@ fn filters(f: &FilterArgs, text: Option<&String>) -> Filters {
 pub fn articles(db: &Path, a: ArticlesArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
     let f = filters(&a.filters, a.text.as_ref());
-    print_query(&archive, &report::articles(&f), &a.output, Some(f.limit.unwrap_or(50)))?;
+    print_query(
+        &archive,
+        &report::articles(&f),
+        &a.output,
+        Some(f.limit.unwrap_or(50)),
+    )?;
     Ok(Outcome::Ok)
 }
 
@@ -36,14 +44,24 @@ pub fn people(db: &Path, a: PeopleArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
     let mut f = filters(&a.filters, None);
     f.limit = a.top.or(f.limit);
-    print_query(&archive, &report::people(&f, a.by), &a.output, Some(f.limit.unwrap_or(20)))?;
+    print_query(
+        &archive,
+        &report::people(&f, a.by),
+        &a.output,
+        Some(f.limit.unwrap_or(20)),
+    )?;
     Ok(Outcome::Ok)
 }
 
 pub fn sources(db: &Path, a: SourcesArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
     let f = filters(&a.filters, None);
-    print_query(&archive, &report::sources(&f), &a.output, Some(f.limit.unwrap_or(100)))?;
+    print_query(
+        &archive,
+        &report::sources(&f),
+        &a.output,
+        Some(f.limit.unwrap_or(100)),
+    )?;
     Ok(Outcome::Ok)
 }
 
@@ -70,5 +88,17 @@ pub fn search(db: &Path, a: SearchArgs) -> anyhow::Result<Outcome> {
 pub fn stats(db: &Path, a: OutputArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
     print_query(&archive, &report::stats(), &a, None)?;
+    Ok(Outcome::Ok)
+}
+
+pub fn timeline(db: &Path, a: crate::cli::TimelineArgs) -> anyhow::Result<Outcome> {
+    let archive = open_read(db)?;
+    let f = filters(&a.filters, None);
+    print_query(
+        &archive,
+        &report::timeline(&f, a.by, a.of),
+        &a.output,
+        f.limit,
+    )?;
     Ok(Outcome::Ok)
 }

@@ -23,9 +23,12 @@ const SECTIONS: &[(&str, &str)] = &[
 
 pub fn run(db: &Path, a: ShowArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
-    let id = archive
-        .find_article(&a.article)?
-        .ok_or_else(|| anyhow::anyhow!("no article {:?} (give an id, an external id or a URL)", a.article))?;
+    let id = archive.find_article(&a.article)?.ok_or_else(|| {
+        anyhow::anyhow!(
+            "no article {:?} (give an id, an external id or a URL)",
+            a.article
+        )
+    })?;
     let format = output_format(&a.output);
     let mut out = std::io::BufWriter::new(std::io::stdout());
     if matches!(format, OutputFormat::Json | OutputFormat::Jsonl) {
@@ -40,7 +43,9 @@ pub fn run(db: &Path, a: ShowArgs) -> anyhow::Result<Outcome> {
             };
             parts.push(format!("\"{name}\": {value}"));
         }
-        let body = archive.query_all("SELECT body FROM articles WHERE id = ?1", &[Cell::Int(id)])?.1;
+        let body = archive
+            .query_all("SELECT body FROM articles WHERE id = ?1", &[Cell::Int(id)])?
+            .1;
         let body = body.first().map(|r| r[0].display()).unwrap_or_default();
         parts.push(format!("\"body\": {}", serde_json::to_string(&body)?));
         writeln!(out, "{{{}}}", parts.join(", "))?;
@@ -87,7 +92,8 @@ pub fn run(db: &Path, a: ShowArgs) -> anyhow::Result<Outcome> {
             continue;
         }
         writeln!(out, "== {name}")?;
-        let mut sink = crate::report::format::Sink::new(&mut out, format, super::terminal_width(), true);
+        let mut sink =
+            crate::report::format::Sink::new(&mut out, format, super::terminal_width(), true);
         sink.columns(&cols)?;
         for r in rows {
             sink.row(r)?;
@@ -111,7 +117,10 @@ fn mark(text: &str, spans: &[(usize, usize)]) -> String {
         }
         out.push(c);
     }
-    if spans.iter().any(|s| s.1 >= text.chars().count() && s.1 > s.0) {
+    if spans
+        .iter()
+        .any(|s| s.1 >= text.chars().count() && s.1 > s.0)
+    {
         out.push('»');
     }
     out

@@ -1,8 +1,323 @@
-//! Embedded social posts. (Being written: see issue 4.)
+//! Embedded social posts.
+//!
+//! A page's embedded tweet survives conversion to text in one shape, the one the
+//! platform's own embed markup prints: the post, then "— Name (@handle) Month D, YYYY"
+//! (sometimes with "pic.twitter.com/..." or "https://t.co/..." links in the post). In
+//! HTML the reader marks the block (`blockquote.twitter-tweet` and kin) and gives the
+//! platform and URL. Either way the post is the author's words, so the author becomes a
+//! person (when the name has a person's shape: many accounts are organisations) with the
+//! handle linked.
+
 use super::people::PeopleBook;
-use crate::model::{Document, Embed};
+use super::sources::names;
+use crate::extract::dates;
+use crate::model::{BlockKind, Document, Embed, Evidence};
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Patterns {
+    /// "— Name (@handle) January 26, 2022" at the end of a block
+    attribution: Regex,
+    link: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let m = dates::month_alternation();
+        let date = format!(
+            r"(?i:(?:{m})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+        );
+        Patterns {
+            attribution: Regex::new(&format!(
+                r"(?:^|\s)(?:—|–|-{{1,2}}|―)\s*([^\n()—–]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)\s*(?:(?:on\s+)?({date}))?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
+            ))
+            .expect("attribution regex"),
+            link: Regex::new(r"(?:https?://|\bpic\.twitter\.com/|\bwww\.)[^\s<>()“”\x22]+")
+                .expect("link regex"),
+        }
+    })
+}
 
 /// Embedded posts in the document.
-pub fn find_embeds(_doc: &Document, _people: &mut PeopleBook) -> Vec<Embed> {
-    Vec::new()
+pub fn find_embeds(doc: &Document, people: &mut PeopleBook) -> Vec<Embed> {
+    let mut out = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let found = match block.kind {
+            BlockKind::Embed => Some(markup_embed(
+                &block.text,
+                block.platform.as_deref(),
+                block.url.as_deref(),
+            )),
+            BlockKind::Paragraph => text_embed(&block.text),
+            _ => None,
+        };
+        let Some(mut embed) = found else { continue };
+        embed.block = i;
+        // the attribution alone on its line: the post is the paragraph before it
+        if embed.text.is_empty() && block.kind == BlockKind::Paragraph {
+            if let Some(prev) = i.checked_sub(1).and_then(|j| doc.blocks.get(j)) {
+                if prev.kind == BlockKind::Paragraph
+                    && !out.iter().any(|e: &Embed| e.block == i - 1)
+                {
+                    embed.text = prev.text.trim().to_string();
+                    embed.block = i - 1;
+                    if embed.url.is_none() {
+                        embed.url = first_link(&embed.text);
+                    }
+                }
+            }
+        }
+        embed.person = link_author(&embed, people);
+        out.push(embed);
+    }
+    out
+}
+
+/// The person behind a post, registered with the handle, when the name is a person's.
+fn link_author(embed: &Embed, people: &mut PeopleBook) -> Option<usize> {
+    let name = embed.author.as_deref()?;
+    if !names::looks_like_person(name) {
+        return None;
+    }
+    let idx = people.mention(name, Evidence::PostAuthor)?;
+    if let Some(h) = embed.handle.as_deref() {
+        people.add_handle(idx, h);
+    }
+    Some(idx)
+}
+
+/// A paragraph that ends with an embed attribution.
+fn text_embed(text: &str) -> Option<Embed> {
+    if text.len() > 5000 {
+        return None;
+    }
+    let text = text.trim();
+    let c = patterns().attribution.captures(text)?;
+    let all = c.get(0)?;
+    let author = c
+        .get(1)
+        .map(|m| names::tidy_name(m.as_str()))
+        .filter(|a| !a.is_empty());
+    let handle = c.get(2)?.as_str().trim_end_matches('.').to_string();
+    let posted_at = c.get(3).and_then(|d| dates::parse_date(d.as_str()));
+    // without a date, a "— Name (@handle)" line must at least hold a link to be a post
+    let post = text[..all.start()].trim().to_string();
+    if posted_at.is_none() && first_link(&post).is_none() {
+        return None;
+    }
+    let platform = platform_of(&post).unwrap_or("twitter").to_string();
+    Some(Embed {
+        platform,
+        author,
+        handle: Some(handle),
+        url: first_link(&post),
+        posted_at,
+        text: post,
+        person: None,
+        block: 0,
+    })
+}
+
+/// A block the markup calls an embed: the attribution parsed when the text has one.
+fn markup_embed(text: &str, platform: Option<&str>, url: Option<&str>) -> Embed {
+    let mut e = text_embed(text).unwrap_or_else(|| Embed {
+        platform: String::new(),
+        author: None,
+        handle: None,
+        url: first_link(text),
+        posted_at: None,
+        text: text.trim().to_string(),
+        person: None,
+        block: 0,
+    });
+    if let Some(u) = url.filter(|u| !u.trim().is_empty()) {
+        e.url = Some(u.trim().to_string());
+    }
+    e.platform = platform
+        .map(|p| p.trim().to_lowercase())
+        .filter(|p| !p.is_empty())
+        .or_else(|| e.url.as_deref().and_then(platform_of).map(str::to_string))
+        .or_else(|| platform_of(text).map(str::to_string))
+        .unwrap_or_else(|| "other".to_string());
+    if e.handle.is_none() {
+        e.handle = e.url.as_deref().and_then(handle_from_url);
+    }
+    e
+}
+
+/// The first link in a post.
+fn first_link(text: &str) -> Option<String> {
+    patterns().link.find(text).map(|m| {
+        m.as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\''])
+            .to_string()
+    })
+}
+
+/// The platform a post's links point to.
+fn platform_of(text: &str) -> Option<&'static str> {
+    let t = text.to_lowercase();
+    [
+        ("twitter.com", "twitter"),
+        ("t.co/", "twitter"),
+        ("x.com/", "twitter"),
+        ("instagram.com", "instagram"),
+        ("facebook.com", "facebook"),
+        ("youtube.com", "youtube"),
+        ("youtu.be", "youtube"),
+        ("tiktok.com", "tiktok"),
+        ("bsky.app", "bluesky"),
+        ("threads.net", "threads"),
+        ("t.me/", "telegram"),
+    ]
+    .iter()
+    .find(|(needle, _)| t.contains(needle))
+    .map(|(_, p)| *p)
+}
+
+/// "@name" from "https://twitter.com/name/status/1".
+fn handle_from_url(url: &str) -> Option<String> {
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    let mut parts = rest.split('/');
+    let host = parts.next()?.to_lowercase();
+    let known = [
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "tiktok.com",
+        "threads.net",
+    ];
+    if !known.iter().any(|k| host.ends_with(k)) {
+        return None;
+    }
+    let user = parts.next()?.trim_start_matches('@');
+    let valid = !user.is_empty()
+        && user.len() <= 30
+        && user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && !["i", "p", "status", "reel", "intent", "share"].contains(&user);
+    valid.then(|| format!("@{user}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Format, Metadata};
+
+    fn doc(blocks: Vec<Block>) -> Document {
+        Document {
+            meta: Metadata::default(),
+            blocks,
+            format: Format::Text,
+        }
+    }
+
+    #[test]
+    fn tweet_in_text() {
+        let mut book = PeopleBook::new();
+        let d = doc(vec![
+            Block::paragraph("The league answered within the hour."),
+            Block::paragraph(
+                "We have sent our answer to the #union. Talks must go on. https://t.co/AbC123xyz — Ana Ruiz (@anaruiz) March 3, 2021",
+            ),
+        ]);
+        let e = find_embeds(&d, &mut book);
+        assert_eq!(e.len(), 1);
+        let e = &e[0];
+        assert_eq!(e.platform, "twitter");
+        assert_eq!(e.author.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(e.handle.as_deref(), Some("@anaruiz"));
+        assert_eq!(e.url.as_deref(), Some("https://t.co/AbC123xyz"));
+        assert_eq!(e.posted_at.as_deref(), Some("2021-03-03"));
+        assert_eq!(
+            e.text,
+            "We have sent our answer to the #union. Talks must go on. https://t.co/AbC123xyz"
+        );
+        assert_eq!(e.block, 1);
+        let p = book.get(e.person.unwrap()).unwrap();
+        assert_eq!(p.name, "Ana Ruiz");
+        assert_eq!(p.handles, vec!["@anaruiz"]);
+    }
+
+    #[test]
+    fn shapes_of_attribution() {
+        let cases = [
+            "Vote today! pic.twitter.com/xYz12 — Tom Berg (@tberg) Jan 5, 2021",
+            "Vote today! -- Tom Berg (@tberg) January 5, 2021",
+            "Vote today!\n— Tom Berg (@tberg) 5 January 2021",
+            "Vote today! — Tom Berg (@tberg) January 5, 2021.",
+        ];
+        for t in cases {
+            let e = text_embed(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(e.handle.as_deref(), Some("@tberg"), "{t}");
+            assert_eq!(e.posted_at.as_deref(), Some("2021-01-05"), "{t}");
+            assert!(e.text.starts_with("Vote today!"), "{t}");
+        }
+        // organisations post too: no person for them
+        let mut book = PeopleBook::new();
+        let d = doc(vec![Block::paragraph(
+            "Our statement on the vote. — Lima Police (@LimaPolice) March 3, 2021",
+        )]);
+        let e = find_embeds(&d, &mut book);
+        assert_eq!(e[0].person, None);
+        assert!(book.is_empty());
+    }
+
+    #[test]
+    fn prose_is_not_a_post() {
+        for t in [
+            "The minister - who spoke late (@ the end) - said no.",
+            "Ana Ruiz (@anaruiz) wrote on Tuesday that talks would go on.",
+            "Talks went on — Ana Ruiz said (as usual) nothing.",
+        ] {
+            assert!(text_embed(t).is_none(), "{t}");
+        }
+    }
+
+    #[test]
+    fn embed_blocks_from_markup() {
+        let mut b = Block::new(
+            BlockKind::Embed,
+            "Hello from the summit. — Ana Ruiz (@anaruiz) March 3, 2021",
+        );
+        b.url = Some("https://twitter.com/anaruiz/status/123".into());
+        b.platform = Some("twitter".into());
+        let mut ig = Block::new(BlockKind::Embed, "A post shared by the team");
+        ig.url = Some("https://www.instagram.com/p/Cxyz/".into());
+        let mut book = PeopleBook::new();
+        let e = find_embeds(&doc(vec![b, ig]), &mut book);
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            e[0].url.as_deref(),
+            Some("https://twitter.com/anaruiz/status/123")
+        );
+        assert_eq!(e[0].text, "Hello from the summit.");
+        assert_eq!(e[1].platform, "instagram");
+        assert_eq!(e[1].handle, None);
+    }
+
+    #[test]
+    fn attribution_on_its_own_line() {
+        let mut book = PeopleBook::new();
+        let d = doc(vec![
+            Block::paragraph("Hello from the summit. https://t.co/Q1w2e3"),
+            Block::paragraph("— Ana Ruiz (@anaruiz) March 3, 2021"),
+        ]);
+        let e = find_embeds(&d, &mut book);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].block, 0);
+        assert_eq!(e[0].text, "Hello from the summit. https://t.co/Q1w2e3");
+        assert_eq!(e[0].url.as_deref(), Some("https://t.co/Q1w2e3"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,120}") {
+            let mut book = PeopleBook::new();
+            let _ = find_embeds(&doc(vec![Block::paragraph(s.as_str()), Block::new(BlockKind::Embed, s.as_str())]), &mut book);
+            let _ = handle_from_url(&s);
+        }
+    }
 }

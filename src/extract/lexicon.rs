@@ -4,7 +4,9 @@
 
 /// The entries of a lexicon file: trimmed, without blank lines and `#` comments.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
 }
 
 #[cfg(test)]

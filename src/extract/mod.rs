@@ -29,7 +29,11 @@ pub fn extract(doc: &Document) -> Extraction {
     let captions = captions::find_captions(doc, &mut book);
     let embeds = embeds::find_embeds(doc, &mut book);
 
-    let mut skip: Vec<bool> = doc.blocks.iter().map(|b| b.kind != BlockKind::Paragraph).collect();
+    let mut skip: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| b.kind != BlockKind::Paragraph)
+        .collect();
     for c in &captions {
         if let Some(s) = skip.get_mut(c.block) {
             *s = true;
@@ -67,8 +71,22 @@ pub fn extract(doc: &Document) -> Extraction {
         .meta
         .published
         .clone()
-        .or_else(|| dateline.as_ref().and_then(|d| d.date.clone()).filter(|d| d.len() >= 10))
+        .or_else(|| {
+            dateline
+                .as_ref()
+                .and_then(|d| d.date.clone())
+                .filter(|d| d.len() >= 10)
+        })
         .or_else(|| dates::latest_date_in(doc));
 
-    Extraction { people: book.into_people(), quotes, captions, embeds, sources, dateline, published, authors }
+    Extraction {
+        people: book.into_people(),
+        quotes,
+        captions,
+        embeds,
+        sources,
+        dateline,
+        published,
+        authors,
+    }
 }

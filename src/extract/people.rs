@@ -122,7 +122,10 @@ impl PeopleBook {
             }
         }
         self.by_key.insert(key.to_string(), idx);
-        let list = self.by_surname.entry(surname_key(key).to_string()).or_default();
+        let list = self
+            .by_surname
+            .entry(surname_key(key).to_string())
+            .or_default();
         let at = list.partition_point(|&i| i < idx);
         if list.get(at) != Some(&idx) {
             list.insert(at, idx);
@@ -155,7 +158,10 @@ impl PeopleBook {
                 i
             }
             None => {
-                self.people.push(Person { name: name.to_string(), ..Person::default() });
+                self.people.push(Person {
+                    name: name.to_string(),
+                    ..Person::default()
+                });
                 let i = self.people.len() - 1;
                 self.index_key(i, None, &key);
                 self.keys.push(key);
@@ -238,7 +244,10 @@ mod tests {
     fn fuller_form_later_becomes_the_name() {
         let mut book = PeopleBook::new();
         let a = book.mention("Kovalenko", Evidence::Speaker).unwrap();
-        assert_eq!(book.mention("Nadia Kovalenko", Evidence::Mentioned), Some(a));
+        assert_eq!(
+            book.mention("Nadia Kovalenko", Evidence::Mentioned),
+            Some(a)
+        );
         assert_eq!(book.get(a).unwrap().name, "Nadia Kovalenko");
     }
 

@@ -11,7 +11,8 @@ use serde_json::Value;
 
 /// Read one JSON line into a document.
 pub fn read_line(line: &str) -> Result<Document, ReadError> {
-    let v: Value = serde_json::from_str(line).map_err(|e| ReadError::Invalid(format!("not valid JSON ({e})")))?;
+    let v: Value = serde_json::from_str(line)
+        .map_err(|e| ReadError::Invalid(format!("not valid JSON ({e})")))?;
     let Value::Object(obj) = v else {
         return Err(ReadError::Invalid("expected a JSON object".into()));
     };
@@ -25,10 +26,21 @@ pub fn read_line(line: &str) -> Result<Document, ReadError> {
     };
 
     let mut doc = if let Some(Value::Array(blocks)) = obj.get("blocks") {
-        let blocks: Vec<Block> = blocks.iter().filter_map(|b| serde_json::from_value(b.clone()).ok()).collect();
-        Document { meta: Default::default(), blocks, format: Format::Jsonl }
+        let blocks: Vec<Block> = blocks
+            .iter()
+            .filter_map(|b| serde_json::from_value(b.clone()).ok())
+            .collect();
+        Document {
+            meta: Default::default(),
+            blocks,
+            format: Format::Jsonl,
+        }
     } else if let Some(body) = s(&["text", "body", "maintext", "content"]) {
-        Document { meta: Default::default(), blocks: text::blocks(&body), format: Format::Jsonl }
+        Document {
+            meta: Default::default(),
+            blocks: text::blocks(&body),
+            format: Format::Jsonl,
+        }
     } else if let Some(page) = s(&["html"]) {
         let mut d = html::read_html(page.as_bytes());
         d.format = Format::Jsonl;
@@ -36,7 +48,11 @@ pub fn read_line(line: &str) -> Result<Document, ReadError> {
     } else if s(&["title", "headline", "id"]).is_some() {
         // a title-only brief (wire services send many), or a record known only by its id:
         // stored with an empty body so the archive holds every record of a dump
-        Document { meta: Default::default(), blocks: Vec::new(), format: Format::Jsonl }
+        Document {
+            meta: Default::default(),
+            blocks: Vec::new(),
+            format: Format::Jsonl,
+        }
     } else {
         return Err(ReadError::Invalid(
             "no article text (none of the keys text, body, maintext, html, title, id)".into(),

@@ -10,7 +10,10 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 /// Split `---` front matter from the body. Returns (key/value pairs, body).
 pub fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
     let t = text.trim_start_matches('\u{feff}');
-    let Some(rest) = t.strip_prefix("---").filter(|r| r.starts_with('\n') || r.starts_with("\r\n")) else {
+    let Some(rest) = t
+        .strip_prefix("---")
+        .filter(|r| r.starts_with('\n') || r.starts_with("\r\n"))
+    else {
         return (Vec::new(), t);
     };
     let Some(end) = rest.find("\n---") else {
@@ -30,7 +33,9 @@ pub fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
 
 fn unquote(v: &str) -> &str {
     let v = v.trim();
-    if v.len() >= 2 && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\''))) {
+    if v.len() >= 2
+        && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\'')))
+    {
         &v[1..v.len() - 1]
     } else {
         v
@@ -47,7 +52,11 @@ pub fn apply_front_matter(meta: &mut Metadata, pairs: &[(String, String)]) {
             "published" | "date" | "published_at" => meta.published = Some(v.clone()),
             "byline" | "author" | "authors" => {
                 let v = v.trim_start_matches('[').trim_end_matches(']');
-                meta.byline = v.split(',').map(|s| unquote(s).trim().to_string()).filter(|s| !s.is_empty()).collect();
+                meta.byline = v
+                    .split(',')
+                    .map(|s| unquote(s).trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
             }
             "language" | "lang" => meta.language = Some(v.clone()),
             "id" => meta.external_id = Some(v.clone()),
@@ -116,7 +125,10 @@ mod tests {
         assert_eq!(meta.outlet.as_deref(), Some("The Coastal Post"));
         assert_eq!(meta.byline, vec!["Ann Lee", "Bo Park"]);
         let (title, blocks) = blocks(body);
-        assert_eq!(title.as_deref(), Some("Ignored because front matter has a title"));
+        assert_eq!(
+            title.as_deref(),
+            Some("Ignored because front matter has a title")
+        );
         assert_eq!(blocks[0].text, "The harbour reopened today.");
         assert_eq!(blocks[1].kind, BlockKind::Heading);
     }

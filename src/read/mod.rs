@@ -114,7 +114,8 @@ pub fn sniff_format(head: &[u8]) -> Format {
     } else if start.starts_with("<!doctype html")
         || start.starts_with("<html")
         || start.starts_with("<?xml")
-        || (start.starts_with('<') && (start.contains("<body") || start.contains("<head") || start.contains("<p")))
+        || (start.starts_with('<')
+            && (start.contains("<body") || start.contains("<head") || start.contains("<p")))
     {
         Format::Html
     } else if start.starts_with("---\n") || start.starts_with("# ") {
@@ -134,12 +135,18 @@ pub fn is_article_file(path: &Path) -> bool {
 
 /// Open a file (or stdin for `-`), decompressing `.gz` transparently.
 pub fn open(path: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
-    let raw: Box<dyn Read + Send> =
-        if path == "-" { Box::new(std::io::stdin()) } else { Box::new(std::fs::File::open(PathBuf::from(path))?) };
+    let raw: Box<dyn Read + Send> = if path == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(PathBuf::from(path))?)
+    };
     let mut buf = BufReader::with_capacity(1 << 16, raw);
     let head = buf.fill_buf()?;
     if head.starts_with(&[0x1f, 0x8b]) {
-        Ok(Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(buf))))
+        Ok(Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::bufread::MultiGzDecoder::new(buf),
+        )))
     } else {
         Ok(Box::new(buf))
     }
@@ -175,7 +182,14 @@ pub fn read_document(bytes: &[u8], format: Format) -> Result<(Document, bool), R
         }
         Format::Text => {
             let (s, fb) = decode_text(bytes)?;
-            (Document { meta: Metadata::default(), blocks: text::blocks(&s), format }, fb)
+            (
+                Document {
+                    meta: Metadata::default(),
+                    blocks: text::blocks(&s),
+                    format,
+                },
+                fb,
+            )
         }
         Format::Markdown => {
             let (s, fb) = decode_text(bytes)?;
@@ -189,7 +203,14 @@ pub fn read_document(bytes: &[u8], format: Format) -> Result<(Document, bool), R
             if meta.title.is_none() {
                 meta.title = title;
             }
-            (Document { meta, blocks, format }, fb)
+            (
+                Document {
+                    meta,
+                    blocks,
+                    format,
+                },
+                fb,
+            )
         }
         Format::Jsonl => {
             let (s, fb) = decode_text(bytes)?;
@@ -204,7 +225,14 @@ pub fn read_document(bytes: &[u8], format: Format) -> Result<(Document, bool), R
 
 /// A NUL byte or an image/archive signature at the start: not a page.
 fn binary_signature(bytes: &[u8]) -> Option<usize> {
-    const MAGIC: &[&[u8]] = &[b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b"];
+    const MAGIC: &[&[u8]] = &[
+        b"\x89PNG",
+        b"\xff\xd8\xff",
+        b"GIF8",
+        b"%PDF",
+        b"PK\x03\x04",
+        b"\x1f\x8b",
+    ];
     if MAGIC.iter().any(|m| bytes.starts_with(m)) {
         return Some(0);
     }
@@ -227,9 +255,18 @@ mod tests {
 
     #[test]
     fn bad_bytes() {
-        assert!(matches!(read_document(b"", Format::Text), Err(ReadError::Empty)));
-        assert!(matches!(read_document(b"ab\0cd", Format::Text), Err(ReadError::Binary(2))));
-        assert!(matches!(read_document(b"\x89PNG\r\n", Format::Html), Err(ReadError::Binary(0))));
+        assert!(matches!(
+            read_document(b"", Format::Text),
+            Err(ReadError::Empty)
+        ));
+        assert!(matches!(
+            read_document(b"ab\0cd", Format::Text),
+            Err(ReadError::Binary(2))
+        ));
+        assert!(matches!(
+            read_document(b"\x89PNG\r\n", Format::Html),
+            Err(ReadError::Binary(0))
+        ));
         let (doc, fell_back) = read_document(b"Caf\xe9 society.", Format::Text).unwrap();
         assert!(fell_back);
         assert_eq!(doc.blocks[0].text, "Café society.");

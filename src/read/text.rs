@@ -14,11 +14,18 @@ const WRAP_WIDTH: usize = 100;
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for chunk in split_blank_lines(text) {
-        let lines: Vec<&str> = chunk.lines().map(|l| l.trim_end()).filter(|l| !l.trim().is_empty()).collect();
+        let lines: Vec<&str> = chunk
+            .lines()
+            .map(|l| l.trim_end())
+            .filter(|l| !l.trim().is_empty())
+            .collect();
         if lines.is_empty() {
             continue;
         }
-        let wrapped = lines.len() > 1 && lines[..lines.len() - 1].iter().all(|l| l.chars().count() <= WRAP_WIDTH);
+        let wrapped = lines.len() > 1
+            && lines[..lines.len() - 1]
+                .iter()
+                .all(|l| l.chars().count() <= WRAP_WIDTH);
         if wrapped {
             // hard-wrapped: indented lines start new paragraphs, others continue
             let mut cur = String::new();
@@ -82,7 +89,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .into_iter()
         .enumerate()
         .map(|(i, p)| {
-            let kind = if i + 1 < n && looks_like_heading(&p) { BlockKind::Heading } else { BlockKind::Paragraph };
+            let kind = if i + 1 < n && looks_like_heading(&p) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            };
             Block::new(kind, p)
         })
         .collect()
@@ -94,9 +105,19 @@ mod tests {
 
     #[test]
     fn blank_line_paragraphs_and_headings() {
-        let b = blocks("First paragraph of the story.\n\nA new chapter begins\n\nSecond paragraph.\n\nWith AP");
+        let b = blocks(
+            "First paragraph of the story.\n\nA new chapter begins\n\nSecond paragraph.\n\nWith AP",
+        );
         let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::Heading, BlockKind::Paragraph, BlockKind::Paragraph]);
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
         assert_eq!(b[3].text, "With AP");
     }
 
@@ -116,7 +137,10 @@ mod tests {
     fn one_paragraph_per_long_line() {
         let long1 = "a".repeat(120);
         let long2 = "b".repeat(130);
-        assert_eq!(paragraphs(&format!("{long1}\n{long2}\n")), vec![long1, long2]);
+        assert_eq!(
+            paragraphs(&format!("{long1}\n{long2}\n")),
+            vec![long1, long2]
+        );
     }
 
     #[test]

@@ -56,7 +56,16 @@ fn is_unsafe(c: char) -> bool {
 
 impl<W: Write> Sink<W> {
     pub fn new(out: W, format: OutputFormat, width: Option<usize>, to_terminal: bool) -> Self {
-        Sink { out, format, width, columns: Vec::new(), buffered: Vec::new(), rows: 0, started: false, to_terminal }
+        Sink {
+            out,
+            format,
+            width,
+            columns: Vec::new(),
+            buffered: Vec::new(),
+            rows: 0,
+            started: false,
+            to_terminal,
+        }
     }
 
     pub fn rows_written(&self) -> usize {
@@ -90,20 +99,28 @@ impl<W: Write> Sink<W> {
         let tsv = self.format == OutputFormat::Tsv;
         let mut w = csv::WriterBuilder::new()
             .delimiter(if tsv { b'\t' } else { b',' })
-            .quote_style(if tsv { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary })
+            .quote_style(if tsv {
+                csv::QuoteStyle::Never
+            } else {
+                csv::QuoteStyle::Necessary
+            })
             .buffer_capacity(1024)
             .from_writer(Vec::new());
         w.write_record(fields)?;
-        let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        let bytes = w
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
         self.out.write_all(&bytes)
     }
 
     fn cell_text(&self, c: &Cell) -> String {
         let s = c.display();
         match self.format {
-            OutputFormat::Tsv => {
-                sanitize(&s).replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
-            }
+            OutputFormat::Tsv => sanitize(&s)
+                .replace('\\', "\\\\")
+                .replace('\t', "\\t")
+                .replace('\n', "\\n")
+                .replace('\r', "\\r"),
             OutputFormat::Csv if self.to_terminal => sanitize(&s),
             _ => s,
         }
@@ -128,7 +145,8 @@ impl<W: Write> Sink<W> {
                     self.out.write_all(b",")?;
                 }
                 self.out.write_all(b"\n  ")?;
-                self.out.write_all(json_object(&self.columns, &row).as_bytes())?;
+                self.out
+                    .write_all(json_object(&self.columns, &row).as_bytes())?;
             }
             OutputFormat::Table | OutputFormat::Markdown => self.buffered.push(row),
         }
@@ -139,7 +157,10 @@ impl<W: Write> Sink<W> {
     pub fn finish(mut self) -> io::Result<()> {
         self.start()?;
         match self.format {
-            OutputFormat::Json => self.out.write_all(if self.rows > 0 { b"\n]\n" } else { b"]\n" })?,
+            OutputFormat::Json => {
+                self.out
+                    .write_all(if self.rows > 0 { b"\n]\n" } else { b"]\n" })?
+            }
             OutputFormat::Table => {
                 let table = self.render_table();
                 self.out.write_all(table.as_bytes())?;
@@ -154,7 +175,9 @@ impl<W: Write> Sink<W> {
     }
 
     fn render_table(&self) -> String {
-        use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell as TCell, CellAlignment, ContentArrangement, Table};
+        use comfy_table::{
+            presets::UTF8_FULL_CONDENSED, Cell as TCell, CellAlignment, ContentArrangement, Table,
+        };
         if self.buffered.is_empty() {
             return "(no rows)\n".to_string();
         }
@@ -187,10 +210,26 @@ impl<W: Write> Sink<W> {
     fn render_markdown(&self) -> String {
         let esc = |s: &str| sanitize(s).replace('|', "\\|").replace('\n', "<br>");
         let mut out = String::new();
-        out.push_str(&format!("| {} |\n", self.columns.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")));
-        out.push_str(&format!("|{}\n", self.columns.iter().map(|_| "---|").collect::<String>()));
+        out.push_str(&format!(
+            "| {} |\n",
+            self.columns
+                .iter()
+                .map(|c| esc(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+        out.push_str(&format!(
+            "|{}\n",
+            self.columns.iter().map(|_| "---|").collect::<String>()
+        ));
         for row in &self.buffered {
-            out.push_str(&format!("| {} |\n", row.iter().map(|c| esc(&c.display())).collect::<Vec<_>>().join(" | ")));
+            out.push_str(&format!(
+                "| {} |\n",
+                row.iter()
+                    .map(|c| esc(&c.display()))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ));
         }
         out
     }
@@ -219,7 +258,8 @@ mod tests {
         let mut buf = Vec::new();
         let mut sink = Sink::new(&mut buf, format, None, false);
         sink.columns(&["name".into(), "n".into()]).unwrap();
-        sink.row(vec![Cell::text("Ann \"A\", Lee"), Cell::Int(3)]).unwrap();
+        sink.row(vec![Cell::text("Ann \"A\", Lee"), Cell::Int(3)])
+            .unwrap();
         sink.row(vec![Cell::text("tab\there"), Cell::Null]).unwrap();
         sink.finish().unwrap();
         String::from_utf8(buf).unwrap()
@@ -227,8 +267,14 @@ mod tests {
 
     #[test]
     fn every_format() {
-        assert_eq!(render(OutputFormat::Csv), "name,n\n\"Ann \"\"A\"\", Lee\",3\ntab\there,\n");
-        assert_eq!(render(OutputFormat::Tsv), "name\tn\nAnn \"A\", Lee\t3\ntab\\there\t\n");
+        assert_eq!(
+            render(OutputFormat::Csv),
+            "name,n\n\"Ann \"\"A\"\", Lee\",3\ntab\there,\n"
+        );
+        assert_eq!(
+            render(OutputFormat::Tsv),
+            "name\tn\nAnn \"A\", Lee\t3\ntab\\there\t\n"
+        );
         assert_eq!(
             render(OutputFormat::Jsonl),
             "{\"name\": \"Ann \\\"A\\\", Lee\", \"n\": 3}\n{\"name\": \"tab\\there\", \"n\": null}\n"

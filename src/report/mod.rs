@@ -35,7 +35,11 @@ pub fn fts_query(input: &str, raw: bool) -> String {
     if raw {
         return input.to_string();
     }
-    input.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
+    input
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 struct Builder {
@@ -45,7 +49,10 @@ struct Builder {
 
 impl Builder {
     fn new() -> Self {
-        Builder { wheres: Vec::new(), params: Vec::new() }
+        Builder {
+            wheres: Vec::new(),
+            params: Vec::new(),
+        }
     }
     fn param(&mut self, v: impl Into<String>) -> String {
         self.params.push(Cell::Text(v.into()));
@@ -74,13 +81,13 @@ impl Builder {
     }
     fn outlet(&mut self, article_col: &str, f: &Filters) {
         if let Some(o) = &f.outlet {
-            let p = self.param(person_key(o));
+            let p = self.param(source_filter_key(o));
             self.push(format!("{article_col} IN (SELECT a2.id FROM articles a2 JOIN sources s2 ON s2.id = a2.outlet_id WHERE s2.key = {p})"));
         }
     }
     fn source(&mut self, article_col: &str, f: &Filters) {
         if let Some(s) = &f.source {
-            let p = self.param(person_key(s));
+            let p = self.param(source_filter_key(s));
             self.push(format!(
                 "{article_col} IN (SELECT x.article_id FROM article_sources x JOIN sources s3 ON s3.id = x.source_id WHERE s3.key = {p} OR s3.key IN (SELECT key FROM sources WHERE name LIKE {p}))"
             ));
@@ -90,6 +97,19 @@ impl Builder {
         format!("LIMIT {}", f.limit.unwrap_or(default))
     }
 }
+
+/// The archive key of a source as a user names it: "associated press" is AP.
+fn source_filter_key(name: &str) -> String {
+    let canonical = crate::extract::sources::agencies::lookup(name)
+        .map(|a| a.name)
+        .unwrap_or(name);
+    crate::archive::load::source_key(canonical)
+}
+
+/// One row per (article, person): `mentions` is repeated on each relation row of
+/// `article_people`, so counting goes through this.
+const PER_ARTICLE: &str =
+    "(SELECT article_id, person_id, max(mentions) AS mentions FROM article_people GROUP BY article_id, person_id)";
 
 /// SQL matching the people a name refers to: the folded full name, an alias, or a surname.
 fn person_ids(b: &mut Builder, name: &str) -> String {
@@ -107,11 +127,15 @@ pub fn articles(f: &Filters) -> Query {
     b.source("a.id", f);
     if let Some(p) = &f.person {
         let ids = person_ids(&mut b, p);
-        b.push(format!("a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"));
+        b.push(format!(
+            "a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"
+        ));
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"));
+        b.push(format!(
+            "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"
+        ));
     }
     let sql = format!(
         "SELECT a.id, a.published_at AS date, o.name AS outlet, a.title, a.byline,
@@ -121,7 +145,10 @@ pub fn articles(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `quotes`: who said what, where and when.
@@ -136,7 +163,9 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"));
+        b.push(format!(
+            "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"
+        ));
     }
     if let Some(k) = kind {
         let p = b.param(k);
@@ -161,7 +190,10 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// What `people` ranks by.
@@ -193,15 +225,18 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
             b.limit(f, 20)
         ),
         PeopleBy::Mentions => format!(
-            "SELECT p.id, p.name, sum(ap.mentions) AS mentions, count(DISTINCT ap.article_id) AS articles,
-                    group_concat(DISTINCT ap.relation) AS relations
-             FROM article_people ap JOIN people p ON p.id = ap.person_id JOIN articles a ON a.id = ap.article_id
+            "SELECT p.id, p.name, sum(ap.mentions) AS mentions, count(*) AS articles,
+                    (SELECT group_concat(DISTINCT relation) FROM article_people x WHERE x.person_id = p.id) AS relations
+             FROM {PER_ARTICLE} ap JOIN people p ON p.id = ap.person_id JOIN articles a ON a.id = ap.article_id
              {} GROUP BY p.id ORDER BY mentions DESC, p.name {}",
             b.where_sql(),
             b.limit(f, 20)
         ),
     };
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `sources`: outlets and agencies with article counts per role.
@@ -216,7 +251,10 @@ pub fn sources(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 100)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// `captions`: photos by agency, photographer, people shown, words.
@@ -225,7 +263,7 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
     b.dates("a.published_at", f);
     b.outlet("a.id", f);
     if let Some(ag) = agency {
-        let p = b.param(person_key(ag));
+        let p = b.param(source_filter_key(ag));
         b.push(format!("s.key = {p}"));
     }
     if let Some(ph) = photographer {
@@ -234,11 +272,15 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
     }
     if let Some(pe) = &f.person {
         let ids = person_ids(&mut b, pe);
-        b.push(format!("c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"));
+        b.push(format!(
+            "c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"
+        ));
     }
     if let Some(t) = &f.text {
         let p = b.param(fts_query(t, false));
-        b.push(format!("c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"));
+        b.push(format!(
+            "c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"
+        ));
     }
     let sql = format!(
         "SELECT c.id, a.published_at AS date, s.name AS agency, p.name AS photographer, c.credit, c.text AS caption, a.id AS article
@@ -248,7 +290,10 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query { sql, params: b.params }
+    Query {
+        sql,
+        params: b.params,
+    }
 }
 
 /// Where `search` looks.
@@ -288,6 +333,122 @@ pub fn search(words: &str, raw: bool, within: SearchIn, limit: usize) -> Query {
     }
 }
 
+/// Time buckets of `timeline`, as SQL over an ISO date column.
+fn bucket(col: &str, by: crate::cli::Period) -> String {
+    use crate::cli::Period;
+    match by {
+        Period::Day => format!("substr({col}, 1, 10)"),
+        Period::Week => format!("strftime('%Y-W%W', substr({col}, 1, 10))"),
+        Period::Month => format!("substr({col}, 1, 7)"),
+        Period::Year => format!("substr({col}, 1, 4)"),
+    }
+}
+
+/// `timeline`: counts per period of articles, quotes, or mentions (of `--person`).
+pub fn timeline(f: &Filters, by: crate::cli::Period, of: crate::cli::Counted) -> Query {
+    use crate::cli::Counted;
+    let mut b = Builder::new();
+    b.dates("a.published_at", f);
+    b.outlet("a.id", f);
+    b.source("a.id", f);
+    b.push("a.published_at IS NOT NULL".into());
+    let period = bucket("a.published_at", by);
+    let (from, value) = match of {
+        Counted::Articles => {
+            if let Some(p) = &f.person {
+                let ids = person_ids(&mut b, p);
+                b.push(format!(
+                    "a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"
+                ));
+            }
+            ("articles a".to_string(), "count(*) AS articles")
+        }
+        Counted::Quotes => {
+            if let Some(p) = &f.person {
+                let ids = person_ids(&mut b, p);
+                b.push(format!("q.person_id IN {ids}"));
+            }
+            (
+                "quotes q JOIN articles a ON a.id = q.article_id".to_string(),
+                "count(*) AS quotes",
+            )
+        }
+        Counted::Mentions => {
+            if let Some(p) = &f.person {
+                let ids = person_ids(&mut b, p);
+                b.push(format!("ap.person_id IN {ids}"));
+            }
+            (
+                format!("{PER_ARTICLE} ap JOIN articles a ON a.id = ap.article_id"),
+                "sum(ap.mentions) AS mentions",
+            )
+        }
+    };
+    let sql = format!(
+        "SELECT {period} AS period, {value} FROM {from} {} GROUP BY period ORDER BY period {}",
+        b.where_sql(),
+        b.limit(f, 10_000)
+    );
+    Query {
+        sql,
+        params: b.params,
+    }
+}
+
+/// `person`: the sections of one person's profile, each a query on the person's id.
+pub fn person_sections(id: i64, latest: usize) -> Vec<(&'static str, Query)> {
+    let q = |sql: String| Query {
+        sql,
+        params: vec![Cell::Int(id)],
+    };
+    vec![
+        (
+            "person",
+            q("SELECT p.id, p.name, (SELECT count(*) FROM quotes WHERE person_id = p.id) AS quotes,
+                (SELECT count(DISTINCT article_id) FROM article_people WHERE person_id = p.id) AS articles
+             FROM people p WHERE p.id = ?1"
+                .into()),
+        ),
+        ("aliases", q("SELECT alias, origin FROM person_aliases WHERE person_id = ?1 ORDER BY alias".into())),
+        (
+            "roles",
+            q("SELECT r.role, min(a.published_at) AS first, max(a.published_at) AS last, count(*) AS articles
+             FROM person_roles r JOIN articles a ON a.id = r.article_id WHERE r.person_id = ?1
+             GROUP BY r.role ORDER BY last DESC"
+                .into()),
+        ),
+        ("handles", q("SELECT platform, handle FROM person_handles WHERE person_id = ?1".into())),
+        (
+            "relations",
+            q("SELECT relation, count(*) AS articles, sum(mentions) AS mentions FROM article_people
+             WHERE person_id = ?1 GROUP BY relation ORDER BY articles DESC"
+                .into()),
+        ),
+        (
+            "quotes by outlet",
+            q("SELECT COALESCE(o.name, '(no outlet)') AS outlet, count(*) AS quotes
+             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN sources o ON o.id = a.outlet_id
+             WHERE q.person_id = ?1 GROUP BY o.id ORDER BY quotes DESC"
+                .into()),
+        ),
+        (
+            "quotes by month",
+            q("SELECT substr(a.published_at, 1, 7) AS month, count(*) AS quotes
+             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_id = ?1 AND a.published_at IS NOT NULL
+             GROUP BY month ORDER BY month"
+                .into()),
+        ),
+        (
+            "latest quotes",
+            q(format!(
+                "SELECT a.published_at AS date, o.name AS outlet, q.text AS quote, a.id AS article
+             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN sources o ON o.id = a.outlet_id
+             WHERE q.person_id = ?1 ORDER BY a.published_at DESC, q.id DESC LIMIT {latest}"
+            )),
+        ),
+    ]
+}
+
 /// `stats`: what the archive holds.
 pub fn stats() -> Query {
     Query {
@@ -313,7 +474,10 @@ mod tests {
 
     #[test]
     fn fts_input_is_data() {
-        assert_eq!(fts_query("Jean-Pierre AFP/Getty", false), "\"Jean-Pierre\" \"AFP/Getty\"");
+        assert_eq!(
+            fts_query("Jean-Pierre AFP/Getty", false),
+            "\"Jean-Pierre\" \"AFP/Getty\""
+        );
         assert_eq!(fts_query("say \"hi\"", false), "\"say\" \"\"\"hi\"\"\"");
         assert_eq!(fts_query("a NEAR b", true), "a NEAR b");
     }

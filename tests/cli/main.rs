@@ -18,7 +18,10 @@ fn samples() -> String {
 /// `morgue --db DB` with nothing from the caller's environment.
 fn morgue(db: &Path) -> Command {
     let mut c = Command::cargo_bin("morgue").unwrap();
-    c.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default()).arg("--db").arg(db);
+    c.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .arg("--db")
+        .arg(db);
     c
 }
 
@@ -37,12 +40,25 @@ fn ingested() -> (TempDir, PathBuf) {
 
 /// Run `sql` and return the CSV body lines (without the header).
 fn sql(db: &Path, query: &str) -> Vec<String> {
-    let out = morgue(db).args(["sql", "--format", "csv", query]).assert().success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap().lines().skip(1).map(str::to_string).collect()
+    let out = morgue(db)
+        .args(["sql", "--format", "csv", query])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
 }
 
 fn count(db: &Path, table: &str) -> i64 {
-    sql(db, &format!("SELECT count(*) FROM {table}"))[0].parse().unwrap()
+    sql(db, &format!("SELECT count(*) FROM {table}"))[0]
+        .parse()
+        .unwrap()
 }
 
 #[test]
@@ -75,14 +91,38 @@ fn syndicated_copy_is_marked_duplicate_of_the_first() {
 #[test]
 fn metadata_from_every_format() {
     let (_d, db) = ingested();
-    let rows = sql(&db, "SELECT format, title, published_at FROM articles WHERE format = 'markdown'");
-    assert_eq!(rows, vec!["markdown,City council passes budget after a night of debate,2024-03-06"]);
-    let rows = sql(&db, "SELECT external_id, url FROM articles WHERE external_id = 'wire-0001'");
-    assert_eq!(rows, vec!["wire-0001,https://news.example/world/rail-tunnel-opens"]);
-    let outlets = sql(&db, "SELECT DISTINCT o.name FROM articles a JOIN sources o ON o.id = a.outlet_id ORDER BY 1");
-    assert!(outlets.contains(&"The Riverside Ledger".to_string()), "{outlets:?}");
-    assert!(outlets.contains(&"Example World News".to_string()), "{outlets:?}");
-    let paths = sql(&db, "SELECT count(*) FROM articles WHERE source_path LIKE '%samples%'");
+    let rows = sql(
+        &db,
+        "SELECT format, title, published_at FROM articles WHERE format = 'markdown'",
+    );
+    assert_eq!(
+        rows,
+        vec!["markdown,City council passes budget after a night of debate,2024-03-06"]
+    );
+    let rows = sql(
+        &db,
+        "SELECT external_id, url FROM articles WHERE external_id = 'wire-0001'",
+    );
+    assert_eq!(
+        rows,
+        vec!["wire-0001,https://news.example/world/rail-tunnel-opens"]
+    );
+    let outlets = sql(
+        &db,
+        "SELECT DISTINCT o.name FROM articles a JOIN sources o ON o.id = a.outlet_id ORDER BY 1",
+    );
+    assert!(
+        outlets.contains(&"The Riverside Ledger".to_string()),
+        "{outlets:?}"
+    );
+    assert!(
+        outlets.contains(&"Example World News".to_string()),
+        "{outlets:?}"
+    );
+    let paths = sql(
+        &db,
+        "SELECT count(*) FROM articles WHERE source_path LIKE '%samples%'",
+    );
     assert_eq!(paths, vec!["6"]);
 }
 
@@ -97,7 +137,16 @@ fn text_headings_are_not_body_paragraphs_of_quotes() {
 fn flags_fill_metadata_for_text_and_stdin_is_read() {
     let (_d, db) = archive();
     morgue(&db)
-        .args(["ingest", "-", "--outlet", "Stdin Gazette", "--published", "2024-05-01", "--title", "Piped"])
+        .args([
+            "ingest",
+            "-",
+            "--outlet",
+            "Stdin Gazette",
+            "--published",
+            "2024-05-01",
+            "--title",
+            "Piped",
+        ])
         .write_stdin("A short note about the weather.\n\nIt rained.\n")
         .assert()
         .success();
@@ -114,7 +163,11 @@ fn bad_inputs_are_named_and_the_rest_is_stored() {
     std::fs::create_dir_all(&inputs).unwrap();
     std::fs::write(inputs.join("empty.txt"), "").unwrap();
     std::fs::write(inputs.join("binary.txt"), b"GIF89a\0\0\x01\x02").unwrap();
-    std::fs::write(inputs.join("latin1.txt"), b"Le caf\xe9 du port a rouvert.\n").unwrap();
+    std::fs::write(
+        inputs.join("latin1.txt"),
+        b"Le caf\xe9 du port a rouvert.\n",
+    )
+    .unwrap();
     std::fs::write(
         inputs.join("mixed.jsonl"),
         "{\"id\": \"g1\", \"text\": \"First good line.\"}\n{\"id\": \"broken\", \"text\": \n[1, 2]\n{\"id\": \"g2\", \"text\": \"Second good line.\"}\n",
@@ -125,13 +178,22 @@ fn bad_inputs_are_named_and_the_rest_is_stored() {
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(err.contains("empty.txt: empty file"), "{err}");
     assert!(err.contains("binary.txt: binary data"), "{err}");
-    assert!(err.contains("latin1.txt: not UTF-8: decoded as Windows-1252"), "{err}");
+    assert!(
+        err.contains("latin1.txt: not UTF-8: decoded as Windows-1252"),
+        "{err}"
+    );
     assert!(err.contains("mixed.jsonl:2: not valid JSON"), "{err}");
-    assert!(err.contains("mixed.jsonl:3: expected a JSON object"), "{err}");
+    assert!(
+        err.contains("mixed.jsonl:3: expected a JSON object"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(count(&db, "articles"), 4);
     assert_eq!(
-        sql(&db, "SELECT body FROM articles WHERE source_path LIKE '%latin1%'"),
+        sql(
+            &db,
+            "SELECT body FROM articles WHERE source_path LIKE '%latin1%'"
+        ),
         vec!["Le café du port a rouvert."]
     );
 }
@@ -160,7 +222,12 @@ fn fail_fast_stops_at_the_first_problem() {
     let (dir, db) = archive();
     let f = dir.path().join("in.jsonl");
     std::fs::write(&f, "{broken\n{\"id\": \"a\", \"text\": \"Fine.\"}\n").unwrap();
-    morgue(&db).arg("ingest").arg("--fail-fast").arg(&f).assert().code(1);
+    morgue(&db)
+        .arg("ingest")
+        .arg("--fail-fast")
+        .arg(&f)
+        .assert()
+        .code(1);
     assert_eq!(count(&db, "articles"), 0);
 }
 
@@ -169,20 +236,39 @@ fn compressed_jsonl_is_read_and_a_corrupt_one_is_refused() {
     use std::io::Write;
     let (dir, db) = archive();
     let gz = dir.path().join("dump.jsonl.gz");
-    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
-    enc.write_all(b"{\"id\": \"z1\", \"text\": \"Compressed story.\"}\n").unwrap();
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
+    enc.write_all(b"{\"id\": \"z1\", \"text\": \"Compressed story.\"}\n")
+        .unwrap();
     enc.finish().unwrap();
     let bad = dir.path().join("bad.jsonl.gz");
     std::fs::write(&bad, b"\x1f\x8b\x08\x00garbage").unwrap();
-    morgue(&db).arg("ingest").arg(&gz).arg(&bad).assert().code(1).stderr(predicate::str::contains("bad.jsonl.gz"));
+    morgue(&db)
+        .arg("ingest")
+        .arg(&gz)
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.jsonl.gz"));
     assert_eq!(sql(&db, "SELECT external_id FROM articles"), vec!["z1"]);
 }
 
 #[test]
 fn reading_a_missing_archive_says_how_to_create_one() {
     let (_d, db) = archive();
-    for cmd in [vec!["articles"], vec!["quotes"], vec!["sql", "SELECT 1"], vec!["stats"]] {
-        morgue(&db).args(&cmd).assert().code(2).stderr(predicate::str::contains("morgue ingest"));
+    for cmd in [
+        vec!["articles"],
+        vec!["quotes"],
+        vec!["sql", "SELECT 1"],
+        vec!["stats"],
+    ] {
+        morgue(&db)
+            .args(&cmd)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("morgue ingest"));
     }
     assert!(!db.exists());
 }
@@ -199,7 +285,11 @@ fn sql_only_reads() {
         "SELECT load_extension('x')",
         "UPDATE articles SET title = 'x'",
     ] {
-        morgue(&db).args(["sql", q]).assert().code(2).stderr(predicate::str::contains("refused"));
+        morgue(&db)
+            .args(["sql", q])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("refused"));
     }
     assert_eq!(count(&db, "articles"), 6);
 }
@@ -236,21 +326,43 @@ fn every_output_format() {
     let (_d, db) = ingested();
     let q = "SELECT 'a,b' AS x, 2 AS n, NULL AS z";
     let out = |f: &str| {
-        String::from_utf8(morgue(&db).args(["sql", "--format", f, q]).assert().success().get_output().stdout.clone())
-            .unwrap()
+        String::from_utf8(
+            morgue(&db)
+                .args(["sql", "--format", f, q])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone(),
+        )
+        .unwrap()
     };
     assert_eq!(out("csv"), "x,n,z\n\"a,b\",2,\n");
     assert_eq!(out("tsv"), "x\tn\tz\na,b\t2\t\n");
-    assert_eq!(out("json"), "[\n  {\"x\": \"a,b\", \"n\": 2, \"z\": null}\n]\n");
+    assert_eq!(
+        out("json"),
+        "[\n  {\"x\": \"a,b\", \"n\": 2, \"z\": null}\n]\n"
+    );
     assert_eq!(out("jsonl"), "{\"x\": \"a,b\", \"n\": 2, \"z\": null}\n");
-    assert_eq!(out("markdown"), "| x | n | z |\n|---|---|---|\n| a,b | 2 |  |\n");
+    assert_eq!(
+        out("markdown"),
+        "| x | n | z |\n|---|---|---|\n| a,b | 2 |  |\n"
+    );
     assert!(out("table").contains("a,b"));
 }
 
 #[test]
 fn control_characters_never_reach_a_table_raw() {
     let (_d, db) = ingested();
-    let out = morgue(&db).args(["sql", "--format", "table", "SELECT char(27) || '[31mred' AS x"]).assert().success();
+    let out = morgue(&db)
+        .args([
+            "sql",
+            "--format",
+            "table",
+            "SELECT char(27) || '[31mred' AS x",
+        ])
+        .assert()
+        .success();
     let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(!s.contains('\u{1b}'), "{s:?}");
     assert!(s.contains("\\u{1b}[31mred"));
@@ -270,7 +382,11 @@ fn reports_run_in_every_format() {
         vec!["search", "port"],
     ] {
         for f in ["table", "csv", "tsv", "json", "jsonl", "markdown"] {
-            morgue(&db).args(&cmd).args(["--format", f]).assert().success();
+            morgue(&db)
+                .args(&cmd)
+                .args(["--format", f])
+                .assert()
+                .success();
         }
     }
 }
@@ -295,7 +411,10 @@ fn articles_filters() {
     let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(s.lines().count(), 2, "{s}");
     assert!(s.contains("Grain prices rise"));
-    let out = morgue(&db).args(["articles", "--text", "tunnel", "-f", "csv"]).assert().success();
+    let out = morgue(&db)
+        .args(["articles", "--text", "tunnel", "-f", "csv"])
+        .assert()
+        .success();
     let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(s.contains("Alpine rail tunnel"), "{s}");
     assert_eq!(s.lines().count(), 2);
@@ -304,62 +423,128 @@ fn articles_filters() {
 #[test]
 fn search_input_is_data_not_syntax() {
     let (_d, db) = ingested();
-    for q in ["Jean-Pierre", "AFP/Getty", "U.S.", "\"unbalanced", "NEAR(", "a*", "col:umn", "'; DROP TABLE x; --"] {
-        morgue(&db).args(["search", q, "-f", "csv"]).assert().success();
+    for q in [
+        "Jean-Pierre",
+        "AFP/Getty",
+        "U.S.",
+        "\"unbalanced",
+        "NEAR(",
+        "a*",
+        "col:umn",
+        "'; DROP TABLE x; --",
+    ] {
+        morgue(&db)
+            .args(["search", q, "-f", "csv"])
+            .assert()
+            .success();
     }
-    let out = morgue(&db).args(["search", "tunnel", "--in", "articles", "-f", "csv"]).assert().success();
+    let out = morgue(&db)
+        .args(["search", "tunnel", "--in", "articles", "-f", "csv"])
+        .assert()
+        .success();
     let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(s.contains("[tunnel]"), "{s}");
-    morgue(&db).args(["search", "--raw", "tunnel OR harvest", "-f", "csv"]).assert().success();
+    morgue(&db)
+        .args(["search", "--raw", "tunnel OR harvest", "-f", "csv"])
+        .assert()
+        .success();
 }
 
 #[test]
 fn show_finds_an_article_by_any_name() {
     let (_d, db) = ingested();
-    morgue(&db).args(["show", "wire-0001"]).assert().success().stdout(predicate::str::contains("Alpine rail tunnel"));
     morgue(&db)
-        .args(["show", "https://news.example/world/rail-tunnel-opens/", "-f", "json"])
+        .args(["show", "wire-0001"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("\"title\": \"Alpine rail tunnel opens to passengers\""));
-    morgue(&db).args(["show", "no-such-article"]).assert().code(2).stderr(predicate::str::contains("no article"));
+        .stdout(predicate::str::contains("Alpine rail tunnel"));
+    morgue(&db)
+        .args([
+            "show",
+            "https://news.example/world/rail-tunnel-opens/",
+            "-f",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\"title\": \"Alpine rail tunnel opens to passengers\"",
+        ));
+    morgue(&db)
+        .args(["show", "no-such-article"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no article"));
 }
 
 #[test]
 fn export_reads_back_into_an_equal_archive() {
     let (dir, db) = ingested();
-    let out = morgue(&db).args(["export"]).assert().success().get_output().stdout.clone();
+    let out = morgue(&db)
+        .args(["export"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let file = dir.path().join("export.jsonl");
     std::fs::write(&file, &out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 6);
     let db2 = dir.path().join("copy.db");
     morgue(&db2).arg("ingest").arg(&file).assert().success();
-    for table in ["articles", "quotes", "captions", "embeds", "people", "article_sources"] {
+    for table in [
+        "articles",
+        "quotes",
+        "captions",
+        "embeds",
+        "people",
+        "article_sources",
+    ] {
         assert_eq!(count(&db, table), count(&db2, table), "{table}");
     }
     let q = "SELECT title, published_at, body FROM articles ORDER BY title, body";
     assert_eq!(sql(&db, q), sql(&db2, q));
     // and exporting the copy again gives the same file
-    morgue(&db2).arg("ingest").arg(&file).assert().success().stderr(predicate::str::contains("6 already"));
+    morgue(&db2)
+        .arg("ingest")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("6 already"));
 }
 
 #[test]
 fn export_csv_is_never_capped() {
     let (_d, db) = ingested();
-    let out = morgue(&db).args(["export", "--format", "csv", "--table", "articles"]).assert().success();
-    assert_eq!(String::from_utf8(out.get_output().stdout.clone()).unwrap().lines().count(), 7);
+    let out = morgue(&db)
+        .args(["export", "--format", "csv", "--table", "articles"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8(out.get_output().stdout.clone())
+            .unwrap()
+            .lines()
+            .count(),
+        7
+    );
 }
 
 #[test]
 fn reextract_keeps_the_archive_the_same() {
     let (_d, db) = ingested();
-    let before: Vec<i64> = ["quotes", "captions", "people", "article_sources"].iter().map(|t| count(&db, t)).collect();
+    let before: Vec<i64> = ["quotes", "captions", "people", "article_sources"]
+        .iter()
+        .map(|t| count(&db, t))
+        .collect();
     morgue(&db)
         .args(["reextract", "--all"])
         .assert()
         .success()
         .stderr(predicate::str::contains("re-extracted 6 articles"));
-    let after: Vec<i64> = ["quotes", "captions", "people", "article_sources"].iter().map(|t| count(&db, t)).collect();
+    let after: Vec<i64> = ["quotes", "captions", "people", "article_sources"]
+        .iter()
+        .map(|t| count(&db, t))
+        .collect();
     assert_eq!(before, after);
 }
 
@@ -367,19 +552,35 @@ fn reextract_keeps_the_archive_the_same() {
 fn database_path_from_environment() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = Command::cargo_bin("morgue").unwrap();
-    c.env_clear().env("XDG_DATA_HOME", dir.path()).args(["ingest", &samples()]).assert().success();
+    c.env_clear()
+        .env("XDG_DATA_HOME", dir.path())
+        .args(["ingest", &samples()])
+        .assert()
+        .success();
     assert!(dir.path().join("morgue/archive.db").exists());
     let mut c = Command::cargo_bin("morgue").unwrap();
     let db = dir.path().join("env.db");
-    c.env_clear().env("MORGUE_DB", &db).args(["ingest", &samples()]).assert().success();
+    c.env_clear()
+        .env("MORGUE_DB", &db)
+        .args(["ingest", &samples()])
+        .assert()
+        .success();
     assert!(db.exists());
 }
 
 #[test]
 fn schema_and_completions_print() {
     let (_d, db) = archive();
-    morgue(&db).arg("schema").assert().success().stdout(predicate::str::contains("CREATE TABLE quotes"));
-    morgue(&db).args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("morgue"));
+    morgue(&db)
+        .arg("schema")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("CREATE TABLE quotes"));
+    morgue(&db)
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("morgue"));
 }
 
 #[test]
@@ -398,4 +599,335 @@ fn closed_pipe_is_not_an_error() {
         .status()
         .unwrap();
     assert!(status.success());
+}
+
+#[test]
+fn quotes_have_their_speakers() {
+    let (_d, db) = ingested();
+    let rows = sql(
+        &db,
+        "SELECT speaker, kind FROM quote_view WHERE text LIKE 'We have put a fair offer%' OR text LIKE 'nobody gains%'
+         OR text LIKE 'We are not there yet%' OR text LIKE 'Every day the port%' OR text LIKE 'This offer does not%'
+         ORDER BY quote_id",
+    );
+    assert_eq!(
+        rows,
+        vec![
+            "Elena Markovic,direct",
+            "Elena Markovic,partial",
+            "Pavel Oduya,direct",
+            "Ines Carvalho,direct",
+            "Elena Markovic,direct"
+        ]
+    );
+    // headings and captions are not quotes, and quote text has no quote marks
+    assert_eq!(
+        count(&db, "quotes WHERE text LIKE '%“%' OR text LIKE '%”%'"),
+        0
+    );
+    assert_eq!(count(&db, "quotes WHERE text LIKE '%Dockers wait%'"), 0);
+}
+
+#[test]
+fn people_are_one_row_each_with_roles_and_handles() {
+    let (_d, db) = ingested();
+    assert_eq!(count(&db, "people WHERE name = 'Elena Markovic'"), 1);
+    assert_eq!(count(&db, "people WHERE name LIKE '%Markovic%'"), 1);
+    // the syndicated copy quotes the same analyst: still one person
+    assert_eq!(count(&db, "people WHERE name = 'Walter Nguyen'"), 1);
+    let roles = sql(&db, "SELECT role FROM person_roles r JOIN people p ON p.id = r.person_id WHERE p.name = 'Ines Carvalho'");
+    assert!(
+        roles.iter().any(|r| r.contains("chief executive")),
+        "{roles:?}"
+    );
+    assert_eq!(
+        sql(&db, "SELECT h.handle FROM person_handles h JOIN people p ON p.id = h.person_id WHERE p.name = 'Elena Markovic'"),
+        vec!["@elenamarkovic"]
+    );
+    // bylines are authors, not quoted people
+    assert_eq!(
+        sql(&db, "SELECT relation FROM article_people ap JOIN people p ON p.id = ap.person_id WHERE p.name = 'Hannah Cole'"),
+        vec!["author"]
+    );
+    for not_person in [
+        "Valmera",
+        "Northline",
+        "Thursday",
+        "Shipping lines count the cost",
+        "Associated Press",
+    ] {
+        assert_eq!(
+            count(&db, &format!("people WHERE name LIKE '%{not_person}%'")),
+            0,
+            "{not_person}"
+        );
+    }
+}
+
+#[test]
+fn captions_carry_photographer_and_agency() {
+    let (_d, db) = ingested();
+    let rows = sql(
+        &db,
+        "SELECT photographer, agency, provider FROM caption_view ORDER BY caption_id",
+    );
+    assert!(rows.contains(&"Tomas Berger,AP,".to_string()), "{rows:?}");
+    assert!(
+        rows.contains(&",Reuters,Port Authority of Valmera".to_string()),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&"Marcus Webb,AP,".to_string()), "{rows:?}");
+    assert!(
+        rows.contains(&"Anna Kowalczyk,AFP,".to_string()),
+        "{rows:?}"
+    );
+    // the caption is not body text
+    assert_eq!(
+        count(&db, "articles WHERE body LIKE '%Dockers wait outside%'"),
+        0
+    );
+}
+
+#[test]
+fn wire_credits_and_embeds() {
+    let (_d, db) = ingested();
+    let wire = sql(
+        &db,
+        "SELECT a.external_id, s.name FROM article_sources x JOIN sources s ON s.id = x.source_id
+         JOIN articles a ON a.id = x.article_id WHERE x.role = 'wire_credit' AND a.external_id IS NOT NULL ORDER BY 1, 2",
+    );
+    assert_eq!(
+        wire,
+        vec!["wire-0001,Reuters", "wire-0002,AP", "wire-0003,AP"]
+    );
+    let text_wire = sql(
+        &db,
+        "SELECT s.name FROM article_sources x JOIN sources s ON s.id = x.source_id JOIN articles a ON a.id = x.article_id
+         WHERE x.role = 'wire_credit' AND a.format = 'text' ORDER BY 1",
+    );
+    assert_eq!(text_wire, vec!["AFP", "Reuters"]);
+    let embeds = sql(
+        &db,
+        "SELECT platform, author, handle, posted_at FROM embeds ORDER BY handle",
+    );
+    assert_eq!(
+        embeds,
+        vec![
+            "twitter,Elena Markovic,@elenamarkovic,2024-03-04",
+            "twitter,Henrik Solberg,@hsolberg_museum,2024-04-02"
+        ]
+    );
+}
+
+#[test]
+fn report_filters_find_people_by_any_alias() {
+    let (_d, db) = ingested();
+    let out = morgue(&db)
+        .args(["quotes", "--person", "Markovic", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(s.lines().count(), 5, "{s}");
+    assert!(s.lines().skip(1).all(|l| l.contains("Elena Markovic")));
+    let out = morgue(&db)
+        .args(["quotes", "--words", "port", "--kind", "direct", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(s.contains("Every day the port"), "{s}");
+    let out = morgue(&db)
+        .args(["captions", "--agency", "associated press", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(s.lines().count(), 3, "{s}");
+    let out = morgue(&db)
+        .args(["articles", "--source", "Reuters", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(s.lines().count(), 3, "{s}");
+    let out = morgue(&db)
+        .args(["quotes", "--explain", "--person", "Oduya", "-f", "json"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        s.contains("\"rule\"") && s.contains("\"verb\": \"said\""),
+        "{s}"
+    );
+}
+
+#[test]
+fn people_ranking_and_profile() {
+    let (_d, db) = ingested();
+    let out = morgue(&db)
+        .args(["people", "--top", "1", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(s.lines().nth(1).unwrap().contains("Elena Markovic"), "{s}");
+    let out = morgue(&db)
+        .args(["person", "Markovic", "-f", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["person"]["name"], "Elena Markovic");
+    assert!(v["handles"][0]["handle"] == "@elenamarkovic");
+    assert!(v["latest quotes"].as_array().unwrap().len() >= 4);
+    morgue(&db)
+        .args(["person", "Nobody Atall"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no person"));
+}
+
+#[test]
+fn timeline_counts_by_period() {
+    let (_d, db) = ingested();
+    let out = morgue(&db)
+        .args(["timeline", "--by", "month", "-f", "csv"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8(out.get_output().stdout.clone()).unwrap(),
+        "period,articles\n2024-02,3\n2024-03,2\n2024-04,1\n"
+    );
+    let out = morgue(&db)
+        .args([
+            "timeline",
+            "--of",
+            "quotes",
+            "--person",
+            "Walter Nguyen",
+            "-f",
+            "csv",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8(out.get_output().stdout.clone()).unwrap(),
+        "period,quotes\n2024-02,4\n"
+    );
+}
+
+#[test]
+fn sources_report_shows_roles() {
+    let (_d, db) = ingested();
+    let out = morgue(&db)
+        .args(["sources", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(s.contains("AP,wire,photo_credit,2"), "{s}");
+    assert!(s.contains("Reuters,wire,wire_credit,2"), "{s}");
+    assert!(s.contains("Example World News,outlet,publisher,2"), "{s}");
+}
+
+/// Two articles about one person under three spellings (a fixture written for this test).
+fn blinken_archive() -> (TempDir, PathBuf) {
+    let (dir, db) = archive();
+    let a = dir.path().join("one.txt");
+    std::fs::write(
+        &a,
+        "Antony Blinken flew to Oslo on Monday. “We are listening,” Antony Blinken said.\n",
+    )
+    .unwrap();
+    let b = dir.path().join("two.txt");
+    std::fs::write(
+        &b,
+        "Secretary of State Antony J. Blinken met his counterpart on Tuesday.\n\n“The talks were frank,” Blinken said.\n",
+    )
+    .unwrap();
+    morgue(&db).arg("ingest").arg(&a).arg(&b).assert().success();
+    (dir, db)
+}
+
+#[test]
+fn one_person_across_articles_with_every_spelling() {
+    let (_d, db) = blinken_archive();
+    assert_eq!(sql(&db, "SELECT name FROM people"), vec!["Antony Blinken"]);
+    let aliases = sql(&db, "SELECT alias FROM person_aliases ORDER BY alias");
+    assert_eq!(
+        aliases,
+        vec!["Antony Blinken", "Antony J. Blinken", "Blinken"]
+    );
+    assert_eq!(count(&db, "quotes WHERE person_id IS NOT NULL"), 2);
+}
+
+#[test]
+fn manual_corrections_survive_reextract() {
+    let (dir, db) = archive();
+    let a = dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        "“Rates will fall,” said Maria Gonzales, an economist.\n",
+    )
+    .unwrap();
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &b,
+        "“Rates will rise,” said Maria González-Ruiz, the bank's governor.\n",
+    )
+    .unwrap();
+    morgue(&db).arg("ingest").arg(&a).arg(&b).assert().success();
+    assert_eq!(count(&db, "people"), 2);
+    morgue(&db)
+        .args(["people", "merge", "Maria González-Ruiz", "Maria Gonzales"])
+        .assert()
+        .success();
+    assert_eq!(
+        sql(&db, "SELECT name FROM people"),
+        vec!["Maria González-Ruiz"]
+    );
+    assert_eq!(count(&db, "quotes WHERE person_id IS NOT NULL"), 2);
+    morgue(&db).args(["reextract", "--all"]).assert().success();
+    assert_eq!(
+        sql(&db, "SELECT name FROM people"),
+        vec!["Maria González-Ruiz"]
+    );
+    assert_eq!(
+        count(&db, "quotes WHERE person_id = (SELECT id FROM people)"),
+        2
+    );
+    // and a wrong merge is undone
+    morgue(&db)
+        .args(["people", "split", "Maria González-Ruiz", "Maria Gonzales"])
+        .assert()
+        .success();
+    assert_eq!(count(&db, "people"), 2);
+    morgue(&db).args(["reextract", "--all"]).assert().success();
+    assert_eq!(count(&db, "people"), 2);
+    // an alias given by hand
+    morgue(&db)
+        .args(["people", "alias", "Maria Gonzales", "M. Gonzales"])
+        .assert()
+        .success();
+    let out = morgue(&db)
+        .args(["quotes", "--person", "M. Gonzales", "-f", "csv"])
+        .assert()
+        .success();
+    assert!(String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .contains("Rates will fall"));
+    morgue(&db)
+        .args(["people", "merge", "Nobody", "Maria Gonzales"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no person"));
+}
+
+#[test]
+fn check_and_backup() {
+    let (dir, db) = ingested();
+    morgue(&db)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("integrity"));
+    let copy = dir.path().join("backup").join("copy.db");
+    morgue(&db).arg("backup").arg(&copy).assert().success();
+    assert_eq!(count(&copy, "articles"), 6);
+    assert_eq!(count(&copy, "quotes"), count(&db, "quotes"));
+    morgue(&copy).arg("check").assert().success();
 }

@@ -20,8 +20,10 @@ const BEFORE_REACH: usize = 80;
 const APPOSITIVE_REACH: usize = 30;
 
 /// Possessive words and determiners that turn a verb form into a noun ("his remarks").
-const NOUN_MAKERS: &[&str] =
-    &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"];
+const NOUN_MAKERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those",
+];
 
 /// A cue found for a quote.
 #[derive(Debug, Clone)]
@@ -34,7 +36,9 @@ pub struct Cue {
 
 /// A speech verb at token `i`: lower case, listed, and not used as a noun.
 fn is_verb(text: &Text<'_>, i: usize) -> bool {
-    let Some(t) = text.toks.get(i) else { return false };
+    let Some(t) = text.toks.get(i) else {
+        return false;
+    };
     if !t.is_word() || t.cap || !words().verbs.contains(t.key.as_str()) {
         return false;
     }
@@ -43,7 +47,8 @@ fn is_verb(text: &Text<'_>, i: usize) -> bool {
 }
 
 fn is_according_to(text: &Text<'_>, i: usize) -> bool {
-    text.toks.get(i).is_some_and(|t| t.key == "according") && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
+    text.toks.get(i).is_some_and(|t| t.key == "according")
+        && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
 }
 
 /// Skip punctuation and dashes at the start of a context.
@@ -62,7 +67,10 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     while e > lo {
         let t = &text.toks[e - 1];
         let adverb = t.is_word() && !t.cap && t.key.ends_with("ly") && t.key.len() > 4;
-        if t.is_word() && (w.fillers.contains(t.key.as_str()) || adverb) && !w.pronouns.contains_key(t.key.as_str()) {
+        if t.is_word()
+            && (w.fillers.contains(t.key.as_str()) || adverb)
+            && !w.pronouns.contains_key(t.key.as_str())
+        {
             e -= 1;
         } else {
             break;
@@ -82,12 +90,20 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
         let mut fallback = None;
         for &first in &commas {
             let app = text.parse_exact(first + 1, comma);
-            let Some(head) = text.parse_backward(lo, first).map(|h| extend_of(text, lo, h)) else { continue };
+            let Some(head) = text
+                .parse_backward(lo, first)
+                .map(|h| extend_of(text, lo, h))
+            else {
+                continue;
+            };
             let mut head = head;
             if let Some(app) = app {
                 // "In Ohio, after the primary, Gov. Ana Ruiz (D-OH), said": the name
                 // between commas is the subject when what precedes it is no clause start
-                if app.kind == PhraseKind::Name && head.kind != PhraseKind::Name && !at_clause_start(text, lo, &head) {
+                if app.kind == PhraseKind::Name
+                    && head.kind != PhraseKind::Name
+                    && !at_clause_start(text, lo, &head)
+                {
                     return Some(app);
                 }
                 combine_appositive(text, &mut head, &app);
@@ -111,7 +127,12 @@ fn extend_of(text: &Text<'_>, lo: usize, p: Phrase) -> Phrase {
     if at > lo && text.toks[at - 1].key == "the" {
         at -= 1;
     }
-    if at < lo + 2 || !matches!(text.toks[at - 1].key.as_str(), "of" | "at" | "from" | "for" | "with") {
+    if at < lo + 2
+        || !matches!(
+            text.toks[at - 1].key.as_str(),
+            "of" | "at" | "from" | "for" | "with"
+        )
+    {
         return p;
     }
     match text.parse_backward(lo, at - 1) {
@@ -136,7 +157,11 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         let phrase = text.parse_forward(i + 2, hi)?;
         return Some(cue(phrase, "according to", "after-according-to", 0.85));
     }
-    let i = if text.toks[i].key == "as" && !text.toks[i].cap { i + 1 } else { i };
+    let i = if text.toks[i].key == "as" && !text.toks[i].cap {
+        i + 1
+    } else {
+        i
+    };
     if is_verb(text, i) {
         if !words().inverting.contains(text.toks[i].key.as_str()) {
             return None;
@@ -145,13 +170,21 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         return Some(cue(phrase, &text.toks[i].key, "after-verb-name", 0.9));
     }
     let reach = hi.min(i + AFTER_REACH);
-    let Some(v) = (i..reach).find(|&k| is_verb(text, k)) else { return unlisted_verb(text, i, hi) };
+    let Some(v) = (i..reach).find(|&k| is_verb(text, k)) else {
+        return unlisted_verb(text, i, hi);
+    };
     let inverted = || {
         // "…" aside from the rest, said the bureau's director
-        let ok = v > i && text.is_punct(v - 1, ',') && words().inverting.contains(text.toks[v].key.as_str());
-        ok.then(|| text.parse_forward(v + 1, hi)).flatten().map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
+        let ok = v > i
+            && text.is_punct(v - 1, ',')
+            && words().inverting.contains(text.toks[v].key.as_str());
+        ok.then(|| text.parse_forward(v + 1, hi))
+            .flatten()
+            .map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
     };
-    let Some(phrase) = subject_before(text, i, v) else { return inverted() };
+    let Some(phrase) = subject_before(text, i, v) else {
+        return inverted();
+    };
     // the subject must open the context or follow a comma: "…," Smith said / "…" in Ohio,
     // Smith said; a titled name may follow a few words ("…," Fight for Jobs director Ana Ruiz said)
     let starts_right = phrase.start == i
@@ -178,16 +211,28 @@ fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
         })
     };
     if verbish(i) && text.toks.get(i + 1).is_some_and(|t| t.cap) {
-        let p = text.parse_forward(i + 1, hi).filter(|p| p.kind == PhraseKind::Name)?;
+        let p = text
+            .parse_forward(i + 1, hi)
+            .filter(|p| p.kind == PhraseKind::Name)?;
         return Some(cue(p, &text.toks[i].key, "after-verb-name", 0.6));
     }
-    let p = text.parse_forward(i, hi).filter(|p| matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))?;
+    let p = text
+        .parse_forward(i, hi)
+        .filter(|p| matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))?;
     let ends = |k: usize| k >= hi || text.toks.get(k).is_some_and(|t| !t.is_word());
     if verbish(p.end)
         && (ends(p.end + 1)
-            || text.toks.get(p.end + 1).is_some_and(|t| matches!(t.key.as_str(), "back" | "out" | "up")))
+            || text
+                .toks
+                .get(p.end + 1)
+                .is_some_and(|t| matches!(t.key.as_str(), "back" | "out" | "up")))
     {
-        return Some(cue(p.clone(), &text.toks[p.end].key, "after-name-verb", 0.6));
+        return Some(cue(
+            p.clone(),
+            &text.toks[p.end].key,
+            "after-name-verb",
+            0.6,
+        ));
     }
     None
 }
@@ -196,7 +241,9 @@ fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
 /// sentence ends soon after it ("…." Ortiz said.). Used when the quote ended a sentence.
 pub fn is_tight(text: &Text<'_>, lo: usize, hi: usize) -> bool {
     let i = skip_lead(text, lo, hi);
-    let Some(v) = (i..hi.min(i + 8)).find(|&k| is_verb(text, k)) else { return false };
+    let Some(v) = (i..hi.min(i + 8)).find(|&k| is_verb(text, k)) else {
+        return false;
+    };
     hi <= v + 4
 }
 
@@ -295,8 +342,8 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         if let Some(p) = before_subject(text, lo, v, sent_lo) {
             let naming = NAMING_VERBS.contains(&verb.as_str());
             let named = matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_));
-            let personal =
-                named || matches!(&p.kind, PhraseKind::Role(k) if k.split(' ').any(|w| words().roles.contains(w)));
+            let personal = named
+                || matches!(&p.kind, PhraseKind::Role(k) if k.split(' ').any(|w| words().roles.contains(w)));
             if !naming || personal {
                 let found = cue(p, &verb, "before-name-verb", 0.85);
                 if named {
@@ -304,11 +351,15 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
                 }
                 // a thing as subject ("the protests demand …"): an earlier verb with a
                 // named subject in the same sentence speaks for the quote
-                let earlier = (lo..v).rev().filter(|&u| is_verb(text, u)).take(MAX_VERBS).find_map(|u| {
-                    before_subject(text, lo, u, sent_lo)
-                        .filter(|q| matches!(q.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))
-                        .map(|q| cue(q, &text.toks[u].key, "before-name-verb", 0.8))
-                });
+                let earlier = (lo..v)
+                    .rev()
+                    .filter(|&u| is_verb(text, u))
+                    .take(MAX_VERBS)
+                    .find_map(|u| {
+                        before_subject(text, lo, u, sent_lo)
+                            .filter(|q| matches!(q.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))
+                            .map(|q| cue(q, &text.toks[u].key, "before-name-verb", 0.8))
+                    });
                 return Some(earlier.unwrap_or(found));
             }
         }
@@ -331,7 +382,9 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         if t.is_word() && !t.cap && words().cue_nouns.contains(t.key.as_str()) && n > lo {
             let o = &text.toks[n - 1];
             if o.possessive
-                && (o.cap || words().roles.contains(o.key.as_str()) || words().titles.contains_key(o.key.as_str()))
+                && (o.cap
+                    || words().roles.contains(o.key.as_str())
+                    || words().titles.contains_key(o.key.as_str()))
             {
                 if let Some(p) = text.parse_backward(lo, n) {
                     if matches!(p.kind, PhraseKind::Name | PhraseKind::Role(_)) {
@@ -348,7 +401,10 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
 /// a participle or a second verb ("…, saying", "and added"), the antecedent of "who".
 fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Option<Phrase> {
     let key = text.toks[v].key.as_str();
-    let prev_key = v.checked_sub(1).filter(|&p| p >= lo).map(|p| text.toks[p].key.as_str());
+    let prev_key = v
+        .checked_sub(1)
+        .filter(|&p| p >= lo)
+        .map(|p| text.toks[p].key.as_str());
     let participle = key.ends_with("ing");
     let compound = matches!(prev_key, Some("and" | "but"));
     if participle {
@@ -390,7 +446,10 @@ fn resolve_relative(text: &Text<'_>, lo: usize, p: Phrase) -> Option<Phrase> {
 /// The subject of the sentence `lo..v`: an earlier speech verb's subject, else the first
 /// phrase of the sentence (after an opening clause ending in a comma).
 fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
-    if let Some(u) = (lo..v).rev().find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing")) {
+    if let Some(u) = (lo..v)
+        .rev()
+        .find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing"))
+    {
         if let Some(p) = subject_before(text, lo, u).and_then(|p| resolve_relative(text, lo, p)) {
             if !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
                 return Some(p);
@@ -400,13 +459,20 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     // the subject opens the sentence or follows an opening phrase and its comma
     let start = skip_lead(text, lo, v);
     let mut starts = vec![start];
-    starts.extend((start..v).filter(|&k| text.is_punct(k, ',')).take(4).map(|k| k + 1));
+    starts.extend(
+        (start..v)
+            .filter(|&k| text.is_punct(k, ','))
+            .take(4)
+            .map(|k| k + 1),
+    );
     let mut fallback = None;
     for (n, s) in starts.into_iter().enumerate() {
         if s >= v || (n == 0 && intro_word(text, s)) {
             continue;
         }
-        let Some(p) = text.parse_forward(s, v) else { continue };
+        let Some(p) = text.parse_forward(s, v) else {
+            continue;
+        };
         if matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
             continue;
         }
@@ -420,7 +486,10 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             return Some(p);
         }
         let rank = |q: &Phrase| usize::from(!matches!(q.kind, PhraseKind::Thing));
-        if fallback.as_ref().is_none_or(|f: &Phrase| rank(&p) > rank(f)) {
+        if fallback
+            .as_ref()
+            .is_none_or(|f: &Phrase| rank(&p) > rank(f))
+        {
             fallback = Some(p);
         }
     }
@@ -434,7 +503,9 @@ fn intro_word(text: &Text<'_>, i: usize) -> bool {
     let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
     let determiner = super::phrases::DETERMINERS.contains(&t.key.as_str());
     (t.cap && (t.key.ends_with("ly") || t.key.ends_with("ing")) && next_lower)
-        || words().function.contains(t.key.as_str()) && !words().pronouns.contains_key(t.key.as_str()) && !determiner
+        || words().function.contains(t.key.as_str())
+            && !words().pronouns.contains_key(t.key.as_str())
+            && !determiner
 }
 
 /// A speaker before a colon, with at most one unlisted verb between ("Ortiz gloated:") or
@@ -473,7 +544,12 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
 /// law on “…”"): the sentence's subject, when it is a person or a role.
 /// With `broad`, any subject will do (a thing, a plural): the best guess for a quote that
 /// has no cue at all.
-pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize, broad: bool) -> Option<Cue> {
+pub fn sentence_subject_cue(
+    text: &Text<'_>,
+    sent_lo: usize,
+    hi: usize,
+    broad: bool,
+) -> Option<Cue> {
     let mut start = skip_lead(text, sent_lo, hi);
     if start >= hi || text.toks[start].kind == Kind::Mark {
         return None;
@@ -486,7 +562,13 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize, broad: b
     }
     // a sentence-initial adverb is no name: "Shortly after, Ruiz sent a note saying “…”"
     let t = &text.toks[start];
-    if t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
+    if t.cap
+        && t.key.ends_with("ly")
+        && text
+            .toks
+            .get(start + 1)
+            .is_some_and(|n| !n.cap || !n.is_word())
+    {
         start += 1;
     }
     // a headline or lead-in colon: "Ortiz: Port Will Close, ‘We Have No Choice’"
@@ -503,7 +585,9 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize, broad: b
         PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
         PhraseKind::Thing => false,
     };
-    if !(personal || broad && !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative)) || p.end >= hi {
+    if !(personal || broad && !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative))
+        || p.end >= hi
+    {
         return None;
     }
     // the subject's verb follows it directly
@@ -512,13 +596,26 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize, broad: b
     if !(next.is_word() && !next.cap || next.is_punct(',')) {
         return None;
     }
-    let verb = if next.is_word() { next.key.clone() } else { String::new() };
-    let rule = if personal { "sentence-subject" } else { "sentence-subject-weak" };
+    let verb = if next.is_word() {
+        next.key.clone()
+    } else {
+        String::new()
+    };
+    let rule = if personal {
+        "sentence-subject"
+    } else {
+        "sentence-subject-weak"
+    };
     Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {
-    Cue { phrase, verb: verb.to_string(), rule, confidence }
+    Cue {
+        phrase,
+        verb: verb.to_string(),
+        rule,
+        confidence,
+    }
 }
 
 #[cfg(test)]
@@ -548,20 +645,32 @@ mod tests {
     fn after_name_verb_and_verb_name() {
         assert_eq!(after_of(", Okafor said"), pair("Okafor", "said"));
         assert_eq!(after_of(", she later added"), pair("she", "added"));
-        assert_eq!(after_of(", said Marta Ruiz, a trade envoy"), pair("Marta Ruiz, a trade envoy", "said"));
+        assert_eq!(
+            after_of(", said Marta Ruiz, a trade envoy"),
+            pair("Marta Ruiz, a trade envoy", "said")
+        );
         assert_eq!(
             after_of(", Reyes, a senator from Ohio, told reporters"),
             pair("Reyes, a senator from Ohio", "told")
         );
-        assert_eq!(after_of(", according to a city official"), pair("a city official", "according to"));
+        assert_eq!(
+            after_of(", according to a city official"),
+            pair("a city official", "according to")
+        );
         assert_eq!(after_of(" and the plan was dropped"), None);
     }
 
     #[test]
     fn before_verb_colon_and_participles() {
-        assert_eq!(before_of("Mayor Ana Ruiz said on Friday that the plan was "), pair("Mayor Ana Ruiz", "said"));
+        assert_eq!(
+            before_of("Mayor Ana Ruiz said on Friday that the plan was "),
+            pair("Mayor Ana Ruiz", "said")
+        );
         assert_eq!(before_of("He told reporters:"), pair("He", "told"));
-        assert_eq!(before_of("Ruiz left the room, saying"), pair("Ruiz", "saying"));
+        assert_eq!(
+            before_of("Ruiz left the room, saying"),
+            pair("Ruiz", "saying")
+        );
         assert_eq!(before_of("Ruiz: "), pair("Ruiz", ":"));
         assert_eq!(before_of("The cost of the bridge is "), None);
     }

@@ -121,8 +121,10 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         .enumerate()
         .map(|(i, b)| (!skip.get(i).copied().unwrap_or(false)).then(|| BlockData::new(&b.text)))
         .collect();
-    let views: Vec<Option<(&[char], &[Mark])>> =
-        blocks.iter().map(|b| b.as_ref().map(|d| (d.chars.as_slice(), d.marks.as_slice()))).collect();
+    let views: Vec<Option<(&[char], &[Mark])>> = blocks
+        .iter()
+        .map(|b| b.as_ref().map(|d| (d.chars.as_slice(), d.marks.as_slice())))
+        .collect();
     let spans = marks::pair_document(&views);
     let regions = top_regions(&spans, &blocks);
     // spans by the block they open in (spans are sorted by opening position)
@@ -143,9 +145,22 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         let Some(data) = data else { continue };
         let text = data.text();
         res.scan_mentions(b, &text, &regions[b]);
-        let mine: Vec<&Span> = by_block[b].iter().copied().filter(|s| s.depth == 0).collect();
-        let mut found: Vec<Found<'_>> = mine.iter().map(|s| attribute(s, &blocks, &regions, &mut res)).collect();
-        fill_unattributed(&mut found, last.as_ref(), prev_block, Some(b), para_subject.take());
+        let mine: Vec<&Span> = by_block[b]
+            .iter()
+            .copied()
+            .filter(|s| s.depth == 0)
+            .collect();
+        let mut found: Vec<Found<'_>> = mine
+            .iter()
+            .map(|s| attribute(s, &blocks, &regions, &mut res))
+            .collect();
+        fill_unattributed(
+            &mut found,
+            last.as_ref(),
+            prev_block,
+            Some(b),
+            para_subject.take(),
+        );
         for f in &found {
             if f.speaker.is_some() && f.rule != "nearest-speaker" {
                 last = Some((f.speaker.clone().unwrap_or_default(), f.span.end_block));
@@ -156,7 +171,11 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
                 out.push(q);
             }
         }
-        let inner: Vec<&Span> = by_block[b].iter().copied().filter(|s| s.depth == 1).collect();
+        let inner: Vec<&Span> = by_block[b]
+            .iter()
+            .copied()
+            .filter(|s| s.depth == 1)
+            .collect();
         for (k, s) in inner.iter().enumerate() {
             let next_inner = inner.get(k + 1).map(|o| o.open.pos);
             if let Some(q) = nested_quote(s, next_inner, data, b, &regions[b], &mut res) {
@@ -180,10 +199,19 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
 fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, usize)>> {
     let mut regions = vec![Vec::new(); blocks.len()];
     for s in spans.iter().filter(|s| s.depth == 0) {
-        for (b, region) in regions.iter_mut().enumerate().take(s.end_block + 1).skip(s.open.block) {
+        for (b, region) in regions
+            .iter_mut()
+            .enumerate()
+            .take(s.end_block + 1)
+            .skip(s.open.block)
+        {
             let len = blocks[b].as_ref().map_or(0, |d| d.chars.len());
             if let Some((a, z)) = block_range(s, b, len) {
-                let start = if b == s.open.block { s.open.pos } else { a.saturating_sub(1).min(a) };
+                let start = if b == s.open.block {
+                    s.open.pos
+                } else {
+                    a.saturating_sub(1).min(a)
+                };
                 let end = match s.close {
                     Some(c) if c.block == b => c.after(),
                     _ => z,
@@ -212,7 +240,10 @@ fn before_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (u
     }
     let lo_char = i.checked_sub(1).map_or(0, |k| regions[k].1.min(open));
     let (lo, hi) = (index_at(&data.toks, lo_char), index_at(&data.toks, open));
-    let lo = (lo..hi).rev().find(|&k| data.toks[k].ends_sentence()).map_or(lo, |k| k + 1);
+    let lo = (lo..hi)
+        .rev()
+        .find(|&k| data.toks[k].ends_sentence())
+        .map_or(lo, |k| k + 1);
     (lo, hi)
 }
 
@@ -236,7 +267,10 @@ fn sentence_start(data: &BlockData, hi: usize, regions: &[(usize, usize)]) -> us
         i > 0 && pos < regions[i - 1].1
     };
     let floor = hi.saturating_sub(SENTENCE_REACH);
-    (floor..hi).rev().find(|&k| data.toks[k].ends_sentence() && !inside(data.toks[k].start)).map_or(floor, |k| k + 1)
+    (floor..hi)
+        .rev()
+        .find(|&k| data.toks[k].ends_sentence() && !inside(data.toks[k].start))
+        .map_or(floor, |k| k + 1)
 }
 
 /// Token range of the words after a quote's closing mark, to the sentence end.
@@ -253,7 +287,9 @@ fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (us
     }
     let hi_char = regions.get(i).map_or(data.chars.len(), |r| r.0);
     let (lo, hi) = (index_at(&data.toks, from), index_at(&data.toks, hi_char));
-    let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
+    let hi = (lo..hi)
+        .find(|&k| data.toks[k].ends_sentence())
+        .unwrap_or(hi);
     (lo, hi)
 }
 
@@ -282,15 +318,17 @@ fn attribute<'s>(
         joined_to_next: false,
         in_markup: false,
     };
-    let Some(open_data) = blocks[ob].as_ref() else { return f };
+    let Some(open_data) = blocks[ob].as_ref() else {
+        return f;
+    };
     let (blo, bhi) = before_range(span, open_data, &regions[ob]);
     f.in_markup = span.open.pos > 0 && open_data.chars.get(span.open.pos - 1) == Some(&'=');
     let first_char = open_data.chars.iter().position(|c| !c.is_whitespace());
     f.opens_paragraph = first_char == Some(span.open.pos);
     if bhi > blo {
         let prev = &open_data.toks[bhi - 1];
-        f.after_clause =
-            matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '(')) || prev.kind == tokens::Kind::Mark;
+        f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '('))
+            || prev.kind == tokens::Kind::Mark;
         f.word_before = prev.key.clone();
         f.possessive_before = prev.possessive;
     }
@@ -318,7 +356,9 @@ fn attribute<'s>(
     f.opens_sentence = opens_sentence;
     // only a bare subject before the quote ("Ruiz “drew well” in Ohio, said Ana Ortiz"):
     // the cue after it may stand anywhere in the sentence
-    let bare = !open_data.toks[blo..bhi].iter().any(|t| t.is_word() && !t.cap);
+    let bare = !open_data.toks[blo..bhi]
+        .iter()
+        .any(|t| t.is_word() && !t.cap);
     let cue = if after_first {
         after_cue(false).or_else(before_cue)
     } else {
@@ -328,15 +368,25 @@ fn attribute<'s>(
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
         f.whole_paragraph = f.opens_paragraph && alo >= ahi && ahi >= end_data.toks.len();
         // the sentence runs on into the next quote: “a” and “b,” she said
-        f.joined_to_next = end_data.toks.get(ahi).is_some_and(|t| t.kind == tokens::Kind::Mark);
+        f.joined_to_next = end_data
+            .toks
+            .get(ahi)
+            .is_some_and(|t| t.kind == tokens::Kind::Mark);
     }
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
         let c = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, false)?;
         // a lone capitalised word opening a sentence is a person only if named before
         let p = &c.phrase;
-        let lone = p.kind == PhraseKind::Name && !p.evidence && p.name.as_deref().is_some_and(|n| !n.contains(' '));
-        if lone && res.book.find(p.name.as_deref().unwrap_or_default()).is_none() {
+        let lone = p.kind == PhraseKind::Name
+            && !p.evidence
+            && p.name.as_deref().is_some_and(|n| !n.contains(' '));
+        if lone
+            && res
+                .book
+                .find(p.name.as_deref().unwrap_or_default())
+                .is_none()
+        {
             return None;
         }
         Some((c, ob))
@@ -344,8 +394,13 @@ fn attribute<'s>(
     if cue.is_none() && opens_sentence && blo > 0 {
         // "Ruiz touted the plan. “We need it.”": the previous sentence's subject
         let prev_lo = sentence_start(open_data, blo - 1, &regions[ob]);
-        if let Some(c) = attribution::sentence_subject_cue(&open_data.text(), prev_lo, blo - 1, false) {
-            let pos = (ob, open_data.toks.get(c.phrase.start).map_or(0, |t| t.start));
+        if let Some(c) =
+            attribution::sentence_subject_cue(&open_data.text(), prev_lo, blo - 1, false)
+        {
+            let pos = (
+                ob,
+                open_data.toks.get(c.phrase.start).map_or(0, |t| t.start),
+            );
             let sp = res.guess(&open_data.text(), &c.phrase, pos);
             f.previous_subject = Some((sp, c.verb));
         }
@@ -353,13 +408,18 @@ fn attribute<'s>(
     if cue.is_none() {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
         if let Some(c) = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, true) {
-            let pos = (ob, open_data.toks.get(c.phrase.start).map_or(0, |t| t.start));
+            let pos = (
+                ob,
+                open_data.toks.get(c.phrase.start).map_or(0, |t| t.start),
+            );
             let sp = res.guess(&open_data.text(), &c.phrase, pos);
             f.fallback = Some((sp, c.verb));
         }
     }
     if let Some((c, b)) = cue {
-        let Some(data) = blocks[b].as_ref() else { return f };
+        let Some(data) = blocks[b].as_ref() else {
+            return f;
+        };
         let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
         let sp = res.speaker(&data.text(), &c.phrase, pos);
         f.confidence = match c.phrase.kind {
@@ -387,14 +447,22 @@ fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
 }
 
 /// The words after the closing mark carry on the sentence: `"…", he said`, `"…" he said`.
-fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>]) -> bool {
-    let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else { return false };
+fn after_starts_with_comma(
+    span: &Span,
+    blocks: &[Option<BlockData>],
+    regions: &[Vec<(usize, usize)>],
+) -> bool {
+    let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else {
+        return false;
+    };
     let (lo, hi) = after_range(span, data, &regions[span.end_block]);
     lo < hi
         && (data.toks[lo].is_punct(',')
             || (data.toks[lo].is_word()
                 && !data.toks[lo].cap
-                && words::words().pronouns.contains_key(data.toks[lo].key.as_str())))
+                && words::words()
+                    .pronouns
+                    .contains_key(data.toks[lo].key.as_str())))
 }
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
@@ -407,8 +475,15 @@ fn fill_unattributed(
     para_subject: Option<Speaker>,
 ) {
     // only quotes attributed by a cue of their own lend their speaker
-    let own: Vec<Option<(Speaker, Option<String>)>> =
-        found.iter().map(|f| f.speaker.clone().filter(|_| !f.rule.is_empty()).map(|s| (s, f.verb.clone()))).collect();
+    let own: Vec<Option<(Speaker, Option<String>)>> = found
+        .iter()
+        .map(|f| {
+            f.speaker
+                .clone()
+                .filter(|_| !f.rule.is_empty())
+                .map(|s| (s, f.verb.clone()))
+        })
+        .collect();
     // nearest attributed quote before and after each one, in one pass each way
     let mut prev_own = vec![None; own.len()];
     let mut next_own = vec![None; own.len()];
@@ -433,7 +508,8 @@ fn fill_unattributed(
         let earlier = prev_own[i].and_then(|k| own[k].as_ref());
         let later = next_own[i].and_then(|k| own[k].as_ref());
         let ending_here = last.filter(|(_, lb)| Some(*lb) == block && !found[i].opens_paragraph);
-        let previous = last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p));
+        let previous =
+            last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p));
         let far = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph);
         let subject = found[i].fallback.clone();
         let previous_subject = found[i].previous_subject.clone();
@@ -445,7 +521,9 @@ fn fill_unattributed(
                 .map(|(s, v)| (s.clone(), v.clone(), "same-paragraph", 0.75))
                 .or_else(|| ending_here.map(|(s, _)| (s.clone(), None, "same-paragraph", 0.7)))
                 .or_else(|| later.map(|(s, v)| (s.clone(), v.clone(), "same-paragraph-next", 0.6)))
-                .or_else(|| previous_subject.map(|(s, v)| (s, Some(v), "previous-sentence-subject", 0.5)))
+                .or_else(|| {
+                    previous_subject.map(|(s, v)| (s, Some(v), "previous-sentence-subject", 0.5))
+                })
                 .or_else(|| previous.map(|(s, _)| (s.clone(), None, "continuation", 0.7)))
                 .or_else(|| {
                     let s = para_subject.clone().filter(|_| found[i].opens_paragraph)?;
@@ -460,7 +538,9 @@ fn fill_unattributed(
                 .or_else(|| earlier.map(|(s, v)| (s.clone(), v.clone(), "same-paragraph", 0.5)))
                 .or_else(|| ending_here.map(|(s, _)| (s.clone(), None, "same-paragraph", 0.5)))
         };
-        let Some((speaker, verb, rule, conf)) = choice else { continue };
+        let Some((speaker, verb, rule, conf)) = choice else {
+            continue;
+        };
         let f = &mut found[i];
         f.speaker = Some(speaker);
         f.verb = verb;
@@ -474,8 +554,12 @@ fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize
     let mut text = String::new();
     let mut first: Option<(usize, usize)> = None;
     for b in span.open.block..=span.end_block {
-        let Some(data) = blocks.get(b).and_then(Option::as_ref) else { continue };
-        let Some((a, z)) = block_range(span, b, data.chars.len()) else { continue };
+        let Some(data) = blocks.get(b).and_then(Option::as_ref) else {
+            continue;
+        };
+        let Some((a, z)) = block_range(span, b, data.chars.len()) else {
+            continue;
+        };
         let piece: String = data.chars.get(a..z)?.iter().collect();
         let trimmed = piece.trim();
         if first.is_none() {
@@ -499,8 +583,10 @@ fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize
 const UNATTRIBUTED_MIN_WORDS: usize = 6;
 
 /// Small words a Title Case title leaves in lower case.
-const TITLE_SMALL_WORDS: &[&str] =
-    &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "de", "la", "el"];
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs",
+    "de", "la", "el",
+];
 
 /// Title Case words only ("Face the Nation", "Make America Great Again"): a title or name.
 fn title_like(text: &str) -> bool {
@@ -514,14 +600,20 @@ fn title_like(text: &str) -> bool {
     let mut capitalised = 0;
     for w in &ws {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let Some(first) = w.chars().next() else { continue };
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
         if first.is_uppercase() || first.is_numeric() {
             capitalised += usize::from(w.chars().count() >= 3);
         } else if !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()) {
             return false;
         }
     }
-    capitalised >= 1 && ws[0].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    capitalised >= 1
+        && ws[0]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
 fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
@@ -552,15 +644,23 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     );
     if title
         && (weak
-            || !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before))
+            || !f.rule.starts_with("after")
+                && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before))
     {
         return None;
     }
     if n_words <= 3 && f.rule.starts_with("continuation") {
         return None;
     }
-    let sentence_like = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let kind = if sentence_like && f.after_clause { QuoteKind::Direct } else { QuoteKind::Partial };
+    let sentence_like = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let kind = if sentence_like && f.after_clause {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
     let sp = f.speaker.clone().unwrap_or_default();
     Some(Quote {
         text,
@@ -572,7 +672,11 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
         block: f.span.open.block,
         start,
         end,
-        rule: if f.rule.is_empty() { "unattributed".to_string() } else { f.rule.to_string() },
+        rule: if f.rule.is_empty() {
+            "unattributed".to_string()
+        } else {
+            f.rule.to_string()
+        },
         confidence: if f.rule.is_empty() { 0.1 } else { f.confidence },
     })
 }
@@ -600,7 +704,9 @@ fn nested_quote(
     let next_inner = next_inner.filter(|&p| p > close.pos).unwrap_or(outer_end);
     let lo = index_at(&data.toks, close.after());
     let hi = index_at(&data.toks, next_inner.min(outer_end));
-    let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
+    let hi = (lo..hi)
+        .find(|&k| data.toks[k].ends_sentence())
+        .unwrap_or(hi);
     let text = data.text();
     let c = attribution::after(&text, lo, hi)?;
     if matches!(c.phrase.kind, PhraseKind::Pronoun(_)) {

@@ -12,21 +12,22 @@ use super::words::{words, Gender, PronounInfo};
 
 /// Name particles that stay inside names: "Ursula von der Leyen", "Bashar al-Assad".
 const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "del", "dos", "das",
-    "ter", "y",
+    "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le",
+    "del", "dos", "das", "ter", "y",
 ];
 
 /// Words that open a noun phrase naming an unnamed speaker or a thing.
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "this", "that", "these", "those", "some",
-    "several", "many", "two", "three", "four", "five", "both", "all", "most", "other", "each", "no",
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "this", "that",
+    "these", "those", "some", "several", "many", "two", "three", "four", "five", "both", "all",
+    "most", "other", "each", "no",
 ];
 
 /// Words a speaker noun phrase never contains: a clause has started.
 const CLAUSE_WORDS: &[&str] = &[
-    "who", "which", "that", "is", "was", "were", "are", "be", "been", "has", "had", "have", "will", "would", "and",
-    "but", "or", "if", "when", "while", "because", "it", "he", "she", "they", "we", "i", "you", "not", "to", "as",
-    "than", "said", "says", "told",
+    "who", "which", "that", "is", "was", "were", "are", "be", "been", "has", "had", "have", "will",
+    "would", "and", "but", "or", "if", "when", "while", "because", "it", "he", "she", "they", "we",
+    "i", "you", "not", "to", "as", "than", "said", "says", "told",
 ];
 
 /// What a speaker phrase names.
@@ -74,7 +75,10 @@ impl<'a> Text<'a> {
             return String::new();
         }
         let (a, z) = (self.toks[s].start, self.toks[e - 1].end);
-        self.chars.get(a..z).map(|c| c.iter().collect()).unwrap_or_default()
+        self.chars
+            .get(a..z)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
     }
 
     fn tok(&self, i: usize) -> Option<&Token> {
@@ -118,7 +122,10 @@ impl<'a> Text<'a> {
 
     /// A word that may stand in a run of name and title words.
     fn run_word(&self, i: usize) -> bool {
-        self.is_cap(i) || (self.is_word(i) && (self.is_title(i) || self.is_role(i)) && self.is_pronoun(i).is_none())
+        self.is_cap(i)
+            || (self.is_word(i)
+                && (self.is_title(i) || self.is_role(i))
+                && self.is_pronoun(i).is_none())
     }
 
     /// A name particle or "of" joining two parts of a run ("Secretary of State").
@@ -174,8 +181,13 @@ impl<'a> Text<'a> {
         let close = (open + 1..hi.min(open + 6)).find(|&k| self.is_punct(k, ')'))?;
         let inner_ok = close > open + 1
             && self.is_cap(open + 1)
-            && (open + 1..close)
-                .all(|k| self.is_cap(k) || matches!(self.tok(k).map(|t| t.kind), Some(Kind::Punct('-' | ',' | '.'))));
+            && (open + 1..close).all(|k| {
+                self.is_cap(k)
+                    || matches!(
+                        self.tok(k).map(|t| t.kind),
+                        Some(Kind::Punct('-' | ',' | '.'))
+                    )
+            });
         inner_ok.then_some(close + 1)
     }
 
@@ -221,7 +233,9 @@ impl<'a> Text<'a> {
             // before the head it may be a name ("Bay Buchanan", "Park Chung-hee")
             let head = i + 1 == e || (i + 2 == e && self.is_punct(e - 1, ')'));
             let listed = w.not_people.contains(t.key.as_str());
-            if (listed && (head || self.is_weekday(i) || self.is_month(i))) || w.pronouns.contains_key(t.key.as_str()) {
+            if (listed && (head || self.is_weekday(i) || self.is_month(i)))
+                || w.pronouns.contains_key(t.key.as_str())
+            {
                 return false;
             }
             if !t.cap && !PARTICLES.contains(&t.key.as_str()) && t.key != "of" {
@@ -292,7 +306,10 @@ impl<'a> Text<'a> {
         if e - s == 1 && words().function.contains(self.key(s)) {
             return None;
         }
-        if self.is_determiner(s) || !self.is_cap(s) || words().function.contains(self.key(s)) && !self.is_title(s) {
+        if self.is_determiner(s)
+            || !self.is_cap(s)
+            || words().function.contains(self.key(s)) && !self.is_title(s)
+        {
             return self.parse_noun_phrase(s, e);
         }
         let z = self.run_forward(s, e);
@@ -318,7 +335,8 @@ impl<'a> Text<'a> {
         };
         if titled {
             let role = self.slice(s, k);
-            let honorific_only = (s..k).all(|i| words().titles.get(self.key(i)).is_some_and(|t| t.honorific));
+            let honorific_only =
+                (s..k).all(|i| words().titles.get(self.key(i)).is_some_and(|t| t.honorific));
             if !honorific_only {
                 phrase.role = Some(role);
             }
@@ -335,7 +353,9 @@ impl<'a> Text<'a> {
                 || self.is_role(i)
                 || self.is_determiner(i)
                 || !self.is_cap(i)
-                || self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive)
+                || self
+                    .tok(i)
+                    .is_some_and(|t| t.acronym(self.chars) || t.possessive)
                 || self.key(i) == "of"
         }) {
             phrase.kind = PhraseKind::Role(self.role_key(s, e));
@@ -349,7 +369,9 @@ impl<'a> Text<'a> {
         (s..e)
             .filter(|&i| self.is_word(i) && !self.is_determiner(i))
             .filter(|&i| {
-                let proper = self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive)
+                let proper = self
+                    .tok(i)
+                    .is_some_and(|t| t.acronym(self.chars) || t.possessive)
                     || (self.is_cap(i) && !self.is_title(i) && !self.is_role(i));
                 !proper
             })
@@ -393,8 +415,8 @@ impl<'a> Text<'a> {
                 if self.valid_name(k, e) && !definite {
                     let mut p = self.classify_run(k, e, false);
                     p.start = s;
-                    p.role =
-                        Some(self.slice(if self.is_determiner(s) { s + 1 } else { s }, k)).filter(|r| !r.is_empty());
+                    p.role = Some(self.slice(if self.is_determiner(s) { s + 1 } else { s }, k))
+                        .filter(|r| !r.is_empty());
                     p.evidence = true;
                     return Some(p);
                 }
@@ -438,7 +460,11 @@ impl<'a> Text<'a> {
         if !self.is_word(last) && !self.is_punct(last, ')') {
             return None;
         }
-        let mut s = if self.run_word(last) || self.is_punct(last, ')') { self.run_backward(lo, end) } else { end };
+        let mut s = if self.run_word(last) || self.is_punct(last, ')') {
+            self.run_backward(lo, end)
+        } else {
+            end
+        };
         // drop sentence-initial function words and dates caught in the run: "But Trump
         // said", "On Monday Trump said"
         while s < end
@@ -454,7 +480,10 @@ impl<'a> Text<'a> {
             let mut n = 0;
             while j > lo && n < 6 {
                 let i = j - 1;
-                if !self.is_word(i) || CLAUSE_WORDS.contains(&self.key(i)) || words().verbs.contains(self.key(i)) {
+                if !self.is_word(i)
+                    || CLAUSE_WORDS.contains(&self.key(i))
+                    || words().verbs.contains(self.key(i))
+                {
                     break;
                 }
                 if self.is_determiner(i) {
@@ -562,7 +591,10 @@ impl<'a> Text<'a> {
                         || self.tok(k).is_some_and(|t| t.kind == Kind::Mark)
                 })
                 .unwrap_or(hi);
-            if stop > e + 1 && !CLAUSE_WORDS.contains(&self.key(e + 1)) && !w.verbs.contains(self.key(e + 1)) {
+            if stop > e + 1
+                && !CLAUSE_WORDS.contains(&self.key(e + 1))
+                && !w.verbs.contains(self.key(e + 1))
+            {
                 if let Some(app) = self.parse_exact(e + 1, stop) {
                     combine_appositive(self, &mut phrase, &app);
                 }
@@ -589,7 +621,10 @@ impl<'a> Text<'a> {
     }
 
     pub fn is_weekday(&self, i: usize) -> bool {
-        matches!(self.key(i), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+        matches!(
+            self.key(i),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
     }
 }
 
@@ -663,17 +698,23 @@ mod tests {
         });
         with("a senior administration official said", |t| {
             let p = t.parse_backward(0, t.toks.len() - 1).unwrap();
-            assert_eq!(p.kind, PhraseKind::Role("senior administration official".into()));
+            assert_eq!(
+                p.kind,
+                PhraseKind::Role("senior administration official".into())
+            );
         });
     }
 
     #[test]
     fn forward_after_verb_with_appositive_role() {
-        with("Marta Ruiz, Spain’s deputy trade minister, in Madrid.", |t| {
-            let p = t.parse_forward(0, t.toks.len()).unwrap();
-            assert_eq!(p.name.as_deref(), Some("Marta Ruiz"));
-            assert_eq!(p.role.as_deref(), Some("Spain’s deputy trade minister"));
-        });
+        with(
+            "Marta Ruiz, Spain’s deputy trade minister, in Madrid.",
+            |t| {
+                let p = t.parse_forward(0, t.toks.len()).unwrap();
+                assert_eq!(p.name.as_deref(), Some("Marta Ruiz"));
+                assert_eq!(p.role.as_deref(), Some("Spain’s deputy trade minister"));
+            },
+        );
         with("the head of Dutch diplomacy while walking out", |t| {
             let p = t.parse_forward(0, t.toks.len()).unwrap();
             assert_eq!(p.kind, PhraseKind::Role("head of diplomacy".into()));

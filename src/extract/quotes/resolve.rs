@@ -37,12 +37,22 @@ pub struct Resolver<'p> {
 
 impl<'p> Resolver<'p> {
     pub fn new(book: &'p mut PeopleBook) -> Self {
-        Resolver { book, genders: HashMap::new(), recent: BTreeSet::new() }
+        Resolver {
+            book,
+            genders: HashMap::new(),
+            recent: BTreeSet::new(),
+        }
     }
 
     /// The latest mentions before `pos`, oldest first.
     fn window(&self, pos: Pos) -> Vec<(Pos, usize)> {
-        let mut w: Vec<(Pos, usize)> = self.recent.range(..(pos, 0)).rev().take(LOOKBACK).copied().collect();
+        let mut w: Vec<(Pos, usize)> = self
+            .recent
+            .range(..(pos, 0))
+            .rev()
+            .take(LOOKBACK)
+            .copied()
+            .collect();
         w.reverse();
         w
     }
@@ -83,7 +93,12 @@ impl<'p> Resolver<'p> {
                 .iter()
                 .rev()
                 .find(|(_, i)| self.genders.get(i) == Some(&g))
-                .or_else(|| window.iter().rev().find(|(_, i)| !self.genders.contains_key(i))),
+                .or_else(|| {
+                    window
+                        .iter()
+                        .rev()
+                        .find(|(_, i)| !self.genders.contains_key(i))
+                }),
             None => window.last(),
         };
         let idx = found.map(|(_, i)| *i)?;
@@ -104,22 +119,32 @@ impl<'p> Resolver<'p> {
             return None;
         }
         let window = self.window(pos);
-        window
-            .iter()
-            .rev()
-            .map(|(_, i)| *i)
-            .find(|&i| self.book.get(i).is_some_and(|p| p.roles.iter().any(|r| same_office(&key, &role_words(r)))))
+        window.iter().rev().map(|(_, i)| *i).find(|&i| {
+            self.book
+                .get(i)
+                .is_some_and(|p| p.roles.iter().any(|r| same_office(&key, &role_words(r))))
+        })
     }
 
     /// Resolve a parsed phrase at `pos` into a speaker, registering a named person.
     pub fn speaker(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
         let written = text.slice(phrase.start, phrase.end);
-        let mut sp = Speaker { text: Some(written), person: None, role: phrase.role.clone() };
+        let mut sp = Speaker {
+            text: Some(written),
+            person: None,
+            role: phrase.role.clone(),
+        };
         match &phrase.kind {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
                 if is_person_name(&name, phrase, self.book) {
-                    sp.person = self.person(&name, phrase.role.as_deref(), phrase.gender, Evidence::Speaker, pos);
+                    sp.person = self.person(
+                        &name,
+                        phrase.role.as_deref(),
+                        phrase.gender,
+                        Evidence::Speaker,
+                        pos,
+                    );
                 }
             }
             PhraseKind::Pronoun(info) if !info.relative && info.gender.is_some() => {
@@ -144,11 +169,16 @@ impl<'p> Resolver<'p> {
     /// A best-guess speaker that registers nobody new: a name already known, a pronoun,
     /// else the phrase as written.
     pub fn guess(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
-        let mut sp =
-            Speaker { text: Some(text.slice(phrase.start, phrase.end)), person: None, role: phrase.role.clone() };
+        let mut sp = Speaker {
+            text: Some(text.slice(phrase.start, phrase.end)),
+            person: None,
+            role: phrase.role.clone(),
+        };
         match &phrase.kind {
             PhraseKind::Name => sp.person = phrase.name.as_deref().and_then(|n| self.book.find(n)),
-            PhraseKind::Pronoun(info) if info.gender.is_some() => sp.person = self.pronoun(pos, info.gender),
+            PhraseKind::Pronoun(info) if info.gender.is_some() => {
+                sp.person = self.pronoun(pos, info.gender)
+            }
             _ => {}
         }
         sp
@@ -176,8 +206,17 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    fn mention_run(&mut self, block: usize, text: &Text<'_>, s: usize, e: usize, quoted: &[(usize, usize)]) {
-        let Some(phrase) = text.parse_exact(s, e) else { return };
+    fn mention_run(
+        &mut self,
+        block: usize,
+        text: &Text<'_>,
+        s: usize,
+        e: usize,
+        quoted: &[(usize, usize)],
+    ) {
+        let Some(phrase) = text.parse_exact(s, e) else {
+            return;
+        };
         let pos = (block, text.toks[s].start);
         // the quoted ranges are sorted and disjoint
         let k = quoted.partition_point(|&(a, _)| a <= pos.1);
@@ -220,8 +259,17 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    fn register_mention(&mut self, name: &str, role: Option<&str>, gender: Option<Gender>, pos: Pos, inside: bool) {
-        let Some(idx) = self.book.mention(name, Evidence::Mentioned) else { return };
+    fn register_mention(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        gender: Option<Gender>,
+        pos: Pos,
+        inside: bool,
+    ) {
+        let Some(idx) = self.book.mention(name, Evidence::Mentioned) else {
+            return;
+        };
         if let Some(r) = role {
             if is_real_role(r) {
                 self.book.add_role(idx, r);
@@ -242,7 +290,12 @@ fn is_person_name(name: &str, phrase: &Phrase, book: &PeopleBook) -> bool {
         return false;
     }
     let single = !name.trim().contains(' ');
-    if single && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if single
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return false;
     }
     phrase.evidence || !single || book.find(name).is_some() || name.chars().count() > 2
@@ -251,7 +304,11 @@ fn is_person_name(name: &str, phrase: &Phrase, book: &PeopleBook) -> bool {
 /// A role worth keeping: not empty, not a lone honorific.
 fn is_real_role(r: &str) -> bool {
     let key = r.trim().trim_end_matches('.').to_lowercase();
-    !key.is_empty() && !words().titles.get(key.as_str()).is_some_and(|t| t.honorific)
+    !key.is_empty()
+        && !words()
+            .titles
+            .get(key.as_str())
+            .is_some_and(|t| t.honorific)
 }
 
 fn strip_article(s: &str) -> String {
@@ -285,7 +342,10 @@ fn role_words(role: &str) -> String {
     let w = words();
     let kept: Vec<String> = role
         .split_whitespace()
-        .map(|x| x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .map(|x| {
+            x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
         .filter(|x| x == "of" || w.titles.contains_key(x.as_str()) || w.roles.contains(x.as_str()))
         .collect();
     let joined = kept.join(" ");
@@ -315,18 +375,43 @@ mod tests {
 
     #[test]
     fn offices_match_through_groups_and_heads() {
-        assert!(same_office("head of diplomacy", &role_words("US Secretary of State")));
-        assert!(same_office("minister", &role_words("Russian Foreign Minister")));
+        assert!(same_office(
+            "head of diplomacy",
+            &role_words("US Secretary of State")
+        ));
+        assert!(same_office(
+            "minister",
+            &role_words("Russian Foreign Minister")
+        ));
         assert!(same_office("senator", &role_words("Sen.")));
-        assert!(!same_office("spokesman", &role_words("Russian Foreign Minister")));
+        assert!(!same_office(
+            "spokesman",
+            &role_words("Russian Foreign Minister")
+        ));
     }
 
     #[test]
     fn pronoun_goes_to_latest_person_of_its_gender() {
         let mut book = PeopleBook::new();
         let mut r = Resolver::new(&mut book);
-        let a = r.person("Ana Ruiz", None, Some(Gender::Female), Evidence::Mentioned, (0, 0)).unwrap();
-        let b = r.person("Tom Okafor", None, Some(Gender::Male), Evidence::Mentioned, (0, 20)).unwrap();
+        let a = r
+            .person(
+                "Ana Ruiz",
+                None,
+                Some(Gender::Female),
+                Evidence::Mentioned,
+                (0, 0),
+            )
+            .unwrap();
+        let b = r
+            .person(
+                "Tom Okafor",
+                None,
+                Some(Gender::Male),
+                Evidence::Mentioned,
+                (0, 20),
+            )
+            .unwrap();
         assert_eq!(r.pronoun((1, 0), Some(Gender::Female)), Some(a));
         assert_eq!(r.pronoun((1, 0), Some(Gender::Male)), Some(b));
         assert_eq!(r.pronoun((0, 10), Some(Gender::Male)), None);

@@ -49,15 +49,23 @@ fn said_after_with_name_and_surname_later() {
     ]);
     assert_eq!(
         got,
-        vec![p("We are not moving the ferry terminal,", "Delia Marsh"), p("The tide tables are clear,", "Tomas Varga")]
+        vec![
+            p("We are not moving the ferry terminal,", "Delia Marsh"),
+            p("The tide tables are clear,", "Tomas Varga")
+        ]
     );
 }
 
 #[test]
 fn misspelled_surname_is_the_same_person() {
-    let got =
-        pairs(&["Council leader Bernadette Kowalczyk spoke first.", "“We will vote on Thursday,” Kowalcyzk said."]);
-    assert_eq!(got, vec![p("We will vote on Thursday,", "Bernadette Kowalczyk")]);
+    let got = pairs(&[
+        "Council leader Bernadette Kowalczyk spoke first.",
+        "“We will vote on Thursday,” Kowalcyzk said.",
+    ]);
+    assert_eq!(
+        got,
+        vec![p("We will vote on Thursday,", "Bernadette Kowalczyk")]
+    );
 }
 
 #[test]
@@ -66,7 +74,13 @@ fn before_the_quote_with_colon_and_that() {
         "Mayor Ana Ruiz told the council: “The budget is balanced.”",
         "Ruiz said that the new levy was “entirely temporary.”",
     ]);
-    assert_eq!(got, vec![p("The budget is balanced.", "Ana Ruiz"), p("entirely temporary.", "Ana Ruiz")]);
+    assert_eq!(
+        got,
+        vec![
+            p("The budget is balanced.", "Ana Ruiz"),
+            p("entirely temporary.", "Ana Ruiz")
+        ]
+    );
 }
 
 #[test]
@@ -75,7 +89,13 @@ fn pronoun_resolves_to_the_latest_person_of_its_gender() {
         "Mayor Ana Ruiz met the fisheries minister, Pavel Orlov, on Friday.",
         "“Quotas will fall,” he said. “Nobody wants that,” she replied.",
     ]);
-    assert_eq!(got, vec![p("Quotas will fall,", "Pavel Orlov"), p("Nobody wants that,", "Ana Ruiz")]);
+    assert_eq!(
+        got,
+        vec![
+            p("Quotas will fall,", "Pavel Orlov"),
+            p("Nobody wants that,", "Ana Ruiz")
+        ]
+    );
 }
 
 #[test]
@@ -89,11 +109,16 @@ fn role_refers_back_to_the_person_holding_it() {
 
 #[test]
 fn unnamed_and_non_person_speakers_keep_their_text() {
-    let (quotes, _) =
-        run(&["“No comment,” a spokesman for the port authority said.", "“The plant will close,” the statement said."]);
+    let (quotes, _) = run(&[
+        "“No comment,” a spokesman for the port authority said.",
+        "“The plant will close,” the statement said.",
+    ]);
     assert_eq!(quotes.len(), 2);
     assert!(quotes.iter().all(|q| q.person.is_none()));
-    assert_eq!(quotes[0].speaker_text.as_deref(), Some("a spokesman for the port authority"));
+    assert_eq!(
+        quotes[0].speaker_text.as_deref(),
+        Some("a spokesman for the port authority")
+    );
     assert_eq!(quotes[1].speaker_text.as_deref(), Some("the statement"));
 }
 
@@ -105,32 +130,49 @@ fn quote_only_paragraph_continues_the_speaker() {
     ]);
     assert_eq!(
         got,
-        vec![p("We start in May,", "Ines Barros"), p("And we will not stop until every child is seen.", "Ines Barros")]
+        vec![
+            p("We start in May,", "Ines Barros"),
+            p(
+                "And we will not stop until every child is seen.",
+                "Ines Barros"
+            )
+        ]
     );
 }
 
 #[test]
 fn multi_paragraph_quote_is_one_quote() {
-    let (quotes, _) = run(&["“First we fix the roof.", "“Then we fix the walls,” the builder said."]);
+    let (quotes, _) = run(&[
+        "“First we fix the roof.",
+        "“Then we fix the walls,” the builder said.",
+    ]);
     assert_eq!(quotes.len(), 1);
-    assert_eq!(quotes[0].text, "First we fix the roof.\n\nThen we fix the walls,");
+    assert_eq!(
+        quotes[0].text,
+        "First we fix the roof.\n\nThen we fix the walls,"
+    );
 }
 
 #[test]
 fn stray_closing_mark_stays_inside() {
     let got = pairs(&["“We are done.” to go home early today,” Ruiz said."]);
-    assert_eq!(got, vec![p("We are done.” to go home early today,", "Ruiz")]);
+    assert_eq!(
+        got,
+        vec![p("We are done.” to go home early today,", "Ruiz")]
+    );
 }
 
 #[test]
 fn titles_and_scare_quotes_are_not_quotes() {
-    let got = pairs(&["She said it on “Morning Harbour Live” and called the plan “bold” in the end."]);
+    let got =
+        pairs(&["She said it on “Morning Harbour Live” and called the plan “bold” in the end."]);
     assert_eq!(got, vec![p("bold", "She")]);
 }
 
 #[test]
 fn nested_quote_stays_inside_and_names_its_own_speaker() {
-    let (quotes, _) = run(&["“They call it a ‘fair deal,’ as the chairman said, but it is not,” Ruiz said."]);
+    let (quotes, _) =
+        run(&["“They call it a ‘fair deal,’ as the chairman said, but it is not,” Ruiz said."]);
     assert_eq!(quotes.len(), 2);
     assert_eq!(quotes[0].kind, QuoteKind::Direct);
     assert_eq!(quotes[1].kind, QuoteKind::Nested);
@@ -174,7 +216,11 @@ proptest::proptest! {
 fn huge_paragraph_of_marks_is_fast() {
     let mut s = String::new();
     for i in 0..20_000 {
-        s.push_str(if i % 3 == 0 { "“a, ” said X. " } else { "\" ' ‘ x ’ " });
+        s.push_str(if i % 3 == 0 {
+            "“a, ” said X. "
+        } else {
+            "\" ' ‘ x ’ "
+        });
     }
     let t = std::time::Instant::now();
     let _ = run(&[&s]);

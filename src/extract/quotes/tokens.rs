@@ -40,14 +40,35 @@ impl Token {
     }
     /// All letters upper case, two or more: NATO, CNN, U.S.
     pub fn acronym(&self, chars: &[char]) -> bool {
-        let letters: Vec<char> =
-            chars.get(self.start..self.end).unwrap_or_default().iter().copied().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = chars
+            .get(self.start..self.end)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|c| c.is_alphabetic())
+            .collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
     }
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\'' | '`' | '‛' | '‚')
+    matches!(
+        c,
+        '"' | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '‘'
+            | '’'
+            | '\''
+            | '`'
+            | '‛'
+            | '‚'
+    )
 }
 
 fn joins_word(c: char) -> bool {
@@ -62,7 +83,11 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
         let c = chars[i];
         if c.is_whitespace() {
             // a line break inside a block ends a sentence (lists, transcripts, sign-offs)
-            if c == '\n' && out.last().is_some_and(|t: &Token| t.kind != Kind::Punct('\n')) {
+            if c == '\n'
+                && out
+                    .last()
+                    .is_some_and(|t: &Token| t.kind != Kind::Punct('\n'))
+            {
                 out.push(Token {
                     start: i,
                     end: i + 1,
@@ -107,8 +132,19 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             out.push(word(chars, start, i));
             continue;
         }
-        let kind = if is_quote_char(c) { Kind::Mark } else { Kind::Punct(c) };
-        out.push(Token { start: i, end: i + 1, kind, key: String::new(), cap: false, possessive: false });
+        let kind = if is_quote_char(c) {
+            Kind::Mark
+        } else {
+            Kind::Punct(c)
+        };
+        out.push(Token {
+            start: i,
+            end: i + 1,
+            kind,
+            key: String::new(),
+            cap: false,
+            possessive: false,
+        });
         i += 1;
     }
     out
@@ -128,7 +164,14 @@ fn word(chars: &[char], start: usize, end: usize) -> Token {
     while key.ends_with('.') {
         key.pop();
     }
-    Token { start, end, kind: Kind::Word, cap: chars[start].is_uppercase(), key, possessive }
+    Token {
+        start,
+        end,
+        kind: Kind::Word,
+        cap: chars[start].is_uppercase(),
+        key,
+        possessive,
+    }
 }
 
 /// Index of the first token starting at or after character `pos`.
@@ -162,6 +205,9 @@ mod tests {
 
     #[test]
     fn apostrophes_inside_words_and_possessives() {
-        assert_eq!(keys("Russia’s don't “x”"), vec!["russia", "don't", "Q", "x", "Q"]);
+        assert_eq!(
+            keys("Russia’s don't “x”"),
+            vec!["russia", "don't", "Q", "x", "Q"]
+        );
     }
 }

@@ -63,7 +63,10 @@ fn load() -> Words {
     for e in entries(include_str!("../lexicon/titles.txt")) {
         let mut parts = e.split_whitespace();
         let word = parts.next().unwrap_or_default();
-        let mut info = TitleInfo { gender: None, honorific: false };
+        let mut info = TitleInfo {
+            gender: None,
+            honorific: false,
+        };
         for tag in parts {
             info.gender = info.gender.or(gender_of(tag));
             info.honorific |= tag == "honorific";
@@ -83,7 +86,10 @@ fn load() -> Words {
     for e in entries(include_str!("../lexicon/pronouns.txt")) {
         let mut parts = e.split_whitespace();
         let word = parts.next().unwrap_or_default();
-        let mut info = PronounInfo { gender: None, relative: false };
+        let mut info = PronounInfo {
+            gender: None,
+            relative: false,
+        };
         for tag in parts {
             info.gender = info.gender.or(gender_of(tag));
             info.relative |= tag == "rel";
@@ -92,8 +98,14 @@ fn load() -> Words {
     }
     let mut first_names = HashMap::new();
     for (data, g) in [
-        (include_str!("../lexicon/first_names_male.txt"), Some(Gender::Male)),
-        (include_str!("../lexicon/first_names_female.txt"), Some(Gender::Female)),
+        (
+            include_str!("../lexicon/first_names_male.txt"),
+            Some(Gender::Male),
+        ),
+        (
+            include_str!("../lexicon/first_names_female.txt"),
+            Some(Gender::Female),
+        ),
         (include_str!("../lexicon/first_names_neutral.txt"), None),
     ] {
         for e in entries(data) {
@@ -134,8 +146,8 @@ pub fn words() -> &'static Words {
 
 /// Abbreviations whose final dot does not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "maj", "brig",
-    "cmdr", "st", "jr", "sr", "rev", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "atty", "supt", "messrs", "mme", "mlle",
-    "sra", "sr", "gral",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
+    "maj", "brig", "cmdr", "st", "jr", "sr", "rev", "inc", "co", "corp", "ltd", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "pres", "atty", "supt", "messrs", "mme", "mlle", "sra", "sr", "gral",
 ];

@@ -17,8 +17,9 @@ static CAPTION_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(^|[\s_-])(wp-)?caption([\s_-]|$)|caption[-_]?text|(image|photo|media|img|figure|picture)[-_]?caption|figcaption")
         .expect("valid pattern")
 });
-static CREDIT_CLASS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)credit|copyright|photographer|byline").expect("valid pattern"));
+static CREDIT_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)credit|copyright|photographer|byline").expect("valid pattern")
+});
 
 const BLOCK_TAGS: &[&str] = &[
     "p",
@@ -71,8 +72,15 @@ pub fn emit(article: &Article) -> Vec<Block> {
     let dom = &article.dom;
     let selected: HashSet<usize> = article.content.iter().copied().collect();
     let mut root = article.scope;
-    if !article.content.iter().all(|&c| c == root || is_inside(dom, c, root)) {
-        root = article.content.first().map_or(root, |&c| dom.nodes[c].parent);
+    if !article
+        .content
+        .iter()
+        .all(|&c| c == root || is_inside(dom, c, root))
+    {
+        root = article
+            .content
+            .first()
+            .map_or(root, |&c| dom.nodes[c].parent);
         if root == NONE {
             root = dom.root;
         }
@@ -180,13 +188,21 @@ impl Writer {
         if text.is_empty() {
             return;
         }
-        let kind = if heading { BlockKind::Heading } else { BlockKind::Paragraph };
+        let kind = if heading {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
         self.blocks.push(Block::new(kind, text));
     }
 
     fn push(&mut self, block: Block) {
         if block.kind == BlockKind::Caption {
-            let key = format!("{}\u{1}{}", block.text, block.credit.as_deref().unwrap_or(""));
+            let key = format!(
+                "{}\u{1}{}",
+                block.text,
+                block.credit.as_deref().unwrap_or("")
+            );
             if !self.seen_captions.insert(key) {
                 return;
             }
@@ -222,8 +238,12 @@ fn special_block(dom: &Dom, i: usize) -> Option<Block> {
 fn is_caption(dom: &Dom, i: usize) -> bool {
     let node = &dom.nodes[i];
     node.tag == "figcaption"
-        || node.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|t| t == "caption"))
-        || node.attr("class").is_some_and(|c| CAPTION_CLASS.is_match(c))
+        || node
+            .attr("itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|t| t == "caption"))
+        || node
+            .attr("class")
+            .is_some_and(|c| CAPTION_CLASS.is_match(c))
             && !matches!(node.tag, "body" | "article" | "main" | "section" | "figure")
             && dom.descendants(i).len() < 60
 }
@@ -234,8 +254,12 @@ fn is_credit(dom: &Dom, i: usize) -> bool {
         return false;
     }
     node.attr("itemprop").is_some_and(|p| {
-        p.split_whitespace()
-            .any(|t| matches!(t, "copyrightHolder" | "creditText" | "copyrightNotice" | "author" | "creator"))
+        p.split_whitespace().any(|t| {
+            matches!(
+                t,
+                "copyrightHolder" | "creditText" | "copyrightNotice" | "author" | "creator"
+            )
+        })
     }) || node.attr("class").is_some_and(|c| CREDIT_CLASS.is_match(c))
 }
 
@@ -289,8 +313,11 @@ fn figure_caption(dom: &Dom, figure: usize) -> Option<Block> {
 }
 
 fn join_texts(dom: &Dom, nodes: &[usize]) -> String {
-    let parts: Vec<String> =
-        nodes.iter().map(|&n| all_text(dom, n, &HashSet::new(), " ")).filter(|t| !t.is_empty()).collect();
+    let parts: Vec<String> = nodes
+        .iter()
+        .map(|&n| all_text(dom, n, &HashSet::new(), " "))
+        .filter(|t| !t.is_empty())
+        .collect();
     parts.join(" ")
 }
 
@@ -299,9 +326,11 @@ fn caption_block(dom: &Dom, caption: usize, credits: &[usize]) -> Option<Block> 
     let text = all_text(dom, caption, &exclude, " ");
     let credit = join_texts(dom, credits);
     let text = if !credit.is_empty() {
-        text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '-' | '–' | '—' | '(' | ')'))
-            .trim()
-            .to_string()
+        text.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '/' | '-' | '–' | '—' | '(' | ')')
+        })
+        .trim()
+        .to_string()
     } else {
         text
     };
@@ -351,8 +380,13 @@ fn all_text(dom: &Dom, i: usize, exclude: &HashSet<usize>, sep: &str) -> String 
 fn embed_platform(dom: &Dom, i: usize) -> Option<&'static str> {
     let node = &dom.nodes[i];
     let class = node.attr("class")?;
-    let has = |name: &str| class.split_whitespace().any(|c| c.eq_ignore_ascii_case(name));
-    let platform = if has("twitter-tweet") || has("twitter-video") || has("twitter-tweet-rendered") {
+    let has = |name: &str| {
+        class
+            .split_whitespace()
+            .any(|c| c.eq_ignore_ascii_case(name))
+    };
+    let platform = if has("twitter-tweet") || has("twitter-video") || has("twitter-tweet-rendered")
+    {
         "twitter"
     } else if has("instagram-media") {
         "instagram"
@@ -387,13 +421,26 @@ fn embed_block(dom: &Dom, i: usize, platform: &'static str) -> Block {
         .filter_map(|d| dom.nodes[d].attr("href"))
         .collect();
     let url = match platform {
-        "twitter" => links.iter().rev().find(|h| h.contains("/status/")).map(|s| s.to_string()),
+        "twitter" => links
+            .iter()
+            .rev()
+            .find(|h| h.contains("/status/"))
+            .map(|s| s.to_string()),
         "instagram" => node.attr("data-instgrm-permalink").map(str::to_string),
         "bluesky" => node
             .attr("data-bluesky-uri")
             .map(str::to_string)
-            .or_else(|| links.iter().rev().find(|h| h.contains("bsky.app")).map(|s| s.to_string())),
-        "facebook" => node.attr("data-href").or(node.attr("cite")).map(str::to_string),
+            .or_else(|| {
+                links
+                    .iter()
+                    .rev()
+                    .find(|h| h.contains("bsky.app"))
+                    .map(|s| s.to_string())
+            }),
+        "facebook" => node
+            .attr("data-href")
+            .or(node.attr("cite"))
+            .map(str::to_string),
         _ => None,
     }
     .or_else(|| node.attr("cite").map(str::to_string))

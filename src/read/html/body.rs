@@ -23,18 +23,22 @@ static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|paywall|promo-box|outbrain|taboola|share-bar|sharing")
         .expect("valid pattern")
 });
-static MAYBE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow").expect("valid pattern"));
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow").expect("valid pattern")
+});
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
-        .expect("valid pattern")
+    Regex::new(
+        r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
+    )
+    .expect("valid pattern")
 });
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|cookie")
         .expect("valid pattern")
 });
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)byline|author|dateline|writtenby|p-author").expect("valid pattern"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)byline|author|dateline|writtenby|p-author").expect("valid pattern")
+});
 static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy)(\b|_)").expect("valid pattern"));
 static AD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,17 +46,36 @@ static AD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static LOADING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$").expect("valid pattern")
+    Regex::new(r"(?i)^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$")
+        .expect("valid pattern")
 });
 
-const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
 const SCORED_TAGS: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
-const DIV_TO_P: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+const DIV_TO_P: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
 const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
-    "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
-    "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr", "u", "s", "font",
-    "tt", "big", "strike",
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr", "u", "s", "font", "tt", "big", "strike",
 ];
 const ALWAYS_DROPPED: &[&str] = &["nav", "form", "iframe", "footer", "aside"];
 
@@ -82,15 +105,35 @@ pub struct Article<'a> {
 /// heading is dropped from the text).
 pub fn extract<'a>(page: &'a Html, title: &str) -> Article<'a> {
     let attempts = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
     ];
     let mut best: Option<(usize, Article<'a>)> = None;
     for flags in attempts {
         let article = grab(Dom::from_page(page), flags, title);
-        let len: usize = article.content.iter().map(|&c| live_len(&article.dom, c)).sum();
+        let len: usize = article
+            .content
+            .iter()
+            .map(|&c| live_len(&article.dom, c))
+            .sum();
         if len >= CHAR_THRESHOLD {
             return article;
         }
@@ -194,7 +237,11 @@ fn contribution(dom: &Dom, stats: &[Stats], i: usize) -> Stats {
     let node = &dom.nodes[i];
     if node.is_text() {
         let chars = collapsed_len(node.text) as f64;
-        return Stats { chars, commas: count_commas(node.text) as f64, ..Stats::default() };
+        return Stats {
+            chars,
+            commas: count_commas(node.text) as f64,
+            ..Stats::default()
+        };
     }
     let mut s = stats[i];
     match node.tag {
@@ -208,7 +255,14 @@ fn contribution(dom: &Dom, stats: &[Stats], i: usize) -> Stats {
         "iframe" | "object" | "embed" => s.embed += 1.0,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_chars = s.chars,
         "a" => {
-            let weight = if node.attr("href").is_some_and(|h| h.trim_start().starts_with('#')) { 0.3 } else { 1.0 };
+            let weight = if node
+                .attr("href")
+                .is_some_and(|h| h.trim_start().starts_with('#'))
+            {
+                0.3
+            } else {
+                1.0
+            };
             s.link_chars = s.chars * weight;
         }
         _ => {}
@@ -245,7 +299,11 @@ fn remove(dom: &mut Dom, stats: &mut [Stats], i: usize, why: Dead) {
 fn is_probably_visible(dom: &Dom, i: usize) -> bool {
     let n = &dom.nodes[i];
     if let Some(style) = n.attr("style") {
-        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
             return false;
         }
@@ -254,7 +312,9 @@ fn is_probably_visible(dom: &Dom, i: usize) -> bool {
         return false;
     }
     if n.attr("aria-hidden").is_some_and(|v| v == "true")
-        && !n.attr("class").is_some_and(|c| c.contains("fallback-image"))
+        && !n
+            .attr("class")
+            .is_some_and(|c| c.contains("fallback-image"))
     {
         return false;
     }
@@ -265,7 +325,8 @@ fn is_phrasing(dom: &Dom, nonphrasing_inside: &[bool], i: usize) -> bool {
     let n = &dom.nodes[i];
     n.is_text()
         || PHRASING.contains(&n.tag)
-        || (matches!(n.tag, "a" | "del" | "ins") && !nonphrasing_inside.get(i).copied().unwrap_or(true))
+        || (matches!(n.tag, "a" | "del" | "ins")
+            && !nonphrasing_inside.get(i).copied().unwrap_or(true))
 }
 
 fn is_whitespace(dom: &Dom, i: usize) -> bool {
@@ -289,7 +350,8 @@ fn block_facts(dom: &Dom) -> (Vec<bool>, Vec<bool>) {
         if block[i] || DIV_TO_P.contains(&n.tag) {
             block[p] = true;
         }
-        let phrasing = n.is_text() || PHRASING.contains(&n.tag) || matches!(n.tag, "a" | "del" | "ins");
+        let phrasing =
+            n.is_text() || PHRASING.contains(&n.tag) || matches!(n.tag, "a" | "del" | "ins");
         if nonphrasing[i] || !phrasing {
             nonphrasing[p] = true;
         }
@@ -322,7 +384,10 @@ fn replace_brs(dom: &mut Dom) {
             if dom.nodes[node].tag == "br" {
                 // Look for a second <br>, skipping whitespace.
                 let mut j = k + 1;
-                while j < kids.len() && dom.nodes[kids[j]].is_text() && dom.nodes[kids[j]].text.trim().is_empty() {
+                while j < kids.len()
+                    && dom.nodes[kids[j]].is_text()
+                    && dom.nodes[kids[j]].text.trim().is_empty()
+                {
                     j += 1;
                 }
                 if j < kids.len() && dom.nodes[kids[j]].tag == "br" {
@@ -411,7 +476,10 @@ fn initial_score(dom: &Dom, i: usize, flags: Flags) -> f64 {
 /// Tokens of `b` not in `a`, weighted by length: 1.0 when `b` adds nothing to `a`.
 fn text_similarity(a: &str, b: &str) -> f64 {
     let tok = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(str::to_lowercase)
+            .collect()
     };
     let ta = tok(a);
     let tb = tok(b);
@@ -419,7 +487,11 @@ fn text_similarity(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let total: usize = tb.iter().map(|t| t.len() + 1).sum();
-    let rest: usize = tb.iter().filter(|t| !ta.contains(t)).map(|t| t.len() + 1).sum();
+    let rest: usize = tb
+        .iter()
+        .filter(|t| !ta.contains(t))
+        .map(|t| t.len() + 1)
+        .sum();
     1.0 - rest as f64 / total as f64
 }
 
@@ -432,7 +504,10 @@ struct Grab {
 fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
     replace_brs(dom);
     let (mut block_inside, nonphrasing_inside) = block_facts(dom);
-    let mut out = Grab { to_score: Vec::new(), byline: None };
+    let mut out = Grab {
+        to_score: Vec::new(),
+        byline: None,
+    };
     let mut title_header_seen = title.trim().is_empty();
     let mut stack: Vec<usize> = dom.kids(dom.root).collect();
     stack.reverse();
@@ -446,7 +521,9 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
             dom.nodes[i].dead = Dead::Dropped;
             continue;
         }
-        if dom.nodes[i].attr("aria-modal") == Some("true") && dom.nodes[i].attr("role") == Some("dialog") {
+        if dom.nodes[i].attr("aria-modal") == Some("true")
+            && dom.nodes[i].attr("role") == Some("dialog")
+        {
             dom.nodes[i].dead = Dead::Dropped;
             continue;
         }
@@ -478,13 +555,18 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
                 dom.nodes[i].dead = Dead::Dropped;
                 continue;
             }
-            if dom.nodes[i].attr("role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
+            if dom.nodes[i]
+                .attr("role")
+                .is_some_and(|r| UNLIKELY_ROLES.contains(&r))
+            {
                 dom.nodes[i].dead = Dead::Dropped;
                 continue;
             }
         }
-        if matches!(tag, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            && is_without_content(dom, i)
+        if matches!(
+            tag,
+            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) && is_without_content(dom, i)
         {
             dom.nodes[i].dead = Dead::Dropped;
             continue;
@@ -496,8 +578,10 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
         if tag == "div" {
             wrap_phrasing_runs(dom, i, &nonphrasing_inside, &mut block_inside);
             let elements: Vec<usize> = dom.element_kids(i).collect();
-            let only_text_is_blank =
-                dom.kids(i).filter(|&k| dom.nodes[k].is_text()).all(|k| dom.nodes[k].text.trim().is_empty());
+            let only_text_is_blank = dom
+                .kids(i)
+                .filter(|&k| dom.nodes[k].is_text())
+                .all(|k| dom.nodes[k].text.trim().is_empty());
             if elements.len() == 1
                 && dom.nodes[elements[0]].tag == "p"
                 && only_text_is_blank
@@ -543,7 +627,10 @@ fn is_without_content(dom: &Dom, i: usize) -> bool {
             break;
         }
     }
-    !has_text && dom.element_kids(i).all(|k| matches!(dom.nodes[k].tag, "br" | "hr"))
+    !has_text
+        && dom
+            .element_kids(i)
+            .all(|k| matches!(dom.nodes[k].tag, "br" | "hr"))
 }
 
 fn link_density_now(dom: &Dom, i: usize) -> f64 {
@@ -571,9 +658,17 @@ fn link_density_now(dom: &Dom, i: usize) -> f64 {
 }
 
 /// Wrap each run of loose text and inline elements in a div into a paragraph of its own.
-fn wrap_phrasing_runs(dom: &mut Dom, div: usize, nonphrasing_inside: &[bool], block_inside: &mut Vec<bool>) {
+fn wrap_phrasing_runs(
+    dom: &mut Dom,
+    div: usize,
+    nonphrasing_inside: &[bool],
+    block_inside: &mut Vec<bool>,
+) {
     let kids: Vec<usize> = dom.kids(div).collect();
-    if !kids.iter().any(|&k| is_phrasing(dom, nonphrasing_inside, k) && !is_whitespace(dom, k)) {
+    if !kids
+        .iter()
+        .any(|&k| is_phrasing(dom, nonphrasing_inside, k) && !is_whitespace(dom, k))
+    {
         return;
     }
     let mut out = Vec::with_capacity(kids.len());
@@ -680,13 +775,26 @@ fn grab<'a>(mut dom: Dom<'a>, flags: Flags, title: &str) -> Article<'a> {
             content = vec![root];
         }
         Some(first) => {
-            top = promote(&dom, &stats, &mut score, &mut scored, &candidates, first, flags);
+            top = promote(
+                &dom,
+                &stats,
+                &mut score,
+                &mut scored,
+                &candidates,
+                first,
+                flags,
+            );
             content = gather_siblings(&dom, &stats, &score, &scored, top);
         }
     }
     clean(&mut dom, &mut stats, &content, flags);
     let scope = scope_of(&dom, top);
-    Article { dom, content, scope, byline: prepared.byline }
+    Article {
+        dom,
+        content,
+        scope,
+        byline: prepared.byline,
+    }
 }
 
 /// Move from the best candidate to a better container: a common ancestor of several
@@ -754,7 +862,13 @@ fn promote(
 }
 
 /// The container and its siblings that look like more of the same story.
-fn gather_siblings(dom: &Dom, stats: &[Stats], score: &[f64], scored: &[bool], top: usize) -> Vec<usize> {
+fn gather_siblings(
+    dom: &Dom,
+    stats: &[Stats],
+    score: &[f64],
+    scored: &[bool],
+    top: usize,
+) -> Vec<usize> {
     let parent = dom.nodes[top].parent;
     if parent == NONE {
         return vec![top];
@@ -818,13 +932,18 @@ fn clean(dom: &mut Dom, stats: &mut [Stats], content: &[usize], flags: Flags) {
         all.push(c);
         all.extend(dom.descendants(c));
     }
-    let data_tables: HashSet<usize> =
-        all.iter().copied().filter(|&i| dom.nodes[i].tag == "table" && is_data_table(dom, i)).collect();
+    let data_tables: HashSet<usize> = all
+        .iter()
+        .copied()
+        .filter(|&i| dom.nodes[i].tag == "table" && is_data_table(dom, i))
+        .collect();
     for tag in ["form", "fieldset"] {
         clean_conditionally(dom, stats, &all, tag, flags, &data_tables);
     }
     for &i in &all {
-        if matches!(dom.nodes[i].tag, "footer" | "aside" | "iframe" | "link") && dom.nodes[i].dead == Dead::Alive {
+        if matches!(dom.nodes[i].tag, "footer" | "aside" | "iframe" | "link")
+            && dom.nodes[i].dead == Dead::Alive
+        {
             remove(dom, stats, i, Dead::Cleaned);
         }
     }
@@ -861,7 +980,12 @@ fn is_data_table(dom: &Dom, table: usize) -> bool {
         return true;
     }
     let desc = dom.descendants(table);
-    if desc.iter().any(|&d| matches!(dom.nodes[d].tag, "caption" | "col" | "colgroup" | "tfoot" | "thead" | "th")) {
+    if desc.iter().any(|&d| {
+        matches!(
+            dom.nodes[d].tag,
+            "caption" | "col" | "colgroup" | "tfoot" | "thead" | "th"
+        )
+    }) {
         return true;
     }
     if desc.iter().any(|&d| dom.nodes[d].tag == "table") {
@@ -874,7 +998,13 @@ fn is_data_table(dom: &Dom, table: usize) -> bool {
             let cells: usize = dom
                 .element_kids(d)
                 .filter(|&c| matches!(dom.nodes[c].tag, "td" | "th"))
-                .map(|c| dom.nodes[c].attr("colspan").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).min(100))
+                .map(|c| {
+                    dom.nodes[c]
+                        .attr("colspan")
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .min(100)
+                })
                 .sum();
             columns = columns.max(cells);
         }
@@ -918,7 +1048,13 @@ fn clean_conditionally(
     }
 }
 
-fn should_remove(dom: &Dom, stats: &[Stats], i: usize, flags: Flags, data_tables: &HashSet<usize>) -> bool {
+fn should_remove(
+    dom: &Dom,
+    stats: &[Stats],
+    i: usize,
+    flags: Flags,
+    data_tables: &HashSet<usize>,
+) -> bool {
     let tag = dom.nodes[i].tag;
     if tag == "table" && data_tables.contains(&i) {
         return false;
@@ -942,7 +1078,11 @@ fn should_remove(dom: &Dom, stats: &[Stats], i: usize, flags: Flags, data_tables
     let img = s.img;
     let li = s.li - 100.0;
     let input = s.input;
-    let heading_density = if s.chars > 0.0 { s.heading_chars / s.chars } else { 0.0 };
+    let heading_density = if s.chars > 0.0 {
+        s.heading_chars / s.chars
+    } else {
+        0.0
+    };
     let content_length = s.chars;
     if content_length < 40.0 {
         let text = dom.text(i);

@@ -31,7 +31,8 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\.|$)").expect("valid date pattern")
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\.|$)")
+        .expect("valid date pattern")
 });
 
 /// Normalise a machine-readable date (metadata, `datetime` attributes).
@@ -43,7 +44,11 @@ pub fn normalize(raw: &str) -> Option<String> {
             return Some(date);
         };
         let sec = c.get(6).map_or("00", |m| m.as_str());
-        let (h, m, sec): (u32, u32, u32) = (h.as_str().parse().ok()?, m.as_str().parse().ok()?, sec.parse().ok()?);
+        let (h, m, sec): (u32, u32, u32) = (
+            h.as_str().parse().ok()?,
+            m.as_str().parse().ok()?,
+            sec.parse().ok()?,
+        );
         if h > 23 || m > 59 || sec > 60 {
             return Some(date);
         }
@@ -115,9 +120,14 @@ fn offset(o: &str) -> Option<String> {
 }
 
 fn month(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let lower = name.to_ascii_lowercase();
-    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -126,13 +136,31 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert_eq!(normalize("2021-11-01T10:52:50+0100").as_deref(), Some("2021-11-01T10:52:50+01:00"));
-        assert_eq!(normalize("2019-01-03T07:00:02.000Z").as_deref(), Some("2019-01-03T07:00:02Z"));
-        assert_eq!(normalize("2017-11-03 03:01:00.000000").as_deref(), Some("2017-11-03"));
+        assert_eq!(
+            normalize("2021-11-01T10:52:50+0100").as_deref(),
+            Some("2021-11-01T10:52:50+01:00")
+        );
+        assert_eq!(
+            normalize("2019-01-03T07:00:02.000Z").as_deref(),
+            Some("2019-01-03T07:00:02Z")
+        );
+        assert_eq!(
+            normalize("2017-11-03 03:01:00.000000").as_deref(),
+            Some("2017-11-03")
+        );
         assert_eq!(normalize("2024-06-25").as_deref(), Some("2024-06-25"));
-        assert_eq!(normalize("2015-07-10T09:53-04:00").as_deref(), Some("2015-07-10T09:53:00-04:00"));
-        assert_eq!(normalize("Fri, 24 Jul 2015 05:36:09 +0100").as_deref(), Some("2015-07-24T05:36:09+01:00"));
-        assert_eq!(normalize("July 24, 2015 at 6:01 am").as_deref(), Some("2015-07-24"));
+        assert_eq!(
+            normalize("2015-07-10T09:53-04:00").as_deref(),
+            Some("2015-07-10T09:53:00-04:00")
+        );
+        assert_eq!(
+            normalize("Fri, 24 Jul 2015 05:36:09 +0100").as_deref(),
+            Some("2015-07-24T05:36:09+01:00")
+        );
+        assert_eq!(
+            normalize("July 24, 2015 at 6:01 am").as_deref(),
+            Some("2015-07-24")
+        );
         assert_eq!(normalize("3 March 2020").as_deref(), Some("2020-03-03"));
         assert_eq!(normalize("2015-13-45"), None);
         assert_eq!(normalize("soon"), None);
@@ -140,7 +168,10 @@ mod tests {
 
     #[test]
     fn url_dates() {
-        assert_eq!(from_url("https://example.com/2015/07/24/story.html").as_deref(), Some("2015-07-24"));
+        assert_eq!(
+            from_url("https://example.com/2015/07/24/story.html").as_deref(),
+            Some("2015-07-24")
+        );
         assert_eq!(from_url("https://example.com/story.html"), None);
     }
 }

@@ -54,8 +54,8 @@ impl<'a> Node<'a> {
 
 /// Tags whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "math", "object", "embed",
-    "canvas", "select", "option", "textarea", "button", "input", "dialog",
+    "script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "math",
+    "object", "embed", "canvas", "select", "option", "textarea", "button", "input", "dialog",
 ];
 
 /// Elements nested deeper than this are read as if their children sat at this depth:
@@ -70,7 +70,10 @@ pub struct Dom<'a> {
 impl<'a> Dom<'a> {
     /// Copy the `<body>` of a page (or the whole document when it has none).
     pub fn from_page(page: &'a Html) -> Dom<'a> {
-        let mut dom = Dom { nodes: Vec::new(), root: 0 };
+        let mut dom = Dom {
+            nodes: Vec::new(),
+            root: 0,
+        };
         let doc = page.tree.root();
         let start = find_body(doc).unwrap_or(doc);
         dom.nodes.push(Node {
@@ -128,7 +131,11 @@ impl<'a> Dom<'a> {
 
     /// Live children of a node.
     pub fn kids(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.nodes[i].children.iter().copied().filter(move |&c| self.nodes[c].dead == Dead::Alive)
+        self.nodes[i]
+            .children
+            .iter()
+            .copied()
+            .filter(move |&c| self.nodes[c].dead == Dead::Alive)
     }
 
     /// Live element children of a node.
@@ -203,7 +210,14 @@ impl<'a> Dom<'a> {
 
     /// Add a new element (a paragraph made up around loose text) and return its index.
     pub fn new_element(&mut self, tag: &'static str, parent: usize) -> usize {
-        self.nodes.push(Node { tag, el: None, text: "", parent, children: Vec::new(), dead: Dead::Alive });
+        self.nodes.push(Node {
+            tag,
+            el: None,
+            text: "",
+            parent,
+            children: Vec::new(),
+            dead: Dead::Alive,
+        });
         self.nodes.len() - 1
     }
 }
@@ -211,8 +225,11 @@ impl<'a> Dom<'a> {
 type PageRef<'a> = ego_tree::NodeRef<'a, PageNode>;
 
 fn find_body(doc: PageRef<'_>) -> Option<PageRef<'_>> {
-    let html = doc.children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "html"))?;
-    html.children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"))
+    let html = doc
+        .children()
+        .find(|c| c.value().as_element().is_some_and(|e| e.name() == "html"))?;
+    html.children()
+        .find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"))
 }
 
 fn push_children<'a>(stack: &mut Vec<(PageRef<'a>, usize)>, node: PageRef<'a>, parent: usize) {

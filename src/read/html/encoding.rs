@@ -19,18 +19,21 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return text;
     }
+    // Bytes that are valid UTF-8 are UTF-8 whatever the page declares: pages re-saved
+    // as UTF-8 often keep their old declaration, and legacy text is almost never valid
+    // UTF-8 by accident.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
     if let Some(encoding) = declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
-        if encoding != UTF_8 || std::str::from_utf8(bytes).is_ok() {
+        if encoding != UTF_8 {
             let (text, _) = encoding.decode_without_bom_handling(bytes);
             return text;
         }
         // Declared UTF-8 but is not: most such pages are really Windows-1252.
         return mostly_utf8(bytes);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => mostly_utf8(bytes),
-    }
+    mostly_utf8(bytes)
 }
 
 /// Lossy UTF-8 when only a few bytes are broken (a truncated page), Windows-1252 otherwise.
@@ -52,10 +55,17 @@ pub fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
     let mut from = 0;
     while let Some(pos) = find(&lower[from..], b"<meta") {
         let start = from + pos;
-        let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
         if let Some(label) = charset_in(&lower[start..end]) {
             if let Some(encoding) = Encoding::for_label(label) {
-                return Some(if encoding.name().starts_with("UTF-16") { UTF_8 } else { encoding });
+                return Some(if encoding.name().starts_with("UTF-16") {
+                    UTF_8
+                } else {
+                    encoding
+                });
             }
         }
         from = end.max(start + 5);
@@ -73,7 +83,10 @@ fn charset_in(tag: &[u8]) -> Option<&[u8]> {
     rest = trim_start(rest);
     rest = rest.strip_prefix(b"=")?;
     rest = trim_start(rest);
-    rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let len = rest
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>' | b'\t' | b'\n'))
@@ -110,7 +123,10 @@ mod tests {
     #[test]
     fn meta_charset_and_http_equiv() {
         let a = b"<meta charset=\"windows-1252\"><p>caf\xe9 \x93hi\x94</p>";
-        assert_eq!(decode(a), "<meta charset=\"windows-1252\"><p>caf\u{e9} \u{201c}hi\u{201d}</p>");
+        assert_eq!(
+            decode(a),
+            "<meta charset=\"windows-1252\"><p>caf\u{e9} \u{201c}hi\u{201d}</p>"
+        );
         let b = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">\xe9";
         assert!(decode(b).ends_with('\u{e9}'));
     }

@@ -16,8 +16,13 @@ use std::collections::HashMap;
 /// What the head and the marked-up parts of the page say.
 #[derive(Debug, Default)]
 pub struct PageFacts {
-    /// `<meta>` values by normalised key (`og:title`, `dc:creator`, ...), first one kept.
+    /// `<meta property>` values by key (`og:title`, ...), first one kept; they win over
+    /// `name`d ones (`values`) with the same key.
+    prop_values: HashMap<String, String>,
+    /// `<meta name|itemprop|http-equiv>` values by normalised key (`dc:creator`, ...).
     values: HashMap<String, String>,
+    /// Texts of elements the page marks as a byline (`rel=author`, `.byline`, ...).
+    pub byline_candidates: Vec<(u8, String)>,
     /// Every author-like meta value, in page order.
     author_values: Vec<String>,
     doc_title: String,
@@ -44,9 +49,16 @@ pub fn read(page: &Html) -> (Metadata, String) {
         facts.get("application-name"),
     ]);
     let raw_title = choose_title(&facts, ld.as_ref());
-    meta.title = raw_title.as_deref().map(|t| strip_outlet_suffix(t, meta.outlet.as_deref())).filter(|t| !t.is_empty());
-    meta.url = first_of(&[facts.canonical.clone(), facts.get("og:url"), ld.as_ref().and_then(|a| a.url.clone())])
-        .filter(|u| u.starts_with("http"));
+    meta.title = raw_title
+        .as_deref()
+        .map(|t| strip_outlet_suffix(t, meta.outlet.as_deref()))
+        .filter(|t| !t.is_empty());
+    meta.url = first_of(&[
+        facts.canonical.clone(),
+        facts.get("og:url"),
+        ld.as_ref().and_then(|a| a.url.clone()),
+    ])
+    .filter(|u| u.starts_with("http"));
     meta.byline = choose_byline(&facts, ld.as_ref(), meta.outlet.as_deref());
     meta.published = choose_date(&facts, ld.as_ref(), meta.url.as_deref());
     meta.language = first_of(&[
@@ -76,12 +88,21 @@ pub fn read(page: &Html) -> (Metadata, String) {
 
 impl PageFacts {
     fn get(&self, key: &str) -> Option<String> {
-        self.values.get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+        self.prop_values
+            .get(key)
+            .filter(|v| !v.trim().is_empty())
+            .or_else(|| self.values.get(key))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
     }
 }
 
 fn first_of(options: &[Option<String>]) -> Option<String> {
-    options.iter().flatten().map(|s| collapse(s)).find(|s| !s.is_empty())
+    options
+        .iter()
+        .flatten()
+        .map(|s| collapse(s))
+        .find(|s| !s.is_empty())
 }
 
 fn collapse(s: &str) -> String {
@@ -134,8 +155,12 @@ fn collect(page: &Html) -> PageFacts {
             "time" => {
                 if let Some(dt) = el.attr("datetime") {
                     let marked = el.attr("pubdate").is_some()
-                        || el.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"))
-                        || el.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                        || el
+                            .attr("itemprop")
+                            .is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"))
+                        || el
+                            .attr("class")
+                            .is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
                     if marked {
                         facts.pub_times.push(dt.to_string());
                     } else if facts.other_times.len() < 8 {
@@ -144,6 +169,13 @@ fn collect(page: &Html) -> PageFacts {
                 }
             }
             _ => {
+                if facts.byline_candidates.len() < 12 {
+                    if let Some(rank) = byline_rank(el) {
+                        if let Some(text) = ElementRef::wrap(node).and_then(byline_element_text) {
+                            facts.byline_candidates.push((rank, text));
+                        }
+                    }
+                }
                 if let Some(prop) = el.attr("itemprop") {
                     let prop = prop.to_ascii_lowercase();
                     if prop.contains("datepublished") {
@@ -156,6 +188,52 @@ fn collect(page: &Html) -> PageFacts {
         }
     }
     facts
+}
+
+static BYLINE_CLASS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)byline|author|writtenby|p-author|contributor").expect("valid pattern")
+});
+
+/// Whether an element is marked as the byline, and how surely (0 is best): explicit
+/// markup (`rel=author`, `itemprop=author`) first, then class names.
+fn byline_rank(el: &scraper::node::Element) -> Option<u8> {
+    if matches!(
+        el.name(),
+        "body" | "html" | "article" | "main" | "section" | "meta" | "link" | "script" | "style"
+    ) {
+        return None;
+    }
+    if el
+        .attr("rel")
+        .is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
+        || el.attr("itemprop").is_some_and(|p| p.contains("author"))
+    {
+        return Some(0);
+    }
+    let class = el.attr("class").unwrap_or("");
+    let id = el.attr("id").unwrap_or("");
+    if class.to_ascii_lowercase().contains("byline") || id.to_ascii_lowercase().contains("byline") {
+        return Some(1);
+    }
+    (BYLINE_CLASS.is_match(class) || BYLINE_CLASS.is_match(id)).then_some(2)
+}
+
+/// The short text of a byline element (its `itemprop=name` part when it has one).
+fn byline_element_text(el: ElementRef<'_>) -> Option<String> {
+    let named = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|d| d.value().attr("itemprop") == Some("name"));
+    let source = named.unwrap_or(el);
+    let mut text = String::new();
+    for piece in source.text() {
+        push_collapsed(&mut text, piece);
+        if text.len() > 200 {
+            return None;
+        }
+    }
+    let text = text.trim().to_string();
+    (!text.is_empty() && text.chars().count() < 100).then_some(text)
 }
 
 const AUTHOR_KEYS: &[&str] = &[
@@ -177,7 +255,15 @@ fn collect_meta(facts: &mut PageFacts, el: &scraper::node::Element) {
     };
     let mut keys: Vec<String> = Vec::new();
     if let Some(p) = el.attr("property") {
-        keys.extend(p.split_whitespace().map(|k| k.to_ascii_lowercase()));
+        for key in p.split_whitespace().map(|k| k.to_ascii_lowercase()) {
+            if AUTHOR_KEYS.contains(&key.as_str()) && !content.trim().is_empty() {
+                facts.author_values.push(content.to_string());
+            }
+            facts
+                .prop_values
+                .entry(key)
+                .or_insert_with(|| content.to_string());
+        }
     }
     if let Some(n) = el.attr("name") {
         keys.push(normalise_name(n));
@@ -189,13 +275,19 @@ fn collect_meta(facts: &mut PageFacts, el: &scraper::node::Element) {
         keys.push(n.trim().to_ascii_lowercase());
     }
     for key in keys {
+        if key == "article:author" && facts.prop_values.contains_key("article:author") {
+            continue;
+        }
         if AUTHOR_KEYS.contains(&key.as_str()) && !content.trim().is_empty() {
             facts.author_values.push(content.to_string());
         }
         if key == "parsely-page" || key == "parsely-metadata" {
             collect_parsely_json(facts, content);
         }
-        facts.values.entry(key).or_insert_with(|| content.to_string());
+        facts
+            .values
+            .entry(key)
+            .or_insert_with(|| content.to_string());
     }
 }
 
@@ -214,26 +306,44 @@ fn collect_parsely_json(facts: &mut PageFacts, content: &str) {
     let Ok(Value::Object(map)) = serde_json::from_str::<Value>(content) else {
         return;
     };
-    for (key, target) in [("title", "parsely-title"), ("pub_date", "parsely-pub-date"), ("section", "parsely-section")]
-    {
+    for (key, target) in [
+        ("title", "parsely-title"),
+        ("pub_date", "parsely-pub-date"),
+        ("section", "parsely-section"),
+    ] {
         if let Some(Value::String(s)) = map.get(key) {
-            facts.values.entry(target.into()).or_insert_with(|| s.clone());
+            facts
+                .values
+                .entry(target.into())
+                .or_insert_with(|| s.clone());
         }
     }
     if let Some(Value::Array(authors)) = map.get("authors") {
-        facts.author_values.extend(authors.iter().filter_map(|a| a.as_str().map(str::to_string)));
+        facts.author_values.extend(
+            authors
+                .iter()
+                .filter_map(|a| a.as_str().map(str::to_string)),
+        );
     }
 }
 
 /// Parse one JSON-LD script, forgiving the wrappers pages put around it.
 fn parse_json_ld(text: &str) -> Option<Value> {
-    let t = text.trim();
-    let t = t.strip_prefix("<!--").unwrap_or(t);
-    let t = t.strip_suffix("-->").unwrap_or(t);
-    let t = t.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+    let mut t = text.trim();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
+        t = t.strip_prefix(open).unwrap_or(t).trim();
+        t = t.strip_suffix(close).unwrap_or(t).trim();
+    }
     serde_json::from_str(t).ok().or_else(|| {
         // Raw control characters inside strings are common; JSON forbids them.
-        let cleaned: String = t.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let cleaned: String = t
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         serde_json::from_str(&cleaned).ok()
     })
 }
@@ -279,7 +389,10 @@ const ARTICLE_TYPES: &[&str] = &[
 fn types_of(v: &Value) -> Vec<String> {
     match v.get("@type") {
         Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
-        Some(Value::Array(a)) => a.iter().filter_map(|t| t.as_str().map(str::to_ascii_lowercase)).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_ascii_lowercase))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -295,7 +408,8 @@ fn is_article(v: &Value) -> bool {
 /// bounded so hostile input stays cheap.
 fn ld_objects(docs: &[Value]) -> Vec<&Value> {
     let mut out = Vec::new();
-    let mut queue: std::collections::VecDeque<(&Value, usize)> = docs.iter().map(|d| (d, 0)).collect();
+    let mut queue: std::collections::VecDeque<(&Value, usize)> =
+        docs.iter().map(|d| (d, 0)).collect();
     while let Some((v, depth)) = queue.pop_front() {
         if out.len() > 500 || depth > 4 {
             continue;
@@ -318,8 +432,10 @@ fn ld_objects(docs: &[Value]) -> Vec<&Value> {
 
 fn find_ld_article(docs: &[Value]) -> Option<LdArticle> {
     let objects = ld_objects(docs);
-    let by_id: HashMap<&str, &Value> =
-        objects.iter().filter_map(|o| o.get("@id").and_then(Value::as_str).map(|id| (id, *o))).collect();
+    let by_id: HashMap<&str, &Value> = objects
+        .iter()
+        .filter_map(|o| o.get("@id").and_then(Value::as_str).map(|id| (id, *o)))
+        .collect();
     let article = objects
         .iter()
         .find(|o| is_article(o) && !types_of(o).iter().any(|t| t == "videoobject"))
@@ -341,8 +457,11 @@ fn find_ld_article(docs: &[Value]) -> Option<LdArticle> {
             .or_else(|| str_of(article.get("dateCreated")))
             .or_else(|| str_of(article.get("uploadDate"))),
         description: str_of(article.get("description")),
-        url: str_of(article.get("url"))
-            .or_else(|| article.get("mainEntityOfPage").and_then(|m| str_of(Some(m)).or_else(|| str_of(m.get("@id"))))),
+        url: str_of(article.get("url")).or_else(|| {
+            article
+                .get("mainEntityOfPage")
+                .and_then(|m| str_of(Some(m)).or_else(|| str_of(m.get("@id"))))
+        }),
         language: str_of(article.get("inLanguage")),
         section: str_of(article.get("articleSection")),
         ..LdArticle::default()
@@ -355,8 +474,10 @@ fn find_ld_article(docs: &[Value]) -> Option<LdArticle> {
         out.publisher = str_of(p.get("name")).or_else(|| str_of(Some(&p)));
     }
     if out.publisher.is_none() {
-        out.publisher =
-            objects.iter().find(|o| types_of(o).iter().any(|t| t == "website")).and_then(|o| str_of(o.get("name")));
+        out.publisher = objects
+            .iter()
+            .find(|o| types_of(o).iter().any(|t| t == "website"))
+            .and_then(|o| str_of(o.get("name")));
     }
     let authors = article.get("author").or_else(|| article.get("creator"));
     if let Some(a) = authors {
@@ -370,8 +491,9 @@ fn find_ld_article(docs: &[Value]) -> Option<LdArticle> {
                 Value::Object(_) => str_of(item.get("name")),
                 _ => None,
             };
-            let is_org =
-                types_of(&item).iter().any(|t| t.contains("organization") || t.contains("newsmediaorganization"));
+            let is_org = types_of(&item)
+                .iter()
+                .any(|t| t.contains("organization") || t.contains("newsmediaorganization"));
             if let Some(n) = name {
                 if is_org && out.publisher.as_deref().is_some_and(|p| same_name(p, &n)) {
                     continue;
@@ -407,7 +529,15 @@ fn choose_title(facts: &PageFacts, ld: Option<&LdArticle>) -> Option<String> {
     if let Some(a) = ld {
         match (&a.headline, &a.name) {
             (Some(h), Some(n)) if h != n => {
-                let pick = if similarity(n, doc_title) > 0.75 && similarity(h, doc_title) <= 0.75 { n } else { h };
+                // Pick the one the page itself shows as its title.
+                let shown = |t: &str| {
+                    facts
+                        .h1s
+                        .iter()
+                        .map(|h1| similarity(h1, t))
+                        .fold(similarity(doc_title, t), f64::max)
+                };
+                let pick = if shown(n) > shown(h) { n } else { h };
                 return Some(pick.clone());
             }
             (Some(h), _) => return Some(h.clone()),
@@ -451,14 +581,19 @@ fn similarity(a: &str, b: &str) -> f64 {
 }
 
 fn tokens(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: ", " _ "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: ", " _ ",
+];
 
 /// The article title inside a `<title>`: without the site name around it, unless that
 /// leaves too little (Readability's rules).
@@ -491,7 +626,10 @@ fn title_from_document(orig: &str, h1s: &[String]) -> String {
     }
     let title = collapse(&title);
     let words = word_count(&title);
-    let orig_words = word_count(&collapse(orig.replace(['|', '-', '–', '—', '\\', '/', '>', '»'], " ").as_str()));
+    let orig_words = word_count(&collapse(
+        orig.replace(['|', '-', '–', '—', '\\', '/', '>', '»'], " ")
+            .as_str(),
+    ));
     if words <= 4 && (!hierarchical || words != orig_words.saturating_sub(1)) {
         return collapse(orig);
     }
@@ -499,11 +637,17 @@ fn title_from_document(orig: &str, h1s: &[String]) -> String {
 }
 
 fn last_separator(s: &str) -> Option<(usize, &'static str)> {
-    SEPARATORS.iter().filter_map(|sep| s.rfind(sep).map(|p| (p, *sep))).max_by_key(|(p, _)| *p)
+    SEPARATORS
+        .iter()
+        .filter_map(|sep| s.rfind(sep).map(|p| (p, *sep)))
+        .max_by_key(|(p, _)| *p)
 }
 
 fn first_separator(s: &str) -> Option<(usize, &'static str)> {
-    SEPARATORS.iter().filter_map(|sep| s.find(sep).map(|p| (p, *sep))).min_by_key(|(p, _)| *p)
+    SEPARATORS
+        .iter()
+        .filter_map(|sep| s.find(sep).map(|p| (p, *sep)))
+        .min_by_key(|(p, _)| *p)
 }
 
 /// Drop a trailing " - Outlet" when it names the outlet and enough title remains.
@@ -528,12 +672,18 @@ pub fn same_name(a: &str, b: &str) -> bool {
     let key = |s: &str| -> String {
         let t: Vec<String> = tokens(s)
             .into_iter()
-            .filter(|w| !matches!(w.as_str(), "the" | "www" | "com" | "net" | "org" | "co" | "uk"))
+            .filter(|w| {
+                !matches!(
+                    w.as_str(),
+                    "the" | "www" | "com" | "net" | "org" | "co" | "uk"
+                )
+            })
             .collect();
         t.join("")
     };
     let (ka, kb) = (key(a), key(b));
-    !ka.is_empty() && (ka == kb || (ka.len() > 3 && kb.len() > 3 && (ka.contains(&kb) || kb.contains(&ka))))
+    !ka.is_empty()
+        && (ka == kb || (ka.len() > 3 && kb.len() > 3 && (ka.contains(&kb) || kb.contains(&ka))))
 }
 
 fn choose_byline(facts: &PageFacts, ld: Option<&LdArticle>, outlet: Option<&str>) -> Vec<String> {
@@ -543,9 +693,22 @@ fn choose_byline(facts: &PageFacts, ld: Option<&LdArticle>, outlet: Option<&str>
             return names;
         }
     }
-    let values =
-        facts.author_values.iter().map(String::as_str).filter(|v| !v.contains("://") && !v.starts_with("www."));
-    clean_names(values, outlet)
+    let values = facts
+        .author_values
+        .iter()
+        .map(String::as_str)
+        .filter(|v| !v.trim_start().starts_with("http") && !v.starts_with("www."));
+    let names = clean_names(values, outlet);
+    if !names.is_empty() {
+        return names;
+    }
+    let mut candidates: Vec<&(u8, String)> = facts.byline_candidates.iter().collect();
+    candidates.sort_by_key(|(rank, _)| *rank);
+    candidates
+        .into_iter()
+        .map(|(_, c)| clean_names(std::iter::once(c.as_str()), outlet))
+        .find(|n| !n.is_empty())
+        .unwrap_or_default()
 }
 
 /// People named in byline strings, without outlets, roles and "By".
@@ -589,6 +752,18 @@ const BY_WORDS: &[&str] = &[
 /// "By Jane Doe and John Roe, Staff Writers | Updated May 2" -> ["Jane Doe", "John Roe"].
 fn split_byline(value: &str) -> Vec<String> {
     let mut s = collapse(value);
+    // Drop parenthesised asides and links: "Jane Doe (http://example.com/jane)".
+    while let (Some(open), Some(close)) = (s.find('('), s.find(')')) {
+        if close < open {
+            break;
+        }
+        s.replace_range(open..=close, " ");
+    }
+    s = s
+        .split_whitespace()
+        .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .collect::<Vec<_>>()
+        .join(" ");
     // Cut trailing dates, update notes and pipes.
     for cut in [
         " | ",
@@ -606,22 +781,49 @@ fn split_byline(value: &str) -> Vec<String> {
             s.truncate(p);
         }
     }
+    let mut dated = false;
     if let Some(p) = s.find(|c: char| c.is_ascii_digit()) {
+        // A number glued to a single word is a user name ("CC7567"), not a date.
+        let glued = s[..p].chars().last().is_some_and(char::is_alphabetic);
         s.truncate(p);
+        if glued && word_count(&s) < 2 {
+            return Vec::new();
+        }
+        dated = !glued;
+        // "Jane Doe March" (the rest of "March 25, 2015"): the month goes too.
+        while let Some((head, last)) = s.trim_end().rsplit_once(' ') {
+            let last = last
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            if CALENDAR_WORDS.contains(&last.as_str()) {
+                s = head.to_string();
+            } else {
+                break;
+            }
+        }
     }
     let mut parts = Vec::new();
     for piece in s.split([',', ';', '&', '/', '\n', '|']) {
         for name in split_and(piece) {
-            let mut name = name.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_string();
+            let mut name = name
+                .trim()
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .to_string();
             loop {
                 let lower = name.to_lowercase();
-                let Some(prefix) = BY_WORDS.iter().find(|w| lower.starts_with(*w) && lower[w.len()..].starts_with(' '))
+                let Some(prefix) = BY_WORDS
+                    .iter()
+                    .find(|w| lower.starts_with(*w) && lower[w.len()..].starts_with(' '))
                 else {
                     break;
                 };
                 name = name[prefix.len()..].trim().to_string();
             }
-            if name.chars().count() > 1 {
+            let lower = name.to_lowercase();
+            let calendar = lower
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| WEEKDAYS.contains(&w) || (dated && CALENDAR_WORDS.contains(&w)));
+            if name.chars().count() > 1 && !calendar {
                 parts.push(name);
             }
         }
@@ -631,7 +833,9 @@ fn split_byline(value: &str) -> Vec<String> {
 
 fn split_and(piece: &str) -> Vec<&str> {
     let mut out = vec![piece];
-    for sep in [" and ", " And ", " AND ", " und ", " et ", " y ", " e ", " en ", " og "] {
+    for sep in [
+        " and ", " And ", " AND ", " und ", " et ", " y ", " e ", " en ", " og ",
+    ] {
         out = out.into_iter().flat_map(|p| p.split(sep)).collect();
     }
     out
@@ -694,6 +898,68 @@ const JUNK_NAMES: &[&str] = &[
     "phd",
 ];
 
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "updated",
+    "published",
+    "posted",
+    "ago",
+    "am",
+    "pm",
+    "edt",
+    "est",
+    "gmt",
+    "utc",
+    "min",
+    "read",
+];
+
 fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
     let lower = name.to_lowercase();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
@@ -701,6 +967,10 @@ fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
         return true;
     }
     if JUNK_NAMES.contains(&lower.as_str())
+        || lower.contains("sign in")
+        || lower.contains("sign up")
+        || lower.contains("log in")
+        || lower.contains("subscribe")
         || lower.contains('@')
         || lower.contains("http")
         || lower.ends_with(" staff")
@@ -710,7 +980,80 @@ fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
     {
         return true;
     }
-    outlet.is_some_and(|o| same_name(o, name) && word_count(name) <= word_count(o) + 1)
+    outlet.is_some_and(|o| {
+        same_name(o, name) && word_count(name) <= word_count(o) + 1 && !looks_like_person(name)
+    })
+}
+
+/// "Haki Benita" (a personal site named after its author), not "Daily Example".
+fn looks_like_person(name: &str) -> bool {
+    const ORG_WORDS: &[&str] = &[
+        "news",
+        "times",
+        "post",
+        "daily",
+        "media",
+        "press",
+        "journal",
+        "magazine",
+        "tribune",
+        "herald",
+        "group",
+        "network",
+        "radio",
+        "tv",
+        "inc",
+        "ltd",
+        "llc",
+        "blog",
+        "online",
+        "today",
+        "weekly",
+        "gazette",
+        "review",
+        "world",
+        "channel",
+        "report",
+        "reports",
+        "mail",
+        "star",
+        "sun",
+        "guardian",
+        "telegraph",
+        "independent",
+        "wire",
+        "agency",
+        "foundation",
+        "institute",
+        "university",
+        "club",
+        "company",
+        "corporation",
+        "center",
+        "centre",
+        "council",
+        "association",
+        "project",
+        "projects",
+        "staff",
+        "team",
+        "desk",
+        "editors",
+        "magazine",
+        "obscura",
+        "hub",
+        "lab",
+        "labs",
+        "studio",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !ORG_WORDS.contains(&lower.trim_matches(|c: char| !c.is_alphabetic()))
+        })
 }
 
 fn choose_date(facts: &PageFacts, ld: Option<&LdArticle>, url: Option<&str>) -> Option<String> {
@@ -744,7 +1087,13 @@ fn choose_date(facts: &PageFacts, ld: Option<&LdArticle>, url: Option<&str>) -> 
     let from_meta = candidates.iter().flatten().find_map(|d| date::normalize(d));
     from_meta
         .or_else(|| facts.pub_times.iter().find_map(|d| date::normalize(d)))
-        .or_else(|| facts.other_times.iter().take(1).find_map(|d| date::normalize(d)))
+        .or_else(|| {
+            facts
+                .other_times
+                .iter()
+                .take(1)
+                .find_map(|d| date::normalize(d))
+        })
         .or_else(|| url.and_then(date::from_url))
         .or_else(|| facts.canonical.as_deref().and_then(date::from_url))
         .or_else(|| facts.get("og:url").as_deref().and_then(date::from_url))
@@ -756,21 +1105,38 @@ mod tests {
 
     #[test]
     fn bylines_are_people() {
-        let names = clean_names(["By Jane Doe and John Roe, Staff Writers"].into_iter(), None);
+        let names = clean_names(
+            ["By Jane Doe and John Roe, Staff Writers"].into_iter(),
+            None,
+        );
         assert_eq!(names, vec!["Jane Doe", "John Roe"]);
-        assert!(clean_names(["The Daily Example"].into_iter(), Some("The Daily Example")).is_empty());
+        assert!(
+            clean_names(["The Daily Example"].into_iter(), Some("The Daily Example")).is_empty()
+        );
         assert!(clean_names(["Staff"].into_iter(), None).is_empty());
-        assert_eq!(clean_names(["Par Sébastien Farcis"].into_iter(), None), vec!["Sébastien Farcis"]);
-        assert_eq!(clean_names(["By JOE BLOGGS Updated 5:32 PM EDT"].into_iter(), None), vec!["JOE BLOGGS"]);
+        assert_eq!(
+            clean_names(["Par Sébastien Farcis"].into_iter(), None),
+            vec!["Sébastien Farcis"]
+        );
+        assert_eq!(
+            clean_names(["By JOE BLOGGS Updated 5:32 PM EDT"].into_iter(), None),
+            vec!["JOE BLOGGS"]
+        );
     }
 
     #[test]
     fn outlet_suffix_goes() {
         assert_eq!(
-            strip_outlet_suffix("Storm hits the coast overnight - The Daily Example", Some("Daily Example")),
+            strip_outlet_suffix(
+                "Storm hits the coast overnight - The Daily Example",
+                Some("Daily Example")
+            ),
             "Storm hits the coast overnight"
         );
-        assert_eq!(strip_outlet_suffix("Mozilla - Wikipedia", Some("Wikipedia")), "Mozilla - Wikipedia");
+        assert_eq!(
+            strip_outlet_suffix("Mozilla - Wikipedia", Some("Wikipedia")),
+            "Mozilla - Wikipedia"
+        );
     }
 
     #[test]
@@ -779,6 +1145,9 @@ mod tests {
             title_from_document("Storm hits the coast overnight | Example News", &[]),
             "Storm hits the coast overnight"
         );
-        assert_eq!(title_from_document("Short | Example", &[]), "Short | Example");
+        assert_eq!(
+            title_from_document("Short | Example", &[]),
+            "Short | Example"
+        );
     }
 }

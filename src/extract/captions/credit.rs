@@ -1,0 +1,444 @@
+//! Photo credits: "Alexei Ivanov/AP", "(AP Photo/Evan Vucci, File)", "REUTERS/Name/File
+//! Photo", "Name/AFP via Getty Images", "Russian Defense Ministry/Via Reuters",
+//! "Photograph: Name/Reuters", "Name for The Outlet", "© Name".
+//!
+//! A credit is a short list of pieces joined by `/`, `,`, `|` or "via"; each piece is
+//! an agency of the lexicon, a person, an organisation, or a decoration ("File",
+//! "Handout", "Pool"). [`parse_credit`] reads that grammar strictly: one piece that is
+//! none of these (a lowercase word, a number, a sentence) and the text is no credit.
+//! That strictness is what keeps ordinary paragraphs from becoming captions.
+//!
+//! Who is who: the first person is the photographer; the first agency is the agency
+//! ("Name/AFP/Getty Images" is AFP's photo, distributed by Getty), except that a
+//! picture handed out "via" a news agency is that agency's, and what came before "via"
+//! is the provider ("Russian Defense Ministry/Via Reuters").
+
+use crate::extract::sources::{agencies, names};
+use crate::model::SourceKind;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A parsed credit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Credit {
+    /// The credit as written, without brackets and without "©" or "Photo:".
+    pub written: String,
+    pub photographer: Option<String>,
+    /// Canonical lexicon name, or the organisation as written when not in the lexicon.
+    pub agency: Option<String>,
+    pub provider: Option<String>,
+    /// An explicit marker (©, "Photo:", brackets with an agency) or a known agency.
+    pub strong: bool,
+}
+
+/// What one piece of a credit is.
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    Agency(agencies::Agency),
+    Person(String),
+    Org(String),
+    /// "Name for The Outlet"
+    PersonFor(String, String),
+    Decoration,
+}
+
+struct Patterns {
+    marker: Regex,
+    via: Regex,
+    split: Regex,
+    year: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        marker: Regex::new(
+            r"(?i)^(?:©|\(c\)|copyright\b|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|photographer|file|source)\s*(?::|\.{2,3}|…|,|\bby\b))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?\b|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by\b)\s*",
+        )
+        .expect("marker regex"),
+        via: Regex::new(r"(?i)\s*/?\s*\bvia\b\s*").expect("via regex"),
+        split: Regex::new(r"\s*(?:/|\||,|;|\s-\s|\s—\s|\s–\s)\s*").expect("split regex"),
+        year: Regex::new(r"^\d{4}\b[\s,]*").expect("year regex"),
+    })
+}
+
+/// Words that decorate a credit without naming anyone.
+const DECORATION: &[&str] = &[
+    "file",
+    "file photo",
+    "files",
+    "photo",
+    "photos",
+    "handout",
+    "ho",
+    "pool",
+    "pool photo",
+    "stringer",
+    "staff",
+    "courtesy",
+    "supplied",
+    "illustration",
+    "screenshot",
+    "screengrab",
+    "screen grab",
+    "video grab",
+    "still",
+    "video",
+    "afp photo",
+    "photo illustration",
+    "handout photo",
+    "pool via",
+    "all rights reserved",
+    "dpa",
+    "str",
+];
+
+/// Lower-case words allowed inside organisation names.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "de", "du", "des", "del", "la", "le", "el", "al", "and", "&", "for", "van", "von",
+    "der", "y", "e", "di", "da", "on", "in", "at",
+];
+
+/// Parse `segment` as a credit. `known` says the caller already knows it is one (the
+/// markup said so), which admits a bare name or organisation.
+pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
+    let p = patterns();
+    let mut s = segment.trim().trim_end_matches(['.', ';', ',', ' ']).trim();
+    if s.is_empty() || s.chars().count() > 160 || s.contains("://") || s.contains('\n') {
+        return None;
+    }
+    let mut marked = known;
+    let mut bracketed = false;
+    if let Some(inner) = unwrap_brackets(s) {
+        s = inner.trim().trim_end_matches(['.', ';', ',', ' ']);
+        bracketed = true;
+    }
+    loop {
+        let before = s;
+        if let Some(m) = p.marker.find(s) {
+            s = &s[m.end()..];
+            marked = true;
+        }
+        if let Some(m) = p.year.find(s) {
+            s = &s[m.end()..];
+        }
+        s = s.trim_start_matches([':', '-', '—', ' ']);
+        if s == before {
+            break;
+        }
+    }
+    let written = s.trim().to_string();
+    if written.is_empty() {
+        return None;
+    }
+    let (before_via, after_via) = match p.via.find(s) {
+        Some(m) if m.start() > 0 || m.end() < s.len() => (&s[..m.start()], Some(&s[m.end()..])),
+        _ => (s, None),
+    };
+    let before: Vec<Piece> = pieces(before_via)?;
+    let after: Vec<Piece> = match after_via {
+        Some(a) => pieces(a)?,
+        None => Vec::new(),
+    };
+    if before.len() + after.len() > 7 {
+        return None;
+    }
+    let credit = resolve(&before, &after, written);
+    let known_agency = before
+        .iter()
+        .chain(&after)
+        .any(|x| matches!(x, Piece::Agency(_)));
+    // "Jabin Reyes/The Daily Example": a person first, in ordinary case, then the outlet
+    let person_then_org = matches!(before.as_slice(), [Piece::Person(_), Piece::Org(_), ..])
+        && !names::is_shouted(before_via.split('/').next().unwrap_or(""));
+    let person = credit.photographer.is_some();
+    // "/" and "via" join credits; commas, dashes and bars also join lists and headlines
+    let joined =
+        (before.len() + after.len() > 1 && before_via.contains('/')) || after_via.is_some();
+    let listed = before.len() + after.len() > 1;
+    let for_outlet = before.iter().any(|x| matches!(x, Piece::PersonFor(..)));
+    let valid = marked
+        || for_outlet
+        || (joined && (known_agency || person_then_org))
+        || (listed && known_agency && person)
+        || (bracketed && known_agency);
+    let named =
+        credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
+    (valid && named).then_some(Credit {
+        strong: marked || known_agency,
+        ..credit
+    })
+}
+
+/// "(AP Photo/Name)" and "[Reuters]" without their brackets.
+fn unwrap_brackets(s: &str) -> Option<&str> {
+    let inner = s
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| s.strip_prefix('[').and_then(|r| r.strip_suffix(']')))?;
+    (!inner.contains(['(', ')', '[', ']'])).then_some(inner)
+}
+
+/// The pieces of one side of a credit, or `None` when one of them is not credit-like.
+fn pieces(s: &str) -> Option<Vec<Piece>> {
+    patterns()
+        .split
+        .split(s)
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(classify)
+        .collect()
+}
+
+fn classify(raw: &str) -> Option<Piece> {
+    let tidy = names::tidy_name(raw);
+    let folded = agencies::fold(raw);
+    if folded.is_empty() || DECORATION.contains(&folded.as_str()) {
+        return Some(Piece::Decoration);
+    }
+    if let Some(a) = agencies::lookup(raw) {
+        return Some(Piece::Agency(a));
+    }
+    if let Some((who, outlet)) = tidy.split_once(" for ") {
+        if names::looks_like_person(who) && is_org(outlet) {
+            return Some(Piece::PersonFor(who.to_string(), outlet.to_string()));
+        }
+        return None;
+    }
+    if names::looks_like_person(&tidy) {
+        return Some(Piece::Person(tidy));
+    }
+    if (is_org(&tidy) && tidy.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        || tidy.starts_with('@')
+    {
+        return Some(Piece::Org(tidy));
+    }
+    None
+}
+
+/// Capitalised words, with connectors between them: "Russian Defense Ministry",
+/// "The New York Times", "Ministry of Defence", "NASA", "iStockphoto".
+fn is_org(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let starts_upper = words[0].chars().any(char::is_uppercase)
+        && (words[0] == "The" || !names::is_function_word(words[0]));
+    starts_upper
+        && words.iter().all(|w| {
+            CONNECTORS.contains(&w.to_lowercase().as_str())
+                || (w.chars().any(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || "'’.-&".contains(c))
+                    && !w.chars().all(|c| c.is_ascii_digit()))
+        })
+        && !words.iter().all(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Photographer, agency and provider from the pieces before and after "via".
+fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
+    let first_agency = |ps: &[Piece]| {
+        ps.iter().find_map(|x| match x {
+            Piece::Agency(a) => Some(*a),
+            _ => None,
+        })
+    };
+    let first_org = |ps: &[Piece]| {
+        ps.iter().find_map(|x| match x {
+            Piece::Org(o) => Some(o.clone()),
+            _ => None,
+        })
+    };
+    let photographer = before.iter().chain(after).find_map(|x| match x {
+        Piece::Person(n) | Piece::PersonFor(n, _) => Some(n.clone()),
+        _ => None,
+    });
+    let outlet = before.iter().find_map(|x| match x {
+        Piece::PersonFor(_, o) => Some(o.clone()),
+        _ => None,
+    });
+    let (agency, provider) = match (first_agency(before), first_agency(after)) {
+        // "Name/AFP via Getty Images": AFP's picture, distributed by a photo agency
+        (Some(b), Some(v)) if v.kind == SourceKind::PhotoAgency => {
+            (Some(b.name.to_string()), first_org(before))
+        }
+        // "Sputnik/Name/Kremlin via REUTERS": handed out through a news agency
+        (Some(b), Some(v)) => (Some(v.name.to_string()), Some(b.name.to_string())),
+        (None, Some(v)) => (Some(v.name.to_string()), first_org(before)),
+        (Some(b), None) => (
+            Some(b.name.to_string()),
+            first_org(before).or(first_org(after)),
+        ),
+        (None, None) => {
+            let org = first_org(before).or(first_org(after)).or(outlet);
+            if photographer.is_some() {
+                (org, None)
+            } else {
+                (None, org)
+            }
+        }
+    };
+    Credit {
+        written,
+        photographer,
+        agency,
+        provider,
+        strong: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(s: &str) -> Option<(Option<String>, Option<String>, Option<String>)> {
+        parse_credit(s, false).map(|c| (c.photographer, c.agency, c.provider))
+    }
+
+    fn some(
+        ph: Option<&str>,
+        ag: Option<&str>,
+        pr: Option<&str>,
+    ) -> Option<(Option<String>, Option<String>, Option<String>)> {
+        Some((ph.map(Into::into), ag.map(Into::into), pr.map(Into::into)))
+    }
+
+    #[test]
+    fn credit_shapes() {
+        let cases = [
+            ("© Mira Holt/AP", some(Some("Mira Holt"), Some("AP"), None)),
+            (
+                "(AP Photo/Dan Reyes, File)",
+                some(Some("Dan Reyes"), Some("AP"), None),
+            ),
+            ("(AP Photo)", some(None, Some("AP"), None)),
+            (
+                "Photo: Mira Holt, AP",
+                some(Some("Mira Holt"), Some("AP"), None),
+            ),
+            (
+                "REUTERS/Dan Reyes/File Photo",
+                some(Some("Dan Reyes"), Some("Reuters"), None),
+            ),
+            (
+                "Mira Holt/Getty Images",
+                some(Some("Mira Holt"), Some("Getty Images"), None),
+            ),
+            (
+                "Mira Holt/AFP/Getty Images",
+                some(Some("Mira Holt"), Some("AFP"), None),
+            ),
+            (
+                "Mira Holt / AFP via Getty Images",
+                some(Some("Mira Holt"), Some("AFP"), None),
+            ),
+            (
+                "Ukrainian Navy Press Office/Via Reuters",
+                some(None, Some("Reuters"), Some("Ukrainian Navy Press Office")),
+            ),
+            ("Handout via REUTERS", some(None, Some("Reuters"), None)),
+            (
+                "(Photo by Dan Reyes/Getty Images)",
+                some(Some("Dan Reyes"), Some("Getty Images"), None),
+            ),
+            (
+                "Photograph: Dan Reyes/Reuters",
+                some(Some("Dan Reyes"), Some("Reuters"), None),
+            ),
+            (
+                "Dan Reyes for The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "Credit: Dan Reyes/The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "Credit...Dan Reyes/The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "(Dan Reyes/The Daily Example)",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            ("[AFP]", some(None, Some("AFP"), None)),
+            (
+                "Image source, Getty Images",
+                some(None, Some("Getty Images"), None),
+            ),
+            (
+                "ALEXEI NOVAK / AFP",
+                some(Some("Alexei Novak"), Some("AFP"), None),
+            ),
+            (
+                "EPA-EFE/DAN REYES",
+                some(Some("Dan Reyes"), Some("EPA"), None),
+            ),
+            (
+                "Dan Reyes via Getty Images",
+                some(Some("Dan Reyes"), Some("Getty Images"), None),
+            ),
+            (
+                "(Saul Brand/Pool via AP)",
+                some(Some("Saul Brand"), Some("AP"), None),
+            ),
+            (
+                "Sputnik/Ivan Sorokin/Kremlin via REUTERS",
+                some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik")),
+            ),
+            (
+                "© Russian Defense Ministry",
+                some(None, None, Some("Russian Defense Ministry")),
+            ),
+            ("Xinhua/Li Wen", some(Some("Li Wen"), Some("Xinhua"), None)),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parts(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_not_credits() {
+        for s in [
+            "He said the deal was done",
+            "Reuters",
+            "Ukraine/Russia",
+            "a Reuters/Ipsos poll",
+            "Dan Reyes",
+            "(Dan Reyes)",
+            "and/or",
+            "24/7",
+            "https://example.com/a/b",
+            "He voted for The Greens",
+            "Dan Reyes spoke/wrote",
+        ] {
+            assert_eq!(parts(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn written_form_drops_markers() {
+        let c = parse_credit("© Mira Holt/AP", false).unwrap();
+        assert_eq!(c.written, "Mira Holt/AP");
+        assert!(c.strong);
+        let c = parse_credit("(AP Photo/Dan Reyes)", false).unwrap();
+        assert_eq!(c.written, "AP Photo/Dan Reyes");
+    }
+
+    #[test]
+    fn known_credits_admit_bare_names() {
+        let c = parse_credit("Mira Holt", true).unwrap();
+        assert_eq!(c.photographer.as_deref(), Some("Mira Holt"));
+        let c = parse_credit("Getty", true).unwrap();
+        assert_eq!(c.agency.as_deref(), Some("Getty Images"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,80}") {
+            let _ = parse_credit(&s, false);
+            let _ = parse_credit(&s, true);
+        }
+    }
+}

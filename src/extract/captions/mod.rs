@@ -1,0 +1,345 @@
+//! Photo captions and their credits.
+//!
+//! HTML tells us which blocks are captions; plain text does not, and a caption left in
+//! the body is read as article prose (its names become people, its quotes quotes). So
+//! a text paragraph is a caption only on evidence that news sites share: a credit at
+//! its end ([`credit`]: "© Name/AP", "(AP Photo/Name)", "REUTERS/Name", "Name/Getty
+//! Images", "Name for The Outlet", "Photo: ...", ".../Via Reuters"), or an opening that
+//! only captions use ("In this photo provided by ...", "This handout picture ...").
+//! Everything else, sub-headings included, is left to the quote extractor.
+//!
+//! A credit alone on its own line belongs to the caption just before it, as pages
+//! flattened to text often put it.
+
+pub mod credit;
+mod pictured;
+
+use super::people::PeopleBook;
+use crate::extract::dates;
+use crate::extract::sources::agencies;
+use crate::model::{BlockKind, Caption, Document, Evidence};
+use credit::{parse_credit, Credit};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Captions longer than this are article text that happens to end in a credit-like run.
+const MAX_CAPTION_WORDS: usize = 140;
+/// How far back from a paragraph's end a credit may start.
+const CREDIT_WINDOW: usize = 240;
+/// A paragraph this short before a credit-only line may be its caption.
+const MAX_MERGED_CAPTION_WORDS: usize = 80;
+
+/// Caption blocks of the document with their parsed credits.
+pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
+    let published = doc.meta.published.as_deref();
+    let mut out: Vec<Caption> = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let found = match block.kind {
+            BlockKind::Caption => Some(caption_block(&block.text, block.credit.as_deref())),
+            BlockKind::Paragraph => caption_paragraph(&block.text),
+            _ => None,
+        };
+        let Some(mut found) = found else {
+            continue;
+        };
+        // a credit alone on its line: the caption is the paragraph before it
+        if found.text.is_empty() && block.kind == BlockKind::Paragraph {
+            match merge_target(doc, &out, i) {
+                Some(Target::Existing(k)) if out[k].credit.is_none() => {
+                    let prev = out.remove(k);
+                    found.text = prev.text;
+                    found.block = prev.block;
+                    found.rule = format!("{}+credit-line", prev.rule);
+                    found.confidence = found.confidence.max(prev.confidence);
+                }
+                Some(Target::Paragraph(j)) => {
+                    found.text = doc.blocks[j].text.trim().to_string();
+                    found.block = j;
+                    found.rule = "credit-line".into();
+                    found.confidence = 0.6;
+                }
+                _ => {}
+            }
+        } else {
+            found.block = i;
+        }
+        if found.block == usize::MAX {
+            found.block = i;
+        }
+        out.push(found.into_caption(people, published));
+    }
+    out
+}
+
+/// Where a credit-only line's caption text is.
+enum Target {
+    /// A caption already found (an HTML caption or "In this photo ..." without credit).
+    Existing(usize),
+    /// A short paragraph without quotes just before.
+    Paragraph(usize),
+}
+
+fn merge_target(doc: &Document, found: &[Caption], i: usize) -> Option<Target> {
+    let j = i.checked_sub(1)?;
+    if let Some(k) = found.iter().rposition(|c| c.block == j) {
+        return Some(Target::Existing(k));
+    }
+    let prev = doc.blocks.get(j)?;
+    let words = prev.text.split_whitespace().count();
+    let quoted = prev.text.contains(['"', '“', '”', '«', '»', '„']);
+    (prev.kind == BlockKind::Paragraph
+        && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words)
+        && !quoted)
+        .then_some(Target::Paragraph(j))
+}
+
+/// A caption before its people and dates are resolved.
+struct Found {
+    text: String,
+    credit: Option<Credit>,
+    rule: String,
+    confidence: f32,
+    block: usize,
+}
+
+impl Found {
+    fn into_caption(self, people: &mut PeopleBook, published: Option<&str>) -> Caption {
+        let credit = self.credit.unwrap_or_default();
+        let photographer = credit
+            .photographer
+            .as_deref()
+            .and_then(|n| people.mention(n, Evidence::Photographer));
+        let pictured = pictured::pictured(&self.text)
+            .into_iter()
+            .filter(|n| Some(n.as_str()) != credit.photographer.as_deref())
+            .filter_map(|n| people.mention(&n, Evidence::Pictured))
+            .fold(Vec::new(), |mut v, i| {
+                if !v.contains(&i) && Some(i) != photographer {
+                    v.push(i);
+                }
+                v
+            });
+        Caption {
+            date: caption_date(&self.text, published),
+            text: self.text,
+            credit: (!credit.written.is_empty()).then_some(credit.written),
+            photographer,
+            agency: credit.agency,
+            provider: credit.provider,
+            pictured,
+            block: self.block,
+            rule: self.rule,
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// The date a caption mentions: a full date, else "Jan. 25" in the publication year.
+fn caption_date(text: &str, published: Option<&str>) -> Option<String> {
+    if let Some(f) = dates::dates_in(text).first() {
+        return Some(f.date.format("%Y-%m-%d").to_string());
+    }
+    let (m, d) = dates::month_day_in(text)?;
+    dates::with_year_of(m, d, published)
+}
+
+/// A block the markup calls a caption: its credit from the markup, or from its end.
+fn caption_block(text: &str, credit: Option<&str>) -> Found {
+    let from_markup = credit.and_then(|c| parse_credit(c, true).or_else(|| bare(c)));
+    let (text, credit) = match from_markup {
+        Some(c) => {
+            let text = strip_suffix_credit(text, credit.unwrap_or(""));
+            (text, Some(c))
+        }
+        None => match split_credit(text) {
+            Some((t, c, _)) => (t, Some(c)),
+            None => (text.trim().to_string(), None),
+        },
+    };
+    Found {
+        text,
+        credit,
+        rule: "markup".into(),
+        confidence: 0.95,
+        block: usize::MAX,
+    }
+}
+
+/// A credit the markup gave that fits no shape: kept as written.
+fn bare(c: &str) -> Option<Credit> {
+    let written = c.trim();
+    (!written.is_empty()).then(|| Credit {
+        written: written.to_string(),
+        ..Credit::default()
+    })
+}
+
+/// The caption text without a credit the markup also repeated at its end.
+fn strip_suffix_credit(text: &str, credit: &str) -> String {
+    let t = text.trim();
+    let c = credit.trim();
+    match t.strip_suffix(c) {
+        Some(rest) if !c.is_empty() => trim_separators(rest),
+        _ => t.to_string(),
+    }
+}
+
+/// A text paragraph that is a caption, if it is one.
+fn caption_paragraph(text: &str) -> Option<Found> {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > MAX_CAPTION_WORDS {
+        return None;
+    }
+    if let Some((caption, credit, rule)) = split_credit(text) {
+        let confidence = match (credit.strong, rule) {
+            (true, "boundary") => 0.95,
+            (true, _) => 0.8,
+            (false, "boundary") => 0.75,
+            (false, _) => 0.6,
+        };
+        return Some(Found {
+            text: caption,
+            credit: Some(credit),
+            rule: format!("credit-{rule}"),
+            confidence,
+            block: usize::MAX,
+        });
+    }
+    if opens_like_caption(text) {
+        return Some(Found {
+            text: text.trim().to_string(),
+            credit: None,
+            rule: "opening".into(),
+            confidence: 0.8,
+            block: usize::MAX,
+        });
+    }
+    None
+}
+
+/// "In this photo provided by ...", "This handout picture released by ...", "FILE - In
+/// this Jan. 5 image ...": openings only captions use. Quotes rule it out: prose
+/// discussing "this image" quotes people, captions do not.
+fn opens_like_caption(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let noun = r"(?:photo(?:graph)?s?|images?|pictures?|handout|stills?|screenshots?|screen\s*grabs?|frame\s+grabs?|video\s+grabs?|grabs?|composite|combination|aerial)";
+        Regex::new(&format!(
+            r"^\s*(?:(?i:file)(?:\s+(?i:photo))?\s*[-—–:]\s*)?(?:In\s+(?:this|these|a|an)\s+(?:[\w.,'’-]+\s+){{0,6}}?{noun}\b|(?:This|These|A|An)\s+(?:[\w.,'’-]+\s+){{0,4}}?{noun}\s+(?:(?:was|is|were|are)\s+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)\b)"
+        ))
+        .expect("opening regex")
+    });
+    !text.contains(['"', '“', '”', '«', '»', '„']) && re.is_match(text)
+}
+
+/// Split a paragraph into caption text and the credit at its end.
+/// Returns the caption text, the credit and the rule ("boundary", "marker", "tail").
+fn split_credit(text: &str) -> Option<(String, Credit, &'static str)> {
+    let text = text.trim();
+    let window_start = floor_boundary(text, text.len().saturating_sub(CREDIT_WINDOW));
+    // longest credit starting at a sentence or separator boundary
+    let mut best: Option<(usize, Credit, &'static str)> = None;
+    for (start, rule) in credit_starts(text, window_start) {
+        let Some(seg) = text.get(start..) else {
+            continue;
+        };
+        if let Some(c) = parse_credit(seg, false) {
+            if best.as_ref().map_or(true, |(b, _, _)| start < *b) {
+                best = Some((start, c, rule));
+            }
+        }
+    }
+    if best.is_none() {
+        best = tail_credit(text, window_start).map(|(s, c)| (s, c, "tail"));
+    }
+    let (start, credit, rule) = best?;
+    let caption = trim_separators(&text[..start]);
+    Some((caption, credit, rule))
+}
+
+/// Byte positions where a credit may start, with how sure the start is.
+fn credit_starts(text: &str, from: usize) -> Vec<(usize, &'static str)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?:[.!?…)\]”’]\s+|\s[|—–•-]\s+|\n\s*|\s{2,})|([a-z0-9][.!?])\p{Lu}|(?:\s|^)([(\[][^()\[\]]{1,120}[)\]]\.?\s*$|(?i:©|\(c\)|copyright\s|photo(?:graph)?s?\s*[:,]|photos?\s+by\s|pics?:|pictures?:|images?(?:\s+source)?\s*[:,]|credits?\s*(?::|\.{2,3}|…)|fotos?:|photographer:|(?:photos?\s+)?courtesy\s))",
+        )
+        .expect("credit start regex")
+    });
+    let mut out = Vec::new();
+    if from == 0 {
+        out.push((0, "boundary"));
+    }
+    let Some(window) = text.get(from..) else {
+        return out;
+    };
+    for c in re.captures_iter(window) {
+        if let Some(glued) = c.get(1) {
+            out.push((from + glued.end(), "boundary"));
+        } else if let Some(m) = c.get(2) {
+            out.push((from + m.start(), "marker"));
+        } else if let Some(m) = c.get(0) {
+            out.push((from + m.end(), "boundary"));
+        }
+    }
+    out
+}
+
+/// A credit at the very end with no boundary before it ("... near Rostov Alexei
+/// Ivanov/AP"): the shortest run of trailing words that parses, so that the caption's
+/// own capitalised words stay in the caption.
+fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
+    if !text.contains('/') && !text.to_lowercase().contains(" via ") {
+        return None;
+    }
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| i >= from && !c.is_whitespace())
+        .filter(|&(i, _)| i == 0 || text[..i].ends_with(char::is_whitespace))
+        .map(|(i, _)| i)
+        .collect();
+    let mut shortest: Option<(usize, Credit)> = None;
+    for (n, &s) in starts.iter().enumerate().rev() {
+        let Some(c) = parse_credit(&text[s..], false) else {
+            continue;
+        };
+        // with no boundary to lean on, only a credit that names a known agency
+        if !c.strong || c.agency.as_deref().and_then(agencies::by_name).is_none() {
+            continue;
+        }
+        if c.photographer.is_none() {
+            // "Reyes/AP" may be the end of "Dan Reyes/AP": look further left first
+            shortest.get_or_insert((s, c));
+            continue;
+        }
+        // keep a middle initial: "J. Scott Applewhite/AP"
+        if let Some(&prev) = n.checked_sub(1).and_then(|k| starts.get(k)) {
+            let word = text[prev..s].trim();
+            if word.chars().count() == 2 && word.ends_with('.') {
+                if let Some(c2) = parse_credit(&text[prev..], false) {
+                    return Some((prev, c2));
+                }
+            }
+        }
+        return Some((s, c));
+    }
+    shortest
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    (0..=i.min(s.len()))
+        .rev()
+        .find(|&k| s.is_char_boundary(k))
+        .unwrap_or(0)
+}
+
+/// Caption text without the separators that stood before its credit.
+fn trim_separators(s: &str) -> String {
+    s.trim_end_matches(|c: char| c.is_whitespace() || "|—–-•(:".contains(c))
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests;

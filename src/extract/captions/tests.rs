@@ -1,0 +1,202 @@
+use super::*;
+use crate::model::{Block, Format, Metadata};
+
+fn doc(blocks: Vec<Block>) -> Document {
+    Document {
+        meta: Metadata {
+            published: Some("2021-03-04".into()),
+            ..Metadata::default()
+        },
+        blocks,
+        format: Format::Text,
+    }
+}
+
+fn captions_of(paras: &[&str]) -> (Vec<Caption>, PeopleBook) {
+    let mut book = PeopleBook::new();
+    let d = doc(paras.iter().map(|p| Block::paragraph(*p)).collect());
+    (find_captions(&d, &mut book), book)
+}
+
+fn photographer(c: &Caption, book: &PeopleBook) -> Option<String> {
+    c.photographer
+        .and_then(|i| book.get(i))
+        .map(|p| p.name.clone())
+}
+
+#[test]
+fn credited_paragraphs_are_captions() {
+    let (caps, book) = captions_of(&[
+        "The talks resumed on Monday, officials said.",
+        "In this photo released by the Lima Police Press Office on Wednesday, March 3, 2021, officers stand guard near the Volnovo depot. © Mira Holt/AP",
+        "The frigate Almirante Sol sails in the Kara Sea, in this still image taken from a video released on March 2, 2021. © Peruvian Navy Press Office/Via Reuters",
+        "Foreign Minister Ana Ruiz speaks in Lima, March 1, 2021. REUTERS/Dan Reyes/File Photo",
+    ]);
+    assert_eq!(caps.len(), 3);
+    let c = &caps[0];
+    assert!(c.text.starts_with("In this photo released by"));
+    assert!(c.text.ends_with("Volnovo depot."));
+    assert_eq!(c.credit.as_deref(), Some("Mira Holt/AP"));
+    assert_eq!(photographer(c, &book).as_deref(), Some("Mira Holt"));
+    assert_eq!(c.agency.as_deref(), Some("AP"));
+    assert_eq!(c.date.as_deref(), Some("2021-03-03"));
+    assert_eq!(c.block, 1);
+
+    let c = &caps[1];
+    assert_eq!(c.photographer, None);
+    assert_eq!(c.agency.as_deref(), Some("Reuters"));
+    assert_eq!(c.provider.as_deref(), Some("Peruvian Navy Press Office"));
+    assert_eq!(c.date.as_deref(), Some("2021-03-02"));
+    assert!(c.pictured.is_empty(), "a ship is not a person");
+
+    let c = &caps[2];
+    assert_eq!(photographer(c, &book).as_deref(), Some("Dan Reyes"));
+    assert_eq!(c.agency.as_deref(), Some("Reuters"));
+    assert_eq!(c.pictured.len(), 1);
+    assert_eq!(book.get(c.pictured[0]).unwrap().name, "Ana Ruiz");
+}
+
+#[test]
+fn credit_shapes_in_paragraphs() {
+    let cases = [
+        (
+            "Police officers guard the border crossing on Tuesday. (AP Photo/Dan Reyes, File)",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
+        (
+            "Protesters march through the capital. Photo: Dan Reyes, AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
+        (
+            "Protesters march through the capital on Jan. 5. Dan Reyes/AFP/Getty Images",
+            Some("Dan Reyes"),
+            Some("AFP"),
+        ),
+        (
+            "Protesters march through the capital. J. Mira Holt/AP",
+            Some("J. Mira Holt"),
+            Some("AP"),
+        ),
+        (
+            "Voters queue outside a school in Lima. Dan Reyes for The Daily Example",
+            Some("Dan Reyes"),
+            Some("The Daily Example"),
+        ),
+        (
+            "Voters queue outside a school in Lima. Credit: Dan Reyes/The Daily Example",
+            Some("Dan Reyes"),
+            Some("The Daily Example"),
+        ),
+        (
+            "Voters queue outside a school in Lima | Dan Reyes/Getty Images",
+            Some("Dan Reyes"),
+            Some("Getty Images"),
+        ),
+        (
+            "Voters queue outside a school in Lima [Reuters]",
+            None,
+            Some("Reuters"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito (Photo by DAN REYES / AFP)",
+            Some("Dan Reyes"),
+            Some("AFP"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito.Dan Reyes/AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito Dan Reyes/AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
+    ];
+    for (text, ph, ag) in cases {
+        let (caps, book) = captions_of(&[text]);
+        assert_eq!(caps.len(), 1, "{text}");
+        assert_eq!(photographer(&caps[0], &book).as_deref(), ph, "{text}");
+        assert_eq!(caps[0].agency.as_deref(), ag, "{text}");
+        assert!(!caps[0].text.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn ordinary_paragraphs_are_not_captions() {
+    let (caps, _) = captions_of(&[
+        "A joint response with the league",
+        "“We will study them,” said Ana Ruiz, the deputy minister.",
+        "The minister told The Associated Press that a Reuters/Ipsos poll showed support.",
+        "The company, which trades 24/7, said and/or hinted at a deal. Reuters",
+        "This image of the crowd, she said, “changed everything.”",
+        "He later wrote for The Atlantic.",
+        "With EFE and Reuters",
+        "Copyright 2021 The Associated Press. All rights reserved.",
+        "Sales rose 5 pct, the company said.\n Reuter",
+    ]);
+    assert!(caps.is_empty(), "{caps:#?}");
+}
+
+#[test]
+fn caption_openings_without_credit() {
+    let (caps, _) = captions_of(&[
+        "In this Jan. 5, 2021, file photo, workers repair a bridge in Lima.",
+        "This handout picture released by the Peruvian Navy shows a frigate at sea.",
+        "FILE - In this image made from video, a crowd gathers.",
+    ]);
+    assert_eq!(caps.len(), 3);
+    assert_eq!(caps[0].date.as_deref(), Some("2021-01-05"));
+    assert!(caps.iter().all(|c| c.credit.is_none()));
+}
+
+#[test]
+fn credit_on_its_own_line_joins_the_caption_before() {
+    let (caps, book) = captions_of(&[
+        "The talks resumed on Monday, officials said.",
+        "Workers repair a bridge in Lima on March 1.",
+        "Dan Reyes/AP",
+    ]);
+    assert_eq!(caps.len(), 1);
+    assert_eq!(caps[0].text, "Workers repair a bridge in Lima on March 1.");
+    assert_eq!(caps[0].block, 1);
+    assert_eq!(photographer(&caps[0], &book).as_deref(), Some("Dan Reyes"));
+    assert_eq!(caps[0].date.as_deref(), Some("2021-03-01"));
+}
+
+#[test]
+fn markup_captions_and_credits() {
+    let mut cap = Block::new(
+        BlockKind::Caption,
+        "Workers repair a bridge in Lima. Dan Reyes/AP",
+    );
+    cap.credit = Some("Dan Reyes/AP".into());
+    let plain = Block::new(
+        BlockKind::Caption,
+        "A crowd gathers (Mira Holt/Getty Images)",
+    );
+    let bare = Block::new(BlockKind::Caption, "A crowd gathers");
+    let mut book = PeopleBook::new();
+    let caps = find_captions(
+        &doc(vec![cap, plain, bare, Block::heading("Dan Reyes/AP")]),
+        &mut book,
+    );
+    assert_eq!(caps.len(), 3);
+    assert_eq!(caps[0].text, "Workers repair a bridge in Lima.");
+    assert_eq!(caps[0].agency.as_deref(), Some("AP"));
+    assert_eq!(caps[1].text, "A crowd gathers");
+    assert_eq!(caps[1].agency.as_deref(), Some("Getty Images"));
+    assert_eq!(caps[2].credit, None);
+    assert_eq!(caps[2].block, 2);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics(paras in proptest::collection::vec("\\PC{0,120}", 0..4)) {
+        let mut book = PeopleBook::new();
+        let d = doc(paras.iter().map(|p| Block::paragraph(p.as_str())).collect());
+        let _ = find_captions(&d, &mut book);
+    }
+}

@@ -1,0 +1,209 @@
+//! The agency lexicon: one canonical name per news or photo agency, whatever form a
+//! credit writes it in ("AP Photo", "The Associated Press", "REUTERS", "Agence
+//! France-Presse"), so that reports count one source, not five spellings of it.
+//!
+//! The names live in `lexicon/agencies.txt` (data, not code). Two lookups: a whole
+//! credit piece ([`lookup`]), and a regex fragment for finding wire names inside
+//! sentences ([`wire_pattern`]), where short all-capital names such as "AP" and "PA"
+//! only match in capitals so that ordinary words never become agencies.
+
+use crate::model::SourceKind;
+use std::sync::OnceLock;
+
+const AGENCIES: &str = include_str!("../lexicon/agencies.txt");
+
+/// One agency of the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agency {
+    pub name: &'static str,
+    pub kind: SourceKind,
+}
+
+struct Entry {
+    agency: Agency,
+    /// Every written form, the canonical name first.
+    names: Vec<&'static str>,
+}
+
+fn entries() -> &'static [Entry] {
+    static E: OnceLock<Vec<Entry>> = OnceLock::new();
+    E.get_or_init(|| {
+        super::super::lexicon::entries(AGENCIES)
+            .filter_map(|line| {
+                let mut parts = line.split('|').map(str::trim);
+                let name = parts.next().filter(|n| !n.is_empty())?;
+                let kind = match parts.next()? {
+                    "photo_agency" => SourceKind::PhotoAgency,
+                    "wire" => SourceKind::Wire,
+                    _ => SourceKind::Other,
+                };
+                let mut names = vec![name];
+                if let Some(aliases) = parts.next() {
+                    names.extend(aliases.split(',').map(str::trim).filter(|a| !a.is_empty()));
+                }
+                Some(Entry {
+                    agency: Agency { name, kind },
+                    names,
+                })
+            })
+            .collect()
+    })
+}
+
+/// Lower case, hyphens and slashes as spaces, other punctuation gone, no leading "the".
+pub fn fold(s: &str) -> String {
+    let lowered: String = s
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '-' | '/' | '_' => ' ',
+            c if c.is_alphanumeric() || c == '&' || c.is_whitespace() => c,
+            _ => '\u{0}',
+        })
+        .filter(|&c| c != '\u{0}')
+        .collect();
+    let words: Vec<&str> = lowered.split_whitespace().collect();
+    let skip = usize::from(words.len() > 1 && words[0] == "the");
+    words[skip..].join(" ")
+}
+
+/// Words that decorate an agency name in credits without changing the agency.
+const DECORATION: &[&str] = &[
+    "photo",
+    "photos",
+    "pictures",
+    "picture",
+    "images",
+    "image",
+    "file",
+    "handout",
+    "pool",
+    "tv",
+    "video",
+    "wire",
+    "via",
+    "photographer",
+    "staff",
+    "sport",
+    "sports",
+    "news",
+];
+
+/// The agency a whole credit piece names ("AP Photo" -> AP, "REUTERS" -> Reuters).
+pub fn lookup(piece: &str) -> Option<Agency> {
+    let folded = fold(piece);
+    if folded.is_empty() || folded.len() > 60 {
+        return None;
+    }
+    if let Some(a) = exact(&folded) {
+        return Some(a);
+    }
+    // "Reuters Pictures", "AFP PHOTO FILES", "File Photo Reuters"
+    let words: Vec<&str> = folded.split(' ').collect();
+    let core: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| DECORATION.contains(w))
+        .collect();
+    let end = core
+        .iter()
+        .rposition(|w| !DECORATION.contains(w))
+        .map_or(0, |i| i + 1);
+    let core = core[..end].join(" ");
+    if core.is_empty() || core == folded {
+        return None;
+    }
+    exact(&core)
+}
+
+fn exact(folded: &str) -> Option<Agency> {
+    // every written form, folded once: lookups run on every credit-like piece of text
+    static BY_FOLDED: OnceLock<std::collections::HashMap<String, Agency>> = OnceLock::new();
+    let map = BY_FOLDED.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for e in entries() {
+            for n in e.names.iter() {
+                map.entry(fold(n)).or_insert(e.agency);
+            }
+        }
+        map
+    });
+    map.get(folded).copied()
+}
+
+/// The agency with this canonical name.
+pub fn by_name(name: &str) -> Option<Agency> {
+    entries()
+        .iter()
+        .find(|e| e.agency.name == name)
+        .map(|e| e.agency)
+}
+
+/// Regex fragment (no groups) matching any written form of a wire agency inside prose.
+/// Names of up to three letters that are written in capitals match only in capitals.
+pub fn wire_pattern() -> &'static str {
+    static P: OnceLock<String> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut names: Vec<&str> = entries()
+            .iter()
+            .filter(|e| e.agency.kind == SourceKind::Wire)
+            .flat_map(|e| e.names.iter().copied())
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names
+            .iter()
+            .map(|n| {
+                let escaped = regex::escape(n)
+                    .replace(' ', r"\s+")
+                    .replace(r"\-", r"[-\s]");
+                let short_caps = n.len() <= 3 && n.chars().all(|c| c.is_ascii_uppercase());
+                if short_caps {
+                    escaped
+                } else {
+                    format!("(?i:{escaped})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_forms_fold_to_one_agency() {
+        for (written, want) in [
+            ("AP Photo", "AP"),
+            ("The Associated Press", "AP"),
+            ("REUTERS", "Reuters"),
+            ("Reuter", "Reuters"),
+            ("Agence France-Presse", "AFP"),
+            ("AFP PHOTO", "AFP"),
+            ("Getty Images", "Getty Images"),
+            ("EPA-EFE", "EPA"),
+            ("Reuters Pictures", "Reuters"),
+            ("Agencia EFE", "EFE"),
+        ] {
+            assert_eq!(lookup(written).map(|a| a.name), Some(want), "{written}");
+        }
+        assert_eq!(
+            lookup("Getty Images").map(|a| a.kind),
+            Some(SourceKind::PhotoAgency)
+        );
+        assert_eq!(lookup("AP").map(|a| a.kind), Some(SourceKind::Wire));
+        for not in ["Photo", "Ministry of Defence", "Alexei Ivanov", "", "the"] {
+            assert_eq!(lookup(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn wire_pattern_matches_in_prose() {
+        let re = regex::Regex::new(&format!(r"\b(?:{})\b", wire_pattern())).unwrap();
+        assert!(re.is_match("With EFE and Reuters"));
+        assert!(re.is_match("Agence France Presse"));
+        assert!(re.is_match("the AP said"));
+        assert!(!re.is_match("an ap of"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Datelines: "SALVADOR, Feb 26 -", "GOLETA, Calif., March 3 -", "WASHINGTON (AP) —",
+//! "Montreal, April 1 -" at the start of a story say where it was filed and when.
+//! Wire datelines leave the year out; it comes from the publication date.
+//!
+//! A place in capitals needs no date; a place in ordinary case needs a date or a wire
+//! name in parentheses, so that a sentence opening "Officials - ..." is no dateline.
+
+use super::agencies;
+use crate::extract::dates;
+use crate::model::Dateline;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Capitalised openings that are labels, not places.
+const NOT_PLACES: &[&str] = &[
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "FILE",
+    "WATCH",
+    "LIVE",
+    "OPINION",
+    "PHOTOS",
+    "VIDEO",
+    "NOTE",
+    "EDITOR",
+    "EDITORS",
+    "CORRECTION",
+    "FACTBOX",
+    "REFILE",
+    "WRAPUP",
+    "TIMELINE",
+    "INSIGHT",
+    "COLUMN",
+    "REVIEW",
+    "PREVIEW",
+    "RPT",
+];
+
+struct Patterns {
+    /// place in capitals, optional region, optional date, optional (wire), dash
+    caps: Regex,
+    /// place in any case, optional region, a date, optional (wire), dash
+    dated: Regex,
+    /// place in any case then (wire) and a dash
+    wired: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let m = dates::month_alternation();
+        let date = format!(r"(?i:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{m})\.?(?:\s+\d{{4}})?)");
+        let region = r"(?:,\s*[\p{Lu}][\p{L}.]{0,15}(?:\s[\p{Lu}][\p{L}.]{0,15})?)?";
+        let dash = r"\s*\.?\s*(?:-{1,2}|—|–)(?:\s|$)";
+        let wire = r"(?:\s*\(([^()]{1,40})\))?";
+        let mk = |s: String| Regex::new(&s).expect("dateline regex");
+        Patterns {
+            caps: mk(format!(
+                r"^\s*([\p{{Lu}}][\p{{Lu}}\p{{M}}.'’ /-]{{0,40}}[\p{{Lu}}.]{region})(?:,?\s*({date}))?{wire}{dash}"
+            )),
+            dated: mk(format!(r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ /-]{{0,40}}?{region}),?\s*({date}){wire}{dash}")),
+            wired: mk(format!(r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ -]{{0,40}}?)\s*\(([^()]{{1,40}})\){dash}")),
+        }
+    })
+}
+
+/// The dateline at the start of `text`, with the year taken from `published` when the
+/// dateline has none.
+pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
+    let head: String = text.chars().take(160).collect();
+    let p = patterns();
+    let (place, date) = if let Some(c) = p.caps.captures(&head) {
+        (c.get(1)?.as_str(), c.get(2).map(|d| d.as_str()))
+    } else if let Some(c) = p.dated.captures(&head) {
+        (c.get(1)?.as_str(), c.get(2).map(|d| d.as_str()))
+    } else {
+        let c = p.wired.captures(&head)?;
+        let wire = c.get(2)?.as_str();
+        agencies::lookup(wire)?;
+        (c.get(1)?.as_str(), None)
+    };
+    let place = place.trim().trim_end_matches(',').trim();
+    let first = place.split([' ', ',']).next().unwrap_or("");
+    if place.is_empty() || NOT_PLACES.contains(&first) || place.split_whitespace().count() > 6 {
+        return None;
+    }
+    Some(Dateline {
+        place: Some(place.to_string()),
+        date: date.map(|d| iso_or_written(d, published)),
+    })
+}
+
+/// "Feb 26" in the publication year as ISO, a dated "Feb 26, 2022" as ISO, else as written.
+fn iso_or_written(written: &str, published: Option<&str>) -> String {
+    if let Some(full) = dates::dates_in(written).first() {
+        return full.date.format("%Y-%m-%d").to_string();
+    }
+    dates::month_day_in(written)
+        .and_then(|(m, d)| dates::with_year_of(m, d, published))
+        .unwrap_or_else(|| written.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dl(t: &str, p: Option<&str>) -> Option<(Option<String>, Option<String>)> {
+        dateline_of(t, p).map(|d| (d.place, d.date))
+    }
+
+    fn some(place: &str, date: Option<&str>) -> Option<(Option<String>, Option<String>)> {
+        Some((Some(place.to_string()), date.map(str::to_string)))
+    }
+
+    #[test]
+    fn datelines() {
+        let pub87 = Some("26-FEB-1987 15:01:01.79");
+        assert_eq!(
+            dl("RECIFE, Feb 26 - Rain fell.", pub87),
+            some("RECIFE", Some("1987-02-26"))
+        );
+        assert_eq!(
+            dl("TUSTIN, Calif., Feb 24 - The firm said", pub87),
+            some("TUSTIN, Calif.", Some("1987-02-24"))
+        );
+        assert_eq!(
+            dl("NEW HAVEN, CONN., Feb 2 - Sales", pub87),
+            some("NEW HAVEN, CONN.", Some("1987-02-02"))
+        );
+        assert_eq!(
+            dl("Quebec, Feb 20 - Shares", None),
+            some("Quebec", Some("Feb 20"))
+        );
+        assert_eq!(dl("OSLO (AP) — The vote", None), some("OSLO", None));
+        assert_eq!(dl("Lviv (Reuters) - A train", None), some("Lviv", None));
+        assert_eq!(
+            dl("BERLIN, Jan. 3, 2022 (dpa) - Text", None),
+            some("BERLIN", Some("2022-01-03"))
+        );
+        assert_eq!(
+            dl("SALVADOR, Feb 26 -", pub87),
+            some("SALVADOR", Some("1987-02-26"))
+        );
+    }
+
+    #[test]
+    fn not_datelines() {
+        for t in [
+            "The minister - who spoke late - said no.",
+            "BREAKING - Markets fall",
+            "Officials (who declined) - no",
+            "A joint response with NATO",
+            "",
+        ] {
+            assert_eq!(dl(t, None), None, "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,120}") {
+            let _ = dateline_of(&s, Some("2022-01-26"));
+        }
+    }
+}

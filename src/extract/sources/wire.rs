@@ -1,0 +1,289 @@
+//! Wire credits: the agencies whose copy an article carries.
+//!
+//! Agencies are credited in a handful of fixed places, and only there does a name
+//! mean "this is our copy": the dateline ("LONDON (Reuters) -", "(AP) —"), a closing
+//! line ("With EFE and Reuters", "— The Associated Press", a lone "Reuter"), a
+//! contribution note ("AFP contributed to this report", "Associated Press writer Ana
+//! Ruiz contributed"), Reuters' signature "(Reporting by ...; Editing by ...)", a
+//! copyright line, and the byline ("By Greg McCune, Reuters"). Anywhere else an
+//! agency is a source of information, not of copy ("told The Associated Press", "a
+//! Reuters/Ipsos poll"), and is not credited. Every rule is anchored to one of those
+//! places for that reason.
+
+use super::agencies::{self, Agency};
+use crate::model::SourceKind;
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Rules {
+    /// "LONDON, Jan 26 (Reuters) -", "(AP) —", "Madrid (EFE).-" at a paragraph start
+    dateline: Regex,
+    /// "With EFE and Reuters", "With reporting from AFP" as a whole paragraph
+    with: Regex,
+    /// "— The Associated Press", "Reuter", "(AFP)" as a whole line
+    sign_off: Regex,
+    /// "(Reporting by ...; Editing by ...)"
+    reporting_by: Regex,
+    editing_by: Regex,
+    /// "... contributed to this report." at a sentence end
+    contributed: Regex,
+    /// "Copyright 2022 The Associated Press", "(c) Copyright Thomson Reuters 2022"
+    copyright: Regex,
+    /// "This story was provided by AFP"
+    provided: Regex,
+    /// any wire name, for lists inside a matched credit
+    any: Regex,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let w = agencies::wire_pattern();
+        let item = format!(r"(?:(?i:the)\s+)?(?:{w})");
+        let list = format!(r"{item}(?:\s*(?:,|\band\b|&|\+|/)\s*(?:{item}|(?i:other\s+)?(?i:agencies|wires|wire\s+services)))*");
+        // desk codes after a sign-off: "REUTER11:43/VB", "REUTER TAW", "REUTER^M"
+        let code = r"(?:\d{1,2}:\d{2}(?:/\w{1,4})?|\s+[A-Z]{1,4}|\d{1,2}|\^M)?";
+        let mk = |s: String| Regex::new(&s).expect("wire regex");
+        Rules {
+            dateline: mk(format!(
+                r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]{{0,80}}?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
+            )),
+            with: mk(format!(
+                r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by)\s+)?({list})\W{{0,3}}$"
+            )),
+            sign_off: mk(format!(
+                r#"(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n|[.!?”]\s+)[-—–\s]{{0,4}}\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
+            )),
+            reporting_by: mk(
+                r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by\b"
+                    .to_string(),
+            ),
+            editing_by: mk(r"(?i)\bedit(?:ing|ed)\s+by\b".to_string()),
+            contributed: mk(
+                r"(?i)\bcontributed(?:\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting|research))?(?:\s+(?:from|in)\s+[^.!?]{1,40})?\s*[.)]?\s*$"
+                    .to_string(),
+            ),
+            copyright: mk(format!(
+                r"(?i:©|\(c\)|copyright)(?:\s*(?i:©|\(c\)|copyright|\d{{4}}))*\s*({item})"
+            )),
+            provided: mk(format!(
+                r"(?i:(?:story|article|report|content|material)\s+(?:was\s+)?(?:provided|supplied|distributed|syndicated|written)\s+by)\s+({item})"
+            )),
+            any: mk(format!(r"\b(?:{w})\b")),
+        }
+    })
+}
+
+/// Every wire agency named in `span` (a credit already known to be one).
+fn wires_in(span: &str) -> Vec<Agency> {
+    rules()
+        .any
+        .find_iter(span)
+        .filter_map(|m| agencies::lookup(m.as_str()))
+        .filter(|a| a.kind == SourceKind::Wire)
+        .collect()
+}
+
+/// The wire agencies a paragraph credits, with the rule that found them.
+pub fn credits_in_paragraph(text: &str, is_first: bool) -> Vec<(Agency, &'static str)> {
+    let r = rules();
+    let mut out = Vec::new();
+    let push = |out: &mut Vec<(Agency, &'static str)>, span: &str, rule: &'static str| {
+        out.extend(wires_in(span).into_iter().map(|a| (a, rule)));
+    };
+    if text.len() > 100_000 {
+        return Vec::new();
+    }
+    let head: String = text.chars().take(160).collect();
+    if let Some(c) = r.dateline.captures(&head).and_then(|c| c.get(1)) {
+        push(&mut out, c.as_str(), "dateline");
+    }
+    if text.chars().count() <= 120 {
+        if let Some(c) = r.with.captures(text.trim()).and_then(|c| c.get(1)) {
+            push(&mut out, c.as_str(), "with");
+        }
+    }
+    if let Some(c) = r
+        .sign_off
+        .captures(text.trim())
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+    {
+        // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
+        if !is_first || text.trim().chars().count() > 40 {
+            push(&mut out, c.as_str(), "sign-off");
+        }
+    }
+    if r.reporting_by.is_match(text) && r.editing_by.is_match(text) {
+        let named = wires_in(text);
+        if named.is_empty() {
+            if let Some(reuters) = agencies::by_name("Reuters") {
+                out.push((reuters, "reporting-by"));
+            }
+        } else {
+            out.extend(named.into_iter().map(|a| (a, "reporting-by")));
+        }
+    }
+    for sentence in sentences(text) {
+        if let Some(m) = r.contributed.find(sentence) {
+            let before = &sentence[..m.start()];
+            if before.split_whitespace().count() <= 30 {
+                out.extend(wires_in(before).into_iter().map(|a| (a, "contributed")));
+            }
+        }
+    }
+    for c in r.copyright.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            push(&mut out, m.as_str(), "copyright");
+        }
+    }
+    for c in r.provided.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            push(&mut out, m.as_str(), "provided-by");
+        }
+    }
+    out
+}
+
+/// Wire agencies named in a byline ("By Greg McCune, Reuters", "AFP", "Reuters Staff").
+pub fn credits_in_byline(byline: &[String]) -> Vec<Agency> {
+    let mut out = Vec::new();
+    for line in byline {
+        if line.len() > 1000 {
+            continue;
+        }
+        for piece in line.split([',', '|', ';', '/', '\n', '(', ')']) {
+            let piece = piece
+                .trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
+            let piece = strip_word_prefix(piece, "by");
+            let piece = piece
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(" Staff")
+                .trim_end_matches(" staff")
+                .trim_end_matches(" STAFF");
+            if let Some(a) = agencies::lookup(piece).filter(|a| a.kind == SourceKind::Wire) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+fn strip_word_prefix<'a>(s: &'a str, word: &str) -> &'a str {
+    match s.get(..word.len()) {
+        Some(head) if head.eq_ignore_ascii_case(word) => {
+            let rest = &s[word.len()..];
+            if rest.starts_with(char::is_whitespace) {
+                rest.trim_start()
+            } else {
+                s
+            }
+        }
+        _ => s,
+    }
+}
+
+/// Rough sentences: enough to find "... contributed to this report." at a sentence end.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['\n', '!', '?'])
+        .flat_map(|s| s.split_inclusive(". "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&'static str> {
+        credits_in_paragraph(text, false)
+            .into_iter()
+            .map(|(a, _)| a.name)
+            .collect()
+    }
+
+    #[test]
+    fn credits_in_their_places() {
+        assert_eq!(names("With EFE and Reuters"), vec!["EFE", "Reuters"]);
+        assert_eq!(names("With reporting from AFP."), vec!["AFP"]);
+        assert_eq!(names("With AFP and agencies"), vec!["AFP"]);
+        assert_eq!(
+            names("OSLO (Reuters) - Ferries stopped running on Tuesday."),
+            vec!["Reuters"]
+        );
+        assert_eq!(
+            names("BERLIN, Jan 26 (Reuters) - Prices rose."),
+            vec!["Reuters"]
+        );
+        assert_eq!(names("WASHINGTON (AP) — The Senate voted."), vec!["AP"]);
+        assert_eq!(names("(AFP) - A storm hit the coast."), vec!["AFP"]);
+        assert_eq!(names("Madrid, 26 ene (EFE).- El gobierno"), vec!["EFE"]);
+        assert_eq!(names("— The Associated Press"), vec!["AP"]);
+        assert_eq!(names("The bank said so.\n Reuter"), vec!["Reuters"]);
+        assert_eq!(names("The bank said so.\n REUTER^M"), vec!["Reuters"]);
+        assert_eq!(names("Rain fell. REUTER11:43/VB"), vec!["Reuters"]);
+        assert_eq!(
+            names("Pay April 30\n    Record April 16\n Reuter"),
+            vec!["Reuters"]
+        );
+        assert_eq!(names("It said so.\n REUTER TAW"), vec!["Reuters"]);
+        assert_eq!(names("It said so.\nREUTER...^M"), vec!["Reuters"]);
+        assert!(names("a launch equal to the launching of\nSputnik.").is_empty());
+        assert_eq!(
+            names("(Reporting by Ana Ruiz; Editing by Tom Berg)"),
+            vec!["Reuters"]
+        );
+        assert_eq!(
+            names("Associated Press writer Ana Ruiz in Lima contributed to this report."),
+            vec!["AP"]
+        );
+        assert_eq!(names("AFP contributed."), vec!["AFP"]);
+        assert_eq!(
+            names("The Associated Press and Reuters contributed to this report."),
+            vec!["AP", "Reuters"]
+        );
+        assert_eq!(
+            names("Copyright 2021 The Associated Press. All rights reserved."),
+            vec!["AP"]
+        );
+    }
+
+    #[test]
+    fn mentions_are_not_credits() {
+        for t in [
+            "The minister told The Associated Press that talks would go on.",
+            "A Reuters/Ipsos poll found support slipping.",
+            "Reuters reported the deal on Monday.",
+            "According to AFP, the talks failed.",
+            "Shares rose, Reuters calculations showed.",
+            "He spoke to Reuters in an interview and AFP later.",
+            "The cap, the map and the ap were lost.",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn byline_credits() {
+        let b = |s: &str| {
+            credits_in_byline(&[s.to_string()])
+                .into_iter()
+                .map(|a| a.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(b("By Greg Writer, Reuters"), vec!["Reuters"]);
+        assert_eq!(b("by ANA RUIZ, REUTERS"), vec!["Reuters"]);
+        assert_eq!(b("Reuters Staff"), vec!["Reuters"]);
+        assert_eq!(b("The Associated Press"), vec!["AP"]);
+        assert!(b("By Ana Ruiz").is_empty());
+        assert!(b("Getty Images").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,120}") {
+            let _ = credits_in_paragraph(&s, true);
+            let _ = credits_in_byline(&[s]);
+        }
+    }
+}
