@@ -100,7 +100,9 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             if let Some(app) = app {
                 // "In Ohio, after the primary, Gov. Ana Ruiz (D-OH), said": the name
                 // between commas is the subject when what precedes it is no clause start
+                let sure = app.evidence || app.name.as_deref().is_some_and(|n| n.contains(' '));
                 if app.kind == PhraseKind::Name
+                    && sure
                     && head.kind != PhraseKind::Name
                     && !at_clause_start(text, lo, &head)
                 {
@@ -409,8 +411,14 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
     let compound = matches!(prev_key, Some("and" | "but"));
     if participle {
         // "with Sen. Ana Ruiz calling it “…”": a name right before the participle
+        // "– Ryan saying …", "and Trump calling it …": a name opening the clause
         if let Some(p) = text.parse_backward(lo, v) {
-            let by = p.start > lo && matches!(text.toks[p.start - 1].key.as_str(), "with" | "as");
+            let by = p.start == lo
+                || !text.toks[p.start - 1].is_word()
+                || matches!(
+                    text.toks[p.start - 1].key.as_str(),
+                    "with" | "as" | "and" | "while"
+                );
             if p.kind == PhraseKind::Name && by {
                 return Some(p);
             }
