@@ -506,7 +506,7 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 
 /// A sentence-opening word that starts an introductory phrase, not the subject:
 /// "Following the vote, …", "Shortly after, …", "In Ohio, …".
-fn intro_word(text: &Text<'_>, i: usize) -> bool {
+pub fn intro_word(text: &Text<'_>, i: usize) -> bool {
     let t = &text.toks[i];
     let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
     let determiner = super::phrases::DETERMINERS.contains(&t.key.as_str());
@@ -615,6 +615,18 @@ pub fn sentence_subject_cue(
         "sentence-subject-weak"
     };
     Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
+}
+
+/// The subject right after a quote that sits in an opening phrase: "Calling her “the
+/// right partner,” Mrs. Ruiz praised …".
+pub fn subject_after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    if !text.toks.get(lo).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    let p = text.parse_forward(lo + 1, hi)?;
+    let verb = text.toks.get(p.end).filter(|t| t.is_word() && !t.cap)?;
+    matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_))
+        .then(|| cue(p.clone(), &verb.key.clone(), "sentence-subject", 0.45))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {

@@ -373,6 +373,16 @@ fn attribute<'s>(
             .get(ahi)
             .is_some_and(|t| t.kind == tokens::Kind::Mark);
     }
+    // a quote inside an opening phrase: its subject follows the quote
+    let cue = cue.or_else(|| {
+        let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
+        let opening = sent_lo < bhi && attribution::intro_word(&open_data.text(), sent_lo);
+        let end_data = blocks[span.end_block]
+            .as_ref()
+            .filter(|_| opening && span.end_block == ob)?;
+        let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
+        attribution::subject_after(&end_data.text(), alo, ahi).map(|c| (c, ob))
+    });
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
         let c = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, false)?;
