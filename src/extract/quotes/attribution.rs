@@ -83,7 +83,7 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
         let commas: Vec<usize> = (lo..comma)
             .rev()
             .take(APPOSITIVE_REACH)
-            .take_while(|&k| !text.toks[k].ends_sentence() && text.toks[k].kind != Kind::Mark)
+            .take_while(|&k| !text.toks[k].ends_sentence())
             .filter(|&k| text.is_punct(k, ','))
             .take(3)
             .collect();

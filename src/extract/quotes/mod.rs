@@ -184,7 +184,10 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         }
         prev_block = Some(b);
         // who the paragraph's last sentence is about: a quote-only paragraph next may be theirs
-        let n = data.toks.len();
+        let mut n = data.toks.len();
+        if n > 0 && data.toks[n - 1].ends_sentence() {
+            n -= 1;
+        }
         let s0 = sentence_start(data, n, &regions[b]);
         para_subject = attribution::sentence_subject_cue(&text, s0, n, false).map(|c| {
             let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
@@ -368,9 +371,9 @@ fn attribute<'s>(
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
         f.whole_paragraph = f.opens_paragraph && alo >= ahi && ahi >= end_data.toks.len();
         // the sentence runs on into the next quote: “a” and “b,” she said
-        f.joined_to_next = end_data
-            .toks
-            .get(ahi)
+        f.joined_to_next = end_data.toks[alo.min(end_data.toks.len())..]
+            .iter()
+            .find(|t| t.kind == tokens::Kind::Mark || t.ends_sentence())
             .is_some_and(|t| t.kind == tokens::Kind::Mark);
     }
     // a quote inside an opening phrase: its subject follows the quote
