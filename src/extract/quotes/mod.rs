@@ -3,18 +3,43 @@
 //! The pass reads the article's own paragraphs in order (captions and embeds are already
 //! marked in `skip`):
 //!
-//! 1. [`marks`] finds the quote marks of every paragraph and pairs them into spans,
+//! 1. `marks` finds the quote marks of every paragraph and pairs them into spans,
 //!    recovering from unbalanced marks paragraph by paragraph.
-//! 2. [`resolve`] registers the people each paragraph names (with evidence), so that a
+//! 2. `resolve` registers the people each paragraph names (with evidence), so that a
 //!    later pronoun or role has someone to refer to.
-//! 3. [`attribution`] reads the words right after and right before each quote, cut at
-//!    sentence ends, for a speech verb and a speaker phrase ([`phrases`]).
-//! 4. Quotes without a cue of their own inherit from a quote in the same paragraph, or
-//!    continue the previous paragraph's speaker when the paragraph is only quotes;
-//!    short unattributed spans (titles, scare quotes) are dropped.
+//! 3. `attribution` reads the words right after and right before each quote, cut at
+//!    sentence ends, for a speech verb and a speaker phrase (`phrases`). Which side is
+//!    read first depends on how the quote ends: `“…,” she said` versus `she said “…”.`
+//! 4. A quote without a cue of its own borrows one, from the most to the least sure:
+//!    another quote of its paragraph or sentence, the subject of the sentence before, the
+//!    previous paragraph's speaker or subject (for a paragraph that is only a quote), and
+//!    for a partial quote inside a sentence, that sentence's subject. Titles and short
+//!    spans nobody is said to have said (scare quotes, nicknames) are dropped; a long one
+//!    is kept without a speaker.
 //!
-//! Every step looks only at one paragraph's tokens near one quote, so time is linear in
-//! the text, whatever the marks do.
+//! Each quote records the rule that attributed it (`Quote::rule`) and a confidence, so
+//! that a user can be told why a speaker was chosen:
+//!
+//! | rule | shape | confidence |
+//! |---|---|---|
+//! | `after-verb-name` | `“…,” said Ana Ruiz` | 0.9 |
+//! | `after-name-verb` | `“…,” Ruiz said`, `“…,” she later added` | 0.9 |
+//! | `after-according-to`, `before-according-to` | `“…,” according to the mayor` | 0.85 |
+//! | `before-name-verb`, `before-verb-name` | `Ruiz said that “…”`, `Said Ruiz: “…”` | 0.85 |
+//! | `colon` | `Ruiz: “…”`, `Ana Ruiz, The Gazette: “…”` | 0.7 |
+//! | `possessive-cue` | `Ruiz’s claim that “…”` | 0.6 |
+//! | `same-paragraph`, `same-sentence`, `same-paragraph-next` | another quote's speaker | 0.5-0.75 |
+//! | `continuation`, `continuation-far` | a paragraph that is only a quote | 0.45-0.7 |
+//! | `previous-sentence-subject`, `previous-paragraph-subject` | who the text was about | 0.45-0.5 |
+//! | `sentence-subject`, `sentence-subject-weak`, `according-to-sentence` | the sentence's subject | 0.3-0.6 |
+//! | `nested-…` | `‘…,’ as the president said` inside a quote | 0.7 |
+//! | `unattributed` | a long quote nobody is named for | 0.1 |
+//!
+//! Pronoun speakers (0.9×) and role speakers resolved to a person (0.8×) lower the
+//! confidence of their rule.
+//!
+//! Every step looks only at one paragraph's tokens near one quote (bounded reaches, binary
+//! searches, indexed people), so time is linear in the text, whatever the marks do.
 
 mod attribution;
 mod marks;
