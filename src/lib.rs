@@ -13,3 +13,4 @@ pub mod model;
 pub mod read;
 pub mod reextract;
 pub mod report;
+pub mod synth;

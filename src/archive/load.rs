@@ -131,7 +131,9 @@ impl<'c> Loader<'c> {
 
     /// Store a batch in one transaction.
     pub fn store_batch(&mut self, items: &[Prepared]) -> Result<Vec<LoadOutcome>> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             out.push(store_one(&tx, item)?);
@@ -142,7 +144,9 @@ impl<'c> Loader<'c> {
 
     /// Replace what was extracted from stored articles, in one transaction.
     pub fn replace_batch(&mut self, items: &[(i64, Document, Extraction)]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for (id, doc, ex) in items {
             clear_extraction(&tx, *id)?;
             let outlet = match doc.meta.outlet.as_deref() {

@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 struct Patterns {
     /// "— Name (@handle) January 26, 2022" at the end of a block
     attribution: Regex,
+    /// "A post shared by Name (@handle) on Jan 26, 2022 at 10:00am PST" (Instagram)
+    shared: Regex,
     link: Regex,
 }
 
@@ -28,9 +30,15 @@ fn patterns() -> &'static Patterns {
         let date = format!(
             r"(?i:(?:{m})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
         );
+        // "at 10:02 AM", ", 10:02 a.m. EST" after the date
+        let time = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?";
         Patterns {
+            shared: Regex::new(&format!(
+                r"(?:^|\s)A\s+post\s+shared\s+by\s+([^\n()]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)(?:\s+on\s+({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
+            ))
+            .expect("shared regex"),
             attribution: Regex::new(&format!(
-                r"(?:^|\s)(?:—|–|-{{1,2}}|―)\s*([^\n()—–]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)\s*(?:(?:on\s+)?({date}))?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
+                r"(?:^|\s)(?:—|–|-{{1,2}}|―)\s*([^\n()—–]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)\s*(?:(?:on\s+)?({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
             ))
             .expect("attribution regex"),
             link: Regex::new(r"(?:https?://|\bpic\.twitter\.com/|\bwww\.)[^\s<>()“”\x22]+")
@@ -93,7 +101,11 @@ fn text_embed(text: &str) -> Option<Embed> {
         return None;
     }
     let text = text.trim();
-    let c = patterns().attribution.captures(text)?;
+    let p = patterns();
+    let (c, shared) = match p.attribution.captures(text) {
+        Some(c) => (c, false),
+        None => (p.shared.captures(text)?, true),
+    };
     let all = c.get(0)?;
     let author = c
         .get(1)
@@ -103,10 +115,11 @@ fn text_embed(text: &str) -> Option<Embed> {
     let posted_at = c.get(3).and_then(|d| dates::parse_date(d.as_str()));
     // without a date, a "— Name (@handle)" line must at least hold a link to be a post
     let post = text[..all.start()].trim().to_string();
-    if posted_at.is_none() && first_link(&post).is_none() {
+    if posted_at.is_none() && first_link(&post).is_none() && !shared {
         return None;
     }
-    let platform = platform_of(&post).unwrap_or("twitter").to_string();
+    let default = if shared { "instagram" } else { "twitter" };
+    let platform = platform_of(&post).unwrap_or(default).to_string();
     Some(Embed {
         platform,
         author,
@@ -248,6 +261,8 @@ mod tests {
             "Vote today! -- Tom Berg (@tberg) January 5, 2021",
             "Vote today!\n— Tom Berg (@tberg) 5 January 2021",
             "Vote today! — Tom Berg (@tberg) January 5, 2021.",
+            "Vote today! — Tom Berg (@tberg) January 5, 2021 at 10:02 AM",
+            "Vote today! A post shared by Tom Berg (@tberg) on Jan 5, 2021 at 10:02am PST",
         ];
         for t in cases {
             let e = text_embed(t).unwrap_or_else(|| panic!("{t}"));
@@ -255,6 +270,11 @@ mod tests {
             assert_eq!(e.posted_at.as_deref(), Some("2021-01-05"), "{t}");
             assert!(e.text.starts_with("Vote today!"), "{t}");
         }
+        assert_eq!(
+            text_embed("Vote today! A post shared by Tom Berg (@tberg) on Jan 5, 2021")
+                .map(|e| e.platform),
+            Some("instagram".to_string())
+        );
         // organisations post too: no person for them
         let mut book = PeopleBook::new();
         let d = doc(vec![Block::paragraph(

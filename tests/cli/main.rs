@@ -2,6 +2,8 @@
 //! archive, the environment cleared), on the sample articles in `samples/` and the
 //! fixtures in `tests/fixtures/`, all written for this project.
 
+mod safety;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};

@@ -91,6 +91,11 @@ const DECORATION: &[&str] = &[
 
 /// The agency a whole credit piece names ("AP Photo" -> AP, "REUTERS" -> Reuters).
 pub fn lookup(piece: &str) -> Option<Agency> {
+    // "PA", "AP", "AA" are agencies; "Pa." (Pennsylvania) and "ap" are not
+    let letters: String = piece.chars().filter(|c| c.is_alphabetic()).collect();
+    if (1..=2).contains(&letters.chars().count()) && letters.chars().any(char::is_lowercase) {
+        return None;
+    }
     let folded = fold(piece);
     if folded.is_empty() || folded.len() > 60 {
         return None;
@@ -193,7 +198,15 @@ mod tests {
             Some(SourceKind::PhotoAgency)
         );
         assert_eq!(lookup("AP").map(|a| a.kind), Some(SourceKind::Wire));
-        for not in ["Photo", "Ministry of Defence", "Alexei Ivanov", "", "the"] {
+        for not in [
+            "Photo",
+            "Ministry of Defence",
+            "Alexei Ivanov",
+            "",
+            "the",
+            "Pa.",
+            "ap",
+        ] {
             assert_eq!(lookup(not), None, "{not}");
         }
     }

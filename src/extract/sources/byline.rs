@@ -207,6 +207,11 @@ mod tests {
             vec!["Ted D'Afflisio"]
         );
         assert_eq!(clean(&["By Eric Hall, Reuters"], None), vec!["Eric Hall"]);
+        assert_eq!(clean(&["By Peter Read"], None), vec!["Peter Read"]);
+        assert_eq!(
+            clean(&["By ANA CHOU-RUIZ, Reuters"], None),
+            vec!["Ana Chou-Ruiz"]
+        );
     }
 
     proptest::proptest! {

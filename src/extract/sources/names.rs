@@ -143,6 +143,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "is",
     "was",
     "are",
+    "see",
+    "click",
+    "follow",
+    "watch",
 ];
 
 /// Whether a word is a function word ("With", "The", "He"), compared without case.
@@ -207,7 +211,14 @@ pub fn looks_like_person(s: &str) -> bool {
     let all_short_caps = words
         .iter()
         .all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase()));
+    // "UC Global": an acronym beside ordinary words is an organisation
+    let acronym = !is_shouted(s)
+        && words.iter().any(|w| {
+            let n = w.chars().count();
+            (2..=3).contains(&n) && w.chars().all(|c| c.is_uppercase())
+        });
     capitalised >= 1
+        && !acronym
         && words.last().is_some_and(|w| !is_initial(w))
         && !all_short_caps
         && super::agencies::lookup(s).is_none()
