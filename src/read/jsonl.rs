@@ -72,6 +72,19 @@ pub fn read_line(line: &str) -> Result<Document, ReadError> {
         ));
     };
 
+    // wire dumps keep the dateline apart ("SALVADOR, Feb 26 -"): put it back where the
+    // story had it, at the start of the first paragraph, for the dateline extractor
+    if let Some(dateline) = s(&["dateline"]) {
+        if let Some(first) = doc
+            .blocks
+            .iter_mut()
+            .find(|b| b.kind == crate::model::BlockKind::Paragraph)
+        {
+            if !first.text.starts_with(dateline.as_str()) {
+                first.text = format!("{dateline} {}", first.text);
+            }
+        }
+    }
     let meta = &mut doc.meta;
     if let Some(v) = s(&["id"]) {
         meta.external_id = Some(v);
@@ -132,6 +145,15 @@ mod tests {
         assert_eq!(d.meta.byline, vec!["A B", "C D"]);
         assert_eq!(d.meta.published.as_deref(), Some("2021-03-04"));
         assert_eq!(d.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_separate_dateline_opens_the_first_paragraph() {
+        let d =
+            read_line(r#"{"dateline": "OSLO, May 3 -", "body": "Ferries ran again.\n\nMore."}"#)
+                .unwrap();
+        assert_eq!(d.blocks[0].text, "OSLO, May 3 - Ferries ran again.");
+        assert_eq!(d.blocks[1].text, "More.");
     }
 
     #[test]
