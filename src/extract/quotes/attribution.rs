@@ -83,7 +83,7 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
         let commas: Vec<usize> = (lo..comma)
             .rev()
             .take(APPOSITIVE_REACH)
-            .take_while(|&k| !text.toks[k].ends_sentence() && text.toks[k].kind != Kind::Mark)
+            .take_while(|&k| !text.toks[k].ends_sentence())
             .filter(|&k| text.is_punct(k, ','))
             .take(3)
             .collect();
@@ -100,7 +100,9 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             if let Some(app) = app {
                 // "In Ohio, after the primary, Gov. Ana Ruiz (D-OH), said": the name
                 // between commas is the subject when what precedes it is no clause start
+                let sure = app.evidence || app.name.as_deref().is_some_and(|n| n.contains(' '));
                 if app.kind == PhraseKind::Name
+                    && sure
                     && head.kind != PhraseKind::Name
                     && !at_clause_start(text, lo, &head)
                 {
@@ -409,8 +411,14 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
     let compound = matches!(prev_key, Some("and" | "but"));
     if participle {
         // "with Sen. Ana Ruiz calling it “…”": a name right before the participle
+        // "– Ryan saying …", "and Trump calling it …": a name opening the clause
         if let Some(p) = text.parse_backward(lo, v) {
-            let by = p.start > lo && matches!(text.toks[p.start - 1].key.as_str(), "with" | "as");
+            let by = p.start == lo
+                || !text.toks[p.start - 1].is_word()
+                || matches!(
+                    text.toks[p.start - 1].key.as_str(),
+                    "with" | "as" | "and" | "while"
+                );
             if p.kind == PhraseKind::Name && by {
                 return Some(p);
             }
@@ -498,7 +506,7 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 
 /// A sentence-opening word that starts an introductory phrase, not the subject:
 /// "Following the vote, …", "Shortly after, …", "In Ohio, …".
-fn intro_word(text: &Text<'_>, i: usize) -> bool {
+pub fn intro_word(text: &Text<'_>, i: usize) -> bool {
     let t = &text.toks[i];
     let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
     let determiner = super::phrases::DETERMINERS.contains(&t.key.as_str());
@@ -607,6 +615,18 @@ pub fn sentence_subject_cue(
         "sentence-subject-weak"
     };
     Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
+}
+
+/// The subject right after a quote that sits in an opening phrase: "Calling her “the
+/// right partner,” Mrs. Ruiz praised …".
+pub fn subject_after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    if !text.toks.get(lo).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    let p = text.parse_forward(lo + 1, hi)?;
+    let verb = text.toks.get(p.end).filter(|t| t.is_word() && !t.cap)?;
+    matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_))
+        .then(|| cue(p.clone(), &verb.key.clone(), "sentence-subject", 0.45))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {

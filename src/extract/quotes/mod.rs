@@ -3,18 +3,43 @@
 //! The pass reads the article's own paragraphs in order (captions and embeds are already
 //! marked in `skip`):
 //!
-//! 1. [`marks`] finds the quote marks of every paragraph and pairs them into spans,
+//! 1. `marks` finds the quote marks of every paragraph and pairs them into spans,
 //!    recovering from unbalanced marks paragraph by paragraph.
-//! 2. [`resolve`] registers the people each paragraph names (with evidence), so that a
+//! 2. `resolve` registers the people each paragraph names (with evidence), so that a
 //!    later pronoun or role has someone to refer to.
-//! 3. [`attribution`] reads the words right after and right before each quote, cut at
-//!    sentence ends, for a speech verb and a speaker phrase ([`phrases`]).
-//! 4. Quotes without a cue of their own inherit from a quote in the same paragraph, or
-//!    continue the previous paragraph's speaker when the paragraph is only quotes;
-//!    short unattributed spans (titles, scare quotes) are dropped.
+//! 3. `attribution` reads the words right after and right before each quote, cut at
+//!    sentence ends, for a speech verb and a speaker phrase (`phrases`). Which side is
+//!    read first depends on how the quote ends: `“…,” she said` versus `she said “…”.`
+//! 4. A quote without a cue of its own borrows one, from the most to the least sure:
+//!    another quote of its paragraph or sentence, the subject of the sentence before, the
+//!    previous paragraph's speaker or subject (for a paragraph that is only a quote), and
+//!    for a partial quote inside a sentence, that sentence's subject. Titles and short
+//!    spans nobody is said to have said (scare quotes, nicknames) are dropped; a long one
+//!    is kept without a speaker.
 //!
-//! Every step looks only at one paragraph's tokens near one quote, so time is linear in
-//! the text, whatever the marks do.
+//! Each quote records the rule that attributed it (`Quote::rule`) and a confidence, so
+//! that a user can be told why a speaker was chosen:
+//!
+//! | rule | shape | confidence |
+//! |---|---|---|
+//! | `after-verb-name` | `“…,” said Ana Ruiz` | 0.9 |
+//! | `after-name-verb` | `“…,” Ruiz said`, `“…,” she later added` | 0.9 |
+//! | `after-according-to`, `before-according-to` | `“…,” according to the mayor` | 0.85 |
+//! | `before-name-verb`, `before-verb-name` | `Ruiz said that “…”`, `Said Ruiz: “…”` | 0.85 |
+//! | `colon` | `Ruiz: “…”`, `Ana Ruiz, The Gazette: “…”` | 0.7 |
+//! | `possessive-cue` | `Ruiz’s claim that “…”` | 0.6 |
+//! | `same-paragraph`, `same-sentence`, `same-paragraph-next` | another quote's speaker | 0.5-0.75 |
+//! | `continuation`, `continuation-far` | a paragraph that is only a quote | 0.45-0.7 |
+//! | `previous-sentence-subject`, `previous-paragraph-subject` | who the text was about | 0.45-0.5 |
+//! | `sentence-subject`, `sentence-subject-weak`, `according-to-sentence` | the sentence's subject | 0.3-0.6 |
+//! | `nested-…` | `‘…,’ as the president said` inside a quote | 0.7 |
+//! | `unattributed` | a long quote nobody is named for | 0.1 |
+//!
+//! Pronoun speakers (0.9×) and role speakers resolved to a person (0.8×) lower the
+//! confidence of their rule.
+//!
+//! Every step looks only at one paragraph's tokens near one quote (bounded reaches, binary
+//! searches, indexed people), so time is linear in the text, whatever the marks do.
 
 mod attribution;
 mod marks;
@@ -184,7 +209,10 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         }
         prev_block = Some(b);
         // who the paragraph's last sentence is about: a quote-only paragraph next may be theirs
-        let n = data.toks.len();
+        let mut n = data.toks.len();
+        if n > 0 && data.toks[n - 1].ends_sentence() {
+            n -= 1;
+        }
         let s0 = sentence_start(data, n, &regions[b]);
         para_subject = attribution::sentence_subject_cue(&text, s0, n, false).map(|c| {
             let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
@@ -368,11 +396,21 @@ fn attribute<'s>(
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
         f.whole_paragraph = f.opens_paragraph && alo >= ahi && ahi >= end_data.toks.len();
         // the sentence runs on into the next quote: “a” and “b,” she said
-        f.joined_to_next = end_data
-            .toks
-            .get(ahi)
+        f.joined_to_next = end_data.toks[alo.min(end_data.toks.len())..]
+            .iter()
+            .find(|t| t.kind == tokens::Kind::Mark || t.ends_sentence())
             .is_some_and(|t| t.kind == tokens::Kind::Mark);
     }
+    // a quote inside an opening phrase: its subject follows the quote
+    let cue = cue.or_else(|| {
+        let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
+        let opening = sent_lo < bhi && attribution::intro_word(&open_data.text(), sent_lo);
+        let end_data = blocks[span.end_block]
+            .as_ref()
+            .filter(|_| opening && span.end_block == ob)?;
+        let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
+        attribution::subject_after(&end_data.text(), alo, ahi).map(|c| (c, ob))
+    });
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
         let c = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, false)?;

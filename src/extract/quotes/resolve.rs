@@ -88,7 +88,17 @@ impl<'p> Resolver<'p> {
     /// latest one whose gender is unknown.
     pub fn pronoun(&mut self, pos: Pos, gender: Option<Gender>) -> Option<usize> {
         let window = self.window(pos);
-        let found = match gender {
+        // someone named earlier in the same paragraph comes first, unless their gender
+        // is known to differ ("Ban Ki-moon condemned what he called …")
+        let here = window
+            .iter()
+            .rev()
+            .take_while(|((b, _), _)| *b == pos.0)
+            .find(|(_, i)| match (gender, self.genders.get(i)) {
+                (Some(g), Some(h)) => g == *h,
+                _ => true,
+            });
+        let found = here.or(match gender {
             Some(g) => window
                 .iter()
                 .rev()
@@ -100,7 +110,7 @@ impl<'p> Resolver<'p> {
                         .find(|(_, i)| !self.genders.contains_key(i))
                 }),
             None => window.last(),
-        };
+        });
         let idx = found.map(|(_, i)| *i)?;
         if let Some(g) = gender {
             self.genders.entry(idx).or_insert(g);

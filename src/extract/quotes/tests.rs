@@ -241,3 +241,111 @@ fn thousands_of_people_and_quotes_stay_fast() {
     assert!(book.len() >= 3000);
     assert!(t.elapsed().as_secs() < 10, "took {:?}", t.elapsed());
 }
+
+#[test]
+fn later_quote_in_the_same_sentence_lends_its_speaker() {
+    let got = pairs(&["The plan is “too slow” and “far too costly,” said Councillor Ines Barros."]);
+    assert_eq!(
+        got,
+        vec![
+            p("too slow", "Ines Barros"),
+            p("far too costly,", "Ines Barros")
+        ]
+    );
+}
+
+#[test]
+fn quote_after_a_sentence_about_someone_is_theirs() {
+    let got = pairs(&["Mayor Ana Ruiz toured the new dock on Friday. “It will carry twice the freight we handle now.”"]);
+    assert_eq!(
+        got,
+        vec![p(
+            "It will carry twice the freight we handle now.",
+            "Ana Ruiz"
+        )]
+    );
+}
+
+#[test]
+fn quote_only_paragraph_after_a_paragraph_about_someone() {
+    let got = pairs(&[
+        "Port director Tomas Varga walked the flooded quay on Sunday.",
+        "“We have never seen the water this high in forty years of records.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![p(
+            "We have never seen the water this high in forty years of records.",
+            "Tomas Varga"
+        )]
+    );
+}
+
+#[test]
+fn unlisted_verb_in_a_tight_cue() {
+    let got =
+        pairs(&["“Not one more cent,” Varga grumbled. “This is great news!” beamed Ana Ruiz."]);
+    assert_eq!(
+        got,
+        vec![
+            p("Not one more cent,", "Varga"),
+            p("This is great news!", "Ana Ruiz")
+        ]
+    );
+}
+
+#[test]
+fn colon_after_a_name_and_an_outlet() {
+    let got =
+        pairs(&["Ana Ruiz, The Harbour Gazette: “The port deal is a good one for the town.”"]);
+    assert_eq!(
+        got,
+        vec![p("The port deal is a good one for the town.", "Ana Ruiz")]
+    );
+}
+
+#[test]
+fn markup_attributes_and_short_unattributed_spans_are_not_quotes() {
+    let (quotes, _) =
+        run(&["<post author=\"@harbourdesk\">The dock opened</post> to “mixed” reviews."]);
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
+
+#[test]
+fn long_unattributed_quote_is_kept_without_a_speaker() {
+    let (quotes, _) =
+        run(&["“The water came in faster than anybody in this town had ever seen it come.”"]);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker_text, None);
+    assert_eq!(quotes[0].rule, "unattributed");
+}
+
+#[test]
+fn name_opening_a_participle_clause() {
+    let got = pairs(&["The two met on Monday – Ruiz saying she was “very encouraged” and Varga calling it “a fine start.”"]);
+    assert_eq!(
+        got,
+        vec![p("very encouraged", "Ruiz"), p("a fine start.", "Varga")]
+    );
+}
+
+#[test]
+fn pronoun_prefers_the_person_of_its_paragraph() {
+    let got = pairs(&[
+        "Mr. Tomas Varga spoke first.",
+        "Harbour chief Kofi Mensah-Ablo condemned what he called “a reckless plan.”",
+    ]);
+    assert_eq!(got, vec![p("a reckless plan.", "Kofi Mensah-Ablo")]);
+}
+
+#[test]
+fn contexts_run_across_short_quoted_titles() {
+    let got = pairs(&["“We lost,” Marta Ruiz, wearing a “Save the Quay” pin, told reporters."]);
+    assert_eq!(got[0], p("We lost,", "Marta Ruiz"));
+}
+
+#[test]
+fn name_of_an_organisation_keeps_the_name() {
+    let got = pairs(&["“The tide is turning,” Mr. Okafor of the Harbour Trust said."]);
+    assert_eq!(got, vec![p("The tide is turning,", "Okafor")]);
+}

@@ -112,10 +112,17 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                     break;
                 }
             }
-            let body: String = chars[start..i].iter().collect();
-            let dotted = body.contains('.');
-            let single_initial = body.chars().count() == 1 && c.is_uppercase();
-            let abbrev = c.is_uppercase() && ABBREVIATIONS.contains(&body.to_lowercase().as_str());
+            let body = &chars[start..i];
+            let dotted = body.contains(&'.');
+            let single_initial = body.len() == 1 && c.is_uppercase();
+            let abbrev = c.is_uppercase()
+                && body.len() <= 7
+                && ABBREVIATIONS.iter().any(|a| {
+                    a.len() == body.len()
+                        && a.chars()
+                            .zip(body)
+                            .all(|(x, y)| y.to_lowercase().eq(std::iter::once(x)))
+                });
             // "(D-Wis.)" and "R-Ky., said": a dot before ")" or "," ends no sentence
             let before_paren = matches!(chars.get(i + 1), Some(')' | ','));
             if chars.get(i) == Some(&'.') && (dotted || single_initial || abbrev || before_paren) {
@@ -151,8 +158,14 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
 }
 
 fn word(chars: &[char], start: usize, end: usize) -> Token {
-    let text: String = chars[start..end].iter().collect();
-    let mut key = text.to_lowercase().replace('’', "'");
+    let mut key = String::with_capacity(end - start);
+    for &c in &chars[start..end] {
+        if c == '’' {
+            key.push('\'');
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
     let mut possessive = false;
     if key.len() > 2 && key.ends_with("'s") {
         key.truncate(key.len() - 2);
