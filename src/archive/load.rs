@@ -47,7 +47,13 @@ pub fn identity(doc: &Document) -> String {
     } else if let Some(url) = doc.meta.url.as_deref().and_then(normalise_url) {
         format!("url:{url}")
     } else {
-        format!("sha:{}", doc.meta.input_hash.clone().unwrap_or_else(|| document_hash(doc)))
+        format!(
+            "sha:{}",
+            doc.meta
+                .input_hash
+                .clone()
+                .unwrap_or_else(|| document_hash(doc))
+        )
     }
 }
 

@@ -87,7 +87,8 @@ pub fn read_line(line: &str) -> Result<Document, ReadError> {
     }
     let meta = &mut doc.meta;
     // an exported line names the input it came from; any other line is its own input
-    meta.input_hash = Some(s(&["input_hash"]).unwrap_or_else(|| crate::read::input_hash(line.as_bytes())));
+    meta.input_hash =
+        Some(s(&["input_hash"]).unwrap_or_else(|| crate::read::input_hash(line.as_bytes())));
     if let Some(v) = s(&["id"]) {
         meta.external_id = Some(v);
     }

@@ -66,7 +66,10 @@ impl Overrides {
 /// sha256 of an input's bytes, in hex: the identity of an article known by nothing else.
 pub fn input_hash(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A date as ISO 8601 when it can be parsed, else as given.

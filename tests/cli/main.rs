@@ -939,8 +939,23 @@ fn check_and_backup() {
 #[test]
 fn report_output_contracts() {
     let (_d, db) = archive();
-    morgue(&db).arg("ingest").arg(root().join("tests/fixtures/contract.md")).assert().success();
-    let out = |args: &[&str]| String::from_utf8(morgue(&db).args(args).assert().success().get_output().stdout.clone()).unwrap();
+    morgue(&db)
+        .arg("ingest")
+        .arg(root().join("tests/fixtures/contract.md"))
+        .assert()
+        .success();
+    let out = |args: &[&str]| {
+        String::from_utf8(
+            morgue(&db)
+                .args(args)
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone(),
+        )
+        .unwrap()
+    };
     assert_eq!(
         out(&["quotes", "-f", "csv"]),
         "id,date,outlet,speaker,role,quote,kind,article\n\
