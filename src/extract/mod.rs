@@ -13,7 +13,7 @@ pub mod people;
 pub mod quotes;
 pub mod sources;
 
-use crate::model::{BlockKind, Document, Evidence, Extraction, Quote, QuoteKind};
+use crate::model::{BlockKind, Document, Evidence, Extraction, Person, Quote, QuoteKind};
 use people::PeopleBook;
 
 /// Bumped whenever extraction changes what it finds; `reextract` re-runs older articles.
@@ -79,7 +79,7 @@ pub fn extract(doc: &Document) -> Extraction {
         })
         .or_else(|| dates::latest_date_in(doc));
 
-    Extraction {
+    let mut ex = Extraction {
         people: book.into_people(),
         quotes,
         captions,
@@ -88,5 +88,52 @@ pub fn extract(doc: &Document) -> Extraction {
         dateline,
         published,
         authors,
+    };
+    keep_real_people(&mut ex);
+    ex
+}
+
+/// Whether a name the extractors collected is a person: not an agency, not a company
+/// or thing ("Energy Co", "Salomon Brothers"), and, when the article only mentions it,
+/// shaped like a full name (a capitalised run alone is no evidence).
+fn is_person(p: &Person) -> bool {
+    use sources::names::{is_org_word, looks_like_person};
+    let credited = p.evidence.iter().any(|e| matches!(e, Evidence::Author | Evidence::Photographer | Evidence::PostAuthor));
+    if sources::agencies::lookup(&p.name).is_some() && !credited {
+        return false;
+    }
+    if !credited && p.name.split_whitespace().any(is_org_word) {
+        return false;
+    }
+    if p.evidence.iter().all(|e| *e == Evidence::Mentioned) {
+        return looks_like_person(&p.name);
+    }
+    true
+}
+
+/// Drop what is not a person and renumber every reference to the people kept.
+fn keep_real_people(ex: &mut Extraction) {
+    if ex.people.iter().all(is_person) {
+        return;
+    }
+    let mut new_index = vec![None; ex.people.len()];
+    let mut kept = Vec::with_capacity(ex.people.len());
+    for (i, p) in std::mem::take(&mut ex.people).into_iter().enumerate() {
+        if is_person(&p) {
+            new_index[i] = Some(kept.len());
+            kept.push(p);
+        }
+    }
+    ex.people = kept;
+    let map = |i: Option<usize>| i.and_then(|i| new_index.get(i).copied().flatten());
+    for q in &mut ex.quotes {
+        q.person = map(q.person);
+    }
+    for c in &mut ex.captions {
+        c.photographer = map(c.photographer);
+        c.pictured = c.pictured.iter().filter_map(|&i| map(Some(i))).collect();
+    }
+    for e in &mut ex.embeds {
+        e.person = map(e.person);
     }
 }
