@@ -7,7 +7,7 @@
 
 use super::Result;
 use crate::extract::people::person_key;
-use crate::model::{Document, Evidence, Extraction, SourceKind, SourceRole};
+use crate::model::{BlockKind, Document, Evidence, Extraction, SourceKind, SourceRole};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -131,7 +131,9 @@ impl<'c> Loader<'c> {
 
     /// Store a batch in one transaction.
     pub fn store_batch(&mut self, items: &[Prepared]) -> Result<Vec<LoadOutcome>> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             out.push(store_one(&tx, item)?);
@@ -142,7 +144,9 @@ impl<'c> Loader<'c> {
 
     /// Replace what was extracted from stored articles, in one transaction.
     pub fn replace_batch(&mut self, items: &[(i64, Document, Extraction)]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for (id, doc, ex) in items {
             clear_extraction(&tx, *id)?;
             let outlet = match doc.meta.outlet.as_deref() {
@@ -160,11 +164,38 @@ impl<'c> Loader<'c> {
                 outlet,
                 crate::extract::EXTRACTOR_VERSION
             ])?;
+            // the body changes only when extraction moves a caption or embed out of it
+            let body = stored_body(doc, ex);
+            tx.prepare_cached(
+                "UPDATE articles SET body = ?2, content_hash = ?3 WHERE id = ?1 AND body <> ?2",
+            )?
+            .execute(params![id, body, content_hash(&body)])?;
             store_extraction(&tx, *id, outlet, ex)?;
         }
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The article's own text: paragraphs and headings, without the blocks extraction found
+/// to be photo captions or embedded posts (they have tables of their own).
+pub fn stored_body(doc: &Document, ex: &Extraction) -> String {
+    let aside: std::collections::HashSet<usize> = ex
+        .captions
+        .iter()
+        .map(|c| c.block)
+        .chain(ex.embeds.iter().map(|e| e.block))
+        .collect();
+    let mut out = String::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && !aside.contains(&i) {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&b.text);
+        }
+    }
+    out
 }
 
 fn byline_text(doc: &Document, ex: &Extraction) -> Option<String> {
@@ -180,7 +211,7 @@ fn byline_text(doc: &Document, ex: &Extraction) -> Option<String> {
 fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
     let doc = &item.doc;
     let ex = &item.extraction;
-    let body = doc.body();
+    let body = stored_body(doc, ex);
     let hash = content_hash(&body);
     let mut ident = identity(doc);
     let mut lookup =
@@ -408,18 +439,31 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
 
 /// The source row for a name, created with `kind` when new.
 fn upsert_source(tx: &Transaction, name: &str, kind: SourceKind) -> Result<i64> {
-    let name = name.trim();
+    // an agency is one source however it is written ("The Associated Press" is AP), and
+    // stays an agency when it also publishes under its own name
+    let agency = crate::extract::sources::agencies::lookup(name);
+    let name = agency.map(|a| a.name).unwrap_or_else(|| name.trim());
+    let kind = match (agency, kind) {
+        (Some(a), SourceKind::Outlet) if a.kind != SourceKind::Other => a.kind,
+        _ => kind,
+    };
     let key = source_key(name);
     let key = if key.is_empty() {
         name.to_lowercase()
     } else {
         key
     };
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM sources WHERE key = ?1")?
-        .query_row([&key], |r| r.get::<_, i64>(0))
+    if let Some((id, stored)) = tx
+        .prepare_cached("SELECT id, kind FROM sources WHERE key = ?1")?
+        .query_row([&key], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
         .optional()?
     {
+        if stored == SourceKind::Outlet.as_str() && kind != SourceKind::Outlet {
+            tx.prepare_cached("UPDATE sources SET kind = ?2 WHERE id = ?1")?
+                .execute(params![id, kind.as_str()])?;
+        }
         return Ok(id);
     }
     tx.prepare_cached("INSERT INTO sources (name, kind, key) VALUES (?1, ?2, ?3)")?

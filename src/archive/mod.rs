@@ -116,8 +116,22 @@ impl Archive {
 
     /// Apply pending migrations; running it again is a no-op.
     pub fn migrate(&mut self) -> Result<()> {
-        embedded::migrations::runner().run(&mut self.conn)?;
-        Ok(())
+        // two processes opening a new archive at once race to create the schema: the
+        // loser's second attempt finds the migrations applied and has nothing to do
+        let mut attempts = 0;
+        loop {
+            match embedded::migrations::runner()
+                .set_grouped(true)
+                .run(&mut self.conn)
+            {
+                Ok(_) => return Ok(()),
+                Err(_) if attempts < 5 => {
+                    attempts += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50 * attempts));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     fn check_schema(&self) -> Result<()> {

@@ -94,30 +94,53 @@ pub fn dates_in(text: &str) -> Vec<FoundDate> {
     let p = prose();
     let mut out = Vec::new();
     for c in p.month_day_year.captures_iter(text) {
-        let (Some(all), Some(m), Some(d), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+        let (Some(all), Some(m), Some(d), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
             continue;
         };
         if let Some(date) = month_number(m.as_str()).and_then(|m| ymd(y.as_str(), m, d.as_str())) {
-            out.push(FoundDate { start: all.start(), end: all.end(), date });
+            out.push(FoundDate {
+                start: all.start(),
+                end: all.end(),
+                date,
+            });
         }
     }
     for c in p.day_month_year.captures_iter(text) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
             continue;
         };
-        if out.iter().any(|f| f.start < all.end() && all.start() < f.end) {
+        if out
+            .iter()
+            .any(|f| f.start < all.end() && all.start() < f.end)
+        {
             continue;
         }
         if let Some(date) = month_number(m.as_str()).and_then(|m| ymd(y.as_str(), m, d.as_str())) {
-            out.push(FoundDate { start: all.start(), end: all.end(), date });
+            out.push(FoundDate {
+                start: all.start(),
+                end: all.end(),
+                date,
+            });
         }
     }
     for c in p.iso.captures_iter(text) {
-        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
             continue;
         };
-        if let Some(date) = m.as_str().parse().ok().and_then(|m| ymd(y.as_str(), m, d.as_str())) {
-            out.push(FoundDate { start: all.start(), end: all.end(), date });
+        if let Some(date) = m
+            .as_str()
+            .parse()
+            .ok()
+            .and_then(|m| ymd(y.as_str(), m, d.as_str()))
+        {
+            out.push(FoundDate {
+                start: all.start(),
+                end: all.end(),
+                date,
+            });
         }
     }
     out.sort_by_key(|f| f.start);
@@ -140,18 +163,28 @@ pub fn month_day_in(text: &str) -> Option<(u32, u32)> {
 /// Month and day placed in the year of `published` (ISO), stepping back a year when
 /// that would put the date well after publication (a December dateline on a January story).
 pub fn with_year_of(month: u32, day: u32, published: Option<&str>) -> Option<String> {
-    let pubd = published
-        .and_then(parse_date)
-        .and_then(|p| p.get(..10).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()))?;
+    let pubd = published.and_then(parse_date).and_then(|p| {
+        p.get(..10)
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    })?;
     let y = chrono::Datelike::year(&pubd);
     let date = NaiveDate::from_ymd_opt(y, month, day)?;
-    let date = if (date - pubd).num_days() > 60 { NaiveDate::from_ymd_opt(y - 1, month, day)? } else { date };
+    let date = if (date - pubd).num_days() > 60 {
+        NaiveDate::from_ymd_opt(y - 1, month, day)?
+    } else {
+        date
+    };
     Some(date.format("%Y-%m-%d").to_string())
 }
 
 /// The latest full date the text mentions, as ISO 8601, if any.
 pub fn latest_date_in(doc: &Document) -> Option<String> {
-    doc.blocks.iter().flat_map(|b| dates_in(&b.text)).map(|f| f.date).max().map(|d| d.format("%Y-%m-%d").to_string())
+    doc.blocks
+        .iter()
+        .flat_map(|b| dates_in(&b.text))
+        .map(|f| f.date)
+        .max()
+        .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Normalise a date as inputs write it to ISO 8601: `YYYY-MM-DD`, or
@@ -174,7 +207,11 @@ pub fn parse_date(s: &str) -> Option<String> {
         .or_else(|| parse_naive_datetime(s))
         .or_else(|| parse_numeric_date(s))
         .or_else(|| parse_leading_stamp(s))
-        .or_else(|| dates_in(s).first().map(|f| f.date.format("%Y-%m-%d").to_string()))
+        .or_else(|| {
+            dates_in(s)
+                .first()
+                .map(|f| f.date.format("%Y-%m-%d").to_string())
+        })
 }
 
 /// RFC 3339 and RFC 2822: instants with a zone.
@@ -246,7 +283,9 @@ fn parse_leading_stamp(s: &str) -> Option<String> {
 
 /// Dates alone in numeric and abbreviated forms.
 fn parse_numeric_date(s: &str) -> Option<String> {
-    const FORMATS: &[&str] = &["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d-%b-%Y", "%d %b %Y", "%d.%m.%Y", "%Y%m%d"];
+    const FORMATS: &[&str] = &[
+        "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d-%b-%Y", "%d %b %Y", "%d.%m.%Y", "%Y%m%d",
+    ];
     let fmt = |d: NaiveDate| Some(d.format("%Y-%m-%d").to_string());
     for f in FORMATS {
         if let Ok(d) = NaiveDate::parse_from_str(s, f) {
@@ -277,7 +316,10 @@ mod tests {
         let cases = [
             ("26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"),
             ("3-MAR-1987  09:15:05.40", "1987-03-03T09:15:05"),
-            ("27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM", "1987-03-27T00:02:59"),
+            (
+                "27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM",
+                "1987-03-27T00:02:59",
+            ),
             ("2022-01-26", "2022-01-26"),
             ("2022-01-26T10:00:00Z", "2022-01-26T10:00:00Z"),
             ("2022-01-26T10:00:00.250Z", "2022-01-26T10:00:00Z"),
@@ -289,7 +331,10 @@ mod tests {
             ("26 January 2022", "2022-01-26"),
             ("Wednesday, January 26, 2022", "2022-01-26"),
             ("Wed, 26 Jan 2022 10:00:00 +0000", "2022-01-26T10:00:00Z"),
-            ("Wed, 26 Jan 2022 10:00:00 -0500", "2022-01-26T10:00:00-05:00"),
+            (
+                "Wed, 26 Jan 2022 10:00:00 -0500",
+                "2022-01-26T10:00:00-05:00",
+            ),
             ("2022/01/26", "2022-01-26"),
             ("26.01.2022", "2022-01-26"),
             ("01/26/2022", "2022-01-26"),
@@ -303,7 +348,14 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_date() {
-        for s in ["", "yesterday", "2022-13-45", "31/31/2022", "May we go", "Feb 30, 2022"] {
+        for s in [
+            "",
+            "yesterday",
+            "2022-13-45",
+            "31/31/2022",
+            "May we go",
+            "Feb 30, 2022",
+        ] {
             assert_eq!(parse_date(s), None, "{s}");
         }
     }
@@ -319,8 +371,14 @@ mod tests {
 
     #[test]
     fn year_comes_from_publication() {
-        assert_eq!(with_year_of(2, 26, Some("26-FEB-1987 15:01:01.79")).as_deref(), Some("1987-02-26"));
-        assert_eq!(with_year_of(12, 31, Some("2022-01-02")).as_deref(), Some("2021-12-31"));
+        assert_eq!(
+            with_year_of(2, 26, Some("26-FEB-1987 15:01:01.79")).as_deref(),
+            Some("1987-02-26")
+        );
+        assert_eq!(
+            with_year_of(12, 31, Some("2022-01-02")).as_deref(),
+            Some("2021-12-31")
+        );
         assert_eq!(with_year_of(2, 26, None), None);
     }
 

@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 struct Patterns {
     /// "— Name (@handle) January 26, 2022" at the end of a block
     attribution: Regex,
+    /// "A post shared by Name (@handle) on Jan 26, 2022 at 10:00am PST" (Instagram)
+    shared: Regex,
     link: Regex,
 }
 
@@ -28,9 +30,15 @@ fn patterns() -> &'static Patterns {
         let date = format!(
             r"(?i:(?:{m})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
         );
+        // "at 10:02 AM", ", 10:02 a.m. EST" after the date
+        let time = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?";
         Patterns {
+            shared: Regex::new(&format!(
+                r"(?:^|\s)A\s+post\s+shared\s+by\s+([^\n()]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)(?:\s+on\s+({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
+            ))
+            .expect("shared regex"),
             attribution: Regex::new(&format!(
-                r"(?:^|\s)(?:—|–|-{{1,2}}|―)\s*([^\n()—–]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)\s*(?:(?:on\s+)?({date}))?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
+                r"(?:^|\s)(?:—|–|-{{1,2}}|―)\s*([^\n()—–]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)\s*(?:(?:on\s+)?({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
             ))
             .expect("attribution regex"),
             link: Regex::new(r"(?:https?://|\bpic\.twitter\.com/|\bwww\.)[^\s<>()“”\x22]+")
@@ -44,7 +52,11 @@ pub fn find_embeds(doc: &Document, people: &mut PeopleBook) -> Vec<Embed> {
     let mut out = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let found = match block.kind {
-            BlockKind::Embed => Some(markup_embed(&block.text, block.platform.as_deref(), block.url.as_deref())),
+            BlockKind::Embed => Some(markup_embed(
+                &block.text,
+                block.platform.as_deref(),
+                block.url.as_deref(),
+            )),
             BlockKind::Paragraph => text_embed(&block.text),
             _ => None,
         };
@@ -53,7 +65,9 @@ pub fn find_embeds(doc: &Document, people: &mut PeopleBook) -> Vec<Embed> {
         // the attribution alone on its line: the post is the paragraph before it
         if embed.text.is_empty() && block.kind == BlockKind::Paragraph {
             if let Some(prev) = i.checked_sub(1).and_then(|j| doc.blocks.get(j)) {
-                if prev.kind == BlockKind::Paragraph && !out.iter().any(|e: &Embed| e.block == i - 1) {
+                if prev.kind == BlockKind::Paragraph
+                    && !out.iter().any(|e: &Embed| e.block == i - 1)
+                {
                     embed.text = prev.text.trim().to_string();
                     embed.block = i - 1;
                     if embed.url.is_none() {
@@ -87,17 +101,25 @@ fn text_embed(text: &str) -> Option<Embed> {
         return None;
     }
     let text = text.trim();
-    let c = patterns().attribution.captures(text)?;
+    let p = patterns();
+    let (c, shared) = match p.attribution.captures(text) {
+        Some(c) => (c, false),
+        None => (p.shared.captures(text)?, true),
+    };
     let all = c.get(0)?;
-    let author = c.get(1).map(|m| names::tidy_name(m.as_str())).filter(|a| !a.is_empty());
+    let author = c
+        .get(1)
+        .map(|m| names::tidy_name(m.as_str()))
+        .filter(|a| !a.is_empty());
     let handle = c.get(2)?.as_str().trim_end_matches('.').to_string();
     let posted_at = c.get(3).and_then(|d| dates::parse_date(d.as_str()));
     // without a date, a "— Name (@handle)" line must at least hold a link to be a post
     let post = text[..all.start()].trim().to_string();
-    if posted_at.is_none() && first_link(&post).is_none() {
+    if posted_at.is_none() && first_link(&post).is_none() && !shared {
         return None;
     }
-    let platform = platform_of(&post).unwrap_or("twitter").to_string();
+    let default = if shared { "instagram" } else { "twitter" };
+    let platform = platform_of(&post).unwrap_or(default).to_string();
     Some(Embed {
         platform,
         author,
@@ -139,10 +161,11 @@ fn markup_embed(text: &str, platform: Option<&str>, url: Option<&str>) -> Embed 
 
 /// The first link in a post.
 fn first_link(text: &str) -> Option<String> {
-    patterns()
-        .link
-        .find(text)
-        .map(|m| m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\'']).to_string())
+    patterns().link.find(text).map(|m| {
+        m.as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\''])
+            .to_string()
+    })
 }
 
 /// The platform a post's links point to.
@@ -171,14 +194,22 @@ fn handle_from_url(url: &str) -> Option<String> {
     let rest = url.split("://").nth(1).unwrap_or(url);
     let mut parts = rest.split('/');
     let host = parts.next()?.to_lowercase();
-    let known = ["twitter.com", "x.com", "instagram.com", "tiktok.com", "threads.net"];
+    let known = [
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "tiktok.com",
+        "threads.net",
+    ];
     if !known.iter().any(|k| host.ends_with(k)) {
         return None;
     }
     let user = parts.next()?.trim_start_matches('@');
     let valid = !user.is_empty()
         && user.len() <= 30
-        && user.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
         && !["i", "p", "status", "reel", "intent", "share"].contains(&user);
     valid.then(|| format!("@{user}"))
 }
@@ -189,7 +220,11 @@ mod tests {
     use crate::model::{Block, Format, Metadata};
 
     fn doc(blocks: Vec<Block>) -> Document {
-        Document { meta: Metadata::default(), blocks, format: Format::Text }
+        Document {
+            meta: Metadata::default(),
+            blocks,
+            format: Format::Text,
+        }
     }
 
     #[test]
@@ -209,7 +244,10 @@ mod tests {
         assert_eq!(e.handle.as_deref(), Some("@anaruiz"));
         assert_eq!(e.url.as_deref(), Some("https://t.co/AbC123xyz"));
         assert_eq!(e.posted_at.as_deref(), Some("2021-03-03"));
-        assert_eq!(e.text, "We have sent our answer to the #union. Talks must go on. https://t.co/AbC123xyz");
+        assert_eq!(
+            e.text,
+            "We have sent our answer to the #union. Talks must go on. https://t.co/AbC123xyz"
+        );
         assert_eq!(e.block, 1);
         let p = book.get(e.person.unwrap()).unwrap();
         assert_eq!(p.name, "Ana Ruiz");
@@ -223,6 +261,8 @@ mod tests {
             "Vote today! -- Tom Berg (@tberg) January 5, 2021",
             "Vote today!\n— Tom Berg (@tberg) 5 January 2021",
             "Vote today! — Tom Berg (@tberg) January 5, 2021.",
+            "Vote today! — Tom Berg (@tberg) January 5, 2021 at 10:02 AM",
+            "Vote today! A post shared by Tom Berg (@tberg) on Jan 5, 2021 at 10:02am PST",
         ];
         for t in cases {
             let e = text_embed(t).unwrap_or_else(|| panic!("{t}"));
@@ -230,9 +270,16 @@ mod tests {
             assert_eq!(e.posted_at.as_deref(), Some("2021-01-05"), "{t}");
             assert!(e.text.starts_with("Vote today!"), "{t}");
         }
+        assert_eq!(
+            text_embed("Vote today! A post shared by Tom Berg (@tberg) on Jan 5, 2021")
+                .map(|e| e.platform),
+            Some("instagram".to_string())
+        );
         // organisations post too: no person for them
         let mut book = PeopleBook::new();
-        let d = doc(vec![Block::paragraph("Our statement on the vote. — Lima Police (@LimaPolice) March 3, 2021")]);
+        let d = doc(vec![Block::paragraph(
+            "Our statement on the vote. — Lima Police (@LimaPolice) March 3, 2021",
+        )]);
         let e = find_embeds(&d, &mut book);
         assert_eq!(e[0].person, None);
         assert!(book.is_empty());
@@ -251,7 +298,10 @@ mod tests {
 
     #[test]
     fn embed_blocks_from_markup() {
-        let mut b = Block::new(BlockKind::Embed, "Hello from the summit. — Ana Ruiz (@anaruiz) March 3, 2021");
+        let mut b = Block::new(
+            BlockKind::Embed,
+            "Hello from the summit. — Ana Ruiz (@anaruiz) March 3, 2021",
+        );
         b.url = Some("https://twitter.com/anaruiz/status/123".into());
         b.platform = Some("twitter".into());
         let mut ig = Block::new(BlockKind::Embed, "A post shared by the team");
@@ -259,7 +309,10 @@ mod tests {
         let mut book = PeopleBook::new();
         let e = find_embeds(&doc(vec![b, ig]), &mut book);
         assert_eq!(e.len(), 2);
-        assert_eq!(e[0].url.as_deref(), Some("https://twitter.com/anaruiz/status/123"));
+        assert_eq!(
+            e[0].url.as_deref(),
+            Some("https://twitter.com/anaruiz/status/123")
+        );
         assert_eq!(e[0].text, "Hello from the summit.");
         assert_eq!(e[1].platform, "instagram");
         assert_eq!(e[1].handle, None);

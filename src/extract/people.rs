@@ -7,7 +7,12 @@
 //! that the archive uses to keep one row per person across articles.
 
 use crate::model::{Evidence, Person};
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
+
+/// How many of the latest people a near-miss spelling is compared with: a misspelled
+/// surname refers to someone named recently, and the bound keeps huge texts linear.
+const NEAR_MISS_WINDOW: usize = 64;
 
 /// Honorifics dropped from names before comparing them.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"];
@@ -33,10 +38,19 @@ fn surname_key(key: &str) -> &str {
 }
 
 /// All the people one article names.
+///
+/// Lookups go through hash indexes (by key, alias and surname) so that an article naming
+/// thousands of people still resolves each mention in constant time.
 #[derive(Debug, Default, Clone)]
 pub struct PeopleBook {
     people: Vec<Person>,
     keys: Vec<String>,
+    /// Key → latest person with that key.
+    by_key: HashMap<String, usize>,
+    /// Alias key → latest person with that alias.
+    by_alias: HashMap<String, usize>,
+    /// Surname key → people with that surname, in order.
+    by_surname: HashMap<String, Vec<usize>>,
 }
 
 impl PeopleBook {
@@ -51,30 +65,31 @@ impl PeopleBook {
         if key.is_empty() {
             return None;
         }
-        if let Some(i) = self.keys.iter().rposition(|k| *k == key) {
+        if let Some(&i) = self.by_key.get(&key) {
             return Some(i);
         }
-        if let Some(i) = self
-            .people
-            .iter()
-            .rposition(|p| p.aliases.iter().any(|a| person_key(a) == key))
-        {
+        if let Some(&i) = self.by_alias.get(&key) {
             return Some(i);
         }
         let single = !key.contains(' ');
         if single {
-            if let Some(i) = self.keys.iter().rposition(|k| surname_key(k) == key) {
+            if let Some(&i) = self.by_surname.get(&key).and_then(|v| v.last()) {
                 return Some(i);
             }
             // near-miss spelling of a long surname: Soltenberg for Stoltenberg
-            if key.chars().count() >= 6 {
+            let len = key.chars().count();
+            if len >= 6 {
+                let limit = if len >= 8 { 2 } else { 1 };
+                let from = self.keys.len().saturating_sub(NEAR_MISS_WINDOW);
                 let best = self
                     .keys
                     .iter()
                     .enumerate()
+                    .skip(from)
                     .rev()
+                    .filter(|(_, k)| surname_key(k).chars().count().abs_diff(len) <= limit)
                     .map(|(i, k)| (i, strsim::damerau_levenshtein(surname_key(k), &key)))
-                    .filter(|&(_, d)| d <= if key.chars().count() >= 8 { 2 } else { 1 })
+                    .filter(|&(_, d)| d <= limit)
                     .min_by_key(|&(_, d)| d);
                 if let Some((i, _)) = best {
                     return Some(i);
@@ -83,15 +98,38 @@ impl PeopleBook {
         } else {
             // "Mr. Blinken" after "Antony Blinken": same surname, and a first name that agrees
             let (first, last) = (key.split(' ').next().unwrap_or(""), surname_key(&key));
-            if let Some(i) = self
-                .keys
-                .iter()
-                .rposition(|k| surname_key(k) == last && (!k.contains(' ') || k.starts_with(first)))
-            {
-                return Some(i);
+            if let Some(list) = self.by_surname.get(last) {
+                if let Some(&i) = list.iter().rev().find(|&&i| {
+                    let k = &self.keys[i];
+                    !k.contains(' ') || k.starts_with(first)
+                }) {
+                    return Some(i);
+                }
             }
         }
         None
+    }
+
+    /// Point the indexes at person `idx` under `key`, replacing its previous key.
+    fn index_key(&mut self, idx: usize, old: Option<&str>, key: &str) {
+        if let Some(old) = old {
+            if self.by_key.get(old) == Some(&idx) {
+                self.by_key.remove(old);
+            }
+            let old_surname = surname_key(old).to_string();
+            if let Some(list) = self.by_surname.get_mut(&old_surname) {
+                list.retain(|&i| i != idx);
+            }
+        }
+        self.by_key.insert(key.to_string(), idx);
+        let list = self
+            .by_surname
+            .entry(surname_key(key).to_string())
+            .or_default();
+        let at = list.partition_point(|&i| i < idx);
+        if list.get(at) != Some(&idx) {
+            list.insert(at, idx);
+        }
     }
 
     /// Record that the article names `name` because of `evidence`; returns the person's index.
@@ -108,10 +146,13 @@ impl PeopleBook {
                 if p.name != name && !p.aliases.iter().any(|a| a == name) {
                     if key.split(' ').count() > self.keys[i].split(' ').count() {
                         let old = std::mem::replace(&mut p.name, name.to_string());
+                        self.by_alias.insert(person_key(&old), i);
                         p.aliases.push(old);
-                        self.keys[i] = key;
+                        let old_key = std::mem::replace(&mut self.keys[i], key.clone());
+                        self.index_key(i, Some(&old_key), &key);
                     } else {
                         p.aliases.push(name.to_string());
+                        self.by_alias.insert(key.clone(), i);
                     }
                 }
                 i
@@ -121,8 +162,10 @@ impl PeopleBook {
                     name: name.to_string(),
                     ..Person::default()
                 });
+                let i = self.people.len() - 1;
+                self.index_key(i, None, &key);
                 self.keys.push(key);
-                self.people.len() - 1
+                i
             }
         };
         let p = &mut self.people[idx];

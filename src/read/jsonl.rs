@@ -25,6 +25,19 @@ pub fn read_line(line: &str) -> Result<Document, ReadError> {
         })
     };
 
+    for key in ["text", "body", "maintext", "content", "html"] {
+        if let Some(v) = obj.get(key).filter(|v| !v.is_string() && !v.is_null()) {
+            let kind = match v {
+                Value::Array(_) => "a list",
+                Value::Object(_) => "an object",
+                Value::Number(_) => "a number",
+                _ => "not text",
+            };
+            return Err(ReadError::Invalid(format!(
+                "`{key}` must be a string, not {kind}"
+            )));
+        }
+    }
     let mut doc = if let Some(Value::Array(blocks)) = obj.get("blocks") {
         let blocks: Vec<Block> = blocks
             .iter()

@@ -81,13 +81,13 @@ impl Builder {
     }
     fn outlet(&mut self, article_col: &str, f: &Filters) {
         if let Some(o) = &f.outlet {
-            let p = self.param(person_key(o));
+            let p = self.param(source_filter_key(o));
             self.push(format!("{article_col} IN (SELECT a2.id FROM articles a2 JOIN sources s2 ON s2.id = a2.outlet_id WHERE s2.key = {p})"));
         }
     }
     fn source(&mut self, article_col: &str, f: &Filters) {
         if let Some(s) = &f.source {
-            let p = self.param(person_key(s));
+            let p = self.param(source_filter_key(s));
             self.push(format!(
                 "{article_col} IN (SELECT x.article_id FROM article_sources x JOIN sources s3 ON s3.id = x.source_id WHERE s3.key = {p} OR s3.key IN (SELECT key FROM sources WHERE name LIKE {p}))"
             ));
@@ -97,6 +97,19 @@ impl Builder {
         format!("LIMIT {}", f.limit.unwrap_or(default))
     }
 }
+
+/// The archive key of a source as a user names it: "associated press" is AP.
+fn source_filter_key(name: &str) -> String {
+    let canonical = crate::extract::sources::agencies::lookup(name)
+        .map(|a| a.name)
+        .unwrap_or(name);
+    crate::archive::load::source_key(canonical)
+}
+
+/// One row per (article, person): `mentions` is repeated on each relation row of
+/// `article_people`, so counting goes through this.
+const PER_ARTICLE: &str =
+    "(SELECT article_id, person_id, max(mentions) AS mentions FROM article_people GROUP BY article_id, person_id)";
 
 /// SQL matching the people a name refers to: the folded full name, an alias, or a surname.
 fn person_ids(b: &mut Builder, name: &str) -> String {
@@ -212,9 +225,9 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
             b.limit(f, 20)
         ),
         PeopleBy::Mentions => format!(
-            "SELECT p.id, p.name, sum(ap.mentions) AS mentions, count(DISTINCT ap.article_id) AS articles,
-                    group_concat(DISTINCT ap.relation) AS relations
-             FROM article_people ap JOIN people p ON p.id = ap.person_id JOIN articles a ON a.id = ap.article_id
+            "SELECT p.id, p.name, sum(ap.mentions) AS mentions, count(*) AS articles,
+                    (SELECT group_concat(DISTINCT relation) FROM article_people x WHERE x.person_id = p.id) AS relations
+             FROM {PER_ARTICLE} ap JOIN people p ON p.id = ap.person_id JOIN articles a ON a.id = ap.article_id
              {} GROUP BY p.id ORDER BY mentions DESC, p.name {}",
             b.where_sql(),
             b.limit(f, 20)
@@ -250,7 +263,7 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
     b.dates("a.published_at", f);
     b.outlet("a.id", f);
     if let Some(ag) = agency {
-        let p = b.param(person_key(ag));
+        let p = b.param(source_filter_key(ag));
         b.push(format!("s.key = {p}"));
     }
     if let Some(ph) = photographer {
@@ -366,7 +379,7 @@ pub fn timeline(f: &Filters, by: crate::cli::Period, of: crate::cli::Counted) ->
                 b.push(format!("ap.person_id IN {ids}"));
             }
             (
-                "article_people ap JOIN articles a ON a.id = ap.article_id".to_string(),
+                format!("{PER_ARTICLE} ap JOIN articles a ON a.id = ap.article_id"),
                 "sum(ap.mentions) AS mentions",
             )
         }

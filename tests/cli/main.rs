@@ -2,6 +2,8 @@
 //! archive, the environment cleared), on the sample articles in `samples/` and the
 //! fixtures in `tests/fixtures/`, all written for this project.
 
+mod safety;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
@@ -599,4 +601,335 @@ fn closed_pipe_is_not_an_error() {
         .status()
         .unwrap();
     assert!(status.success());
+}
+
+#[test]
+fn quotes_have_their_speakers() {
+    let (_d, db) = ingested();
+    let rows = sql(
+        &db,
+        "SELECT speaker, kind FROM quote_view WHERE text LIKE 'We have put a fair offer%' OR text LIKE 'nobody gains%'
+         OR text LIKE 'We are not there yet%' OR text LIKE 'Every day the port%' OR text LIKE 'This offer does not%'
+         ORDER BY quote_id",
+    );
+    assert_eq!(
+        rows,
+        vec![
+            "Elena Markovic,direct",
+            "Elena Markovic,partial",
+            "Pavel Oduya,direct",
+            "Ines Carvalho,direct",
+            "Elena Markovic,direct"
+        ]
+    );
+    // headings and captions are not quotes, and quote text has no quote marks
+    assert_eq!(
+        count(&db, "quotes WHERE text LIKE '%“%' OR text LIKE '%”%'"),
+        0
+    );
+    assert_eq!(count(&db, "quotes WHERE text LIKE '%Dockers wait%'"), 0);
+}
+
+#[test]
+fn people_are_one_row_each_with_roles_and_handles() {
+    let (_d, db) = ingested();
+    assert_eq!(count(&db, "people WHERE name = 'Elena Markovic'"), 1);
+    assert_eq!(count(&db, "people WHERE name LIKE '%Markovic%'"), 1);
+    // the syndicated copy quotes the same analyst: still one person
+    assert_eq!(count(&db, "people WHERE name = 'Walter Nguyen'"), 1);
+    let roles = sql(&db, "SELECT role FROM person_roles r JOIN people p ON p.id = r.person_id WHERE p.name = 'Ines Carvalho'");
+    assert!(
+        roles.iter().any(|r| r.contains("chief executive")),
+        "{roles:?}"
+    );
+    assert_eq!(
+        sql(&db, "SELECT h.handle FROM person_handles h JOIN people p ON p.id = h.person_id WHERE p.name = 'Elena Markovic'"),
+        vec!["@elenamarkovic"]
+    );
+    // bylines are authors, not quoted people
+    assert_eq!(
+        sql(&db, "SELECT relation FROM article_people ap JOIN people p ON p.id = ap.person_id WHERE p.name = 'Hannah Cole'"),
+        vec!["author"]
+    );
+    for not_person in [
+        "Valmera",
+        "Northline",
+        "Thursday",
+        "Shipping lines count the cost",
+        "Associated Press",
+    ] {
+        assert_eq!(
+            count(&db, &format!("people WHERE name LIKE '%{not_person}%'")),
+            0,
+            "{not_person}"
+        );
+    }
+}
+
+#[test]
+fn captions_carry_photographer_and_agency() {
+    let (_d, db) = ingested();
+    let rows = sql(
+        &db,
+        "SELECT photographer, agency, provider FROM caption_view ORDER BY caption_id",
+    );
+    assert!(rows.contains(&"Tomas Berger,AP,".to_string()), "{rows:?}");
+    assert!(
+        rows.contains(&",Reuters,Port Authority of Valmera".to_string()),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&"Marcus Webb,AP,".to_string()), "{rows:?}");
+    assert!(
+        rows.contains(&"Anna Kowalczyk,AFP,".to_string()),
+        "{rows:?}"
+    );
+    // the caption is not body text
+    assert_eq!(
+        count(&db, "articles WHERE body LIKE '%Dockers wait outside%'"),
+        0
+    );
+}
+
+#[test]
+fn wire_credits_and_embeds() {
+    let (_d, db) = ingested();
+    let wire = sql(
+        &db,
+        "SELECT a.external_id, s.name FROM article_sources x JOIN sources s ON s.id = x.source_id
+         JOIN articles a ON a.id = x.article_id WHERE x.role = 'wire_credit' AND a.external_id IS NOT NULL ORDER BY 1, 2",
+    );
+    assert_eq!(
+        wire,
+        vec!["wire-0001,Reuters", "wire-0002,AP", "wire-0003,AP"]
+    );
+    let text_wire = sql(
+        &db,
+        "SELECT s.name FROM article_sources x JOIN sources s ON s.id = x.source_id JOIN articles a ON a.id = x.article_id
+         WHERE x.role = 'wire_credit' AND a.format = 'text' ORDER BY 1",
+    );
+    assert_eq!(text_wire, vec!["AFP", "Reuters"]);
+    let embeds = sql(
+        &db,
+        "SELECT platform, author, handle, posted_at FROM embeds ORDER BY handle",
+    );
+    assert_eq!(
+        embeds,
+        vec![
+            "twitter,Elena Markovic,@elenamarkovic,2024-03-04",
+            "twitter,Henrik Solberg,@hsolberg_museum,2024-04-02"
+        ]
+    );
+}
+
+#[test]
+fn report_filters_find_people_by_any_alias() {
+    let (_d, db) = ingested();
+    let out = morgue(&db)
+        .args(["quotes", "--person", "Markovic", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(s.lines().count(), 5, "{s}");
+    assert!(s.lines().skip(1).all(|l| l.contains("Elena Markovic")));
+    let out = morgue(&db)
+        .args(["quotes", "--words", "port", "--kind", "direct", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(s.contains("Every day the port"), "{s}");
+    let out = morgue(&db)
+        .args(["captions", "--agency", "associated press", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(s.lines().count(), 3, "{s}");
+    let out = morgue(&db)
+        .args(["articles", "--source", "Reuters", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(s.lines().count(), 3, "{s}");
+    let out = morgue(&db)
+        .args(["quotes", "--explain", "--person", "Oduya", "-f", "json"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        s.contains("\"rule\"") && s.contains("\"verb\": \"said\""),
+        "{s}"
+    );
+}
+
+#[test]
+fn people_ranking_and_profile() {
+    let (_d, db) = ingested();
+    let out = morgue(&db)
+        .args(["people", "--top", "1", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(s.lines().nth(1).unwrap().contains("Elena Markovic"), "{s}");
+    let out = morgue(&db)
+        .args(["person", "Markovic", "-f", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["person"]["name"], "Elena Markovic");
+    assert!(v["handles"][0]["handle"] == "@elenamarkovic");
+    assert!(v["latest quotes"].as_array().unwrap().len() >= 4);
+    morgue(&db)
+        .args(["person", "Nobody Atall"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no person"));
+}
+
+#[test]
+fn timeline_counts_by_period() {
+    let (_d, db) = ingested();
+    let out = morgue(&db)
+        .args(["timeline", "--by", "month", "-f", "csv"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8(out.get_output().stdout.clone()).unwrap(),
+        "period,articles\n2024-02,3\n2024-03,2\n2024-04,1\n"
+    );
+    let out = morgue(&db)
+        .args([
+            "timeline",
+            "--of",
+            "quotes",
+            "--person",
+            "Walter Nguyen",
+            "-f",
+            "csv",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8(out.get_output().stdout.clone()).unwrap(),
+        "period,quotes\n2024-02,4\n"
+    );
+}
+
+#[test]
+fn sources_report_shows_roles() {
+    let (_d, db) = ingested();
+    let out = morgue(&db)
+        .args(["sources", "-f", "csv"])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(s.contains("AP,wire,photo_credit,2"), "{s}");
+    assert!(s.contains("Reuters,wire,wire_credit,2"), "{s}");
+    assert!(s.contains("Example World News,outlet,publisher,2"), "{s}");
+}
+
+/// Two articles about one person under three spellings (a fixture written for this test).
+fn blinken_archive() -> (TempDir, PathBuf) {
+    let (dir, db) = archive();
+    let a = dir.path().join("one.txt");
+    std::fs::write(
+        &a,
+        "Antony Blinken flew to Oslo on Monday. “We are listening,” Antony Blinken said.\n",
+    )
+    .unwrap();
+    let b = dir.path().join("two.txt");
+    std::fs::write(
+        &b,
+        "Secretary of State Antony J. Blinken met his counterpart on Tuesday.\n\n“The talks were frank,” Blinken said.\n",
+    )
+    .unwrap();
+    morgue(&db).arg("ingest").arg(&a).arg(&b).assert().success();
+    (dir, db)
+}
+
+#[test]
+fn one_person_across_articles_with_every_spelling() {
+    let (_d, db) = blinken_archive();
+    assert_eq!(sql(&db, "SELECT name FROM people"), vec!["Antony Blinken"]);
+    let aliases = sql(&db, "SELECT alias FROM person_aliases ORDER BY alias");
+    assert_eq!(
+        aliases,
+        vec!["Antony Blinken", "Antony J. Blinken", "Blinken"]
+    );
+    assert_eq!(count(&db, "quotes WHERE person_id IS NOT NULL"), 2);
+}
+
+#[test]
+fn manual_corrections_survive_reextract() {
+    let (dir, db) = archive();
+    let a = dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        "“Rates will fall,” said Maria Gonzales, an economist.\n",
+    )
+    .unwrap();
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &b,
+        "“Rates will rise,” said Maria González-Ruiz, the bank's governor.\n",
+    )
+    .unwrap();
+    morgue(&db).arg("ingest").arg(&a).arg(&b).assert().success();
+    assert_eq!(count(&db, "people"), 2);
+    morgue(&db)
+        .args(["people", "merge", "Maria González-Ruiz", "Maria Gonzales"])
+        .assert()
+        .success();
+    assert_eq!(
+        sql(&db, "SELECT name FROM people"),
+        vec!["Maria González-Ruiz"]
+    );
+    assert_eq!(count(&db, "quotes WHERE person_id IS NOT NULL"), 2);
+    morgue(&db).args(["reextract", "--all"]).assert().success();
+    assert_eq!(
+        sql(&db, "SELECT name FROM people"),
+        vec!["Maria González-Ruiz"]
+    );
+    assert_eq!(
+        count(&db, "quotes WHERE person_id = (SELECT id FROM people)"),
+        2
+    );
+    // and a wrong merge is undone
+    morgue(&db)
+        .args(["people", "split", "Maria González-Ruiz", "Maria Gonzales"])
+        .assert()
+        .success();
+    assert_eq!(count(&db, "people"), 2);
+    morgue(&db).args(["reextract", "--all"]).assert().success();
+    assert_eq!(count(&db, "people"), 2);
+    // an alias given by hand
+    morgue(&db)
+        .args(["people", "alias", "Maria Gonzales", "M. Gonzales"])
+        .assert()
+        .success();
+    let out = morgue(&db)
+        .args(["quotes", "--person", "M. Gonzales", "-f", "csv"])
+        .assert()
+        .success();
+    assert!(String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .contains("Rates will fall"));
+    morgue(&db)
+        .args(["people", "merge", "Nobody", "Maria Gonzales"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no person"));
+}
+
+#[test]
+fn check_and_backup() {
+    let (dir, db) = ingested();
+    morgue(&db)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("integrity"));
+    let copy = dir.path().join("backup").join("copy.db");
+    morgue(&db).arg("backup").arg(&copy).assert().success();
+    assert_eq!(count(&copy, "articles"), 6);
+    assert_eq!(count(&copy, "quotes"), count(&db, "quotes"));
+    morgue(&copy).arg("check").assert().success();
 }

@@ -53,7 +53,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         marker: Regex::new(
-            r"(?i)^(?:©|\(c\)|copyright\b|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|photographer|file|source)\s*(?::|\.{2,3}|…|,|\bby\b))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?\b|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by\b)\s*",
+            r"(?i)^(?:©|\(c\)|copyright\b|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|bild|photographer|file|source|screenshot|video|illustration|graphic|photo\s+illustration)\s*(?::|\.{2,3}|…|,|\bby\b))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?\b|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by\b)\s*",
         )
         .expect("marker regex"),
         via: Regex::new(r"(?i)\s*/?\s*\bvia\b\s*").expect("via regex"),
@@ -95,15 +95,16 @@ const DECORATION: &[&str] = &[
 
 /// Lower-case words allowed inside organisation names.
 const CONNECTORS: &[&str] = &[
-    "of", "the", "de", "du", "des", "del", "la", "le", "el", "al", "and", "&", "for", "van", "von", "der", "y", "e",
-    "di", "da", "on", "in", "at",
+    "of", "the", "de", "du", "des", "del", "la", "le", "el", "al", "and", "&", "for", "van", "von",
+    "der", "y", "e", "di", "da", "on", "in", "at",
 ];
 
 /// Parse `segment` as a credit. `known` says the caller already knows it is one (the
 /// markup said so), which admits a bare name or organisation.
 pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
     let p = patterns();
-    let mut s = segment.trim().trim_end_matches(['.', ';', ',', ' ']).trim();
+    let raw = segment.trim();
+    let mut s = raw.trim_end_matches(['.', ';', ',', ' ']).trim();
     if s.is_empty() || s.chars().count() > 160 || s.contains("://") || s.contains('\n') {
         return None;
     }
@@ -113,8 +114,19 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         s = inner.trim().trim_end_matches(['.', ';', ',', ' ']);
         bracketed = true;
     }
+    // credits end without a full stop; "(Pa.)", "[Bloomberg.]" and "... of Fraud." are prose
+    let full_stop = raw.trim_end_matches([')', ']', ' ']).ends_with('.') && !ends_with_initial(raw);
     loop {
         let before = s;
+        // "CreditCreditName/Agency": page text that glued a visually hidden label on
+        for label in ["Credit", "CREDIT"] {
+            if let Some(rest) = s.strip_prefix(label) {
+                if rest.starts_with(|c: char| c.is_uppercase() || c.is_whitespace()) {
+                    s = rest.trim_start();
+                    marked = true;
+                }
+            }
+        }
         if let Some(m) = p.marker.find(s) {
             s = &s[m.end()..];
             marked = true;
@@ -144,22 +156,37 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         return None;
     }
     let credit = resolve(&before, &after, written);
-    let known_agency = before.iter().chain(&after).any(|x| matches!(x, Piece::Agency(_)));
+    let known_agency = before
+        .iter()
+        .chain(&after)
+        .any(|x| matches!(x, Piece::Agency(_)));
     // "Jabin Reyes/The Daily Example": a person first, in ordinary case, then the outlet
     let person_then_org = matches!(before.as_slice(), [Piece::Person(_), Piece::Org(_), ..])
         && !names::is_shouted(before_via.split('/').next().unwrap_or(""));
     let person = credit.photographer.is_some();
     // "/" and "via" join credits; commas, dashes and bars also join lists and headlines
-    let joined = (before.len() + after.len() > 1 && before_via.contains('/')) || after_via.is_some();
+    let joined =
+        (before.len() + after.len() > 1 && before_via.contains('/')) || after_via.is_some();
     let listed = before.len() + after.len() > 1;
     let for_outlet = before.iter().any(|x| matches!(x, Piece::PersonFor(..)));
     let valid = marked
-        || for_outlet
-        || (joined && (known_agency || person_then_org))
+        || (for_outlet && !full_stop)
+        || (joined && (known_agency || (person_then_org && !full_stop)))
         || (listed && known_agency && person)
-        || (bracketed && known_agency);
-    let named = credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
-    (valid && named).then_some(Credit { strong: marked || known_agency, ..credit })
+        || (bracketed && known_agency && !full_stop);
+    let named =
+        credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
+    (valid && named).then_some(Credit {
+        strong: marked || known_agency,
+        ..credit
+    })
+}
+
+/// "... Dan J." ends with an initial, not a full stop.
+fn ends_with_initial(s: &str) -> bool {
+    let t = s.trim_end_matches([')', ']', ' ']);
+    let word = t.rsplit([' ', '/']).next().unwrap_or("");
+    word.chars().count() == 2 && word.starts_with(char::is_uppercase)
 }
 
 /// "(AP Photo/Name)" and "[Reuters]" without their brackets.
@@ -173,7 +200,13 @@ fn unwrap_brackets(s: &str) -> Option<&str> {
 
 /// The pieces of one side of a credit, or `None` when one of them is not credit-like.
 fn pieces(s: &str) -> Option<Vec<Piece>> {
-    patterns().split.split(s).map(str::trim).filter(|x| !x.is_empty()).map(classify).collect()
+    patterns()
+        .split
+        .split(s)
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(classify)
+        .collect()
 }
 
 fn classify(raw: &str) -> Option<Piece> {
@@ -186,7 +219,7 @@ fn classify(raw: &str) -> Option<Piece> {
         return Some(Piece::Agency(a));
     }
     if let Some((who, outlet)) = tidy.split_once(" for ") {
-        if names::looks_like_person(who) && is_org(outlet) {
+        if names::looks_like_person(who) && is_outlet(outlet) {
             return Some(Piece::PersonFor(who.to_string(), outlet.to_string()));
         }
         return None;
@@ -194,10 +227,28 @@ fn classify(raw: &str) -> Option<Piece> {
     if names::looks_like_person(&tidy) {
         return Some(Piece::Person(tidy));
     }
-    if (is_org(&tidy) && tidy.chars().filter(|c| c.is_alphabetic()).count() >= 2) || tidy.starts_with('@') {
-        return Some(Piece::Org(tidy));
+    // organisations keep their own case ("NATO", "UNICEF"); only people get name case
+    let org = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let org = org.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+    if (is_org(org) && org.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        || org.starts_with('@')
+    {
+        return Some(Piece::Org(org.to_string()));
     }
     None
+}
+
+/// What follows "Name for": "The Daily Example", "NPR", "Bloomberg News", an agency;
+/// not the rest of a title-case headline ("Up for Renewal Amid Allegations").
+fn is_outlet(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    is_org(s)
+        && s.split_whitespace().count() <= 6
+        && (first == "The"
+            || agencies::lookup(s).is_some()
+            || names::is_shouted(s)
+            || (2..=4).contains(&s.chars().count()) && s.chars().all(char::is_uppercase)
+            || s.split_whitespace().any(names::is_org_word))
 }
 
 /// Capitalised words, with connectors between them: "Russian Defense Ministry",
@@ -207,13 +258,14 @@ fn is_org(s: &str) -> bool {
     if words.is_empty() || words.len() > 8 {
         return false;
     }
-    let starts_upper =
-        words[0].chars().any(char::is_uppercase) && (words[0] == "The" || !names::is_function_word(words[0]));
+    let starts_upper = words[0].chars().any(char::is_uppercase)
+        && (words[0] == "The" || !names::is_function_word(words[0]));
     starts_upper
         && words.iter().all(|w| {
             CONNECTORS.contains(&w.to_lowercase().as_str())
                 || (w.chars().any(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphanumeric() || "'’.-&".contains(c))
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || "'’.-&".contains(c))
                     && !w.chars().all(|c| c.is_ascii_digit()))
         })
         && !words.iter().all(|w| w.chars().any(|c| c.is_ascii_digit()))
@@ -241,23 +293,40 @@ fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
         Piece::PersonFor(_, o) => Some(o.clone()),
         _ => None,
     });
+    // "Heinrich Reyes/Instituto Lula": the last of two name-shaped pieces holds the credit
+    let persons: Vec<&String> = before
+        .iter()
+        .filter_map(|x| match x {
+            Piece::Person(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    let holder =
+        (persons.len() >= 2 && first_org(before).is_none() && first_agency(before).is_none())
+            .then(|| persons[persons.len() - 1].clone());
+    let first_org = |ps: &[Piece]| first_org(ps).or_else(|| holder.clone());
     let (agency, provider) = match (first_agency(before), first_agency(after)) {
         // "Name/AFP via Getty Images": AFP's picture, distributed by a photo agency
-        (Some(b), Some(v)) if v.kind == SourceKind::PhotoAgency => (Some(b.name.to_string()), first_org(before)),
+        (Some(b), Some(v)) if v.kind == SourceKind::PhotoAgency => {
+            (Some(b.name.to_string()), first_org(before))
+        }
         // "Sputnik/Name/Kremlin via REUTERS": handed out through a news agency
         (Some(b), Some(v)) => (Some(v.name.to_string()), Some(b.name.to_string())),
         (None, Some(v)) => (Some(v.name.to_string()), first_org(before)),
-        (Some(b), None) => (Some(b.name.to_string()), first_org(before).or(first_org(after))),
-        (None, None) => {
-            let org = first_org(before).or(first_org(after)).or(outlet);
-            if photographer.is_some() {
-                (org, None)
-            } else {
-                (None, org)
-            }
-        }
+        (Some(b), None) => (
+            Some(b.name.to_string()),
+            first_org(before).or(first_org(after)),
+        ),
+        // "Jabin Reyes/The Daily Example", "© Fox News": the organisation holds the credit
+        (None, None) => (first_org(before).or(first_org(after)).or(outlet), None),
     };
-    Credit { written, photographer, agency, provider, strong: false }
+    Credit {
+        written,
+        photographer,
+        agency,
+        provider,
+        strong: false,
+    }
 }
 
 #[cfg(test)]
@@ -280,33 +349,104 @@ mod tests {
     fn credit_shapes() {
         let cases = [
             ("© Mira Holt/AP", some(Some("Mira Holt"), Some("AP"), None)),
-            ("(AP Photo/Dan Reyes, File)", some(Some("Dan Reyes"), Some("AP"), None)),
+            (
+                "(AP Photo/Dan Reyes, File)",
+                some(Some("Dan Reyes"), Some("AP"), None),
+            ),
             ("(AP Photo)", some(None, Some("AP"), None)),
-            ("Photo: Mira Holt, AP", some(Some("Mira Holt"), Some("AP"), None)),
-            ("REUTERS/Dan Reyes/File Photo", some(Some("Dan Reyes"), Some("Reuters"), None)),
-            ("Mira Holt/Getty Images", some(Some("Mira Holt"), Some("Getty Images"), None)),
-            ("Mira Holt/AFP/Getty Images", some(Some("Mira Holt"), Some("AFP"), None)),
-            ("Mira Holt / AFP via Getty Images", some(Some("Mira Holt"), Some("AFP"), None)),
+            (
+                "Photo: Mira Holt, AP",
+                some(Some("Mira Holt"), Some("AP"), None),
+            ),
+            (
+                "REUTERS/Dan Reyes/File Photo",
+                some(Some("Dan Reyes"), Some("Reuters"), None),
+            ),
+            (
+                "Mira Holt/Getty Images",
+                some(Some("Mira Holt"), Some("Getty Images"), None),
+            ),
+            (
+                "Mira Holt/AFP/Getty Images",
+                some(Some("Mira Holt"), Some("AFP"), None),
+            ),
+            (
+                "Mira Holt / AFP via Getty Images",
+                some(Some("Mira Holt"), Some("AFP"), None),
+            ),
             (
                 "Ukrainian Navy Press Office/Via Reuters",
                 some(None, Some("Reuters"), Some("Ukrainian Navy Press Office")),
             ),
             ("Handout via REUTERS", some(None, Some("Reuters"), None)),
-            ("(Photo by Dan Reyes/Getty Images)", some(Some("Dan Reyes"), Some("Getty Images"), None)),
-            ("Photograph: Dan Reyes/Reuters", some(Some("Dan Reyes"), Some("Reuters"), None)),
-            ("Dan Reyes for The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
-            ("Credit: Dan Reyes/The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
-            ("Credit...Dan Reyes/The Daily Example", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
-            ("(Dan Reyes/The Daily Example)", some(Some("Dan Reyes"), Some("The Daily Example"), None)),
+            (
+                "(Photo by Dan Reyes/Getty Images)",
+                some(Some("Dan Reyes"), Some("Getty Images"), None),
+            ),
+            (
+                "Photograph: Dan Reyes/Reuters",
+                some(Some("Dan Reyes"), Some("Reuters"), None),
+            ),
+            (
+                "Dan Reyes for The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "Credit: Dan Reyes/The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "Credit...Dan Reyes/The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "(Dan Reyes/The Daily Example)",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
             ("[AFP]", some(None, Some("AFP"), None)),
-            ("Image source, Getty Images", some(None, Some("Getty Images"), None)),
-            ("ALEXEI NOVAK / AFP", some(Some("Alexei Novak"), Some("AFP"), None)),
-            ("EPA-EFE/DAN REYES", some(Some("Dan Reyes"), Some("EPA"), None)),
-            ("Dan Reyes via Getty Images", some(Some("Dan Reyes"), Some("Getty Images"), None)),
-            ("(Saul Brand/Pool via AP)", some(Some("Saul Brand"), Some("AP"), None)),
-            ("Sputnik/Ivan Sorokin/Kremlin via REUTERS", some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik"))),
-            ("© Russian Defense Ministry", some(None, None, Some("Russian Defense Ministry"))),
+            (
+                "Image source, Getty Images",
+                some(None, Some("Getty Images"), None),
+            ),
+            (
+                "ALEXEI NOVAK / AFP",
+                some(Some("Alexei Novak"), Some("AFP"), None),
+            ),
+            (
+                "EPA-EFE/DAN REYES",
+                some(Some("Dan Reyes"), Some("EPA"), None),
+            ),
+            (
+                "Dan Reyes via Getty Images",
+                some(Some("Dan Reyes"), Some("Getty Images"), None),
+            ),
+            (
+                "(Saul Brand/Pool via AP)",
+                some(Some("Saul Brand"), Some("AP"), None),
+            ),
+            (
+                "Sputnik/Ivan Sorokin/Kremlin via REUTERS",
+                some(Some("Ivan Sorokin"), Some("Reuters"), Some("Sputnik")),
+            ),
+            (
+                "© Russian Defense Ministry",
+                some(None, Some("Russian Defense Ministry"), None),
+            ),
+            (
+                "CreditCreditDan Reyes/The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
+            (
+                "Credit Dan Reyes for The Daily Example",
+                some(Some("Dan Reyes"), Some("The Daily Example"), None),
+            ),
             ("Xinhua/Li Wen", some(Some("Li Wen"), Some("Xinhua"), None)),
+            ("Source: NATO", some(None, Some("NATO"), None)),
+            (
+                "Credit: Dan Reyes/Instituto Lima",
+                some(Some("Dan Reyes"), Some("Instituto Lima"), None),
+            ),
+            ("Video by Dan Reyes", some(Some("Dan Reyes"), None, None)),
         ];
         for (s, want) in cases {
             assert_eq!(parts(s), want, "{s}");

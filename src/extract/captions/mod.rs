@@ -17,7 +17,7 @@ mod pictured;
 use super::people::PeopleBook;
 use crate::extract::dates;
 use crate::extract::sources::agencies;
-use crate::model::{BlockKind, Caption, Document, Evidence};
+use crate::model::{BlockKind, Caption, Document, Evidence, Format};
 use credit::{parse_credit, Credit};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -27,7 +27,7 @@ const MAX_CAPTION_WORDS: usize = 140;
 /// How far back from a paragraph's end a credit may start.
 const CREDIT_WINDOW: usize = 240;
 /// A paragraph this short before a credit-only line may be its caption.
-const MAX_MERGED_CAPTION_WORDS: usize = 80;
+const MAX_MERGED_CAPTION_WORDS: usize = 45;
 
 /// Caption blocks of the document with their parsed credits.
 pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
@@ -44,7 +44,8 @@ pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
         };
         // a credit alone on its line: the caption is the paragraph before it
         if found.text.is_empty() && block.kind == BlockKind::Paragraph {
-            match merge_target(doc, &out, i) {
+            let strong = found.credit.as_ref().is_some_and(|c| c.strong);
+            match merge_target(doc, &out, i, strong) {
                 Some(Target::Existing(k)) if out[k].credit.is_none() => {
                     let prev = out.remove(k);
                     found.text = prev.text;
@@ -79,15 +80,26 @@ enum Target {
     Paragraph(usize),
 }
 
-fn merge_target(doc: &Document, found: &[Caption], i: usize) -> Option<Target> {
+fn merge_target(doc: &Document, found: &[Caption], i: usize, strong: bool) -> Option<Target> {
     let j = i.checked_sub(1)?;
     if let Some(k) = found.iter().rposition(|c| c.block == j) {
         return Some(Target::Existing(k));
     }
+    // A paragraph above a lone credit is, on real pages, as often article text above an
+    // uncaptioned picture as a caption: claiming it would hide its quotes. Only a short,
+    // unquoted paragraph that reads as a caption (a strong credit, no sentence ending in
+    // a full stop) is taken, and never in HTML, where captions are marked.
+    if doc.format == Format::Html || !strong {
+        return None;
+    }
     let prev = doc.blocks.get(j)?;
     let words = prev.text.split_whitespace().count();
     let quoted = prev.text.contains(['"', '“', '”', '«', '»', '„']);
-    (prev.kind == BlockKind::Paragraph && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words) && !quoted)
+    let sentence = prev.text.trim_end().ends_with(['.', '!', '?', ':']);
+    (prev.kind == BlockKind::Paragraph
+        && (3..=MAX_MERGED_CAPTION_WORDS).contains(&words)
+        && !quoted
+        && !sentence)
         .then_some(Target::Paragraph(j))
 }
 
@@ -103,7 +115,10 @@ struct Found {
 impl Found {
     fn into_caption(self, people: &mut PeopleBook, published: Option<&str>) -> Caption {
         let credit = self.credit.unwrap_or_default();
-        let photographer = credit.photographer.as_deref().and_then(|n| people.mention(n, Evidence::Photographer));
+        let photographer = credit
+            .photographer
+            .as_deref()
+            .and_then(|n| people.mention(n, Evidence::Photographer));
         let pictured = pictured::pictured(&self.text)
             .into_iter()
             .filter(|n| Some(n.as_str()) != credit.photographer.as_deref())
@@ -140,24 +155,87 @@ fn caption_date(text: &str, published: Option<&str>) -> Option<String> {
 
 /// A block the markup calls a caption: its credit from the markup, or from its end.
 fn caption_block(text: &str, credit: Option<&str>) -> Found {
-    let from_markup = credit.and_then(|c| parse_credit(c, true).or_else(|| bare(c)));
+    let text = strip_caption_label(text);
+    // the markup's credit node sometimes holds the caption too: take its credit end
+    let from_markup = credit.and_then(|c| {
+        parse_credit(c, true)
+            .or_else(|| split_credit(c).map(|(_, credit, _)| credit))
+            .or_else(|| split_known_caption(c).map(|(_, credit)| credit))
+            .or_else(|| bare(c))
+    });
     let (text, credit) = match from_markup {
         Some(c) => {
             let text = strip_suffix_credit(text, credit.unwrap_or(""));
             (text, Some(c))
         }
-        None => match split_credit(text) {
-            Some((t, c, _)) => (t, Some(c)),
+        None => match split_credit(text)
+            .map(|(t, c, _)| (t, c))
+            .or_else(|| split_known_caption(text))
+        {
+            Some((t, c)) => (t, Some(c)),
             None => (text.trim().to_string(), None),
         },
     };
-    Found { text, credit, rule: "markup".into(), confidence: 0.95, block: usize::MAX }
+    Found {
+        text,
+        credit,
+        rule: "markup".into(),
+        confidence: 0.95,
+        block: usize::MAX,
+    }
+}
+
+/// "Image caption", "Caption" labels that screen-reader text leaves before a caption.
+fn strip_caption_label(text: &str) -> &str {
+    let t = text.trim_start();
+    for label in ["Image caption", "image caption", "Caption", "caption"] {
+        if let Some(rest) = t.strip_prefix(label) {
+            if rest.starts_with([' ', ':', '\n']) {
+                return rest.trim_start_matches([' ', ':', '\n']);
+            }
+        }
+    }
+    t
+}
+
+/// In a block already known to be a caption, weaker credits are credits: a lone agency
+/// after a sentence or a bar ("... on Tuesday. Reuters", "... 2012 | Efe") and a name
+/// in brackets at the end ("Moss on a saucer (Lucy Akins)").
+fn split_known_caption(text: &str) -> Option<(String, Credit)> {
+    let text = text.trim();
+    let from = floor_boundary(text, text.len().saturating_sub(CREDIT_WINDOW));
+    let mut best: Option<(usize, Credit)> = None;
+    for (start, rule) in credit_starts(text, from) {
+        let Some(seg) = text.get(start..) else {
+            continue;
+        };
+        let separated =
+            rule == "marker" || text[..start].trim_end().ends_with(['|', '—', '–', '\n']);
+        let c = if separated {
+            parse_credit(seg, true)
+        } else {
+            parse_credit(seg, true).filter(|c| c.photographer.is_none() && c.agency.is_some())
+        };
+        if let Some(c) =
+            c.filter(|c| c.agency.as_deref().and_then(agencies::by_name).is_some() || separated)
+        {
+            if best.as_ref().is_none_or(|(b, _)| start < *b) {
+                best = Some((start, c));
+            }
+        }
+    }
+    let (start, credit) = best?;
+    let caption = trim_separators(&text[..start]);
+    (!caption.is_empty()).then_some((caption, credit))
 }
 
 /// A credit the markup gave that fits no shape: kept as written.
 fn bare(c: &str) -> Option<Credit> {
     let written = c.trim();
-    (!written.is_empty()).then(|| Credit { written: written.to_string(), ..Credit::default() })
+    (!written.is_empty()).then(|| Credit {
+        written: written.to_string(),
+        ..Credit::default()
+    })
 }
 
 /// The caption text without a credit the markup also repeated at its end.
@@ -209,9 +287,9 @@ fn caption_paragraph(text: &str) -> Option<Found> {
 fn opens_like_caption(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        let noun = r"(?:photo(?:graph)?s?|images?|pictures?|handout|stills?|screenshots?|screen\s*grabs?|frame\s+grabs?|video\s+grabs?|grabs?|composite|combination|aerial)";
+        let noun = r"(?:photo(?:graph)?s?|images?|pictures?|handout|still\s+(?:image|photo|frame)s?|screenshots?|screen\s*grabs?|frame\s+grabs?|video\s+grabs?|grabs?|composite|combination|aerial)";
         Regex::new(&format!(
-            r"^\s*(?:(?i:file)(?:\s+(?i:photo))?\s*[-—–:]\s*)?(?:In\s+(?:this|these|a|an)\s+(?:[\w.,'’-]+\s+){{0,6}}?{noun}\b|(?:This|These|A|An)\s+(?:[\w.,'’-]+\s+){{0,4}}?{noun}\s+(?:(?:was|is|were|are)\s+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)\b)"
+            r"^\s*(?:(?i:file)(?:\s+(?i:photo))?\s*[-—–:]\s*)?(?:In\s+(?:this|these)\s+(?:[\w.,'’-]+\s+){{0,6}}?{noun}\b|(?:This|These|A|An)\s+(?:[\w.,'’-]+\s+){{0,4}}?{noun}\s+(?:(?:was|is|were|are)\s+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)\b)"
         ))
         .expect("opening regex")
     });
@@ -230,7 +308,7 @@ fn split_credit(text: &str) -> Option<(String, Credit, &'static str)> {
             continue;
         };
         if let Some(c) = parse_credit(seg, false) {
-            if best.as_ref().map_or(true, |(b, _, _)| start < *b) {
+            if best.as_ref().is_none_or(|(b, _, _)| start < *b) {
                 best = Some((start, c, rule));
             }
         }
@@ -248,7 +326,7 @@ fn credit_starts(text: &str, from: usize) -> Vec<(usize, &'static str)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:[.!?…)\]”’]\s+|\s[|—–•-]\s+|\n\s*|\s{2,})|([a-z0-9][.!?])\p{Lu}|(?:\s|^)([(\[][^()\[\]]{1,120}[)\]]\.?\s*$|(?i:©|\(c\)|copyright\s|photo(?:graph)?s?\s*[:,]|photos?\s+by\s|pics?:|pictures?:|images?(?:\s+source)?\s*[:,]|credits?\s*(?::|\.{2,3}|…)|fotos?:|photographer:|(?:photos?\s+)?courtesy\s))",
+            r"(?:[.!?…)\]”’]\s+|\s[|—–•-]\s+|\n\s*|\s{2,})|([a-z0-9][.!?])\p{Lu}|(?:\s|^)([(\[][^()\[\]]{1,120}[)\]]\.?\s*$|(?i:©|\(c\)|copyright\s|photo(?:graph)?s?\s*[:,]|photos?\s+by\s|pics?:|pictures?:|images?(?:\s+source)?\s*[:,]|credits?\s*(?::|\.{2,3}|…)|fotos?:|bild:|source:|photographer:|(?:photos?\s+)?courtesy\s|(?:screenshot|video|illustration|graphic|image|photo\s+illustration)\s+by\s))",
         )
         .expect("credit start regex")
     });
@@ -314,12 +392,17 @@ fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
 
 /// The largest char boundary at or below `i`.
 fn floor_boundary(s: &str, i: usize) -> usize {
-    (0..=i.min(s.len())).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0)
+    (0..=i.min(s.len()))
+        .rev()
+        .find(|&k| s.is_char_boundary(k))
+        .unwrap_or(0)
 }
 
 /// Caption text without the separators that stood before its credit.
 fn trim_separators(s: &str) -> String {
-    s.trim_end_matches(|c: char| c.is_whitespace() || "|—–-•(:".contains(c)).trim().to_string()
+    s.trim_end_matches(|c: char| c.is_whitespace() || "|—–-•(:".contains(c))
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]

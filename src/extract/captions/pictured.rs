@@ -96,14 +96,23 @@ pub fn pictured(text: &str) -> Vec<String> {
 fn person_in_run(run: &str) -> Option<String> {
     let titles: Vec<&str> = entries(TITLES).collect();
     let words: Vec<&str> = run.split_whitespace().collect();
-    let skip = words.iter().take_while(|w| titles.iter().any(|t| t.eq_ignore_ascii_case(w)) || **w == "The").count();
+    let skip = words
+        .iter()
+        .take_while(|w| titles.iter().any(|t| t.eq_ignore_ascii_case(w)) || **w == "The")
+        .count();
     let name = words.get(skip..)?.join(" ");
-    let name = name.trim_end_matches("'s").trim_end_matches("’s").to_string();
+    let name = name
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_string();
     names::looks_like_person(&name).then_some(name)
 }
 
 fn after_vessel(before: &str) -> bool {
-    before.split_whitespace().next_back().is_some_and(|w| VESSELS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| VESSELS.iter().any(|v| v.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(test)]
@@ -112,15 +121,29 @@ mod tests {
 
     #[test]
     fn people_with_evidence() {
-        assert_eq!(pictured("Foreign Minister Ana Ruiz attends a meeting in Lima."), vec!["Ana Ruiz"]);
-        assert_eq!(pictured("Tom Berg, the league's chief, speaks to reporters."), vec!["Tom Berg"]);
-        assert_eq!(pictured("Ana Ruiz (L) and Tom Berg (R) shake hands."), vec!["Ana Ruiz", "Tom Berg"]);
+        assert_eq!(
+            pictured("Foreign Minister Ana Ruiz attends a meeting in Lima."),
+            vec!["Ana Ruiz"]
+        );
+        assert_eq!(
+            pictured("Tom Berg, the league's chief, speaks to reporters."),
+            vec!["Tom Berg"]
+        );
+        assert_eq!(
+            pictured("Ana Ruiz (L) and Tom Berg (R) shake hands."),
+            vec!["Ana Ruiz", "Tom Berg"]
+        );
     }
 
     #[test]
     fn things_are_not_people() {
-        assert!(pictured("The navy's cruiser Admiral Kuzmin takes part in drills in the Kara Sea.").is_empty());
-        assert!(pictured("Soldiers walk at the Volnovo training ground in Lima region.").is_empty());
+        assert!(pictured(
+            "The navy's cruiser Admiral Kuzmin takes part in drills in the Kara Sea."
+        )
+        .is_empty());
+        assert!(
+            pictured("Soldiers walk at the Volnovo training ground in Lima region.").is_empty()
+        );
         assert!(pictured("The cruiser Admiral Kuzmin arrives in port.").is_empty());
     }
 

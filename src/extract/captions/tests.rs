@@ -3,7 +3,10 @@ use crate::model::{Block, Format, Metadata};
 
 fn doc(blocks: Vec<Block>) -> Document {
     Document {
-        meta: Metadata { published: Some("2021-03-04".into()), ..Metadata::default() },
+        meta: Metadata {
+            published: Some("2021-03-04".into()),
+            ..Metadata::default()
+        },
         blocks,
         format: Format::Text,
     }
@@ -16,7 +19,9 @@ fn captions_of(paras: &[&str]) -> (Vec<Caption>, PeopleBook) {
 }
 
 fn photographer(c: &Caption, book: &PeopleBook) -> Option<String> {
-    c.photographer.and_then(|i| book.get(i)).map(|p| p.name.clone())
+    c.photographer
+        .and_then(|i| book.get(i))
+        .map(|p| p.name.clone())
 }
 
 #[test]
@@ -59,9 +64,21 @@ fn credit_shapes_in_paragraphs() {
             Some("Dan Reyes"),
             Some("AP"),
         ),
-        ("Protesters march through the capital. Photo: Dan Reyes, AP", Some("Dan Reyes"), Some("AP")),
-        ("Protesters march through the capital on Jan. 5. Dan Reyes/AFP/Getty Images", Some("Dan Reyes"), Some("AFP")),
-        ("Protesters march through the capital. J. Mira Holt/AP", Some("J. Mira Holt"), Some("AP")),
+        (
+            "Protesters march through the capital. Photo: Dan Reyes, AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
+        (
+            "Protesters march through the capital on Jan. 5. Dan Reyes/AFP/Getty Images",
+            Some("Dan Reyes"),
+            Some("AFP"),
+        ),
+        (
+            "Protesters march through the capital. J. Mira Holt/AP",
+            Some("J. Mira Holt"),
+            Some("AP"),
+        ),
         (
             "Voters queue outside a school in Lima. Dan Reyes for The Daily Example",
             Some("Dan Reyes"),
@@ -72,11 +89,31 @@ fn credit_shapes_in_paragraphs() {
             Some("Dan Reyes"),
             Some("The Daily Example"),
         ),
-        ("Voters queue outside a school in Lima | Dan Reyes/Getty Images", Some("Dan Reyes"), Some("Getty Images")),
-        ("Voters queue outside a school in Lima [Reuters]", None, Some("Reuters")),
-        ("Firefighters battle the blaze near Quito (Photo by DAN REYES / AFP)", Some("Dan Reyes"), Some("AFP")),
-        ("Firefighters battle the blaze near Quito.Dan Reyes/AP", Some("Dan Reyes"), Some("AP")),
-        ("Firefighters battle the blaze near Quito Dan Reyes/AP", Some("Dan Reyes"), Some("AP")),
+        (
+            "Voters queue outside a school in Lima | Dan Reyes/Getty Images",
+            Some("Dan Reyes"),
+            Some("Getty Images"),
+        ),
+        (
+            "Voters queue outside a school in Lima [Reuters]",
+            None,
+            Some("Reuters"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito (Photo by DAN REYES / AFP)",
+            Some("Dan Reyes"),
+            Some("AFP"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito.Dan Reyes/AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
+        (
+            "Firefighters battle the blaze near Quito Dan Reyes/AP",
+            Some("Dan Reyes"),
+            Some("AP"),
+        ),
     ];
     for (text, ph, ag) in cases {
         let (caps, book) = captions_of(&[text]);
@@ -119,11 +156,11 @@ fn caption_openings_without_credit() {
 fn credit_on_its_own_line_joins_the_caption_before() {
     let (caps, book) = captions_of(&[
         "The talks resumed on Monday, officials said.",
-        "Workers repair a bridge in Lima on March 1.",
+        "Workers repair a bridge in Lima on March 1",
         "Dan Reyes/AP",
     ]);
     assert_eq!(caps.len(), 1);
-    assert_eq!(caps[0].text, "Workers repair a bridge in Lima on March 1.");
+    assert_eq!(caps[0].text, "Workers repair a bridge in Lima on March 1");
     assert_eq!(caps[0].block, 1);
     assert_eq!(photographer(&caps[0], &book).as_deref(), Some("Dan Reyes"));
     assert_eq!(caps[0].date.as_deref(), Some("2021-03-01"));
@@ -131,12 +168,21 @@ fn credit_on_its_own_line_joins_the_caption_before() {
 
 #[test]
 fn markup_captions_and_credits() {
-    let mut cap = Block::new(BlockKind::Caption, "Workers repair a bridge in Lima. Dan Reyes/AP");
+    let mut cap = Block::new(
+        BlockKind::Caption,
+        "Workers repair a bridge in Lima. Dan Reyes/AP",
+    );
     cap.credit = Some("Dan Reyes/AP".into());
-    let plain = Block::new(BlockKind::Caption, "A crowd gathers (Mira Holt/Getty Images)");
+    let plain = Block::new(
+        BlockKind::Caption,
+        "A crowd gathers (Mira Holt/Getty Images)",
+    );
     let bare = Block::new(BlockKind::Caption, "A crowd gathers");
     let mut book = PeopleBook::new();
-    let caps = find_captions(&doc(vec![cap, plain, bare, Block::heading("Dan Reyes/AP")]), &mut book);
+    let caps = find_captions(
+        &doc(vec![cap, plain, bare, Block::heading("Dan Reyes/AP")]),
+        &mut book,
+    );
     assert_eq!(caps.len(), 3);
     assert_eq!(caps[0].text, "Workers repair a bridge in Lima.");
     assert_eq!(caps[0].agency.as_deref(), Some("AP"));
@@ -153,4 +199,70 @@ proptest::proptest! {
         let d = doc(paras.iter().map(|p| Block::paragraph(p.as_str())).collect());
         let _ = find_captions(&d, &mut book);
     }
+}
+
+#[test]
+fn weaker_credits_in_markup_captions() {
+    let mut with_caption_in_credit = Block::new(BlockKind::Caption, "");
+    with_caption_in_credit.credit = Some("A crowd at the gate Mira Holt/Reuters".into());
+    let cases = vec![
+        Block::new(BlockKind::Caption, "Moss on a saucer (Lucy Akins)"),
+        Block::new(BlockKind::Caption, "The court in session, 27-06-2012 | Efe"),
+        Block::new(
+            BlockKind::Caption,
+            "Image caption Crowds gather on the square",
+        ),
+        Block::new(
+            BlockKind::Caption,
+            "A bridge at dusk. Screenshot by Dan Reyes/Daily Games",
+        ),
+        with_caption_in_credit,
+    ];
+    let mut book = PeopleBook::new();
+    let caps = find_captions(&doc(cases), &mut book);
+    assert_eq!(caps[0].text, "Moss on a saucer");
+    assert_eq!(photographer(&caps[0], &book).as_deref(), Some("Lucy Akins"));
+    assert_eq!(caps[1].agency.as_deref(), Some("EFE"));
+    assert_eq!(caps[2].text, "Crowds gather on the square");
+    assert_eq!(photographer(&caps[3], &book).as_deref(), Some("Dan Reyes"));
+    assert_eq!(caps[3].text, "A bridge at dusk.");
+    assert_eq!(caps[4].agency.as_deref(), Some("Reuters"));
+    assert_eq!(photographer(&caps[4], &book).as_deref(), Some("Mira Holt"));
+}
+
+#[test]
+fn article_sentences_above_a_credit_stay_article_text() {
+    let (caps, _) = captions_of(&[
+        "Fourteen people died in the attack, police said.",
+        "Dan Reyes via Getty Images.",
+    ]);
+    assert_eq!(caps.len(), 1);
+    assert_eq!(caps[0].block, 1);
+    assert!(caps[0].text.is_empty());
+}
+
+#[test]
+fn weak_credit_lines_do_not_swallow_paragraphs() {
+    let (caps, _) = captions_of(&[
+        "Officials met in the capital on Monday to discuss the budget, which has been delayed.",
+        "Dan Reyes/The Daily Example",
+    ]);
+    assert_eq!(caps.len(), 1);
+    assert_eq!(caps[0].block, 1);
+    assert!(caps[0].text.is_empty());
+}
+
+#[test]
+fn comma_lists_and_headlines_are_not_credits() {
+    let (caps, _) = captions_of(&[
+        "The three plants are in Lima, Ica and\nCusco, Peru",
+        "CORRECTION - LIMA MINING ITEM",
+        "Results were strong in Tokyo, West Lima, Quito and Bogota",
+        "Flights leave from Dallas/Fort Worth International Airport",
+        "It sold the Nature's Best/DSL stores.",
+        "In a changing economy, young voters still believe in the dream.",
+        "Members include Rep. Ana Ruiz (Ill.) and Rep. Tom Berg (Pa.).",
+        "Lima Program Up for Renewal Amid Allegations of Fraud.",
+    ]);
+    assert!(caps.is_empty(), "{caps:#?}");
 }

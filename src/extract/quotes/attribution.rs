@@ -12,11 +12,18 @@ use super::words::words;
 
 /// How far after a closing mark a speech verb may stand (appositives can be long).
 const AFTER_REACH: usize = 40;
+/// How many speech verbs before a quote are tried as its cue.
+const MAX_VERBS: usize = 4;
+/// How far before an opening mark its cue may stand.
+const BEFORE_REACH: usize = 80;
 /// How far back from a verb an appositive's opening comma may stand.
 const APPOSITIVE_REACH: usize = 30;
 
 /// Possessive words and determiners that turn a verb form into a noun ("his remarks").
-const NOUN_MAKERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"];
+const NOUN_MAKERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those",
+];
 
 /// A cue found for a quote.
 #[derive(Debug, Clone)]
@@ -29,7 +36,9 @@ pub struct Cue {
 
 /// A speech verb at token `i`: lower case, listed, and not used as a noun.
 fn is_verb(text: &Text<'_>, i: usize) -> bool {
-    let Some(t) = text.toks.get(i) else { return false };
+    let Some(t) = text.toks.get(i) else {
+        return false;
+    };
     if !t.is_word() || t.cap || !words().verbs.contains(t.key.as_str()) {
         return false;
     }
@@ -38,7 +47,8 @@ fn is_verb(text: &Text<'_>, i: usize) -> bool {
 }
 
 fn is_according_to(text: &Text<'_>, i: usize) -> bool {
-    text.toks.get(i).is_some_and(|t| t.key == "according") && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
+    text.toks.get(i).is_some_and(|t| t.key == "according")
+        && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
 }
 
 /// Skip punctuation and dashes at the start of a context.
@@ -57,7 +67,10 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     while e > lo {
         let t = &text.toks[e - 1];
         let adverb = t.is_word() && !t.cap && t.key.ends_with("ly") && t.key.len() > 4;
-        if t.is_word() && (w.fillers.contains(t.key.as_str()) || adverb) && !w.pronouns.contains_key(t.key.as_str()) {
+        if t.is_word()
+            && (w.fillers.contains(t.key.as_str()) || adverb)
+            && !w.pronouns.contains_key(t.key.as_str())
+        {
             e -= 1;
         } else {
             break;
@@ -76,9 +89,23 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
             .collect();
         let mut fallback = None;
         for &first in &commas {
-            let Some(head) = text.parse_backward(lo, first).map(|h| extend_of(text, lo, h)) else { continue };
+            let app = text.parse_exact(first + 1, comma);
+            let Some(head) = text
+                .parse_backward(lo, first)
+                .map(|h| extend_of(text, lo, h))
+            else {
+                continue;
+            };
             let mut head = head;
-            if let Some(app) = text.parse_exact(first + 1, comma) {
+            if let Some(app) = app {
+                // "In Ohio, after the primary, Gov. Ana Ruiz (D-OH), said": the name
+                // between commas is the subject when what precedes it is no clause start
+                if app.kind == PhraseKind::Name
+                    && head.kind != PhraseKind::Name
+                    && !at_clause_start(text, lo, &head)
+                {
+                    return Some(app);
+                }
                 combine_appositive(text, &mut head, &app);
             } else if head.kind == PhraseKind::Name && head.role.is_none() && comma - first <= 16 {
                 head.role = Some(text.slice(first + 1, comma));
@@ -96,13 +123,22 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 
 /// "Mr. Morgan of the Sierra Club said": the speaker is the phrase before "of".
 fn extend_of(text: &Text<'_>, lo: usize, p: Phrase) -> Phrase {
-    if p.start < lo + 2 || !matches!(text.toks[p.start - 1].key.as_str(), "of" | "at" | "from" | "for" | "with") {
+    let mut at = p.start;
+    if at > lo && text.toks[at - 1].key == "the" {
+        at -= 1;
+    }
+    if at < lo + 2
+        || !matches!(
+            text.toks[at - 1].key.as_str(),
+            "of" | "at" | "from" | "for" | "with"
+        )
+    {
         return p;
     }
-    match text.parse_backward(lo, p.start - 1) {
+    match text.parse_backward(lo, at - 1) {
         Some(mut head) if matches!(head.kind, PhraseKind::Name | PhraseKind::Role(_)) => {
             if head.kind == PhraseKind::Name && head.role.is_none() {
-                head.role = Some(text.slice(p.start - 1, p.end));
+                head.role = Some(text.slice(at - 1, p.end));
             }
             head.end = p.end;
             head
@@ -121,7 +157,11 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         let phrase = text.parse_forward(i + 2, hi)?;
         return Some(cue(phrase, "according to", "after-according-to", 0.85));
     }
-    let i = if text.toks[i].key == "as" && !text.toks[i].cap { i + 1 } else { i };
+    let i = if text.toks[i].key == "as" && !text.toks[i].cap {
+        i + 1
+    } else {
+        i
+    };
     if is_verb(text, i) {
         if !words().inverting.contains(text.toks[i].key.as_str()) {
             return None;
@@ -130,37 +170,118 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         return Some(cue(phrase, &text.toks[i].key, "after-verb-name", 0.9));
     }
     let reach = hi.min(i + AFTER_REACH);
-    let v = (i..reach).find(|&k| is_verb(text, k))?;
+    let Some(v) = (i..reach).find(|&k| is_verb(text, k)) else {
+        return unlisted_verb(text, i, hi);
+    };
     let inverted = || {
         // "…" aside from the rest, said the bureau's director
-        let ok = v > i && text.is_punct(v - 1, ',') && words().inverting.contains(text.toks[v].key.as_str());
-        ok.then(|| text.parse_forward(v + 1, hi)).flatten().map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
+        let ok = v > i
+            && text.is_punct(v - 1, ',')
+            && words().inverting.contains(text.toks[v].key.as_str());
+        ok.then(|| text.parse_forward(v + 1, hi))
+            .flatten()
+            .map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
     };
-    let Some(phrase) = subject_before(text, i, v) else { return inverted() };
+    let Some(phrase) = subject_before(text, i, v) else {
+        return inverted();
+    };
     // the subject must open the context or follow a comma: "…," Smith said / "…" in Ohio,
     // Smith said; a titled name may follow a few words ("…," Fight for Jobs director Ana Ruiz said)
     let starts_right = phrase.start == i
         || (phrase.start > i && text.is_punct(phrase.start - 1, ','))
-        || (phrase.kind == PhraseKind::Name && phrase.start - i <= 6 && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
+        || (phrase.kind == PhraseKind::Name
+            && phrase.start - i <= 6
+            && !(i..phrase.start).any(|k| !text.toks[k].is_word() || is_verb(text, k)));
     if !starts_right {
         return inverted();
     }
     Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
 }
 
+/// A cue with a verb the lexicon lacks, in the tight shapes only news uses for speech:
+/// "…," beamed Ana Ruiz / "…," Ruiz barked.
+fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
+    let verbish = |k: usize| {
+        text.toks.get(k).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && t.key.len() > 3
+                && t.key.ends_with("ed")
+                && !words().function.contains(t.key.as_str())
+        })
+    };
+    if verbish(i) && text.toks.get(i + 1).is_some_and(|t| t.cap) {
+        let p = text
+            .parse_forward(i + 1, hi)
+            .filter(|p| p.kind == PhraseKind::Name)?;
+        return Some(cue(p, &text.toks[i].key, "after-verb-name", 0.6));
+    }
+    let p = text
+        .parse_forward(i, hi)
+        .filter(|p| matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))?;
+    let ends = |k: usize| k >= hi || text.toks.get(k).is_some_and(|t| !t.is_word());
+    if verbish(p.end)
+        && (ends(p.end + 1)
+            || text
+                .toks
+                .get(p.end + 1)
+                .is_some_and(|t| matches!(t.key.as_str(), "back" | "out" | "up")))
+    {
+        return Some(cue(
+            p.clone(),
+            &text.toks[p.end].key,
+            "after-name-verb",
+            0.6,
+        ));
+    }
+    None
+}
+
 /// Whether the cue after a quote is tight: the verb comes within a few words and the
 /// sentence ends soon after it ("…." Ortiz said.). Used when the quote ended a sentence.
 pub fn is_tight(text: &Text<'_>, lo: usize, hi: usize) -> bool {
     let i = skip_lead(text, lo, hi);
-    let Some(v) = (i..hi.min(i + 8)).find(|&k| is_verb(text, k)) else { return false };
+    let Some(v) = (i..hi.min(i + 8)).find(|&k| is_verb(text, k)) else {
+        return false;
+    };
     hi <= v + 4
 }
 
 /// Words that may stand right before a clause's subject.
 const CLAUSE_OPENERS: &[&str] = &[
-    "that", "and", "but", "as", "while", "when", "because", "after", "before", "since", "so", "then",
-    "who", "where", "if", "although", "though", "also", "which", "yet", "now", "later", "earlier",
-    "meanwhile", "however", "instead", "still", "once", "whereas", "until", "what", "whom", "whose",
+    "that",
+    "and",
+    "but",
+    "as",
+    "while",
+    "when",
+    "because",
+    "after",
+    "before",
+    "since",
+    "so",
+    "then",
+    "who",
+    "where",
+    "if",
+    "although",
+    "though",
+    "also",
+    "which",
+    "yet",
+    "now",
+    "later",
+    "earlier",
+    "meanwhile",
+    "however",
+    "instead",
+    "still",
+    "once",
+    "whereas",
+    "until",
+    "what",
+    "whom",
+    "whose",
 ];
 
 /// The subject phrase stands at a clause start: sentence start, punctuation, a conjunction.
@@ -173,17 +294,40 @@ fn at_clause_start(text: &Text<'_>, lo: usize, p: &Phrase) -> bool {
         return true;
     }
     let w = words();
-    CLAUSE_OPENERS.contains(&prev.key.as_str()) || w.fillers.contains(prev.key.as_str()) || (prev.cap && w.not_people.contains(prev.key.as_str()))
+    CLAUSE_OPENERS.contains(&prev.key.as_str())
+        || w.fillers.contains(prev.key.as_str())
+        || (prev.cap && w.not_people.contains(prev.key.as_str()))
 }
 
 /// Verbs that name something rather than quote it: their subject must be a person.
-const NAMING_VERBS: &[&str] = &["call", "calls", "called", "calling", "dub", "dubbed", "label", "labeled", "labelled", "describe", "describes", "described", "describing"];
+const NAMING_VERBS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dub",
+    "dubbed",
+    "label",
+    "labeled",
+    "labelled",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+];
 
 /// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence or the
 /// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
 /// participle's subject is ("Ruiz called it “x” and added “y”").
 pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<Cue> {
+    // the cue is near the quote: a bounded look back keeps long run-on text linear
+    let lo = lo.max(hi.saturating_sub(BEFORE_REACH));
+    let sent_lo = sent_lo.max(hi.saturating_sub(BEFORE_REACH));
+    let mut tried = 0;
     for v in (lo..hi).rev() {
+        if tried >= MAX_VERBS {
+            break;
+        }
         if is_according_to(text, v) {
             if let Some(p) = text.parse_forward(v + 2, hi) {
                 return Some(cue(p, "according to", "before-according-to", 0.85));
@@ -193,16 +337,30 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         if !is_verb(text, v) {
             continue;
         }
+        tried += 1;
         let verb = text.toks[v].key.clone();
         if let Some(p) = before_subject(text, lo, v, sent_lo) {
             let naming = NAMING_VERBS.contains(&verb.as_str());
-            let personal = match &p.kind {
-                PhraseKind::Name | PhraseKind::Pronoun(_) => true,
-                PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
-                PhraseKind::Thing => false,
-            };
+            let named = matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_));
+            let personal = named
+                || matches!(&p.kind, PhraseKind::Role(k) if k.split(' ').any(|w| words().roles.contains(w)));
             if !naming || personal {
-                return Some(cue(p, &verb, "before-name-verb", 0.85));
+                let found = cue(p, &verb, "before-name-verb", 0.85);
+                if named {
+                    return Some(found);
+                }
+                // a thing as subject ("the protests demand …"): an earlier verb with a
+                // named subject in the same sentence speaks for the quote
+                let earlier = (lo..v)
+                    .rev()
+                    .filter(|&u| is_verb(text, u))
+                    .take(MAX_VERBS)
+                    .find_map(|u| {
+                        before_subject(text, lo, u, sent_lo)
+                            .filter(|q| matches!(q.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))
+                            .map(|q| cue(q, &text.toks[u].key, "before-name-verb", 0.8))
+                    });
+                return Some(earlier.unwrap_or(found));
             }
         }
         // sentence-initial verb: "Said Ortiz: …"
@@ -223,7 +381,11 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
         let t = &text.toks[n];
         if t.is_word() && !t.cap && words().cue_nouns.contains(t.key.as_str()) && n > lo {
             let o = &text.toks[n - 1];
-            if o.possessive && (o.cap || words().roles.contains(o.key.as_str()) || words().titles.contains_key(o.key.as_str())) {
+            if o.possessive
+                && (o.cap
+                    || words().roles.contains(o.key.as_str())
+                    || words().titles.contains_key(o.key.as_str()))
+            {
                 if let Some(p) = text.parse_backward(lo, n) {
                     if matches!(p.kind, PhraseKind::Name | PhraseKind::Role(_)) {
                         return Some(cue(p, &t.key, "possessive-cue", 0.6));
@@ -239,9 +401,21 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
 /// a participle or a second verb ("…, saying", "and added"), the antecedent of "who".
 fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Option<Phrase> {
     let key = text.toks[v].key.as_str();
-    let prev_key = v.checked_sub(1).filter(|&p| p >= lo).map(|p| text.toks[p].key.as_str());
+    let prev_key = v
+        .checked_sub(1)
+        .filter(|&p| p >= lo)
+        .map(|p| text.toks[p].key.as_str());
     let participle = key.ends_with("ing");
     let compound = matches!(prev_key, Some("and" | "but"));
+    if participle {
+        // "with Sen. Ana Ruiz calling it “…”": a name right before the participle
+        if let Some(p) = text.parse_backward(lo, v) {
+            let by = p.start > lo && matches!(text.toks[p.start - 1].key.as_str(), "with" | "as");
+            if p.kind == PhraseKind::Name && by {
+                return Some(p);
+            }
+        }
+    }
     if participle || compound {
         return sentence_subject(text, sent_lo.min(lo), v);
     }
@@ -249,38 +423,89 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
     if !at_clause_start(text, lo, &p) {
         return None;
     }
-    if let PhraseKind::Pronoun(info) = p.kind {
-        if info.relative {
-            // "…, said Blinken, who assured that “…”": the phrase before the comma
+    resolve_relative(text, lo, p)
+}
+
+/// "…, said Blinken, who assured that “…”": a relative pronoun stands for the phrase
+/// before its comma.
+fn resolve_relative(text: &Text<'_>, lo: usize, p: Phrase) -> Option<Phrase> {
+    match p.kind {
+        PhraseKind::Pronoun(info) if info.relative => {
             let s = p.start;
             if s > lo && text.is_punct(s - 1, ',') {
-                return text.parse_backward(lo, s - 1).filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
+                return text
+                    .parse_backward(lo, s - 1)
+                    .filter(|a| matches!(a.kind, PhraseKind::Name | PhraseKind::Role(_)));
             }
-            return None;
+            None
         }
+        _ => Some(p),
     }
-    Some(p)
 }
 
 /// The subject of the sentence `lo..v`: an earlier speech verb's subject, else the first
 /// phrase of the sentence (after an opening clause ending in a comma).
 fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
-    if let Some(u) = (lo..v).rev().find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing")) {
-        if let Some(p) = subject_before(text, lo, u) {
-            return Some(p);
+    if let Some(u) = (lo..v)
+        .rev()
+        .find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing"))
+    {
+        if let Some(p) = subject_before(text, lo, u).and_then(|p| resolve_relative(text, lo, p)) {
+            if !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
+                return Some(p);
+            }
         }
     }
-    let mut start = skip_lead(text, lo, v);
-    let t = &text.toks[start.min(text.toks.len().saturating_sub(1))];
-    if start < v && t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
-        start += 1;
+    // the subject opens the sentence or follows an opening phrase and its comma
+    let start = skip_lead(text, lo, v);
+    let mut starts = vec![start];
+    starts.extend(
+        (start..v)
+            .filter(|&k| text.is_punct(k, ','))
+            .take(4)
+            .map(|k| k + 1),
+    );
+    let mut fallback = None;
+    for (n, s) in starts.into_iter().enumerate() {
+        if s >= v || (n == 0 && intro_word(text, s)) {
+            continue;
+        }
+        let Some(p) = text.parse_forward(s, v) else {
+            continue;
+        };
+        if matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
+            continue;
+        }
+        let verb_follows = text.toks.get(p.end).is_some_and(|t| t.is_word() && !t.cap);
+        let good = match &p.kind {
+            PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+            PhraseKind::Role(_) => p.definite,
+            PhraseKind::Thing => false,
+        };
+        if good && verb_follows {
+            return Some(p);
+        }
+        let rank = |q: &Phrase| usize::from(!matches!(q.kind, PhraseKind::Thing));
+        if fallback
+            .as_ref()
+            .is_none_or(|f: &Phrase| rank(&p) > rank(f))
+        {
+            fallback = Some(p);
+        }
     }
-    let first = text.parse_forward(start, v).filter(|p| !matches!(p.kind, PhraseKind::Thing) || p.name.is_some());
-    if first.is_some() {
-        return first;
-    }
-    let comma = (start..v).find(|&k| text.is_punct(k, ','))?;
-    text.parse_forward(comma + 1, v)
+    fallback
+}
+
+/// A sentence-opening word that starts an introductory phrase, not the subject:
+/// "Following the vote, …", "Shortly after, …", "In Ohio, …".
+fn intro_word(text: &Text<'_>, i: usize) -> bool {
+    let t = &text.toks[i];
+    let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
+    let determiner = super::phrases::DETERMINERS.contains(&t.key.as_str());
+    (t.cap && (t.key.ends_with("ly") || t.key.ends_with("ing")) && next_lower)
+        || words().function.contains(t.key.as_str())
+            && !words().pronouns.contains_key(t.key.as_str())
+            && !determiner
 }
 
 /// A speaker before a colon, with at most one unlisted verb between ("Ortiz gloated:") or
@@ -290,12 +515,16 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
     let mut verb = ":".to_string();
     if end > lo {
         let t = &text.toks[end - 1];
-        if t.is_word() && !t.cap && (t.key.ends_with("ed") || t.key.ends_with("s")) && !words().roles.contains(t.key.as_str()) {
+        if t.is_word()
+            && !t.cap
+            && (t.key.ends_with("ed") || t.key.ends_with("s"))
+            && !words().roles.contains(t.key.as_str())
+        {
             verb = t.key.clone();
             end -= 1;
         }
     }
-    let p = text.parse_backward(lo, end)?;
+    let p = extend_of(text, lo, text.parse_backward(lo, end)?);
     let boundary = p.start == lo || !text.toks[p.start - 1].is_word();
     if matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)) && boundary {
         return Some(cue(p, &verb, "colon", 0.7));
@@ -313,7 +542,14 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
 
 /// The last resort for a quote inside a sentence with no speech verb ("Cruz blamed the
 /// law on “…”"): the sentence's subject, when it is a person or a role.
-pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Option<Cue> {
+/// With `broad`, any subject will do (a thing, a plural): the best guess for a quote that
+/// has no cue at all.
+pub fn sentence_subject_cue(
+    text: &Text<'_>,
+    sent_lo: usize,
+    hi: usize,
+    broad: bool,
+) -> Option<Cue> {
     let mut start = skip_lead(text, sent_lo, hi);
     if start >= hi || text.toks[start].kind == Kind::Mark {
         return None;
@@ -326,7 +562,13 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Optio
     }
     // a sentence-initial adverb is no name: "Shortly after, Ruiz sent a note saying “…”"
     let t = &text.toks[start];
-    if t.cap && t.key.ends_with("ly") && text.toks.get(start + 1).is_some_and(|n| !n.cap || !n.is_word()) {
+    if t.cap
+        && t.key.ends_with("ly")
+        && text
+            .toks
+            .get(start + 1)
+            .is_some_and(|n| !n.cap || !n.is_word())
+    {
         start += 1;
     }
     // a headline or lead-in colon: "Ortiz: Port Will Close, ‘We Have No Choice’"
@@ -336,21 +578,35 @@ pub fn sentence_subject_cue(text: &Text<'_>, sent_lo: usize, hi: usize) -> Optio
         }
     }
     let p = sentence_subject(text, start, hi)?;
+    // a person for sure: a full or titled name, he or she, a role noun
     let personal = match &p.kind {
-        PhraseKind::Name | PhraseKind::Pronoun(_) => true,
+        PhraseKind::Name => true,
+        PhraseKind::Pronoun(info) => info.gender.is_some(),
         PhraseKind::Role(k) => k.split(' ').any(|w| words().roles.contains(w)),
         PhraseKind::Thing => false,
     };
-    if !personal || p.end >= hi {
+    if !(personal || broad && !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative))
+        || p.end >= hi
+    {
         return None;
     }
     // the subject's verb follows it directly
     let v = p.end;
     let next = &text.toks[v];
-    if !next.is_word() || next.cap {
+    if !(next.is_word() && !next.cap || next.is_punct(',')) {
         return None;
     }
-    Some(cue(p, &next.key.clone(), "sentence-subject", 0.45))
+    let verb = if next.is_word() {
+        next.key.clone()
+    } else {
+        String::new()
+    };
+    let rule = if personal {
+        "sentence-subject"
+    } else {
+        "sentence-subject-weak"
+    };
+    Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {
@@ -389,17 +645,32 @@ mod tests {
     fn after_name_verb_and_verb_name() {
         assert_eq!(after_of(", Okafor said"), pair("Okafor", "said"));
         assert_eq!(after_of(", she later added"), pair("she", "added"));
-        assert_eq!(after_of(", said Marta Ruiz, a trade envoy"), pair("Marta Ruiz, a trade envoy", "said"));
-        assert_eq!(after_of(", Reyes, a senator from Ohio, told reporters"), pair("Reyes, a senator from Ohio", "told"));
-        assert_eq!(after_of(", according to a city official"), pair("a city official", "according to"));
+        assert_eq!(
+            after_of(", said Marta Ruiz, a trade envoy"),
+            pair("Marta Ruiz, a trade envoy", "said")
+        );
+        assert_eq!(
+            after_of(", Reyes, a senator from Ohio, told reporters"),
+            pair("Reyes, a senator from Ohio", "told")
+        );
+        assert_eq!(
+            after_of(", according to a city official"),
+            pair("a city official", "according to")
+        );
         assert_eq!(after_of(" and the plan was dropped"), None);
     }
 
     #[test]
     fn before_verb_colon_and_participles() {
-        assert_eq!(before_of("Mayor Ana Ruiz said on Friday that the plan was "), pair("Mayor Ana Ruiz", "said"));
+        assert_eq!(
+            before_of("Mayor Ana Ruiz said on Friday that the plan was "),
+            pair("Mayor Ana Ruiz", "said")
+        );
         assert_eq!(before_of("He told reporters:"), pair("He", "told"));
-        assert_eq!(before_of("Ruiz left the room, saying"), pair("Ruiz", "saying"));
+        assert_eq!(
+            before_of("Ruiz left the room, saying"),
+            pair("Ruiz", "saying")
+        );
         assert_eq!(before_of("Ruiz: "), pair("Ruiz", ":"));
         assert_eq!(before_of("The cost of the bridge is "), None);
     }

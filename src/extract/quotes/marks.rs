@@ -83,10 +83,9 @@ fn is_close_glyph(c: char) -> bool {
 
 /// Direction from the characters around the mark, when they decide it.
 fn context_dir(prev: Option<char>, next: Option<char>) -> Option<Dir> {
-    let open_before = prev.map_or(true, |c| {
-        c.is_whitespace() || "([{<—–-/".contains(c) || is_open_glyph(c)
-    });
-    let close_after = next.map_or(true, |c| {
+    let open_before =
+        prev.is_none_or(|c| c.is_whitespace() || "([{<—–-/".contains(c) || is_open_glyph(c));
+    let close_after = next.is_none_or(|c| {
         c.is_whitespace() || ",.;:!?)]}>—–-…".contains(c) || is_close_glyph(c) || c == '“'
     });
     match (open_before, close_after) {
@@ -170,7 +169,10 @@ fn single_dir(prev: Option<char>, next: Option<char>, next2: Option<char>) -> Op
         return None; // don't, Clinton’s
     }
     // '90s, 'em: an elision, not a quote
-    if !alnum(prev) && next.is_some_and(|c| c.is_ascii_digit()) && next2.is_some_and(|c| c.is_ascii_digit()) {
+    if !alnum(prev)
+        && next.is_some_and(|c| c.is_ascii_digit())
+        && next2.is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     context_dir(prev, next).filter(|d| *d != Dir::Either)
@@ -190,7 +192,10 @@ pub fn pair_document(blocks: &[Option<(&[char], &[Mark])>]) -> Vec<Span> {
             continue;
         };
         let first_text = chars.iter().position(|c| !c.is_whitespace());
-        let mut primary: Vec<&Mark> = marks.iter().filter(|m| m.family != Family::Single).collect();
+        let mut primary: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| m.family != Family::Single)
+            .collect();
         let mut stack: Vec<Span> = Vec::new();
         if let Some(mut s) = carry.take() {
             let continues = primary.first().is_some_and(|m| {
@@ -215,7 +220,10 @@ pub fn pair_document(blocks: &[Option<(&[char], &[Mark])>]) -> Vec<Span> {
             }
             carry = Some(outer);
         }
-        let singles: Vec<&Mark> = marks.iter().filter(|m| m.family == Family::Single).collect();
+        let singles: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| m.family == Family::Single)
+            .collect();
         pair_singles(b, chars.len(), &singles, &mut spans, carry.as_ref());
     }
     if let Some(s) = carry {
@@ -226,7 +234,13 @@ pub fn pair_document(blocks: &[Option<(&[char], &[Mark])>]) -> Vec<Span> {
 }
 
 /// The double and angle marks of one block, with a stack at most two deep.
-fn pair_block(b: usize, marks: &[&Mark], stack: &mut Vec<Span>, spans: &mut Vec<Span>, top_start: usize) {
+fn pair_block(
+    b: usize,
+    marks: &[&Mark],
+    stack: &mut Vec<Span>,
+    spans: &mut Vec<Span>,
+    top_start: usize,
+) {
     // index in `spans` of the last quote closed at depth 0 in this block, while nothing opened since
     let mut last_closed: Option<usize> = None;
     for m in marks {
@@ -276,7 +290,13 @@ fn pair_block(b: usize, marks: &[&Mark], stack: &mut Vec<Span>, spans: &mut Vec<
 /// Single quotes: outside double quotes they are quotes of their own (headlines, partial
 /// quotes); inside they are nested quotes. An opening mark pairs with the next closing one
 /// in the same region; a closing mark with nothing open is an apostrophe (the Joneses’).
-fn pair_singles(b: usize, len: usize, marks: &[&Mark], spans: &mut Vec<Span>, open_carry: Option<&Span>) {
+fn pair_singles(
+    b: usize,
+    len: usize,
+    marks: &[&Mark],
+    spans: &mut Vec<Span>,
+    open_carry: Option<&Span>,
+) {
     if marks.is_empty() {
         return;
     }
@@ -328,7 +348,10 @@ pub fn block_range(s: &Span, b: usize, len: usize) -> Option<(usize, usize)> {
     let start = if b == s.open.block {
         s.open.after()
     } else {
-        s.continued.iter().find(|c| c.block == b).map_or(0, At::after)
+        s.continued
+            .iter()
+            .find(|c| c.block == b)
+            .map_or(0, At::after)
     };
     let end = match s.close {
         Some(c) if c.block == b => c.pos,
@@ -353,12 +376,17 @@ mod tests {
             .iter()
             .map(|s| {
                 let mut text = String::new();
-                for b in s.open.block..=s.end_block {
-                    if let Some((a, z)) = block_range(s, b, chars[b].len()) {
+                for (b, block) in chars
+                    .iter()
+                    .enumerate()
+                    .take(s.end_block + 1)
+                    .skip(s.open.block)
+                {
+                    if let Some((a, z)) = block_range(s, b, block.len()) {
                         if !text.is_empty() {
                             text.push('|');
                         }
-                        text.extend(&chars[b][a..z]);
+                        text.extend(&block[a..z]);
                     }
                 }
                 (s.depth as usize, text)
@@ -396,13 +424,17 @@ mod tests {
         let got = spans_of(&["He said “this never closes.", "Next paragraph “closed.”"]);
         assert_eq!(
             got,
-            vec![(0, "this never closes.".to_string()), (0, "closed.".to_string())]
+            vec![
+                (0, "this never closes.".to_string()),
+                (0, "closed.".to_string())
+            ]
         );
     }
 
     #[test]
     fn apostrophes_are_not_quotes_but_single_quotes_are() {
-        let got = spans_of(&["Don't touch Clinton’s '90s plan, the Joneses’ dog said ‘go home’ today."]);
+        let got =
+            spans_of(&["Don't touch Clinton’s '90s plan, the Joneses’ dog said ‘go home’ today."]);
         assert_eq!(got, vec![(0, "go home".to_string())]);
     }
 
@@ -411,7 +443,10 @@ mod tests {
         let got = spans_of(&["“They call it ‘a plan,’ as he said,” she said."]);
         assert_eq!(
             got,
-            vec![(0, "They call it ‘a plan,’ as he said,".to_string()), (1, "a plan,".to_string())]
+            vec![
+                (0, "They call it ‘a plan,’ as he said,".to_string()),
+                (1, "a plan,".to_string())
+            ]
         );
     }
 

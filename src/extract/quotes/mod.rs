@@ -67,13 +67,50 @@ struct Found<'s> {
     possessive_before: bool,
     /// Nothing but the quote in its paragraph(s).
     whole_paragraph: bool,
+    /// The sentence's subject, a guess for a quote without a cue.
+    fallback: Option<(Speaker, String)>,
+    /// Nothing but space or an earlier quote before it in its sentence.
+    opens_sentence: bool,
+    /// The subject of the sentence before, a guess for a quote opening its sentence.
+    previous_subject: Option<(Speaker, String)>,
+    /// No sentence ends between this quote and the next one.
+    joined_to_next: bool,
+    /// The opening mark stands right after "=": an attribute value in markup, not a quote.
+    in_markup: bool,
 }
 
 /// Words before a Title Case span that make it a title, not speech: `on “Face the Nation”`.
 const TITLE_BEFORE: &[&str] = &[
-    "on", "in", "of", "titled", "entitled", "headlined", "called", "named", "dubbed", "the", "book",
-    "show", "film", "movie", "program", "programme", "song", "album", "article", "column", "op-ed",
-    "headline", "series", "play", "slogan", "hashtag", "film", "documentary", "podcast", "segment",
+    "on",
+    "in",
+    "of",
+    "titled",
+    "entitled",
+    "headlined",
+    "called",
+    "named",
+    "dubbed",
+    "the",
+    "book",
+    "show",
+    "film",
+    "movie",
+    "program",
+    "programme",
+    "song",
+    "album",
+    "article",
+    "column",
+    "op-ed",
+    "headline",
+    "series",
+    "play",
+    "slogan",
+    "hashtag",
+    "film",
+    "documentary",
+    "podcast",
+    "segment",
 ];
 
 /// Every quote in the blocks not marked in `skip`, attributed to speakers in `people`.
@@ -90,22 +127,40 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
         .collect();
     let spans = marks::pair_document(&views);
     let regions = top_regions(&spans, &blocks);
+    // spans by the block they open in (spans are sorted by opening position)
+    let mut by_block: Vec<Vec<&Span>> = vec![Vec::new(); blocks.len()];
+    for s in &spans {
+        if let Some(v) = by_block.get_mut(s.open.block) {
+            v.push(s);
+        }
+    }
 
     let mut res = Resolver::new(people);
     let mut out = Vec::new();
     // the latest attributed quote: its speaker and block
     let mut last: Option<(Speaker, usize)> = None;
     let mut prev_block: Option<usize> = None;
+    let mut para_subject: Option<Speaker> = None;
     for (b, data) in blocks.iter().enumerate() {
         let Some(data) = data else { continue };
         let text = data.text();
         res.scan_mentions(b, &text, &regions[b]);
-        let mine: Vec<&Span> = spans.iter().filter(|s| s.depth == 0 && s.open.block == b).collect();
+        let mine: Vec<&Span> = by_block[b]
+            .iter()
+            .copied()
+            .filter(|s| s.depth == 0)
+            .collect();
         let mut found: Vec<Found<'_>> = mine
             .iter()
             .map(|s| attribute(s, &blocks, &regions, &mut res))
             .collect();
-        fill_unattributed(&mut found, last.as_ref(), prev_block);
+        fill_unattributed(
+            &mut found,
+            last.as_ref(),
+            prev_block,
+            Some(b),
+            para_subject.take(),
+        );
         for f in &found {
             if f.speaker.is_some() && f.rule != "nearest-speaker" {
                 last = Some((f.speaker.clone().unwrap_or_default(), f.span.end_block));
@@ -116,12 +171,25 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
                 out.push(q);
             }
         }
-        for s in spans.iter().filter(|s| s.depth == 1 && s.open.block == b) {
-            if let Some(q) = nested_quote(s, &spans, data, b, &regions[b], &mut res) {
+        let inner: Vec<&Span> = by_block[b]
+            .iter()
+            .copied()
+            .filter(|s| s.depth == 1)
+            .collect();
+        for (k, s) in inner.iter().enumerate() {
+            let next_inner = inner.get(k + 1).map(|o| o.open.pos);
+            if let Some(q) = nested_quote(s, next_inner, data, b, &regions[b], &mut res) {
                 out.push(q);
             }
         }
         prev_block = Some(b);
+        // who the paragraph's last sentence is about: a quote-only paragraph next may be theirs
+        let n = data.toks.len();
+        let s0 = sentence_start(data, n, &regions[b]);
+        para_subject = attribution::sentence_subject_cue(&text, s0, n, false).map(|c| {
+            let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
+            res.guess(&text, &c.phrase, pos)
+        });
     }
     out.sort_by_key(|q| (q.block, q.start));
     out
@@ -131,10 +199,19 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
 fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, usize)>> {
     let mut regions = vec![Vec::new(); blocks.len()];
     for s in spans.iter().filter(|s| s.depth == 0) {
-        for (b, region) in regions.iter_mut().enumerate().take(s.end_block + 1).skip(s.open.block) {
+        for (b, region) in regions
+            .iter_mut()
+            .enumerate()
+            .take(s.end_block + 1)
+            .skip(s.open.block)
+        {
             let len = blocks[b].as_ref().map_or(0, |d| d.chars.len());
             if let Some((a, z)) = block_range(s, b, len) {
-                let start = if b == s.open.block { s.open.pos } else { a.saturating_sub(1).min(a) };
+                let start = if b == s.open.block {
+                    s.open.pos
+                } else {
+                    a.saturating_sub(1).min(a)
+                };
                 let end = match s.close {
                     Some(c) if c.block == b => c.after(),
                     _ => z,
@@ -152,10 +229,32 @@ fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, 
 /// Token range of the words before a quote's opening mark, from the sentence start.
 fn before_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
     let open = span.open.pos;
-    let lo_char = regions.iter().filter(|r| r.1 <= open).map(|r| r.1).max().unwrap_or(0);
+    // regions are sorted and disjoint: the one before the opening mark ends last; short
+    // quoted names and titles in between are read through (Ruiz called the “Safe Ports”
+    // plan “a fraud”)
+    let mut i = regions.partition_point(|r| r.0 < open);
+    let mut skipped = 0;
+    while i > 0 && is_short(regions[i - 1]) && skipped < MAX_SKIPPED {
+        i -= 1;
+        skipped += 1;
+    }
+    let lo_char = i.checked_sub(1).map_or(0, |k| regions[k].1.min(open));
     let (lo, hi) = (index_at(&data.toks, lo_char), index_at(&data.toks, open));
-    let lo = (lo..hi).rev().find(|&k| data.toks[k].ends_sentence()).map_or(lo, |k| k + 1);
+    let lo = (lo..hi)
+        .rev()
+        .find(|&k| data.toks[k].ends_sentence())
+        .map_or(lo, |k| k + 1);
     (lo, hi)
+}
+
+/// A quoted span this short (in characters, marks included) is a name or title that an
+/// attribution may run across.
+const SHORT_SPAN: usize = 40;
+/// How many short spans a context runs across.
+const MAX_SKIPPED: usize = 2;
+
+fn is_short(r: (usize, usize)) -> bool {
+    r.1.saturating_sub(r.0) <= SHORT_SPAN
 }
 
 /// How far back a sentence start is looked for across earlier quotes.
@@ -180,14 +279,27 @@ fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (us
         return (data.toks.len(), data.toks.len());
     };
     let from = close.after();
-    let hi_char = regions.iter().map(|r| r.0).filter(|&a| a >= from).min().unwrap_or(data.chars.len());
+    let mut i = regions.partition_point(|r| r.0 < from);
+    let mut skipped = 0;
+    while regions.get(i).is_some_and(|&r| is_short(r)) && skipped < MAX_SKIPPED {
+        i += 1;
+        skipped += 1;
+    }
+    let hi_char = regions.get(i).map_or(data.chars.len(), |r| r.0);
     let (lo, hi) = (index_at(&data.toks, from), index_at(&data.toks, hi_char));
-    let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
+    let hi = (lo..hi)
+        .find(|&k| data.toks[k].ends_sentence())
+        .unwrap_or(hi);
     (lo, hi)
 }
 
 /// Find and resolve the cue of one top-level quote.
-fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>], res: &mut Resolver<'_>) -> Found<'s> {
+fn attribute<'s>(
+    span: &'s Span,
+    blocks: &[Option<BlockData>],
+    regions: &[Vec<(usize, usize)>],
+    res: &mut Resolver<'_>,
+) -> Found<'s> {
     let ob = span.open.block;
     let mut f = Found {
         span,
@@ -200,14 +312,23 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
         word_before: String::new(),
         possessive_before: false,
         whole_paragraph: false,
+        fallback: None,
+        opens_sentence: true,
+        previous_subject: None,
+        joined_to_next: false,
+        in_markup: false,
     };
-    let Some(open_data) = blocks[ob].as_ref() else { return f };
+    let Some(open_data) = blocks[ob].as_ref() else {
+        return f;
+    };
     let (blo, bhi) = before_range(span, open_data, &regions[ob]);
+    f.in_markup = span.open.pos > 0 && open_data.chars.get(span.open.pos - 1) == Some(&'=');
     let first_char = open_data.chars.iter().position(|c| !c.is_whitespace());
     f.opens_paragraph = first_char == Some(span.open.pos);
     if bhi > blo {
         let prev = &open_data.toks[bhi - 1];
-        f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '(')) || prev.kind == tokens::Kind::Mark;
+        f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '('))
+            || prev.kind == tokens::Kind::Mark;
         f.word_before = prev.key.clone();
         f.possessive_before = prev.possessive;
     }
@@ -232,21 +353,73 @@ fn attribute<'s>(span: &'s Span, blocks: &[Option<BlockData>], regions: &[Vec<(u
     };
     // a quote opening its sentence has nothing before it: its cue may stand anywhere after
     let opens_sentence = blo >= bhi;
+    f.opens_sentence = opens_sentence;
+    // only a bare subject before the quote ("Ruiz “drew well” in Ohio, said Ana Ortiz"):
+    // the cue after it may stand anywhere in the sentence
+    let bare = !open_data.toks[blo..bhi]
+        .iter()
+        .any(|t| t.is_word() && !t.cap);
     let cue = if after_first {
         after_cue(false).or_else(before_cue)
     } else {
-        before_cue().or_else(|| after_cue(!opens_sentence))
+        before_cue().or_else(|| after_cue(!opens_sentence && !bare))
     };
     if let Some(end_data) = blocks[span.end_block].as_ref() {
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
         f.whole_paragraph = f.opens_paragraph && alo >= ahi && ahi >= end_data.toks.len();
+        // the sentence runs on into the next quote: “a” and “b,” she said
+        f.joined_to_next = end_data
+            .toks
+            .get(ahi)
+            .is_some_and(|t| t.kind == tokens::Kind::Mark);
     }
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
-        attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi).map(|c| (c, ob))
+        let c = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, false)?;
+        // a lone capitalised word opening a sentence is a person only if named before
+        let p = &c.phrase;
+        let lone = p.kind == PhraseKind::Name
+            && !p.evidence
+            && p.name.as_deref().is_some_and(|n| !n.contains(' '));
+        if lone
+            && res
+                .book
+                .find(p.name.as_deref().unwrap_or_default())
+                .is_none()
+        {
+            return None;
+        }
+        Some((c, ob))
     });
+    if cue.is_none() && opens_sentence && blo > 0 {
+        // "Ruiz touted the plan. “We need it.”": the previous sentence's subject
+        let prev_lo = sentence_start(open_data, blo - 1, &regions[ob]);
+        if let Some(c) =
+            attribution::sentence_subject_cue(&open_data.text(), prev_lo, blo - 1, false)
+        {
+            let pos = (
+                ob,
+                open_data.toks.get(c.phrase.start).map_or(0, |t| t.start),
+            );
+            let sp = res.guess(&open_data.text(), &c.phrase, pos);
+            f.previous_subject = Some((sp, c.verb));
+        }
+    }
+    if cue.is_none() {
+        let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
+        if let Some(c) = attribution::sentence_subject_cue(&open_data.text(), sent_lo, bhi, true) {
+            let pos = (
+                ob,
+                open_data.toks.get(c.phrase.start).map_or(0, |t| t.start),
+            );
+            let sp = res.guess(&open_data.text(), &c.phrase, pos);
+            f.fallback = Some((sp, c.verb));
+        }
+    }
     if let Some((c, b)) = cue {
-        let Some(data) = blocks[b].as_ref() else { return f };
+        let Some(data) = blocks[b].as_ref() else {
+            return f;
+        };
         let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
         let sp = res.speaker(&data.text(), &c.phrase, pos);
         f.confidence = match c.phrase.kind {
@@ -274,34 +447,102 @@ fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
 }
 
 /// The words after the closing mark carry on the sentence: `"…", he said`, `"…" he said`.
-fn after_starts_with_comma(span: &Span, blocks: &[Option<BlockData>], regions: &[Vec<(usize, usize)>]) -> bool {
-    let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else { return false };
+fn after_starts_with_comma(
+    span: &Span,
+    blocks: &[Option<BlockData>],
+    regions: &[Vec<(usize, usize)>],
+) -> bool {
+    let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else {
+        return false;
+    };
     let (lo, hi) = after_range(span, data, &regions[span.end_block]);
-    lo < hi && (data.toks[lo].is_punct(',') || (data.toks[lo].is_word() && !data.toks[lo].cap && words::words().pronouns.contains_key(data.toks[lo].key.as_str())))
+    lo < hi
+        && (data.toks[lo].is_punct(',')
+            || (data.toks[lo].is_word()
+                && !data.toks[lo].cap
+                && words::words()
+                    .pronouns
+                    .contains_key(data.toks[lo].key.as_str())))
 }
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
 /// the previous paragraph's speaker when this paragraph opens with the quote.
-fn fill_unattributed(found: &mut [Found<'_>], last: Option<&(Speaker, usize)>, prev_block: Option<usize>) {
+fn fill_unattributed(
+    found: &mut [Found<'_>],
+    last: Option<&(Speaker, usize)>,
+    prev_block: Option<usize>,
+    block: Option<usize>,
+    para_subject: Option<Speaker>,
+) {
+    // only quotes attributed by a cue of their own lend their speaker
+    let own: Vec<Option<(Speaker, Option<String>)>> = found
+        .iter()
+        .map(|f| {
+            f.speaker
+                .clone()
+                .filter(|_| !f.rule.is_empty())
+                .map(|s| (s, f.verb.clone()))
+        })
+        .collect();
+    // nearest attributed quote before and after each one, in one pass each way
+    let mut prev_own = vec![None; own.len()];
+    let mut next_own = vec![None; own.len()];
+    let mut seen = None;
+    for (i, o) in own.iter().enumerate() {
+        prev_own[i] = seen;
+        if o.is_some() {
+            seen = Some(i);
+        }
+    }
+    seen = None;
+    for (i, o) in own.iter().enumerate().rev() {
+        next_own[i] = seen;
+        if o.is_some() {
+            seen = Some(i);
+        }
+    }
     for i in 0..found.len() {
         if found[i].speaker.is_some() {
             continue;
         }
-        let earlier = found[..i].iter().rev().find(|f| f.speaker.is_some() && !f.rule.is_empty());
-        let later = found[i + 1..].iter().find(|f| f.speaker.is_some() && !f.rule.is_empty());
-        let (speaker, verb, rule, conf) = if let Some(e) = earlier {
-            (e.speaker.clone(), e.verb.clone(), "same-paragraph", 0.75)
-        } else if let Some(l) = later {
-            (l.speaker.clone(), l.verb.clone(), "same-paragraph-next", 0.6)
-        } else if let Some((sp, _)) = last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p)) {
-            (Some(sp.clone()), None, "continuation", 0.7)
-        } else if let Some((sp, _)) = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph) {
-            (Some(sp.clone()), None, "continuation-far", 0.45)
+        let earlier = prev_own[i].and_then(|k| own[k].as_ref());
+        let later = next_own[i].and_then(|k| own[k].as_ref());
+        let ending_here = last.filter(|(_, lb)| Some(*lb) == block && !found[i].opens_paragraph);
+        let previous =
+            last.filter(|(_, lb)| found[i].opens_paragraph && prev_block.is_some_and(|p| *lb >= p));
+        let far = last.filter(|_| found[i].opens_paragraph && found[i].whole_paragraph);
+        let subject = found[i].fallback.clone();
+        let previous_subject = found[i].previous_subject.clone();
+        let f = &found[i];
+        // a quote that opens its sentence goes on with the speaker around it; a partial
+        // quote inside a sentence without a cue belongs to that sentence's subject
+        let choice: Option<(Speaker, Option<String>, &'static str, f32)> = if f.opens_sentence {
+            earlier
+                .map(|(s, v)| (s.clone(), v.clone(), "same-paragraph", 0.75))
+                .or_else(|| ending_here.map(|(s, _)| (s.clone(), None, "same-paragraph", 0.7)))
+                .or_else(|| later.map(|(s, v)| (s.clone(), v.clone(), "same-paragraph-next", 0.6)))
+                .or_else(|| {
+                    previous_subject.map(|(s, v)| (s, Some(v), "previous-sentence-subject", 0.5))
+                })
+                .or_else(|| previous.map(|(s, _)| (s.clone(), None, "continuation", 0.7)))
+                .or_else(|| {
+                    let s = para_subject.clone().filter(|_| found[i].opens_paragraph)?;
+                    Some((s, None, "previous-paragraph-subject", 0.45))
+                })
+                .or_else(|| far.map(|(s, _)| (s.clone(), None, "continuation-far", 0.45)))
         } else {
+            let same_sentence = later.filter(|_| f.joined_to_next);
+            same_sentence
+                .map(|(s, v)| (s.clone(), v.clone(), "same-sentence", 0.6))
+                .or_else(|| subject.map(|(s, v)| (s, Some(v), "sentence-subject-weak", 0.3)))
+                .or_else(|| earlier.map(|(s, v)| (s.clone(), v.clone(), "same-paragraph", 0.5)))
+                .or_else(|| ending_here.map(|(s, _)| (s.clone(), None, "same-paragraph", 0.5)))
+        };
+        let Some((speaker, verb, rule, conf)) = choice else {
             continue;
         };
         let f = &mut found[i];
-        f.speaker = speaker;
+        f.speaker = Some(speaker);
         f.verb = verb;
         f.rule = rule;
         f.confidence = conf;
@@ -313,8 +554,12 @@ fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize
     let mut text = String::new();
     let mut first: Option<(usize, usize)> = None;
     for b in span.open.block..=span.end_block {
-        let Some(data) = blocks.get(b).and_then(Option::as_ref) else { continue };
-        let Some((a, z)) = block_range(span, b, data.chars.len()) else { continue };
+        let Some(data) = blocks.get(b).and_then(Option::as_ref) else {
+            continue;
+        };
+        let Some((a, z)) = block_range(span, b, data.chars.len()) else {
+            continue;
+        };
         let piece: String = data.chars.get(a..z)?.iter().collect();
         let trimmed = piece.trim();
         if first.is_none() {
@@ -334,20 +579,41 @@ fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize
     Some((text, s, e))
 }
 
+/// Fewest words an unattributed span needs to be kept as a quote (with no speaker).
+const UNATTRIBUTED_MIN_WORDS: usize = 6;
+
+/// Small words a Title Case title leaves in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs",
+    "de", "la", "el",
+];
+
 /// Title Case words only ("Face the Nation", "Make America Great Again"): a title or name.
 fn title_like(text: &str) -> bool {
     let ws: Vec<&str> = text.split_whitespace().collect();
     if ws.is_empty() || ws.len() > 7 {
         return false;
     }
-    let trimmed = text.trim_end_matches([',', '.', '!', '?']);
-    if trimmed.len() < text.trim().len() && text.trim().ends_with(['.', '!', '?']) && ws.len() > 3 {
+    if text.trim().ends_with(['.', '!', '?']) && ws.len() > 3 {
         return false;
     }
-    ws.iter().all(|w| {
+    let mut capitalised = 0;
+    for w in &ws {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.chars().count() < 4 || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    }) && ws[0].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if first.is_uppercase() || first.is_numeric() {
+            capitalised += usize::from(w.chars().count() >= 3);
+        } else if !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    capitalised >= 1
+        && ws[0]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
 fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
@@ -357,18 +623,44 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
     }
     let n_words = text.split_whitespace().count();
     let title = title_like(&text);
-    let attributed = f.speaker.is_some();
-    if !attributed {
+    if f.in_markup {
         return None;
     }
-    if title && !f.rule.starts_with("after") && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before) {
+    // a short span nobody is said to have said is a scare quote, a nickname or a title
+    if f.rule.is_empty() && n_words < UNATTRIBUTED_MIN_WORDS {
+        return None;
+    }
+    let weak = matches!(
+        f.rule,
+        "sentence-subject"
+            | "sentence-subject-weak"
+            | "same-paragraph"
+            | "same-paragraph-next"
+            | "continuation"
+            | "continuation-far"
+            | "according-to-sentence"
+            | "nearest-speaker"
+            | ""
+    );
+    if title
+        && (weak
+            || !f.rule.starts_with("after")
+                && (TITLE_BEFORE.contains(&f.word_before.as_str()) || f.possessive_before))
+    {
         return None;
     }
     if n_words <= 3 && f.rule.starts_with("continuation") {
         return None;
     }
-    let sentence_like = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let kind = if sentence_like && f.after_clause { QuoteKind::Direct } else { QuoteKind::Partial };
+    let sentence_like = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let kind = if sentence_like && f.after_clause {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
     let sp = f.speaker.clone().unwrap_or_default();
     Some(Quote {
         text,
@@ -380,31 +672,41 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
         block: f.span.open.block,
         start,
         end,
-        rule: f.rule.to_string(),
-        confidence: f.confidence,
+        rule: if f.rule.is_empty() {
+            "unattributed".to_string()
+        } else {
+            f.rule.to_string()
+        },
+        confidence: if f.rule.is_empty() { 0.1 } else { f.confidence },
     })
 }
 
 /// A quote inside a quote, kept only when the outer speaker attributes it ("as the
 /// president said").
-fn nested_quote(s: &Span, spans: &[Span], data: &BlockData, b: usize, regions: &[(usize, usize)], res: &mut Resolver<'_>) -> Option<Quote> {
+fn nested_quote(
+    s: &Span,
+    next_inner: Option<usize>,
+    data: &BlockData,
+    b: usize,
+    regions: &[(usize, usize)],
+    res: &mut Resolver<'_>,
+) -> Option<Quote> {
     let close = s.close?;
     if close.block != b {
         return None;
     }
-    let outer_end = regions
-        .iter()
-        .find(|r| r.0 <= s.open.pos && close.pos < r.1)
+    let k = regions.partition_point(|r| r.0 <= s.open.pos);
+    let outer_end = k
+        .checked_sub(1)
+        .map(|k| regions[k])
+        .filter(|r| close.pos < r.1)
         .map_or(data.chars.len(), |r| r.1.saturating_sub(1));
-    let next_inner = spans
-        .iter()
-        .filter(|o| o.depth == 1 && o.open.block == b && o.open.pos > close.pos)
-        .map(|o| o.open.pos)
-        .min()
-        .unwrap_or(outer_end);
+    let next_inner = next_inner.filter(|&p| p > close.pos).unwrap_or(outer_end);
     let lo = index_at(&data.toks, close.after());
     let hi = index_at(&data.toks, next_inner.min(outer_end));
-    let hi = (lo..hi).find(|&k| data.toks[k].ends_sentence()).unwrap_or(hi);
+    let hi = (lo..hi)
+        .find(|&k| data.toks[k].ends_sentence())
+        .unwrap_or(hi);
     let text = data.text();
     let c = attribution::after(&text, lo, hi)?;
     if matches!(c.phrase.kind, PhraseKind::Pronoun(_)) {

@@ -12,12 +12,12 @@ use super::words::{words, Gender, PronounInfo};
 
 /// Name particles that stay inside names: "Ursula von der Leyen", "Bashar al-Assad".
 const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "del",
-    "dos", "das", "ter", "y",
+    "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le",
+    "del", "dos", "das", "ter", "y",
 ];
 
 /// Words that open a noun phrase naming an unnamed speaker or a thing.
-const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "this", "that",
     "these", "those", "some", "several", "many", "two", "three", "four", "five", "both", "all",
     "most", "other", "each", "no",
@@ -75,7 +75,10 @@ impl<'a> Text<'a> {
             return String::new();
         }
         let (a, z) = (self.toks[s].start, self.toks[e - 1].end);
-        self.chars.get(a..z).map(|c| c.iter().collect()).unwrap_or_default()
+        self.chars
+            .get(a..z)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
     }
 
     fn tok(&self, i: usize) -> Option<&Token> {
@@ -119,7 +122,10 @@ impl<'a> Text<'a> {
 
     /// A word that may stand in a run of name and title words.
     fn run_word(&self, i: usize) -> bool {
-        self.is_cap(i) || (self.is_word(i) && (self.is_title(i) || self.is_role(i)) && !self.is_pronoun(i).is_some())
+        self.is_cap(i)
+            || (self.is_word(i)
+                && (self.is_title(i) || self.is_role(i))
+                && self.is_pronoun(i).is_none())
     }
 
     /// A name particle or "of" joining two parts of a run ("Secretary of State").
@@ -135,9 +141,7 @@ impl<'a> Text<'a> {
     pub fn run_forward(&self, i: usize, hi: usize) -> usize {
         let mut j = i;
         while j < hi {
-            if self.run_word(j) {
-                j += 1;
-            } else if j > i && j + 1 < hi && self.joiner(j, j - 1, j + 1) {
+            if self.run_word(j) || (j > i && j + 1 < hi && self.joiner(j, j - 1, j + 1)) {
                 j += 1;
             } else if j > i && self.is_punct(j, '(') {
                 // a party and state ends the name: "(D-S.C.)"
@@ -157,9 +161,7 @@ impl<'a> Text<'a> {
         let mut j = end;
         while j > lo {
             let i = j - 1;
-            if self.run_word(i) {
-                j = i;
-            } else if i > lo && j < end && self.joiner(i, i - 1, j) {
+            if self.run_word(i) || (i > lo && j < end && self.joiner(i, i - 1, j)) {
                 j = i;
             } else if self.is_punct(i, ')') {
                 match (lo..i).rev().take(8).find(|&k| self.is_punct(k, '(')) {
@@ -175,13 +177,18 @@ impl<'a> Text<'a> {
 
     /// A parenthesis holding a party and state, "(D-S.C.)", "(R-Texas)": its end.
     fn paren_end(&self, open: usize, hi: usize) -> Option<usize> {
-        let party = self.tok(open + 1).is_some_and(|t| {
-            t.is_word() && ["d", "r", "i"].iter().any(|p| t.key == *p || t.key.starts_with(&format!("{p}-")))
-        });
-        if !party {
-            return None;
-        }
-        (open + 1..hi.min(open + 8)).find(|&k| self.is_punct(k, ')')).map(|k| k + 1)
+        // "(D-S.C.)", "(R-Texas)", "(Maine)", "(N.Y.)": party or state, capitalised, short
+        let close = (open + 1..hi.min(open + 6)).find(|&k| self.is_punct(k, ')'))?;
+        let inner_ok = close > open + 1
+            && self.is_cap(open + 1)
+            && (open + 1..close).all(|k| {
+                self.is_cap(k)
+                    || matches!(
+                        self.tok(k).map(|t| t.kind),
+                        Some(Kind::Punct('-' | ',' | '.'))
+                    )
+            });
+        inner_ok.then_some(close + 1)
     }
 
     /// Split a run into its title/role prefix and the name after the last title word.
@@ -222,7 +229,13 @@ impl<'a> Text<'a> {
                 Kind::Word => {}
                 _ => return false,
             }
-            if w.not_people.contains(t.key.as_str()) || w.pronouns.contains_key(t.key.as_str()) {
+            // a place or organisation word heads a thing ("Barents Sea", "White House");
+            // before the head it may be a name ("Bay Buchanan", "Park Chung-hee")
+            let head = i + 1 == e || (i + 2 == e && self.is_punct(e - 1, ')'));
+            let listed = w.not_people.contains(t.key.as_str());
+            if (listed && (head || self.is_weekday(i) || self.is_month(i)))
+                || w.pronouns.contains_key(t.key.as_str())
+            {
                 return false;
             }
             if !t.cap && !PARTICLES.contains(&t.key.as_str()) && t.key != "of" {
@@ -267,7 +280,10 @@ impl<'a> Text<'a> {
             }
             s += 1;
         }
-        while e > s && (!self.is_word(e - 1) && !self.is_punct(e - 1, ')') || words().fillers.contains(self.key(e - 1)) && e - 1 > s) {
+        while e > s
+            && (!self.is_word(e - 1) && !self.is_punct(e - 1, ')')
+                || words().fillers.contains(self.key(e - 1)) && e - 1 > s)
+        {
             e -= 1;
         }
         if s >= e {
@@ -290,7 +306,10 @@ impl<'a> Text<'a> {
         if e - s == 1 && words().function.contains(self.key(s)) {
             return None;
         }
-        if self.is_determiner(s) || !self.is_cap(s) || words().function.contains(self.key(s)) && !self.is_title(s) {
+        if self.is_determiner(s)
+            || !self.is_cap(s)
+            || words().function.contains(self.key(s)) && !self.is_title(s)
+        {
             return self.parse_noun_phrase(s, e);
         }
         let z = self.run_forward(s, e);
@@ -316,7 +335,8 @@ impl<'a> Text<'a> {
         };
         if titled {
             let role = self.slice(s, k);
-            let honorific_only = (s..k).all(|i| words().titles.get(self.key(i)).is_some_and(|t| t.honorific));
+            let honorific_only =
+                (s..k).all(|i| words().titles.get(self.key(i)).is_some_and(|t| t.honorific));
             if !honorific_only {
                 phrase.role = Some(role);
             }
@@ -328,7 +348,16 @@ impl<'a> Text<'a> {
                 phrase.evidence = true;
                 phrase.gender = phrase.gender.or(g);
             }
-        } else if (s..e).all(|i| self.is_title(i) || self.is_role(i) || self.is_determiner(i) || !self.is_cap(i) || self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive) || self.key(i) == "of") {
+        } else if (s..e).all(|i| {
+            self.is_title(i)
+                || self.is_role(i)
+                || self.is_determiner(i)
+                || !self.is_cap(i)
+                || self
+                    .tok(i)
+                    .is_some_and(|t| t.acronym(self.chars) || t.possessive)
+                || self.key(i) == "of"
+        }) {
             phrase.kind = PhraseKind::Role(self.role_key(s, e));
         }
         phrase
@@ -339,7 +368,13 @@ impl<'a> Text<'a> {
     pub fn role_key(&self, s: usize, e: usize) -> String {
         (s..e)
             .filter(|&i| self.is_word(i) && !self.is_determiner(i))
-            .filter(|&i| !self.tok(i).is_some_and(|t| t.acronym(self.chars) || t.possessive) && !(self.is_cap(i) && !self.is_title(i) && !self.is_role(i)))
+            .filter(|&i| {
+                let proper = self
+                    .tok(i)
+                    .is_some_and(|t| t.acronym(self.chars) || t.possessive)
+                    || (self.is_cap(i) && !self.is_title(i) && !self.is_role(i));
+                !proper
+            })
             .map(|i| self.key(i).to_string())
             .collect::<Vec<_>>()
             .join(" ")
@@ -352,7 +387,10 @@ impl<'a> Text<'a> {
         }
         let head = self.key(e - 1);
         let w = words();
-        if (w.function.contains(head) || w.fillers.contains(head) || w.verbs.contains(head)) && !self.is_role(e - 1) && !self.is_cap(e - 1) {
+        if (w.function.contains(head) || w.fillers.contains(head) || w.verbs.contains(head))
+            && !self.is_role(e - 1)
+            && !self.is_cap(e - 1)
+        {
             return None;
         }
         if matches!(self.key(s), "that" | "this" | "these" | "those") {
@@ -360,7 +398,10 @@ impl<'a> Text<'a> {
         }
         for i in s..e {
             let ok = self.is_word(i) || self.is_punct(i, '-');
-            if !ok || (i > s && CLAUSE_WORDS.contains(&self.key(i))) || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i)) {
+            if !ok
+                || (i > s && CLAUSE_WORDS.contains(&self.key(i)))
+                || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
+            {
                 return None;
             }
         }
@@ -374,7 +415,8 @@ impl<'a> Text<'a> {
                 if self.valid_name(k, e) && !definite {
                     let mut p = self.classify_run(k, e, false);
                     p.start = s;
-                    p.role = Some(self.slice(if self.is_determiner(s) { s + 1 } else { s }, k)).filter(|r| !r.is_empty());
+                    p.role = Some(self.slice(if self.is_determiner(s) { s + 1 } else { s }, k))
+                        .filter(|r| !r.is_empty());
                     p.evidence = true;
                     return Some(p);
                 }
@@ -425,7 +467,11 @@ impl<'a> Text<'a> {
         };
         // drop sentence-initial function words and dates caught in the run: "But Trump
         // said", "On Monday Trump said"
-        while s < end && self.is_cap(s) && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s)) && !self.is_title(s) {
+        while s < end
+            && self.is_cap(s)
+            && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s))
+            && !self.is_title(s)
+        {
             s += 1;
         }
         if s < end && s == self.run_backward(lo, end).max(s) && s > lo {
@@ -434,7 +480,10 @@ impl<'a> Text<'a> {
             let mut n = 0;
             while j > lo && n < 6 {
                 let i = j - 1;
-                if !self.is_word(i) || CLAUSE_WORDS.contains(&self.key(i)) || words().verbs.contains(self.key(i)) {
+                if !self.is_word(i)
+                    || CLAUSE_WORDS.contains(&self.key(i))
+                    || words().verbs.contains(self.key(i))
+                {
                     break;
                 }
                 if self.is_determiner(i) {
@@ -445,7 +494,10 @@ impl<'a> Text<'a> {
                 n += 1;
             }
             // only a whole noun phrase: "one Trump campaign source", not "wonder Trump"
-            if j < s && (self.is_determiner(j) || j == lo || !self.is_word(j - 1)) && !(self.is_cap(j) && !self.is_determiner(j) && (j..s).all(|k| self.is_cap(k))) {
+            if j < s
+                && (self.is_determiner(j) || j == lo || !self.is_word(j - 1))
+                && !(self.is_cap(j) && !self.is_determiner(j) && (j..s).all(|k| self.is_cap(k)))
+            {
                 s = j;
             }
         }
@@ -456,13 +508,19 @@ impl<'a> Text<'a> {
             let mut n = 0;
             while j > lo && n < 12 {
                 let i = j - 1;
-                if !self.is_word(i) || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i)) || words().verbs.contains(self.key(i)) && i + 1 < end {
+                if !self.is_word(i)
+                    || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
+                    || words().verbs.contains(self.key(i)) && i + 1 < end
+                {
                     break;
                 }
                 j = i;
                 n += 1;
                 if self.is_determiner(i) {
-                    let joined = i > lo + 1 && matches!(self.key(i - 1), "of" | "for" | "at" | "from") && self.is_word(i - 2) && !CLAUSE_WORDS.contains(&self.key(i - 2));
+                    let joined = i > lo + 1
+                        && matches!(self.key(i - 1), "of" | "for" | "at" | "from")
+                        && self.is_word(i - 2)
+                        && !CLAUSE_WORDS.contains(&self.key(i - 2));
                     if joined {
                         j = i - 1;
                         n += 1;
@@ -484,7 +542,10 @@ impl<'a> Text<'a> {
     pub fn parse_forward(&self, mut i: usize, hi: usize) -> Option<Phrase> {
         let w = words();
         // "said Tuesday", "said on Monday", "added later"
-        while i < hi && self.is_word(i) && (w.fillers.contains(self.key(i)) && (self.key(i) != "on" || self.is_weekday(i + 1))) {
+        while i < hi
+            && self.is_word(i)
+            && (w.fillers.contains(self.key(i)) && (self.key(i) != "on" || self.is_weekday(i + 1)))
+        {
             i += 1;
         }
         if i >= hi {
@@ -499,7 +560,21 @@ impl<'a> Text<'a> {
             let mut j = i;
             while j < hi && j - i < 10 && (self.is_word(j) || self.is_punct(j, '-')) {
                 let k = self.key(j);
-                if j > i && (CLAUSE_WORDS.contains(&k) || matches!(k, "in" | "on" | "during" | "after" | "before" | "adding" | "saying" | "referring" | "while" | "when")) {
+                if j > i
+                    && (CLAUSE_WORDS.contains(&k)
+                        || matches!(
+                            k,
+                            "in" | "on"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "adding"
+                                | "saying"
+                                | "referring"
+                                | "while"
+                                | "when"
+                        ))
+                {
                     break;
                 }
                 j += 1;
@@ -510,9 +585,16 @@ impl<'a> Text<'a> {
         // appositive: ", the former senator," or ", Josh Earnest,"
         if self.is_punct(e, ',') {
             let stop = (e + 1..hi)
-                .find(|&k| self.is_punct(k, ',') || self.toks[k].ends_sentence() || self.tok(k).is_some_and(|t| t.kind == Kind::Mark))
+                .find(|&k| {
+                    self.is_punct(k, ',')
+                        || self.toks[k].ends_sentence()
+                        || self.tok(k).is_some_and(|t| t.kind == Kind::Mark)
+                })
                 .unwrap_or(hi);
-            if stop > e + 1 && !CLAUSE_WORDS.contains(&self.key(e + 1)) && !w.verbs.contains(self.key(e + 1)) {
+            if stop > e + 1
+                && !CLAUSE_WORDS.contains(&self.key(e + 1))
+                && !w.verbs.contains(self.key(e + 1))
+            {
                 if let Some(app) = self.parse_exact(e + 1, stop) {
                     combine_appositive(self, &mut phrase, &app);
                 }
@@ -521,15 +603,28 @@ impl<'a> Text<'a> {
         Some(phrase)
     }
 
-    fn is_month(&self, i: usize) -> bool {
+    pub fn is_month(&self, i: usize) -> bool {
         matches!(
             self.key(i),
-            "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
         ) && self.is_cap(i)
     }
 
-    fn is_weekday(&self, i: usize) -> bool {
-        matches!(self.key(i), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    pub fn is_weekday(&self, i: usize) -> bool {
+        matches!(
+            self.key(i),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
     }
 }
 
@@ -603,17 +698,23 @@ mod tests {
         });
         with("a senior administration official said", |t| {
             let p = t.parse_backward(0, t.toks.len() - 1).unwrap();
-            assert_eq!(p.kind, PhraseKind::Role("senior administration official".into()));
+            assert_eq!(
+                p.kind,
+                PhraseKind::Role("senior administration official".into())
+            );
         });
     }
 
     #[test]
     fn forward_after_verb_with_appositive_role() {
-        with("Marta Ruiz, Spain’s deputy trade minister, in Madrid.", |t| {
-            let p = t.parse_forward(0, t.toks.len()).unwrap();
-            assert_eq!(p.name.as_deref(), Some("Marta Ruiz"));
-            assert_eq!(p.role.as_deref(), Some("Spain’s deputy trade minister"));
-        });
+        with(
+            "Marta Ruiz, Spain’s deputy trade minister, in Madrid.",
+            |t| {
+                let p = t.parse_forward(0, t.toks.len()).unwrap();
+                assert_eq!(p.name.as_deref(), Some("Marta Ruiz"));
+                assert_eq!(p.role.as_deref(), Some("Spain’s deputy trade minister"));
+            },
+        );
         with("the head of Dutch diplomacy while walking out", |t| {
             let p = t.parse_forward(0, t.toks.len()).unwrap();
             assert_eq!(p.kind, PhraseKind::Role("head of diplomacy".into()));

@@ -11,7 +11,7 @@ use super::phrases::{Phrase, PhraseKind, Text};
 use super::words::{words, Gender};
 use crate::extract::people::PeopleBook;
 use crate::model::Evidence;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// A position in the document: block, then character.
 pub type Pos = (usize, usize);
@@ -30,8 +30,9 @@ pub struct Speaker {
 pub struct Resolver<'p> {
     pub book: &'p mut PeopleBook,
     genders: HashMap<usize, Gender>,
-    /// Person mentions in document order.
-    recent: Vec<(Pos, usize)>,
+    /// Person mentions in document order (a set: speakers found after a quote are noted
+    /// out of order, and a sorted vector would make that quadratic).
+    recent: BTreeSet<(Pos, usize)>,
 }
 
 impl<'p> Resolver<'p> {
@@ -39,8 +40,21 @@ impl<'p> Resolver<'p> {
         Resolver {
             book,
             genders: HashMap::new(),
-            recent: Vec::new(),
+            recent: BTreeSet::new(),
         }
+    }
+
+    /// The latest mentions before `pos`, oldest first.
+    fn window(&self, pos: Pos) -> Vec<(Pos, usize)> {
+        let mut w: Vec<(Pos, usize)> = self
+            .recent
+            .range(..(pos, 0))
+            .rev()
+            .take(LOOKBACK)
+            .copied()
+            .collect();
+        w.reverse();
+        w
     }
 
     /// Remember that person `idx` was named at `pos`.
@@ -48,15 +62,18 @@ impl<'p> Resolver<'p> {
         if let Some(g) = gender {
             self.genders.entry(idx).or_insert(g);
         }
-        let at = self.recent.partition_point(|(p, _)| *p <= pos);
-        if at > 0 && self.recent[at - 1] == (pos, idx) {
-            return;
-        }
-        self.recent.insert(at, (pos, idx));
+        self.recent.insert((pos, idx));
     }
 
     /// Register a named person with `evidence`; their role, gender and position too.
-    pub fn person(&mut self, name: &str, role: Option<&str>, gender: Option<Gender>, evidence: Evidence, pos: Pos) -> Option<usize> {
+    pub fn person(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        gender: Option<Gender>,
+        evidence: Evidence,
+        pos: Pos,
+    ) -> Option<usize> {
         let idx = self.book.mention(name, evidence)?;
         if let Some(r) = role {
             if is_real_role(r) {
@@ -70,14 +87,18 @@ impl<'p> Resolver<'p> {
     /// The person a he/she at `pos` refers to: the latest one of that gender, else the
     /// latest one whose gender is unknown.
     pub fn pronoun(&mut self, pos: Pos, gender: Option<Gender>) -> Option<usize> {
-        let end = self.recent.partition_point(|(p, _)| *p < pos);
-        let window = &self.recent[end.saturating_sub(LOOKBACK)..end];
+        let window = self.window(pos);
         let found = match gender {
             Some(g) => window
                 .iter()
                 .rev()
                 .find(|(_, i)| self.genders.get(i) == Some(&g))
-                .or_else(|| window.iter().rev().find(|(_, i)| !self.genders.contains_key(i))),
+                .or_else(|| {
+                    window
+                        .iter()
+                        .rev()
+                        .find(|(_, i)| !self.genders.contains_key(i))
+                }),
             None => window.last(),
         };
         let idx = found.map(|(_, i)| *i)?;
@@ -97,8 +118,7 @@ impl<'p> Resolver<'p> {
         if key.is_empty() || !(2..=5).contains(&n) {
             return None;
         }
-        let end = self.recent.partition_point(|(p, _)| *p < pos);
-        let window = &self.recent[end.saturating_sub(LOOKBACK)..end];
+        let window = self.window(pos);
         window.iter().rev().map(|(_, i)| *i).find(|&i| {
             self.book
                 .get(i)
@@ -118,13 +138,17 @@ impl<'p> Resolver<'p> {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
                 if is_person_name(&name, phrase, self.book) {
-                    sp.person = self.person(&name, phrase.role.as_deref(), phrase.gender, Evidence::Speaker, pos);
+                    sp.person = self.person(
+                        &name,
+                        phrase.role.as_deref(),
+                        phrase.gender,
+                        Evidence::Speaker,
+                        pos,
+                    );
                 }
             }
-            PhraseKind::Pronoun(info) if !info.relative => {
-                if info.gender.is_some() {
-                    sp.person = self.pronoun(pos, info.gender);
-                }
+            PhraseKind::Pronoun(info) if !info.relative && info.gender.is_some() => {
+                sp.person = self.pronoun(pos, info.gender);
             }
             PhraseKind::Role(key) if phrase.definite => {
                 sp.person = self.role(key, pos);
@@ -138,6 +162,24 @@ impl<'p> Resolver<'p> {
             if let Some(g) = phrase.gender {
                 self.genders.entry(i).or_insert(g);
             }
+        }
+        sp
+    }
+
+    /// A best-guess speaker that registers nobody new: a name already known, a pronoun,
+    /// else the phrase as written.
+    pub fn guess(&mut self, text: &Text<'_>, phrase: &Phrase, pos: Pos) -> Speaker {
+        let mut sp = Speaker {
+            text: Some(text.slice(phrase.start, phrase.end)),
+            person: None,
+            role: phrase.role.clone(),
+        };
+        match &phrase.kind {
+            PhraseKind::Name => sp.person = phrase.name.as_deref().and_then(|n| self.book.find(n)),
+            PhraseKind::Pronoun(info) if info.gender.is_some() => {
+                sp.person = self.pronoun(pos, info.gender)
+            }
+            _ => {}
         }
         sp
     }
@@ -164,22 +206,38 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    fn mention_run(&mut self, block: usize, text: &Text<'_>, s: usize, e: usize, quoted: &[(usize, usize)]) {
-        let Some(phrase) = text.parse_exact(s, e) else { return };
+    fn mention_run(
+        &mut self,
+        block: usize,
+        text: &Text<'_>,
+        s: usize,
+        e: usize,
+        quoted: &[(usize, usize)],
+    ) {
+        let Some(phrase) = text.parse_exact(s, e) else {
+            return;
+        };
         let pos = (block, text.toks[s].start);
-        let inside = quoted.iter().any(|&(a, z)| a <= pos.1 && pos.1 < z);
+        // the quoted ranges are sorted and disjoint
+        let k = quoted.partition_point(|&(a, _)| a <= pos.1);
+        let inside = k > 0 && pos.1 < quoted[k - 1].1;
         match phrase.kind {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
                 let known = self.book.find(&name).is_some();
                 // "the fisheries minister, Pavel Orlov,": a role just before the name
-                let appositive = s >= 2 && text.is_punct(s - 1, ',') && (text.is_role(s - 2) || text.is_title(s - 2)) && !text.toks[s - 2].cap;
+                let appositive = s >= 2
+                    && text.is_punct(s - 1, ',')
+                    && (text.is_role(s - 2) || text.is_title(s - 2))
+                    && !text.toks[s - 2].cap;
                 if !(phrase.evidence || known || appositive) {
                     return;
                 }
                 let mut role = phrase.role.clone();
                 if appositive && role.is_none() {
-                    role = text.parse_backward(s.saturating_sub(12), s - 1).map(|p| strip_article(&text.slice(p.start, p.end)));
+                    role = text
+                        .parse_backward(s.saturating_sub(12), s - 1)
+                        .map(|p| strip_article(&text.slice(p.start, p.end)));
                 }
                 self.register_mention(&name, role.as_deref(), phrase.gender, pos, inside);
             }
@@ -201,8 +259,17 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    fn register_mention(&mut self, name: &str, role: Option<&str>, gender: Option<Gender>, pos: Pos, inside: bool) {
-        let Some(idx) = self.book.mention(name, Evidence::Mentioned) else { return };
+    fn register_mention(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        gender: Option<Gender>,
+        pos: Pos,
+        inside: bool,
+    ) {
+        let Some(idx) = self.book.mention(name, Evidence::Mentioned) else {
+            return;
+        };
         if let Some(r) = role {
             if is_real_role(r) {
                 self.book.add_role(idx, r);
@@ -223,7 +290,12 @@ fn is_person_name(name: &str, phrase: &Phrase, book: &PeopleBook) -> bool {
         return false;
     }
     let single = !name.trim().contains(' ');
-    if single && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if single
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return false;
     }
     phrase.evidence || !single || book.find(name).is_some() || name.chars().count() > 2
@@ -232,7 +304,11 @@ fn is_person_name(name: &str, phrase: &Phrase, book: &PeopleBook) -> bool {
 /// A role worth keeping: not empty, not a lone honorific.
 fn is_real_role(r: &str) -> bool {
     let key = r.trim().trim_end_matches('.').to_lowercase();
-    !key.is_empty() && !words().titles.get(key.as_str()).is_some_and(|t| t.honorific)
+    !key.is_empty()
+        && !words()
+            .titles
+            .get(key.as_str())
+            .is_some_and(|t| t.honorific)
 }
 
 fn strip_article(s: &str) -> String {
@@ -266,7 +342,10 @@ fn role_words(role: &str) -> String {
     let w = words();
     let kept: Vec<String> = role
         .split_whitespace()
-        .map(|x| x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .map(|x| {
+            x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
         .filter(|x| x == "of" || w.titles.contains_key(x.as_str()) || w.roles.contains(x.as_str()))
         .collect();
     let joined = kept.join(" ");
@@ -282,12 +361,7 @@ fn same_office(key: &str, recorded: &str) -> bool {
     if key == recorded {
         return true;
     }
-    let group_of = |k: &str| {
-        words()
-            .role_groups
-            .iter()
-            .position(|g| g.iter().any(|m| k == *m))
-    };
+    let group_of = |k: &str| words().role_groups.iter().position(|g| g.contains(&k));
     if let (Some(a), Some(b)) = (group_of(key), group_of(recorded)) {
         return a == b;
     }
@@ -301,18 +375,43 @@ mod tests {
 
     #[test]
     fn offices_match_through_groups_and_heads() {
-        assert!(same_office("head of diplomacy", &role_words("US Secretary of State")));
-        assert!(same_office("minister", &role_words("Russian Foreign Minister")));
+        assert!(same_office(
+            "head of diplomacy",
+            &role_words("US Secretary of State")
+        ));
+        assert!(same_office(
+            "minister",
+            &role_words("Russian Foreign Minister")
+        ));
         assert!(same_office("senator", &role_words("Sen.")));
-        assert!(!same_office("spokesman", &role_words("Russian Foreign Minister")));
+        assert!(!same_office(
+            "spokesman",
+            &role_words("Russian Foreign Minister")
+        ));
     }
 
     #[test]
     fn pronoun_goes_to_latest_person_of_its_gender() {
         let mut book = PeopleBook::new();
         let mut r = Resolver::new(&mut book);
-        let a = r.person("Ana Ruiz", None, Some(Gender::Female), Evidence::Mentioned, (0, 0)).unwrap();
-        let b = r.person("Tom Okafor", None, Some(Gender::Male), Evidence::Mentioned, (0, 20)).unwrap();
+        let a = r
+            .person(
+                "Ana Ruiz",
+                None,
+                Some(Gender::Female),
+                Evidence::Mentioned,
+                (0, 0),
+            )
+            .unwrap();
+        let b = r
+            .person(
+                "Tom Okafor",
+                None,
+                Some(Gender::Male),
+                Evidence::Mentioned,
+                (0, 20),
+            )
+            .unwrap();
         assert_eq!(r.pronoun((1, 0), Some(Gender::Female)), Some(a));
         assert_eq!(r.pronoun((1, 0), Some(Gender::Male)), Some(b));
         assert_eq!(r.pronoun((0, 10), Some(Gender::Male)), None);

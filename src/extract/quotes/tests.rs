@@ -49,7 +49,10 @@ fn said_after_with_name_and_surname_later() {
     ]);
     assert_eq!(
         got,
-        vec![p("We are not moving the ferry terminal,", "Delia Marsh"), p("The tide tables are clear,", "Tomas Varga")]
+        vec![
+            p("We are not moving the ferry terminal,", "Delia Marsh"),
+            p("The tide tables are clear,", "Tomas Varga")
+        ]
     );
 }
 
@@ -59,7 +62,10 @@ fn misspelled_surname_is_the_same_person() {
         "Council leader Bernadette Kowalczyk spoke first.",
         "“We will vote on Thursday,” Kowalcyzk said.",
     ]);
-    assert_eq!(got, vec![p("We will vote on Thursday,", "Bernadette Kowalczyk")]);
+    assert_eq!(
+        got,
+        vec![p("We will vote on Thursday,", "Bernadette Kowalczyk")]
+    );
 }
 
 #[test]
@@ -68,7 +74,13 @@ fn before_the_quote_with_colon_and_that() {
         "Mayor Ana Ruiz told the council: “The budget is balanced.”",
         "Ruiz said that the new levy was “entirely temporary.”",
     ]);
-    assert_eq!(got, vec![p("The budget is balanced.", "Ana Ruiz"), p("entirely temporary.", "Ana Ruiz")]);
+    assert_eq!(
+        got,
+        vec![
+            p("The budget is balanced.", "Ana Ruiz"),
+            p("entirely temporary.", "Ana Ruiz")
+        ]
+    );
 }
 
 #[test]
@@ -77,7 +89,13 @@ fn pronoun_resolves_to_the_latest_person_of_its_gender() {
         "Mayor Ana Ruiz met the fisheries minister, Pavel Orlov, on Friday.",
         "“Quotas will fall,” he said. “Nobody wants that,” she replied.",
     ]);
-    assert_eq!(got, vec![p("Quotas will fall,", "Pavel Orlov"), p("Nobody wants that,", "Ana Ruiz")]);
+    assert_eq!(
+        got,
+        vec![
+            p("Quotas will fall,", "Pavel Orlov"),
+            p("Nobody wants that,", "Ana Ruiz")
+        ]
+    );
 }
 
 #[test]
@@ -97,7 +115,10 @@ fn unnamed_and_non_person_speakers_keep_their_text() {
     ]);
     assert_eq!(quotes.len(), 2);
     assert!(quotes.iter().all(|q| q.person.is_none()));
-    assert_eq!(quotes[0].speaker_text.as_deref(), Some("a spokesman for the port authority"));
+    assert_eq!(
+        quotes[0].speaker_text.as_deref(),
+        Some("a spokesman for the port authority")
+    );
     assert_eq!(quotes[1].speaker_text.as_deref(), Some("the statement"));
 }
 
@@ -109,32 +130,49 @@ fn quote_only_paragraph_continues_the_speaker() {
     ]);
     assert_eq!(
         got,
-        vec![p("We start in May,", "Ines Barros"), p("And we will not stop until every child is seen.", "Ines Barros")]
+        vec![
+            p("We start in May,", "Ines Barros"),
+            p(
+                "And we will not stop until every child is seen.",
+                "Ines Barros"
+            )
+        ]
     );
 }
 
 #[test]
 fn multi_paragraph_quote_is_one_quote() {
-    let (quotes, _) = run(&["“First we fix the roof.", "“Then we fix the walls,” the builder said."]);
+    let (quotes, _) = run(&[
+        "“First we fix the roof.",
+        "“Then we fix the walls,” the builder said.",
+    ]);
     assert_eq!(quotes.len(), 1);
-    assert_eq!(quotes[0].text, "First we fix the roof.\n\nThen we fix the walls,");
+    assert_eq!(
+        quotes[0].text,
+        "First we fix the roof.\n\nThen we fix the walls,"
+    );
 }
 
 #[test]
 fn stray_closing_mark_stays_inside() {
     let got = pairs(&["“We are done.” to go home early today,” Ruiz said."]);
-    assert_eq!(got, vec![p("We are done.” to go home early today,", "Ruiz")]);
+    assert_eq!(
+        got,
+        vec![p("We are done.” to go home early today,", "Ruiz")]
+    );
 }
 
 #[test]
 fn titles_and_scare_quotes_are_not_quotes() {
-    let got = pairs(&["She said it on “Morning Harbour Live” and called the plan “bold” in the end."]);
+    let got =
+        pairs(&["She said it on “Morning Harbour Live” and called the plan “bold” in the end."]);
     assert_eq!(got, vec![p("bold", "She")]);
 }
 
 #[test]
 fn nested_quote_stays_inside_and_names_its_own_speaker() {
-    let (quotes, _) = run(&["“They call it a ‘fair deal,’ as the chairman said, but it is not,” Ruiz said."]);
+    let (quotes, _) =
+        run(&["“They call it a ‘fair deal,’ as the chairman said, but it is not,” Ruiz said."]);
     assert_eq!(quotes.len(), 2);
     assert_eq!(quotes[0].kind, QuoteKind::Direct);
     assert_eq!(quotes[1].kind, QuoteKind::Nested);
@@ -143,7 +181,9 @@ fn nested_quote_stays_inside_and_names_its_own_speaker() {
 
 #[test]
 fn ships_places_and_months_are_not_people() {
-    let (_, book) = run(&["The cruiser Admiral Kasatonov sailed into the Baltic Sea in March while Minister Olga Petrenko watched."]);
+    let (_, book) = run(&[
+        "The cruiser Admiral Kasatonov sailed into the Baltic Sea in March while Minister Olga Petrenko watched.",
+    ]);
     let names: Vec<String> = book.people().iter().map(|p| p.name.clone()).collect();
     assert_eq!(names, vec!["Olga Petrenko"]);
 }
@@ -176,9 +216,28 @@ proptest::proptest! {
 fn huge_paragraph_of_marks_is_fast() {
     let mut s = String::new();
     for i in 0..20_000 {
-        s.push_str(if i % 3 == 0 { "“a, ” said X. " } else { "\" ' ‘ x ’ " });
+        s.push_str(if i % 3 == 0 {
+            "“a, ” said X. "
+        } else {
+            "\" ' ‘ x ’ "
+        });
     }
     let t = std::time::Instant::now();
     let _ = run(&[&s]);
     assert!(t.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn thousands_of_people_and_quotes_stay_fast() {
+    let mut s = String::new();
+    for i in 0..3000 {
+        s.push_str(&format!(
+            "“Line {i} is here,” said Minister Ana Quorvex{i}. He added “more” and she told Kalvo{i}: “yes.” "
+        ));
+    }
+    let t = std::time::Instant::now();
+    let (quotes, book) = run(&[&s, &s]);
+    assert!(quotes.len() >= 6000);
+    assert!(book.len() >= 3000);
+    assert!(t.elapsed().as_secs() < 10, "took {:?}", t.elapsed());
 }

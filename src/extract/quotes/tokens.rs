@@ -52,7 +52,23 @@ impl Token {
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\'' | '`' | '‛' | '‚')
+    matches!(
+        c,
+        '"' | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '‘'
+            | '’'
+            | '\''
+            | '`'
+            | '‛'
+            | '‚'
+    )
 }
 
 fn joins_word(c: char) -> bool {
@@ -67,7 +83,11 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
         let c = chars[i];
         if c.is_whitespace() {
             // a line break inside a block ends a sentence (lists, transcripts, sign-offs)
-            if c == '\n' && out.last().is_some_and(|t: &Token| t.kind != Kind::Punct('\n')) {
+            if c == '\n'
+                && out
+                    .last()
+                    .is_some_and(|t: &Token| t.kind != Kind::Punct('\n'))
+            {
                 out.push(Token {
                     start: i,
                     end: i + 1,
@@ -112,7 +132,11 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             out.push(word(chars, start, i));
             continue;
         }
-        let kind = if is_quote_char(c) { Kind::Mark } else { Kind::Punct(c) };
+        let kind = if is_quote_char(c) {
+            Kind::Mark
+        } else {
+            Kind::Punct(c)
+        };
         out.push(Token {
             start: i,
             end: i + 1,
@@ -181,6 +205,9 @@ mod tests {
 
     #[test]
     fn apostrophes_inside_words_and_possessives() {
-        assert_eq!(keys("Russia’s don't “x”"), vec!["russia", "don't", "Q", "x", "Q"]);
+        assert_eq!(
+            keys("Russia’s don't “x”"),
+            vec!["russia", "don't", "Q", "x", "Q"]
+        );
     }
 }

@@ -98,8 +98,14 @@ fn load() -> Words {
     }
     let mut first_names = HashMap::new();
     for (data, g) in [
-        (include_str!("../lexicon/first_names_male.txt"), Some(Gender::Male)),
-        (include_str!("../lexicon/first_names_female.txt"), Some(Gender::Female)),
+        (
+            include_str!("../lexicon/first_names_male.txt"),
+            Some(Gender::Male),
+        ),
+        (
+            include_str!("../lexicon/first_names_female.txt"),
+            Some(Gender::Female),
+        ),
         (include_str!("../lexicon/first_names_neutral.txt"), None),
     ] {
         for e in entries(data) {
@@ -140,8 +146,8 @@ pub fn words() -> &'static Words {
 
 /// Abbreviations whose final dot does not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-    "adm", "maj", "brig", "cmdr", "st", "jr", "sr", "rev", "inc", "co", "corp", "ltd", "no",
-    "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mt", "ft", "pres", "atty", "supt", "messrs", "mme", "mlle", "sra", "sr", "gral",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
+    "maj", "brig", "cmdr", "st", "jr", "sr", "rev", "inc", "co", "corp", "ltd", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "pres", "atty", "supt", "messrs", "mme", "mlle", "sra", "sr", "gral",
 ];

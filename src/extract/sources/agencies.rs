@@ -41,7 +41,10 @@ fn entries() -> &'static [Entry] {
                 if let Some(aliases) = parts.next() {
                     names.extend(aliases.split(',').map(str::trim).filter(|a| !a.is_empty()));
                 }
-                Some(Entry { agency: Agency { name, kind }, names })
+                Some(Entry {
+                    agency: Agency { name, kind },
+                    names,
+                })
             })
             .collect()
     })
@@ -88,6 +91,11 @@ const DECORATION: &[&str] = &[
 
 /// The agency a whole credit piece names ("AP Photo" -> AP, "REUTERS" -> Reuters).
 pub fn lookup(piece: &str) -> Option<Agency> {
+    // "PA", "AP", "AA" are agencies; "Pa." (Pennsylvania) and "ap" are not
+    let letters: String = piece.chars().filter(|c| c.is_alphabetic()).collect();
+    if (1..=2).contains(&letters.chars().count()) && letters.chars().any(char::is_lowercase) {
+        return None;
+    }
     let folded = fold(piece);
     if folded.is_empty() || folded.len() > 60 {
         return None;
@@ -97,8 +105,15 @@ pub fn lookup(piece: &str) -> Option<Agency> {
     }
     // "Reuters Pictures", "AFP PHOTO FILES", "File Photo Reuters"
     let words: Vec<&str> = folded.split(' ').collect();
-    let core: Vec<&str> = words.iter().copied().skip_while(|w| DECORATION.contains(w)).collect();
-    let end = core.iter().rposition(|w| !DECORATION.contains(w)).map_or(0, |i| i + 1);
+    let core: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| DECORATION.contains(w))
+        .collect();
+    let end = core
+        .iter()
+        .rposition(|w| !DECORATION.contains(w))
+        .map_or(0, |i| i + 1);
     let core = core[..end].join(" ");
     if core.is_empty() || core == folded {
         return None;
@@ -107,12 +122,26 @@ pub fn lookup(piece: &str) -> Option<Agency> {
 }
 
 fn exact(folded: &str) -> Option<Agency> {
-    entries().iter().find(|e| e.names.iter().any(|n| fold(n) == folded)).map(|e| e.agency)
+    // every written form, folded once: lookups run on every credit-like piece of text
+    static BY_FOLDED: OnceLock<std::collections::HashMap<String, Agency>> = OnceLock::new();
+    let map = BY_FOLDED.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for e in entries() {
+            for n in e.names.iter() {
+                map.entry(fold(n)).or_insert(e.agency);
+            }
+        }
+        map
+    });
+    map.get(folded).copied()
 }
 
 /// The agency with this canonical name.
 pub fn by_name(name: &str) -> Option<Agency> {
-    entries().iter().find(|e| e.agency.name == name).map(|e| e.agency)
+    entries()
+        .iter()
+        .find(|e| e.agency.name == name)
+        .map(|e| e.agency)
 }
 
 /// Regex fragment (no groups) matching any written form of a wire agency inside prose.
@@ -129,7 +158,9 @@ pub fn wire_pattern() -> &'static str {
         names
             .iter()
             .map(|n| {
-                let escaped = regex::escape(n).replace(' ', r"\s+").replace(r"\-", r"[-\s]");
+                let escaped = regex::escape(n)
+                    .replace(' ', r"\s+")
+                    .replace(r"\-", r"[-\s]");
                 let short_caps = n.len() <= 3 && n.chars().all(|c| c.is_ascii_uppercase());
                 if short_caps {
                     escaped
@@ -162,9 +193,20 @@ mod tests {
         ] {
             assert_eq!(lookup(written).map(|a| a.name), Some(want), "{written}");
         }
-        assert_eq!(lookup("Getty Images").map(|a| a.kind), Some(SourceKind::PhotoAgency));
+        assert_eq!(
+            lookup("Getty Images").map(|a| a.kind),
+            Some(SourceKind::PhotoAgency)
+        );
         assert_eq!(lookup("AP").map(|a| a.kind), Some(SourceKind::Wire));
-        for not in ["Photo", "Ministry of Defence", "Alexei Ivanov", "", "the"] {
+        for not in [
+            "Photo",
+            "Ministry of Defence",
+            "Alexei Ivanov",
+            "",
+            "the",
+            "Pa.",
+            "ap",
+        ] {
             assert_eq!(lookup(not), None, "{not}");
         }
     }

@@ -82,7 +82,10 @@ fn names_in(line: &str, outlet: Option<&str>) -> Vec<String> {
         return Vec::new();
     }
     let p = patterns();
-    let clean: String = line.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
+    let clean: String = line
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect();
     let clean = p.address.replace_all(&clean, " ");
     p.split
         .split(&clean)
@@ -99,8 +102,9 @@ fn name_of(piece: &str, outlet: Option<&str>) -> Option<String> {
     let name = names::capitalise_if_lower(&names::tidy_name(piece));
     // "Jane Doe Staff Writer", "Jane Doe Reuters": keep the words before the junk
     let words: Vec<&str> = name.split(' ').collect();
-    let cut =
-        (2..words.len()).find(|&i| is_junk(&words[i..].join(" ")) || is_junk_word(words[i])).unwrap_or(words.len());
+    let cut = (2..words.len())
+        .find(|&i| is_junk(&words[i..].join(" ")) || is_junk_word(words[i]))
+        .unwrap_or(words.len());
     let name = words[..cut].join(" ");
     if name.is_empty() || is_junk(&name) || is_outlet(&name, outlet) {
         return None;
@@ -145,24 +149,69 @@ mod tests {
 
     #[test]
     fn names_without_junk() {
-        assert_eq!(clean(&["By Greg Writer, Reuters"], None), vec!["Greg Writer"]);
-        assert_eq!(clean(&["By Ana Ruiz and Tom Berg"], None), vec!["Ana Ruiz", "Tom Berg"]);
-        assert_eq!(clean(&["Ana Ruiz, Tom Berg", "Ana Ruiz"], None), vec!["Ana Ruiz", "Tom Berg"]);
-        assert_eq!(clean(&["BY LENA HOLM AND PIET DE VRIES, REUTERS"], None), vec!["Lena Holm", "Piet de Vries"]);
         assert_eq!(
-            clean(&["By Ana Ruiz, Staff Writer", "Updated 5:32 PM EDT, Wed January 26, 2022"], None),
+            clean(&["By Greg Writer, Reuters"], None),
+            vec!["Greg Writer"]
+        );
+        assert_eq!(
+            clean(&["By Ana Ruiz and Tom Berg"], None),
+            vec!["Ana Ruiz", "Tom Berg"]
+        );
+        assert_eq!(
+            clean(&["Ana Ruiz, Tom Berg", "Ana Ruiz"], None),
+            vec!["Ana Ruiz", "Tom Berg"]
+        );
+        assert_eq!(
+            clean(&["BY LENA HOLM AND PIET DE VRIES, REUTERS"], None),
+            vec!["Lena Holm", "Piet de Vries"]
+        );
+        assert_eq!(
+            clean(
+                &[
+                    "By Ana Ruiz, Staff Writer",
+                    "Updated 5:32 PM EDT, Wed January 26, 2022"
+                ],
+                None
+            ),
             vec!["Ana Ruiz"]
         );
         assert_eq!(
-            clean(&["Tom Berg tom.berg@example.com", "Getty Images", "Associated Press"], None),
+            clean(
+                &[
+                    "Tom Berg tom.berg@example.com",
+                    "Getty Images",
+                    "Associated Press"
+                ],
+                None
+            ),
             vec!["Tom Berg"]
         );
-        assert_eq!(clean(&["The Daily Example", "Staff", "Reuters"], Some("The Daily Example")), Vec::<String>::new());
-        assert_eq!(clean(&["Ana Ruiz | Daily Example"], Some("dailyexample.com")), vec!["Ana Ruiz"]);
-        assert_eq!(clean(&["By Ana Ruiz Associated Press Writer"], None), vec!["Ana Ruiz"]);
+        assert_eq!(
+            clean(
+                &["The Daily Example", "Staff", "Reuters"],
+                Some("The Daily Example")
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            clean(&["Ana Ruiz | Daily Example"], Some("dailyexample.com")),
+            vec!["Ana Ruiz"]
+        );
+        assert_eq!(
+            clean(&["By Ana Ruiz Associated Press Writer"], None),
+            vec!["Ana Ruiz"]
+        );
         assert_eq!(clean(&["By keith grant"], None), vec!["Keith Grant"]);
-        assert_eq!(clean(&["By TED d'AFFLISIO, Reuters"], None), vec!["Ted D'Afflisio"]);
+        assert_eq!(
+            clean(&["By TED d'AFFLISIO, Reuters"], None),
+            vec!["Ted D'Afflisio"]
+        );
         assert_eq!(clean(&["By Eric Hall, Reuters"], None), vec!["Eric Hall"]);
+        assert_eq!(clean(&["By Peter Read"], None), vec!["Peter Read"]);
+        assert_eq!(
+            clean(&["By ANA CHOU-RUIZ, Reuters"], None),
+            vec!["Ana Chou-Ruiz"]
+        );
     }
 
     proptest::proptest! {

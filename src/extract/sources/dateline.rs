@@ -87,7 +87,10 @@ pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
     if place.is_empty() || NOT_PLACES.contains(&first) || place.split_whitespace().count() > 6 {
         return None;
     }
-    Some(Dateline { place: Some(place.to_string()), date: date.map(|d| iso_or_written(d, published)) })
+    Some(Dateline {
+        place: Some(place.to_string()),
+        date: date.map(|d| iso_or_written(d, published)),
+    })
 }
 
 /// "Feb 26" in the publication year as ISO, a dated "Feb 26, 2022" as ISO, else as written.
@@ -115,14 +118,32 @@ mod tests {
     #[test]
     fn datelines() {
         let pub87 = Some("26-FEB-1987 15:01:01.79");
-        assert_eq!(dl("RECIFE, Feb 26 - Rain fell.", pub87), some("RECIFE", Some("1987-02-26")));
-        assert_eq!(dl("TUSTIN, Calif., Feb 24 - The firm said", pub87), some("TUSTIN, Calif.", Some("1987-02-24")));
-        assert_eq!(dl("NEW HAVEN, CONN., Feb 2 - Sales", pub87), some("NEW HAVEN, CONN.", Some("1987-02-02")));
-        assert_eq!(dl("Quebec, Feb 20 - Shares", None), some("Quebec", Some("Feb 20")));
+        assert_eq!(
+            dl("RECIFE, Feb 26 - Rain fell.", pub87),
+            some("RECIFE", Some("1987-02-26"))
+        );
+        assert_eq!(
+            dl("TUSTIN, Calif., Feb 24 - The firm said", pub87),
+            some("TUSTIN, Calif.", Some("1987-02-24"))
+        );
+        assert_eq!(
+            dl("NEW HAVEN, CONN., Feb 2 - Sales", pub87),
+            some("NEW HAVEN, CONN.", Some("1987-02-02"))
+        );
+        assert_eq!(
+            dl("Quebec, Feb 20 - Shares", None),
+            some("Quebec", Some("Feb 20"))
+        );
         assert_eq!(dl("OSLO (AP) — The vote", None), some("OSLO", None));
         assert_eq!(dl("Lviv (Reuters) - A train", None), some("Lviv", None));
-        assert_eq!(dl("BERLIN, Jan. 3, 2022 (dpa) - Text", None), some("BERLIN", Some("2022-01-03")));
-        assert_eq!(dl("SALVADOR, Feb 26 -", pub87), some("SALVADOR", Some("1987-02-26")));
+        assert_eq!(
+            dl("BERLIN, Jan. 3, 2022 (dpa) - Text", None),
+            some("BERLIN", Some("2022-01-03"))
+        );
+        assert_eq!(
+            dl("SALVADOR, Feb 26 -", pub87),
+            some("SALVADOR", Some("1987-02-26"))
+        );
     }
 
     #[test]

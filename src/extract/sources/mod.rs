@@ -18,20 +18,26 @@ use crate::model::{BlockKind, Caption, Dateline, Document, SourceKind, SourceLin
 
 /// How many leading paragraphs may hold the dateline (a kicker or a photo may come first).
 const DATELINE_PARAGRAPHS: usize = 3;
+/// How many trailing paragraphs may hold a sign-off ("— The Associated Press").
+const CLOSING_PARAGRAPHS: usize = 3;
 
 /// Sources the article credits (wire services, photo agencies) and its dateline.
 pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, Option<Dateline>) {
-    let body: Vec<&str> = doc
+    let body: Vec<(usize, &str)> = doc
         .blocks
         .iter()
         .enumerate()
         .filter(|(i, b)| b.kind == BlockKind::Paragraph && !captions.iter().any(|c| c.block == *i))
-        .map(|(_, b)| b.text.as_str())
+        .map(|(i, b)| (i, b.text.as_str()))
         .collect();
 
     let mut links: Vec<SourceLink> = Vec::new();
     let mut add = |name: &str, kind: SourceKind, role: SourceRole| {
-        let link = SourceLink { name: name.to_string(), kind, role };
+        let link = SourceLink {
+            name: name.to_string(),
+            kind,
+            role,
+        };
         if !links.contains(&link) {
             links.push(link);
         }
@@ -39,8 +45,11 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
     for a in wire::credits_in_byline(&doc.meta.byline) {
         add(a.name, a.kind, SourceRole::WireCredit);
     }
-    for (n, text) in body.iter().enumerate() {
-        for (a, _rule) in wire::credits_in_paragraph(text, n == 0) {
+    for (n, &(i, text)) in body.iter().enumerate() {
+        // the opening block of a page with more after it may be a logo or kicker
+        let opening = i == 0 && doc.blocks.len() > 1;
+        let closing = n + CLOSING_PARAGRAPHS >= body.len();
+        for (a, _rule) in wire::credits_in_paragraph(text, opening, closing) {
             add(a.name, a.kind, SourceRole::WireCredit);
         }
     }
@@ -51,7 +60,10 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
         }
     }
     let published = doc.meta.published.as_deref();
-    let dateline = body.iter().take(DATELINE_PARAGRAPHS).find_map(|t| dateline::dateline_of(t, published));
+    let dateline = body
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .find_map(|(_, t)| dateline::dateline_of(t, published));
     (links, dateline)
 }
 
@@ -99,8 +111,10 @@ mod tests {
             &["By Tom Berg, Reuters"],
         );
         let (links, dl) = find_sources(&d, &[caption(1, "Getty Images"), caption(1, "AP")]);
-        let got: Vec<(String, &str, &str)> =
-            links.iter().map(|l| (l.name.clone(), l.kind.as_str(), l.role.as_str())).collect();
+        let got: Vec<(String, &str, &str)> = links
+            .iter()
+            .map(|l| (l.name.clone(), l.kind.as_str(), l.role.as_str()))
+            .collect();
         assert_eq!(
             got,
             vec![

@@ -11,8 +11,8 @@ const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
 
 /// Lower-case words that stay inside names ("Ursula von der Leyen", "Abu al-Haija").
 const PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "du", "del", "della", "di", "der", "den", "van", "von", "la", "le", "al", "el",
-    "bin", "ben", "ibn", "ter", "y", "e", "st.",
+    "de", "da", "das", "do", "dos", "du", "del", "della", "di", "der", "den", "van", "von", "la",
+    "le", "al", "el", "bin", "ben", "ibn", "ter", "y", "e", "st.",
 ];
 
 fn org_words() -> &'static [&'static str] {
@@ -143,6 +143,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "is",
     "was",
     "are",
+    "see",
+    "click",
+    "follow",
+    "watch",
 ];
 
 /// Whether a word is a function word ("With", "The", "He"), compared without case.
@@ -153,7 +157,11 @@ pub fn is_function_word(word: &str) -> bool {
 
 /// Whether a word names an organisation, a place kind or a calendar day.
 pub fn is_org_word(word: &str) -> bool {
-    let w: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let w: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
     org_words().contains(&w.as_str()) || CALENDAR.contains(&w.as_str())
 }
 
@@ -176,7 +184,9 @@ fn is_name_word(word: &str) -> bool {
         && word.chars().count() <= 30
         && !word.ends_with("'s")
         && !word.ends_with("’s")
-        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
 }
 
 /// Whether `s` has the shape of a person's name.
@@ -198,8 +208,17 @@ pub fn looks_like_person(s: &str) -> bool {
         }
     }
     // "AP", "EPA EFE": acronyms are not names
-    let all_short_caps = words.iter().all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase()));
+    let all_short_caps = words
+        .iter()
+        .all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase()));
+    // "UC Global": an acronym beside ordinary words is an organisation
+    let acronym = !is_shouted(s)
+        && words.iter().any(|w| {
+            let n = w.chars().count();
+            (2..=3).contains(&n) && w.chars().all(|c| c.is_uppercase())
+        });
     capitalised >= 1
+        && !acronym
         && words.last().is_some_and(|w| !is_initial(w))
         && !all_short_caps
         && super::agencies::lookup(s).is_none()
@@ -226,7 +245,11 @@ pub fn tidy_name(s: &str) -> String {
     // "TED D'AFFLISIO", "TED d'AFFLISIO", "keith grant": one case throughout
     let shouting = letters.len() > 3 && upper * 10 >= letters.len() * 8;
     if shouting {
-        joined.split(' ').map(title_word).collect::<Vec<_>>().join(" ")
+        joined
+            .split(' ')
+            .map(title_word)
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         joined
     }

@@ -49,10 +49,10 @@ fn rules() -> &'static Rules {
                 r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]{{0,80}}?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
             )),
             with: mk(format!(
-                r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by)\s+)?({list})\W{{0,3}}$"
+                r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|información|informações|informations|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by|de|da|von)\s+)?({list})\W{{0,3}}$"
             )),
             sign_off: mk(format!(
-                r#"(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n|[.!?”]\s+)[-—–\s]{{0,4}}\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
+                r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
             )),
             reporting_by: mk(
                 r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by\b"
@@ -85,7 +85,13 @@ fn wires_in(span: &str) -> Vec<Agency> {
 }
 
 /// The wire agencies a paragraph credits, with the rule that found them.
-pub fn credits_in_paragraph(text: &str, is_first: bool) -> Vec<(Agency, &'static str)> {
+/// `opening`: the paragraph opens a page with more after it (a logo or kicker may stand
+/// there); `closing`: it is among the last paragraphs, where sign-offs stand.
+pub fn credits_in_paragraph(
+    text: &str,
+    opening: bool,
+    closing: bool,
+) -> Vec<(Agency, &'static str)> {
     let r = rules();
     let mut out = Vec::new();
     let push = |out: &mut Vec<(Agency, &'static str)>, span: &str, rule: &'static str| {
@@ -103,9 +109,17 @@ pub fn credits_in_paragraph(text: &str, is_first: bool) -> Vec<(Agency, &'static
             push(&mut out, c.as_str(), "with");
         }
     }
-    if let Some(c) = r.sign_off.captures(text.trim()).and_then(|c| c.get(1).or_else(|| c.get(2))) {
+    if let Some(c) = r.sign_off.captures(text.trim()).and_then(|c| {
+        c.get(1).or_else(|| c.get(2)).or_else(|| {
+            // "... 0.56 (0.361) REUTER": a wire signs off in capitals after anything
+            c.get(3).filter(|m| {
+                agencies::lookup(m.as_str()).is_some_and(|a| a.kind == SourceKind::Wire)
+            })
+        })
+    }) {
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
-        if !is_first || text.trim().chars().count() > 40 {
+        // mid-article, "ASSOCIATED PRESS." alone is the credit of a picture, not of the text
+        if closing && (!opening || text.trim().chars().count() > 40) {
             push(&mut out, c.as_str(), "sign-off");
         }
     }
@@ -148,7 +162,9 @@ pub fn credits_in_byline(byline: &[String]) -> Vec<Agency> {
             continue;
         }
         for piece in line.split([',', '|', ';', '/', '\n', '(', ')']) {
-            let piece = piece.trim().trim_start_matches(|c: char| !c.is_alphanumeric());
+            let piece = piece
+                .trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
             let piece = strip_word_prefix(piece, "by");
             let piece = piece
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -157,10 +173,27 @@ pub fn credits_in_byline(byline: &[String]) -> Vec<Agency> {
                 .trim_end_matches(" STAFF");
             if let Some(a) = agencies::lookup(piece).filter(|a| a.kind == SourceKind::Wire) {
                 out.push(a);
+            } else if let Some(a) = trailing_wire(piece) {
+                // "By JOSH REYES Associated Press": the agency after the name, no comma
+                out.push(a);
             }
         }
     }
     out
+}
+
+/// A wire agency that ends a byline piece after at least two other words.
+fn trailing_wire(piece: &str) -> Option<Agency> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\S+\s+\S+.*?\s((?:(?i:the)\s+)?(?:{}))$",
+            agencies::wire_pattern()
+        ))
+        .expect("trailing wire regex")
+    });
+    let m = re.captures(piece)?.get(1)?;
+    agencies::lookup(m.as_str()).filter(|a| a.kind == SourceKind::Wire)
 }
 
 fn strip_word_prefix<'a>(s: &'a str, word: &str) -> &'a str {
@@ -190,7 +223,13 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<&'static str> {
-        credits_in_paragraph(text, false).into_iter().map(|(a, _)| a.name).collect()
+        let mut out: Vec<&'static str> = Vec::new();
+        for (a, _) in credits_in_paragraph(text, false, true) {
+            if !out.contains(&a.name) {
+                out.push(a.name);
+            }
+        }
+        out
     }
 
     #[test]
@@ -198,24 +237,54 @@ mod tests {
         assert_eq!(names("With EFE and Reuters"), vec!["EFE", "Reuters"]);
         assert_eq!(names("With reporting from AFP."), vec!["AFP"]);
         assert_eq!(names("With AFP and agencies"), vec!["AFP"]);
-        assert_eq!(names("OSLO (Reuters) - Ferries stopped running on Tuesday."), vec!["Reuters"]);
-        assert_eq!(names("BERLIN, Jan 26 (Reuters) - Prices rose."), vec!["Reuters"]);
+        assert_eq!(names("Con información de EFE"), vec!["EFE"]);
+        assert_eq!(
+            names("OSLO (Reuters) - Ferries stopped running on Tuesday."),
+            vec!["Reuters"]
+        );
+        assert_eq!(
+            names("BERLIN, Jan 26 (Reuters) - Prices rose."),
+            vec!["Reuters"]
+        );
         assert_eq!(names("WASHINGTON (AP) — The Senate voted."), vec!["AP"]);
         assert_eq!(names("(AFP) - A storm hit the coast."), vec!["AFP"]);
         assert_eq!(names("Madrid, 26 ene (EFE).- El gobierno"), vec!["EFE"]);
         assert_eq!(names("— The Associated Press"), vec!["AP"]);
+        assert_eq!(names("Talks end on Friday. — AFP"), vec!["AFP"]);
         assert_eq!(names("The bank said so.\n Reuter"), vec!["Reuters"]);
         assert_eq!(names("The bank said so.\n REUTER^M"), vec!["Reuters"]);
         assert_eq!(names("Rain fell. REUTER11:43/VB"), vec!["Reuters"]);
-        assert_eq!(names("Pay April 30\n    Record April 16\n Reuter"), vec!["Reuters"]);
+        assert_eq!(
+            names("Pay April 30\n    Record April 16\n Reuter"),
+            vec!["Reuters"]
+        );
         assert_eq!(names("It said so.\n REUTER TAW"), vec!["Reuters"]);
         assert_eq!(names("It said so.\nREUTER...^M"), vec!["Reuters"]);
+        assert_eq!(names("Cows 0.56 (0.361) REUTER"), vec!["Reuters"]);
+        assert_eq!(
+            names("the debt, mine owners said. reuter^M"),
+            vec!["Reuters"]
+        );
+        assert_eq!(names("\"They are peanuts.\" REUTER...^M"), vec!["Reuters"]);
+        assert!(names("Shares fell at the CBOT").is_empty());
         assert!(names("a launch equal to the launching of\nSputnik.").is_empty());
-        assert_eq!(names("(Reporting by Ana Ruiz; Editing by Tom Berg)"), vec!["Reuters"]);
-        assert_eq!(names("Associated Press writer Ana Ruiz in Lima contributed to this report."), vec!["AP"]);
+        assert_eq!(
+            names("(Reporting by Ana Ruiz; Editing by Tom Berg)"),
+            vec!["Reuters"]
+        );
+        assert_eq!(
+            names("Associated Press writer Ana Ruiz in Lima contributed to this report."),
+            vec!["AP"]
+        );
         assert_eq!(names("AFP contributed."), vec!["AFP"]);
-        assert_eq!(names("The Associated Press and Reuters contributed to this report."), vec!["AP", "Reuters"]);
-        assert_eq!(names("Copyright 2021 The Associated Press. All rights reserved."), vec!["AP"]);
+        assert_eq!(
+            names("The Associated Press and Reuters contributed to this report."),
+            vec!["AP", "Reuters"]
+        );
+        assert_eq!(
+            names("Copyright 2021 The Associated Press. All rights reserved."),
+            vec!["AP"]
+        );
     }
 
     #[test]
@@ -228,6 +297,8 @@ mod tests {
             "Shares rose, Reuters calculations showed.",
             "He spoke to Reuters in an interview and AFP later.",
             "The cap, the map and the ap were lost.",
+            "Mr. Trump blamed Michael R. Bloomberg.",
+            "Yet Bloomberg says it marked her down. Reuters",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
@@ -235,19 +306,26 @@ mod tests {
 
     #[test]
     fn byline_credits() {
-        let b = |s: &str| credits_in_byline(&[s.to_string()]).into_iter().map(|a| a.name).collect::<Vec<_>>();
+        let b = |s: &str| {
+            credits_in_byline(&[s.to_string()])
+                .into_iter()
+                .map(|a| a.name)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(b("By Greg Writer, Reuters"), vec!["Reuters"]);
         assert_eq!(b("by ANA RUIZ, REUTERS"), vec!["Reuters"]);
         assert_eq!(b("Reuters Staff"), vec!["Reuters"]);
         assert_eq!(b("The Associated Press"), vec!["AP"]);
         assert!(b("By Ana Ruiz").is_empty());
+        assert_eq!(b("By ANA RUIZ Associated Press"), vec!["AP"]);
+        assert!(b("By Ana Press").is_empty());
         assert!(b("Getty Images").is_empty());
     }
 
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,120}") {
-            let _ = credits_in_paragraph(&s, true);
+            let _ = credits_in_paragraph(&s, true, true);
             let _ = credits_in_byline(&[s]);
         }
     }

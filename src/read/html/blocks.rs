@@ -21,47 +21,49 @@ static CREDIT_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)credit|copyright|photographer|byline").expect("valid pattern")
 });
 
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "main",
-    "aside",
-    "nav",
-    "blockquote",
-    "pre",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "tr",
-    "thead",
-    "tbody",
-    "tfoot",
-    "caption",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "figure",
-    "figcaption",
-    "form",
-    "fieldset",
-    "address",
-    "details",
-    "summary",
-    "hr",
-    "center",
-    "hgroup",
-];
+fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "main"
+            | "aside"
+            | "nav"
+            | "blockquote"
+            | "pre"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tr"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "caption"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "details"
+            | "summary"
+            | "hr"
+            | "center"
+            | "hgroup"
+    )
+}
 
 fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -95,7 +97,7 @@ pub fn emit(article: &Article) -> Vec<Block> {
     while let Some((i, exit)) = stack.pop() {
         let node = &dom.nodes[i];
         if exit {
-            if BLOCK_TAGS.contains(&node.tag) || node.tag == "body" {
+            if is_block_tag(node.tag) || node.tag == "body" {
                 w.flush(is_heading(node.tag));
             }
             if selected.contains(&i) {
@@ -128,13 +130,9 @@ pub fn emit(article: &Article) -> Vec<Block> {
                 }
                 continue;
             }
-            "td" | "th" => {
-                if emitting {
-                    w.buf.push(' ');
-                }
-            }
+            "td" | "th" if emitting => w.buf.push(' '),
             "img" => continue,
-            t if BLOCK_TAGS.contains(&t) => w.flush(false),
+            t if is_block_tag(t) => w.flush(false),
             _ => {}
         }
         if selected.contains(&i) {
@@ -368,7 +366,7 @@ fn all_text(dom: &Dom, i: usize, exclude: &HashSet<usize>, sep: &str) -> String 
             buf.push('\n');
             continue;
         }
-        if BLOCK_TAGS.contains(&node.tag) {
+        if is_block_tag(node.tag) {
             buf.push('\n');
             stack.push((n, true));
         }

@@ -20,7 +20,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|paywall|promo-box|outbrain|taboola|share-bar|sharing")
+    Regex::new(r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|promo-box|outbrain|taboola|share-bar|recirc")
         .expect("valid pattern")
 });
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
@@ -59,25 +59,71 @@ const UNLIKELY_ROLES: &[&str] = &[
     "alertdialog",
     "dialog",
 ];
-const SCORED_TAGS: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
-const DIV_TO_P: &[&str] = &[
-    "blockquote",
-    "dl",
-    "div",
-    "img",
-    "ol",
-    "p",
-    "pre",
-    "table",
-    "ul",
-];
-const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
-    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
-    "sub", "sup", "textarea", "time", "var", "wbr", "u", "s", "font", "tt", "big", "strike",
-];
-const ALWAYS_DROPPED: &[&str] = &["nav", "form", "iframe", "footer", "aside"];
+fn is_scored_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre"
+    )
+}
+fn is_div_to_p_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "blockquote" | "dl" | "div" | "img" | "ol" | "p" | "pre" | "table" | "ul"
+    )
+}
+fn is_phrasing_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "abbr"
+            | "audio"
+            | "b"
+            | "bdo"
+            | "br"
+            | "button"
+            | "cite"
+            | "code"
+            | "data"
+            | "datalist"
+            | "dfn"
+            | "em"
+            | "embed"
+            | "i"
+            | "img"
+            | "input"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "math"
+            | "meter"
+            | "noscript"
+            | "object"
+            | "output"
+            | "progress"
+            | "q"
+            | "ruby"
+            | "samp"
+            | "script"
+            | "select"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "textarea"
+            | "time"
+            | "var"
+            | "wbr"
+            | "u"
+            | "s"
+            | "font"
+            | "tt"
+            | "big"
+            | "strike"
+    )
+}
+fn is_always_dropped(tag: &str) -> bool {
+    matches!(tag, "nav" | "form" | "iframe" | "footer" | "aside")
+}
 
 /// Below this many characters of text an extraction is retried with looser rules.
 const CHAR_THRESHOLD: usize = 500;
@@ -324,7 +370,7 @@ fn is_probably_visible(dom: &Dom, i: usize) -> bool {
 fn is_phrasing(dom: &Dom, nonphrasing_inside: &[bool], i: usize) -> bool {
     let n = &dom.nodes[i];
     n.is_text()
-        || PHRASING.contains(&n.tag)
+        || is_phrasing_tag(n.tag)
         || (matches!(n.tag, "a" | "del" | "ins")
             && !nonphrasing_inside.get(i).copied().unwrap_or(true))
 }
@@ -336,9 +382,10 @@ fn is_whitespace(dom: &Dom, i: usize) -> bool {
 
 /// For every node: whether a live descendant is a block (`DIV_TO_P`), and whether one is
 /// not phrasing content. Bottom-up, once, so the walk below needs no subtree searches.
-fn block_facts(dom: &Dom) -> (Vec<bool>, Vec<bool>) {
+fn block_facts(dom: &Dom) -> (Vec<bool>, Vec<bool>, Vec<bool>) {
     let mut block = vec![false; dom.nodes.len()];
     let mut nonphrasing = vec![false; dom.nodes.len()];
+    let mut has_text = vec![false; dom.nodes.len()];
     let mut order = vec![dom.root];
     order.extend(dom.descendants(dom.root));
     for &i in order.iter().rev() {
@@ -347,16 +394,19 @@ fn block_facts(dom: &Dom) -> (Vec<bool>, Vec<bool>) {
             continue;
         }
         let n = &dom.nodes[i];
-        if block[i] || DIV_TO_P.contains(&n.tag) {
+        if block[i] || is_div_to_p_tag(n.tag) {
             block[p] = true;
         }
         let phrasing =
-            n.is_text() || PHRASING.contains(&n.tag) || matches!(n.tag, "a" | "del" | "ins");
+            n.is_text() || is_phrasing_tag(n.tag) || matches!(n.tag, "a" | "del" | "ins");
         if nonphrasing[i] || !phrasing {
             nonphrasing[p] = true;
         }
+        if has_text[i] || (n.is_text() && !n.text.trim().is_empty()) {
+            has_text[p] = true;
+        }
     }
-    (block, nonphrasing)
+    (block, nonphrasing, has_text)
 }
 
 /// Turn `<br><br>` runs into paragraph breaks: what follows them up to the next run
@@ -439,7 +489,7 @@ fn replace_brs(dom: &mut Dom) {
 
 fn is_phrasing_simple(dom: &Dom, i: usize) -> bool {
     let n = &dom.nodes[i];
-    n.is_text() || PHRASING.contains(&n.tag) || matches!(n.tag, "a" | "del" | "ins")
+    n.is_text() || is_phrasing_tag(n.tag) || matches!(n.tag, "a" | "del" | "ins")
 }
 
 fn class_weight(dom: &Dom, i: usize, flags: Flags) -> f64 {
@@ -503,7 +553,7 @@ struct Grab {
 /// Drop boilerplate, turn text-only divs into paragraphs, and list what to score.
 fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
     replace_brs(dom);
-    let (mut block_inside, nonphrasing_inside) = block_facts(dom);
+    let (mut block_inside, nonphrasing_inside, has_text) = block_facts(dom);
     let mut out = Grab {
         to_score: Vec::new(),
         byline: None,
@@ -516,8 +566,9 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
             continue;
         }
         let tag = dom.nodes[i].tag;
-        let match_string = dom.nodes[i].class_and_id();
-        if !is_probably_visible(dom, i) || ALWAYS_DROPPED.contains(&tag) && flags.strip_unlikely {
+        let (class, id) = (dom.nodes[i].class(), dom.nodes[i].id());
+        let matches = |re: &Regex| re.is_match(class) || re.is_match(id);
+        if !is_probably_visible(dom, i) || is_always_dropped(tag) && flags.strip_unlikely {
             dom.nodes[i].dead = Dead::Dropped;
             continue;
         }
@@ -527,7 +578,7 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
             dom.nodes[i].dead = Dead::Dropped;
             continue;
         }
-        if out.byline.is_none() && is_byline(dom, i, &match_string) {
+        if out.byline.is_none() && is_byline(dom, i, matches(&BYLINE)) {
             let text = dom.text(i);
             if !text.is_empty() && text.chars().count() < 100 {
                 out.byline = Some(byline_text(dom, i).unwrap_or(text));
@@ -544,8 +595,8 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
             }
         }
         if flags.strip_unlikely {
-            if UNLIKELY.is_match(&match_string)
-                && !MAYBE.is_match(&match_string)
+            if matches(&UNLIKELY)
+                && !matches(&MAYBE)
                 && !dom.has_ancestor_tag(i, "table")
                 && !dom.has_ancestor_tag(i, "code")
                 && tag != "body"
@@ -566,13 +617,16 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
         if matches!(
             tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        ) && is_without_content(dom, i)
+        ) && !has_text.get(i).copied().unwrap_or(true)
+            && dom
+                .element_kids(i)
+                .all(|k| matches!(dom.nodes[k].tag, "br" | "hr"))
         {
             dom.nodes[i].dead = Dead::Dropped;
             continue;
         }
         let mut next = i;
-        if SCORED_TAGS.contains(&tag) {
+        if is_scored_tag(tag) {
             out.to_score.push(i);
         }
         if tag == "div" {
@@ -603,11 +657,11 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
     out
 }
 
-fn is_byline(dom: &Dom, i: usize, match_string: &str) -> bool {
+fn is_byline(dom: &Dom, i: usize, class_matches: bool) -> bool {
     let n = &dom.nodes[i];
     n.attr("rel") == Some("author")
         || n.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || BYLINE.is_match(match_string)
+        || class_matches
 }
 
 /// The name inside a byline element marked with `itemprop=name`, when there is one.
@@ -617,20 +671,6 @@ fn byline_text(dom: &Dom, i: usize) -> Option<String> {
         .find(|&d| dom.nodes[d].attr("itemprop") == Some("name"))
         .map(|d| dom.text(d))
         .filter(|t| !t.is_empty())
-}
-
-fn is_without_content(dom: &Dom, i: usize) -> bool {
-    let mut has_text = false;
-    for d in dom.descendants(i) {
-        if dom.nodes[d].is_text() && !dom.nodes[d].text.trim().is_empty() {
-            has_text = true;
-            break;
-        }
-    }
-    !has_text
-        && dom
-            .element_kids(i)
-            .all(|k| matches!(dom.nodes[k].tag, "br" | "hr"))
 }
 
 fn link_density_now(dom: &Dom, i: usize) -> f64 {
@@ -952,8 +992,9 @@ fn clean(dom: &mut Dom, stats: &mut [Stats], content: &[usize], flags: Flags) {
             if dom.nodes[d].dead != Dead::Alive || dom.nodes[d].is_text() {
                 continue;
             }
-            let ms = dom.nodes[d].class_and_id();
-            if SHARE.is_match(&ms) && stats[d].chars < CHAR_THRESHOLD as f64 {
+            let node = &dom.nodes[d];
+            let share = SHARE.is_match(node.class()) || SHARE.is_match(node.id());
+            if share && stats[d].chars < CHAR_THRESHOLD as f64 {
                 remove(dom, stats, d, Dead::Cleaned);
             }
         }

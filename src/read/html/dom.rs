@@ -23,6 +23,47 @@ pub enum Dead {
     Cleaned,
 }
 
+/// The attributes extraction reads again and again, looked up once per element
+/// (scraper's `attr()` interns the name on every call).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Attrs<'a> {
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub style: Option<&'a str>,
+    pub hidden: Option<&'a str>,
+    pub aria_hidden: Option<&'a str>,
+    pub aria_modal: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub itemprop: Option<&'a str>,
+    pub rel: Option<&'a str>,
+    pub href: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (name, value) in el.attrs() {
+            let slot = match name {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "style" => &mut a.style,
+                "hidden" => &mut a.hidden,
+                "aria-hidden" => &mut a.aria_hidden,
+                "aria-modal" => &mut a.aria_modal,
+                "role" => &mut a.role,
+                "itemprop" => &mut a.itemprop,
+                "rel" => &mut a.rel,
+                "href" => &mut a.href,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(value);
+            }
+        }
+        a
+    }
+}
+
 /// One element or text node.
 #[derive(Debug, Clone)]
 pub struct Node<'a> {
@@ -35,6 +76,7 @@ pub struct Node<'a> {
     pub parent: usize,
     pub children: Vec<usize>,
     pub dead: Dead,
+    pub attrs: Attrs<'a>,
 }
 
 impl<'a> Node<'a> {
@@ -42,21 +84,54 @@ impl<'a> Node<'a> {
         self.tag.is_empty()
     }
     pub fn attr(&self, name: &str) -> Option<&'a str> {
-        self.el.and_then(|e| e.attr(name))
+        let a = &self.attrs;
+        match name {
+            "class" => a.class,
+            "id" => a.id,
+            "style" => a.style,
+            "hidden" => a.hidden,
+            "aria-hidden" => a.aria_hidden,
+            "aria-modal" => a.aria_modal,
+            "role" => a.role,
+            "itemprop" => a.itemprop,
+            "rel" => a.rel,
+            "href" => a.href,
+            _ => self.el.and_then(|e| e.attr(name)),
+        }
     }
-    /// `class` and `id` joined, as the boilerplate patterns match them.
-    pub fn class_and_id(&self) -> String {
-        let class = self.attr("class").unwrap_or("");
-        let id = self.attr("id").unwrap_or("");
-        format!("{class} {id}")
+    pub fn class(&self) -> &'a str {
+        self.attrs.class.unwrap_or("")
+    }
+    pub fn id(&self) -> &'a str {
+        self.attrs.id.unwrap_or("")
     }
 }
 
 /// Tags whose content is never article text.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "math",
-    "object", "embed", "canvas", "select", "option", "textarea", "button", "input", "dialog",
-];
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "link"
+            | "meta"
+            | "head"
+            | "title"
+            | "svg"
+            | "math"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "select"
+            | "option"
+            | "textarea"
+            | "button"
+            | "input"
+            | "dialog"
+    )
+}
 
 /// Elements nested deeper than this are read as if their children sat at this depth:
 /// no real page nests so deep, and the cap keeps every walk up the tree short.
@@ -83,6 +158,11 @@ impl<'a> Dom<'a> {
             parent: NONE,
             children: Vec::new(),
             dead: Dead::Alive,
+            attrs: start
+                .value()
+                .as_element()
+                .map(Attrs::of)
+                .unwrap_or_default(),
         });
         let mut depth: Vec<usize> = vec![0];
         let mut stack = Vec::new();
@@ -98,13 +178,14 @@ impl<'a> Dom<'a> {
                         parent,
                         children: Vec::new(),
                         dead: Dead::Alive,
+                        attrs: Attrs::default(),
                     });
                     depth.push(depth[parent] + 1);
                     dom.nodes[parent].children.push(index);
                 }
                 PageNode::Element(e) => {
                     let tag = e.name();
-                    if SKIPPED.contains(&tag) {
+                    if is_skipped(tag) {
                         continue;
                     }
                     if depth[parent] >= MAX_DEPTH {
@@ -118,6 +199,7 @@ impl<'a> Dom<'a> {
                         parent,
                         children: Vec::new(),
                         dead: Dead::Alive,
+                        attrs: Attrs::of(e),
                     });
                     dom.nodes[parent].children.push(index);
                     depth.push(depth[parent] + 1);
@@ -217,6 +299,7 @@ impl<'a> Dom<'a> {
             parent,
             children: Vec::new(),
             dead: Dead::Alive,
+            attrs: Attrs::default(),
         });
         self.nodes.len() - 1
     }

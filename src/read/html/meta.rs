@@ -36,32 +36,30 @@ pub struct PageFacts {
     other_times: Vec<String>,
 }
 
-/// Read the metadata of a page. `body_byline` is a byline the body pass found in the
-/// page itself (used only when metadata has none).
+/// Read the metadata of a page; also returns the title as the page gave it (before its
+/// outlet suffix was cut), which the body pass uses to drop the repeated headline.
 pub fn read(page: &Html) -> (Metadata, String) {
     let facts = collect(page);
     let ld = find_ld_article(&facts.ld);
-    let mut meta = Metadata::default();
-
-    meta.outlet = first_of(&[
+    let outlet = first_of(&[
         facts.get("og:site_name"),
         ld.as_ref().and_then(|a| a.publisher.clone()),
         facts.get("application-name"),
     ]);
     let raw_title = choose_title(&facts, ld.as_ref());
-    meta.title = raw_title
+    let title = raw_title
         .as_deref()
-        .map(|t| strip_outlet_suffix(t, meta.outlet.as_deref()))
+        .map(|t| strip_outlet_suffix(t, outlet.as_deref()))
         .filter(|t| !t.is_empty());
-    meta.url = first_of(&[
+    let url = first_of(&[
         facts.canonical.clone(),
         facts.get("og:url"),
         ld.as_ref().and_then(|a| a.url.clone()),
     ])
     .filter(|u| u.starts_with("http"));
-    meta.byline = choose_byline(&facts, ld.as_ref(), meta.outlet.as_deref());
-    meta.published = choose_date(&facts, ld.as_ref(), meta.url.as_deref());
-    meta.language = first_of(&[
+    let byline = choose_byline(&facts, ld.as_ref(), outlet.as_deref());
+    let published = choose_date(&facts, ld.as_ref(), url.as_deref());
+    let language = first_of(&[
         facts.lang.clone(),
         facts.get("content-language"),
         facts.get("og:locale"),
@@ -70,19 +68,30 @@ pub fn read(page: &Html) -> (Metadata, String) {
     ])
     .map(|l| l.trim().replace('_', "-"))
     .filter(|l| !l.is_empty() && l.len() < 36);
-    meta.section = first_of(&[
+    let section = first_of(&[
         facts.get("article:section"),
         ld.as_ref().and_then(|a| a.section.clone()),
         facts.get("parsely-section"),
         facts.get("sailthru:section"),
     ]);
-    meta.description = first_of(&[
+    let description = first_of(&[
         ld.as_ref().and_then(|a| a.description.clone()),
         facts.get("og:description"),
         facts.get("description"),
         facts.get("dc:description"),
         facts.get("twitter:description"),
     ]);
+    let meta = Metadata {
+        title,
+        url,
+        outlet,
+        byline,
+        published,
+        language,
+        section,
+        description,
+        ..Metadata::default()
+    };
     (meta, raw_title.unwrap_or_default())
 }
 
@@ -98,11 +107,13 @@ impl PageFacts {
 }
 
 fn first_of(options: &[Option<String>]) -> Option<String> {
-    options
-        .iter()
-        .flatten()
-        .map(|s| collapse(s))
-        .find(|s| !s.is_empty())
+    options.iter().flatten().map(|s| collapse(s)).find(|s| {
+        !s.is_empty()
+            && !matches!(
+                s.to_ascii_lowercase().as_str(),
+                "nil" | "null" | "undefined" | "none"
+            )
+    })
 }
 
 fn collapse(s: &str) -> String {
@@ -169,15 +180,16 @@ fn collect(page: &Html) -> PageFacts {
                 }
             }
             _ => {
+                let attrs = KeyAttrs::of(el);
                 if facts.byline_candidates.len() < 12 {
-                    if let Some(rank) = byline_rank(el) {
+                    if let Some(rank) = byline_rank(el.name(), &attrs) {
                         if let Some(text) = ElementRef::wrap(node).and_then(byline_element_text) {
                             facts.byline_candidates.push((rank, text));
                         }
                     }
                 }
-                if let Some(prop) = el.attr("itemprop") {
-                    let prop = prop.to_ascii_lowercase();
+                if !attrs.itemprop.is_empty() {
+                    let prop = attrs.itemprop.to_ascii_lowercase();
                     if prop.contains("datepublished") {
                         if let Some(v) = el.attr("content").or(el.attr("datetime")) {
                             facts.pub_times.push(v.to_string());
@@ -196,26 +208,57 @@ static BYLINE_CLASS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// Whether an element is marked as the byline, and how surely (0 is best): explicit
 /// markup (`rel=author`, `itemprop=author`) first, then class names.
-fn byline_rank(el: &scraper::node::Element) -> Option<u8> {
+fn byline_rank(tag: &str, attrs: &KeyAttrs) -> Option<u8> {
     if matches!(
-        el.name(),
+        tag,
         "body" | "html" | "article" | "main" | "section" | "meta" | "link" | "script" | "style"
     ) {
         return None;
     }
-    if el
-        .attr("rel")
-        .is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
-        || el.attr("itemprop").is_some_and(|p| p.contains("author"))
-    {
+    let KeyAttrs {
+        rel,
+        itemprop,
+        class,
+        id,
+    } = *attrs;
+    if rel.split_whitespace().any(|t| t == "author") || itemprop.contains("author") {
         return Some(0);
     }
-    let class = el.attr("class").unwrap_or("");
-    let id = el.attr("id").unwrap_or("");
     if class.to_ascii_lowercase().contains("byline") || id.to_ascii_lowercase().contains("byline") {
         return Some(1);
     }
     (BYLINE_CLASS.is_match(class) || BYLINE_CLASS.is_match(id)).then_some(2)
+}
+
+/// The attributes every element is checked for, read in one pass (scraper's `attr()`
+/// interns the name it is asked for on every call).
+#[derive(Clone, Copy)]
+struct KeyAttrs<'a> {
+    rel: &'a str,
+    itemprop: &'a str,
+    class: &'a str,
+    id: &'a str,
+}
+
+impl<'a> KeyAttrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> KeyAttrs<'a> {
+        let mut a = KeyAttrs {
+            rel: "",
+            itemprop: "",
+            class: "",
+            id: "",
+        };
+        for (name, value) in el.attrs() {
+            match name {
+                "rel" => a.rel = value,
+                "itemprop" => a.itemprop = value,
+                "class" => a.class = value,
+                "id" => a.id = value,
+                _ => {}
+            }
+        }
+        a
+    }
 }
 
 /// The short text of a byline element (its `itemprop=name` part when it has one).
