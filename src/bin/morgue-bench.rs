@@ -22,6 +22,7 @@
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use morgue::archive::{Archive, Cell};
+use morgue::cli::{Counted, Period};
 use morgue::report::{self, Filters, PeopleBy, SearchIn};
 use morgue::synth;
 use serde::Serialize;
@@ -67,7 +68,19 @@ enum Cmd {
         input: PathBuf,
         #[arg(long)]
         db: PathBuf,
+        /// How the FTS5 index is filled
+        #[arg(long, value_enum, default_value_t = FtsFill::Trigger)]
+        fts: FtsFill,
     },
+}
+
+/// How the limit fills its FTS5 index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FtsFill {
+    /// An AFTER INSERT trigger, as the archive does
+    Trigger,
+    /// A second INSERT, into the FTS table, from the code
+    Direct,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -135,7 +148,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Cmd::Generate(g)) => generate(&g),
-        Some(Cmd::Limit { input, db }) => limit(&input, &db),
+        Some(Cmd::Limit { input, db, fts }) => limit(&input, &db, fts),
         Some(Cmd::Stages { input, db }) => stages(&input, db.as_deref()),
         Some(Cmd::Run(r)) => run(&r),
         None => run(&cli.run),
@@ -205,12 +218,18 @@ struct PlainRow<'a> {
 const LIMIT_SCHEMA: &str = "
 CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT NOT NULL);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+    title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');";
+
+const LIMIT_TRIGGER: &str = "
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;";
 
-fn limit(input: &Path, db: &Path) -> anyhow::Result<()> {
+/// Why `direct` exists: an INSERT that fires a trigger runs inside a statement savepoint,
+/// and FTS5 writes its pending terms to disk at every savepoint, so with the trigger each
+/// article becomes its own tiny FTS segment, merged again and again. The same rows put in
+/// by a second plain INSERT stay in FTS5's memory until the transaction commits.
+fn limit(input: &Path, db: &Path, fts: FtsFill) -> anyhow::Result<()> {
     let mut conn = rusqlite::Connection::open(db)?;
     // the archive's own pragmas (src/archive/mod.rs)
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -218,6 +237,9 @@ fn limit(input: &Path, db: &Path) -> anyhow::Result<()> {
     conn.pragma_update(None, "cache_size", -65536)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.execute_batch(LIMIT_SCHEMA)?;
+    if fts == FtsFill::Trigger {
+        conn.execute_batch(LIMIT_TRIGGER)?;
+    }
     let file =
         std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
@@ -226,6 +248,8 @@ fn limit(input: &Path, db: &Path) -> anyhow::Result<()> {
     let tx = conn.transaction()?;
     {
         let mut insert = tx.prepare("INSERT INTO articles (title, body) VALUES (?1, ?2)")?;
+        let mut index =
+            tx.prepare("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
         loop {
             buf.clear();
             if reader.read_until(b'\n', &mut buf)? == 0 {
@@ -239,6 +263,10 @@ fn limit(input: &Path, db: &Path) -> anyhow::Result<()> {
                 Ok(r) => {
                     let body = r.text.or(r.body).or(r.maintext).unwrap_or_default();
                     insert.execute(rusqlite::params![r.title, body])?;
+                    if fts == FtsFill::Direct {
+                        let id = tx.last_insert_rowid();
+                        index.execute(rusqlite::params![id, r.title, body])?;
+                    }
                     rows += 1;
                 }
                 Err(_) => refused += 1,
@@ -774,7 +802,8 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
         ),
     ];
     if has_timeline {
-        reports.push(("timeline".into(), args(&["timeline"]), None));
+        let q = report::timeline(&Filters::default(), Period::Month, Counted::Articles);
+        reports.push(("timeline".into(), args(&["timeline"]), Some(q)));
     }
     let mut plans = Vec::new();
     for (name, argv, query) in &reports {
