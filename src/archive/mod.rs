@@ -104,6 +104,8 @@ impl Archive {
 
     fn set_pragmas(&self, on_disk: bool) -> Result<()> {
         self.conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // the loader keeps more than rusqlite's default 16 statements in use
+        self.conn.set_prepared_statement_cache_capacity(64);
         if on_disk {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
         }
