@@ -281,11 +281,8 @@ fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
         now(),
     ])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?.execute(params![
-        id,
-        doc.meta.title,
-        body
-    ])?;
+    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, doc.meta.title, body])?;
     tx.prepare_cached("INSERT INTO article_raw (article_id, document) VALUES (?1, ?2)")?
         .execute(params![id, pack_document(doc)])?;
     store_extraction(tx, id, outlet, ex)?;
@@ -362,7 +359,8 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
         "INSERT INTO quotes (article_id, person_id, speaker_text, role, text, verb, kind, paragraph, char_start, char_end, rule, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    let mut quote_fts = tx.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?;
+    let mut quote_fts =
+        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?;
     for q in &ex.quotes {
         quote.execute(params![
             id,

@@ -98,7 +98,12 @@ pub fn extract(doc: &Document) -> Extraction {
 /// shaped like a full name (a capitalised run alone is no evidence).
 fn is_person(p: &Person) -> bool {
     use sources::names::{is_org_word, looks_like_person};
-    let credited = p.evidence.iter().any(|e| matches!(e, Evidence::Author | Evidence::Photographer | Evidence::PostAuthor));
+    let credited = p.evidence.iter().any(|e| {
+        matches!(
+            e,
+            Evidence::Author | Evidence::Photographer | Evidence::PostAuthor
+        )
+    });
     if sources::agencies::lookup(&p.name).is_some() && !credited {
         return false;
     }

@@ -82,7 +82,14 @@ impl Builder {
     fn outlet(&mut self, article_col: &str, f: &Filters) {
         if let Some(o) = &f.outlet {
             let p = self.param(source_filter_key(o));
-            self.push(format!("{article_col} IN (SELECT a2.id FROM articles a2 JOIN sources s2 ON s2.id = a2.outlet_id WHERE s2.key = {p})"));
+            // an equality on the article's outlet lets articles_outlet deliver rows in date order
+            if article_col == "a.id" {
+                self.push(format!(
+                    "a.outlet_id = (SELECT id FROM sources WHERE key = {p})"
+                ));
+            } else {
+                self.push(format!("{article_col} IN (SELECT a2.id FROM articles a2 WHERE a2.outlet_id = (SELECT id FROM sources WHERE key = {p}))"));
+            }
         }
     }
     fn source(&mut self, article_col: &str, f: &Filters) {
@@ -215,6 +222,15 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
         b.push(format!("p.id IN {ids}"));
     }
     let sql = match by {
+        // unfiltered, the ranking needs only the quotes_person index: count per person,
+        // keep the top rows, and count their distinct articles afterwards
+        PeopleBy::Quotes if b.wheres.is_empty() => format!(
+            "SELECT p.id, p.name, c.quotes, (SELECT count(DISTINCT article_id) FROM quotes WHERE person_id = c.person_id) AS articles,
+                    (SELECT group_concat(alias, '; ') FROM (SELECT alias FROM person_aliases x WHERE x.person_id = p.id AND x.alias <> p.name LIMIT 5)) AS aliases
+             FROM (SELECT person_id, count(*) AS quotes FROM quotes WHERE person_id IS NOT NULL GROUP BY person_id) c
+             JOIN people p ON p.id = c.person_id ORDER BY c.quotes DESC, p.name {}",
+            b.limit(f, 20)
+        ),
         PeopleBy::Quotes | PeopleBy::Articles => format!(
             "SELECT p.id, p.name, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
                     (SELECT group_concat(alias, '; ') FROM (SELECT alias FROM person_aliases x WHERE x.person_id = p.id AND x.alias <> p.name LIMIT 5)) AS aliases
@@ -244,10 +260,17 @@ pub fn sources(f: &Filters) -> Query {
     let mut b = Builder::new();
     b.dates("a.published_at", f);
     b.outlet("a.id", f);
+    // (article, source, role) is the primary key: count(*) is the number of articles, and
+    // without filters the articles table need not be read at all
+    let join = if b.wheres.is_empty() {
+        ""
+    } else {
+        "JOIN articles a ON a.id = x.article_id"
+    };
     let sql = format!(
-        "SELECT s.name, s.kind, x.role, count(DISTINCT x.article_id) AS articles
-         FROM article_sources x JOIN sources s ON s.id = x.source_id JOIN articles a ON a.id = x.article_id
-         {} GROUP BY s.id, x.role ORDER BY articles DESC, s.name {}",
+        "SELECT s.name, s.kind, c.role, c.articles
+         FROM (SELECT x.source_id, x.role, count(*) AS articles FROM article_sources x {join} {} GROUP BY x.source_id, x.role) c
+         JOIN sources s ON s.id = c.source_id ORDER BY c.articles DESC, s.name {}",
         b.where_sql(),
         b.limit(f, 100)
     );
