@@ -69,7 +69,7 @@ enum Cmd {
         #[arg(long)]
         db: PathBuf,
         /// How the FTS5 index is filled
-        #[arg(long, value_enum, default_value_t = FtsFill::Trigger)]
+        #[arg(long, value_enum, default_value_t = FtsFill::Direct)]
         fts: FtsFill,
     },
 }
@@ -77,9 +77,9 @@ enum Cmd {
 /// How the limit fills its FTS5 index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum FtsFill {
-    /// An AFTER INSERT trigger, as the archive does
+    /// An AFTER INSERT trigger (how the archive did it before V3)
     Trigger,
-    /// A second INSERT, into the FTS table, from the code
+    /// A second INSERT, into the FTS table, from the code, as the archive does
     Direct,
 }
 
@@ -201,7 +201,7 @@ fn generate(g: &GenerateArgs) -> anyhow::Result<()> {
 }
 
 // ---------------------------------------------------------------------------------------
-// The limit: plain rows, one prepared statement, one transaction, FTS5 by trigger.
+// The limit: plain rows, one prepared statement, one transaction, FTS5 rows inserted directly.
 
 #[derive(serde::Deserialize)]
 struct PlainRow<'a> {
