@@ -11,7 +11,7 @@ mod show;
 
 use crate::archive::{Archive, Cell};
 use crate::cli::{Cli, Command, OutputArgs};
-use crate::report::format::{OutputFormat, Sink};
+use crate::report::format::{json_object, OutputFormat, Sink};
 use crate::report::Query;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -162,4 +162,52 @@ pub fn print_rows(columns: &[&str], rows: Vec<Vec<Cell>>, out: &OutputArgs) -> a
 pub fn say(line: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{line}")
+}
+
+/// A named part of a composite answer (an article's quotes, a person's roles).
+pub struct Section {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// `"name": [rows...]` for each section; the section named `single` is one object.
+pub fn sections_json(sections: &[Section], single: &str) -> Vec<String> {
+    sections
+        .iter()
+        .map(|s| {
+            let items: Vec<String> = s.rows.iter().map(|r| json_object(&s.columns, r)).collect();
+            let value = if s.name == single {
+                items.first().cloned().unwrap_or_else(|| "null".into())
+            } else {
+                format!("[{}]", items.join(", "))
+            };
+            format!(
+                "{}: {value}",
+                serde_json::to_string(&s.name).unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+/// Each non-empty section as `== name` and its rows in `format`.
+pub fn write_sections(
+    out: &mut impl Write,
+    format: OutputFormat,
+    sections: Vec<Section>,
+) -> std::io::Result<()> {
+    for s in sections {
+        if s.rows.is_empty() {
+            continue;
+        }
+        writeln!(out, "== {}", s.name)?;
+        let mut sink = Sink::new(&mut *out, format, terminal_width(), true);
+        sink.columns(&s.columns)?;
+        for r in s.rows {
+            sink.row(r)?;
+        }
+        sink.finish()?;
+        writeln!(out)?;
+    }
+    Ok(())
 }

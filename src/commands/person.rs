@@ -1,9 +1,9 @@
 //! `person NAME` (a profile) and `people merge|alias|split` (manual corrections).
 
-use super::{open_read, output_format, Outcome};
+use super::{open_read, output_format, sections_json, write_sections, Outcome, Section};
 use crate::archive::Archive;
 use crate::cli::{PeopleAction, PersonArgs};
-use crate::report::format::{json_object, OutputFormat, Sink};
+use crate::report::format::OutputFormat;
 use std::io::Write;
 use std::path::Path;
 
@@ -14,36 +14,19 @@ pub fn profile(db: &Path, a: PersonArgs) -> anyhow::Result<Outcome> {
         .ok_or_else(|| anyhow::anyhow!("no person {:?} in the archive", a.name))?;
     let format = output_format(&a.output);
     let mut out = std::io::BufWriter::new(std::io::stdout());
-    let sections = crate::report::person_sections(id, a.quotes);
-    if matches!(format, OutputFormat::Json | OutputFormat::Jsonl) {
-        let mut parts = Vec::new();
-        for (name, q) in &sections {
-            let (cols, rows) = archive.query_all(&q.sql, &q.params)?;
-            let items: Vec<String> = rows.iter().map(|r| json_object(&cols, r)).collect();
-            let value = if *name == "person" {
-                items.first().cloned().unwrap_or_else(|| "null".into())
-            } else {
-                format!("[{}]", items.join(", "))
-            };
-            parts.push(format!("{}: {value}", serde_json::to_string(name)?));
-        }
-        writeln!(out, "{{{}}}", parts.join(", "))?;
-        out.flush()?;
-        return Ok(Outcome::Ok);
+    let mut sections = Vec::new();
+    for (name, q) in crate::report::person_sections(id, a.quotes) {
+        let (columns, rows) = archive.query_all(&q.sql, &q.params)?;
+        sections.push(Section {
+            name: name.to_string(),
+            columns,
+            rows,
+        });
     }
-    for (name, q) in &sections {
-        let (cols, rows) = archive.query_all(&q.sql, &q.params)?;
-        if rows.is_empty() {
-            continue;
-        }
-        writeln!(out, "== {name}")?;
-        let mut sink = Sink::new(&mut out, format, super::terminal_width(), true);
-        sink.columns(&cols)?;
-        for r in rows {
-            sink.row(r)?;
-        }
-        sink.finish()?;
-        writeln!(out)?;
+    if matches!(format, OutputFormat::Json | OutputFormat::Jsonl) {
+        writeln!(out, "{{{}}}", sections_json(&sections, "person").join(", "))?;
+    } else {
+        write_sections(&mut out, format, sections)?;
     }
     out.flush()?;
     Ok(Outcome::Ok)

@@ -1,10 +1,10 @@
 //! `show`: one article with everything extracted from it; quotes are marked in the body
 //! with «» and captions listed with their credits.
 
-use super::{open_read, output_format, Outcome};
+use super::{open_read, output_format, sections_json, write_sections, Outcome, Section};
 use crate::archive::{Archive, Cell};
 use crate::cli::ShowArgs;
-use crate::report::format::{json_object, sanitize, OutputFormat};
+use crate::report::format::{sanitize, OutputFormat};
 use std::io::Write;
 use std::path::Path;
 
@@ -31,18 +31,17 @@ pub fn run(db: &Path, a: ShowArgs) -> anyhow::Result<Outcome> {
     })?;
     let format = output_format(&a.output);
     let mut out = std::io::BufWriter::new(std::io::stdout());
+    let mut sections = Vec::new();
+    for (name, sql) in SECTIONS {
+        let (columns, rows) = section(&archive, sql, id)?;
+        sections.push(Section {
+            name: name.to_string(),
+            columns,
+            rows,
+        });
+    }
     if matches!(format, OutputFormat::Json | OutputFormat::Jsonl) {
-        let mut parts = Vec::new();
-        for (name, sql) in SECTIONS {
-            let (cols, rows) = section(&archive, sql, id)?;
-            let items: Vec<String> = rows.iter().map(|r| json_object(&cols, r)).collect();
-            let value = if *name == "article" {
-                items.first().cloned().unwrap_or("null".into())
-            } else {
-                format!("[{}]", items.join(", "))
-            };
-            parts.push(format!("\"{name}\": {value}"));
-        }
+        let mut parts = sections_json(&sections, "article");
         let body = archive
             .query_all("SELECT body FROM articles WHERE id = ?1", &[Cell::Int(id)])?
             .1;
@@ -86,21 +85,7 @@ pub fn run(db: &Path, a: ShowArgs) -> anyhow::Result<Outcome> {
             writeln!(out, "{label}{}\n", sanitize(&text))?;
         }
     }
-    for (name, sql) in &SECTIONS[1..] {
-        let (cols, rows) = section(&archive, sql, id)?;
-        if rows.is_empty() {
-            continue;
-        }
-        writeln!(out, "== {name}")?;
-        let mut sink =
-            crate::report::format::Sink::new(&mut out, format, super::terminal_width(), true);
-        sink.columns(&cols)?;
-        for r in rows {
-            sink.row(r)?;
-        }
-        sink.finish()?;
-        writeln!(out)?;
-    }
+    write_sections(&mut out, format, sections.split_off(1))?;
     out.flush()?;
     Ok(Outcome::Ok)
 }

@@ -100,6 +100,22 @@ impl Builder {
             ));
         }
     }
+    /// `clause(ids)` for the people a name refers to, when a name is given.
+    fn person(&mut self, name: Option<&str>, clause: impl Fn(&str) -> String) {
+        if let Some(n) = name {
+            let ids = person_ids(self, n);
+            self.push(clause(&ids));
+        }
+    }
+    /// Rows whose `id_col` is among the full-text matches of the user's words.
+    fn words(&mut self, id_col: &str, fts_table: &str, text: Option<&String>) {
+        if let Some(t) = text {
+            let p = self.param(fts_query(t, false));
+            self.push(format!(
+                "{id_col} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH {p})"
+            ));
+        }
+    }
     fn limit(&mut self, f: &Filters, default: usize) -> String {
         format!("LIMIT {}", f.limit.unwrap_or(default))
     }
@@ -132,18 +148,10 @@ pub fn articles(f: &Filters) -> Query {
     b.dates("a.published_at", f);
     b.outlet("a.id", f);
     b.source("a.id", f);
-    if let Some(p) = &f.person {
-        let ids = person_ids(&mut b, p);
-        b.push(format!(
-            "a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"
-        ));
-    }
-    if let Some(t) = &f.text {
-        let p = b.param(fts_query(t, false));
-        b.push(format!(
-            "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"
-        ));
-    }
+    b.person(f.person.as_deref(), |ids| {
+        format!("a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})")
+    });
+    b.words("a.id", "articles_fts", f.text.as_ref());
     let sql = format!(
         "SELECT a.id, a.published_at AS date, o.name AS outlet, a.title, a.byline,
                 (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, a.url
@@ -164,16 +172,8 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
     b.dates("a.published_at", f);
     b.outlet("a.id", f);
     b.source("a.id", f);
-    if let Some(p) = &f.person {
-        let ids = person_ids(&mut b, p);
-        b.push(format!("q.person_id IN {ids}"));
-    }
-    if let Some(t) = &f.text {
-        let p = b.param(fts_query(t, false));
-        b.push(format!(
-            "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {p})"
-        ));
-    }
+    b.person(f.person.as_deref(), |ids| format!("q.person_id IN {ids}"));
+    b.words("q.id", "quotes_fts", f.text.as_ref());
     if let Some(k) = kind {
         let p = b.param(k);
         b.push(format!("q.kind = {p}"));
@@ -217,10 +217,7 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
     b.dates("a.published_at", f);
     b.outlet("a.id", f);
     b.source("a.id", f);
-    if let Some(p) = &f.person {
-        let ids = person_ids(&mut b, p);
-        b.push(format!("p.id IN {ids}"));
-    }
+    b.person(f.person.as_deref(), |ids| format!("p.id IN {ids}"));
     let sql = match by {
         // unfiltered, the ranking needs only the quotes_person index: count per person,
         // keep the top rows, and count their distinct articles afterwards
@@ -289,22 +286,11 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
         let p = b.param(source_filter_key(ag));
         b.push(format!("s.key = {p}"));
     }
-    if let Some(ph) = photographer {
-        let ids = person_ids(&mut b, ph);
-        b.push(format!("c.photographer_id IN {ids}"));
-    }
-    if let Some(pe) = &f.person {
-        let ids = person_ids(&mut b, pe);
-        b.push(format!(
-            "c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})"
-        ));
-    }
-    if let Some(t) = &f.text {
-        let p = b.param(fts_query(t, false));
-        b.push(format!(
-            "c.id IN (SELECT rowid FROM captions_fts WHERE captions_fts MATCH {p})"
-        ));
-    }
+    b.person(photographer, |ids| format!("c.photographer_id IN {ids}"));
+    b.person(f.person.as_deref(), |ids| {
+        format!("c.id IN (SELECT caption_id FROM caption_people WHERE person_id IN {ids})")
+    });
+    b.words("c.id", "captions_fts", f.text.as_ref());
     let sql = format!(
         "SELECT c.id, a.published_at AS date, s.name AS agency, p.name AS photographer, c.credit, c.text AS caption, a.id AS article
          FROM captions c JOIN articles a ON a.id = c.article_id
@@ -378,29 +364,20 @@ pub fn timeline(f: &Filters, by: crate::cli::Period, of: crate::cli::Counted) ->
     let period = bucket("a.published_at", by);
     let (from, value) = match of {
         Counted::Articles => {
-            if let Some(p) = &f.person {
-                let ids = person_ids(&mut b, p);
-                b.push(format!(
-                    "a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})"
-                ));
-            }
+            b.person(f.person.as_deref(), |ids| {
+                format!("a.id IN (SELECT article_id FROM article_people WHERE person_id IN {ids})")
+            });
             ("articles a".to_string(), "count(*) AS articles")
         }
         Counted::Quotes => {
-            if let Some(p) = &f.person {
-                let ids = person_ids(&mut b, p);
-                b.push(format!("q.person_id IN {ids}"));
-            }
+            b.person(f.person.as_deref(), |ids| format!("q.person_id IN {ids}"));
             (
                 "quotes q JOIN articles a ON a.id = q.article_id".to_string(),
                 "count(*) AS quotes",
             )
         }
         Counted::Mentions => {
-            if let Some(p) = &f.person {
-                let ids = person_ids(&mut b, p);
-                b.push(format!("ap.person_id IN {ids}"));
-            }
+            b.person(f.person.as_deref(), |ids| format!("ap.person_id IN {ids}"));
             (
                 format!("{PER_ARTICLE} ap JOIN articles a ON a.id = ap.article_id"),
                 "sum(ap.mentions) AS mentions",
