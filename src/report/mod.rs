@@ -317,27 +317,41 @@ pub enum SearchIn {
 /// `search`: full text, ranked by bm25, with highlighted snippets.
 pub fn search(words: &str, raw: bool, within: SearchIn, limit: usize) -> Query {
     let q = fts_query(words, raw);
-    let articles = "SELECT 'article' AS kind, a.id AS id, a.published_at AS date, a.title AS title,
-            snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS rank
-         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?1";
-    let quotes =
+    // each index yields only its best `limit` hits (FTS5 sorts by its rank column
+    // itself); snippets are made for the rows finally shown, not for every match
+    let hits = |table: &str| {
+        format!("SELECT rowid AS id, rank FROM {table} WHERE {table} MATCH ?1 ORDER BY rank LIMIT {limit}")
+    };
+    let snippet = |table: &str, col: i32| {
+        format!("(SELECT snippet({table}, {col}, '[', ']', '…', 16) FROM {table} WHERE {table} MATCH ?1 AND rowid = h.id)")
+    };
+    let articles = format!(
+        "SELECT 'article' AS kind, a.id AS id, a.published_at AS date, a.title AS title, {} AS snippet, h.rank AS rank
+         FROM ({}) h JOIN articles a ON a.id = h.id",
+        snippet("articles_fts", -1),
+        hits("articles_fts")
+    );
+    let quotes = format!(
         "SELECT 'quote' AS kind, q.id AS id, a.published_at AS date, COALESCE(p.name, q.speaker_text) AS title,
-            snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet, bm25(quotes_fts) AS rank
-         FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
-         LEFT JOIN people p ON p.id = q.person_id WHERE quotes_fts MATCH ?1";
-    let captions = "SELECT 'caption' AS kind, c.id AS id, a.published_at AS date, c.credit AS title,
-            snippet(captions_fts, -1, '[', ']', '…', 16) AS snippet, bm25(captions_fts) AS rank
-         FROM captions_fts JOIN captions c ON c.id = captions_fts.rowid JOIN articles a ON a.id = c.article_id WHERE captions_fts MATCH ?1";
+                {} AS snippet, h.rank AS rank
+         FROM ({}) h JOIN quotes q ON q.id = h.id JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id",
+        snippet("quotes_fts", 0),
+        hits("quotes_fts")
+    );
+    let captions = format!(
+        "SELECT 'caption' AS kind, c.id AS id, a.published_at AS date, c.credit AS title, {} AS snippet, h.rank AS rank
+         FROM ({}) h JOIN captions c ON c.id = h.id JOIN articles a ON a.id = c.article_id",
+        snippet("captions_fts", -1),
+        hits("captions_fts")
+    );
     let body = match within {
-        SearchIn::Articles => articles.to_string(),
-        SearchIn::Quotes => quotes.to_string(),
-        SearchIn::Captions => captions.to_string(),
+        SearchIn::Articles => articles,
+        SearchIn::Quotes => quotes,
+        SearchIn::Captions => captions,
         SearchIn::All => format!("{articles} UNION ALL {quotes} UNION ALL {captions}"),
     };
     Query {
-        sql: format!(
-            "SELECT kind, id, date, title, snippet, round(rank, 3) AS rank FROM ({body}) ORDER BY rank LIMIT {limit}"
-        ),
+        sql: format!("SELECT kind, id, date, title, snippet, round(rank, 3) AS rank FROM ({body}) ORDER BY rank LIMIT {limit}"),
         params: vec![Cell::Text(q)],
     }
 }
