@@ -87,9 +87,11 @@ fn terminal_width() -> Option<usize> {
     if !stdout_is_terminal() {
         return None;
     }
+    // $COLUMNS when the shell exports it, else the terminal's own width
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| comfy_table::Table::new().width().map(usize::from))
         .or(Some(120))
 }
 
