@@ -242,3 +242,42 @@ fn sql_cannot_change_the_archive_in_any_way() {
     assert_eq!(std::fs::read(&db).unwrap().len(), before);
     morgue(&db).arg("check").assert().success();
 }
+
+/// Peak memory (KiB) of one `morgue` run, from the kernel's accounting of the child.
+fn peak_kib(db: &Path, args: &[&str]) -> i64 {
+    let bin = assert_cmd::cargo::cargo_bin("morgue");
+    let child = std::process::Command::new(bin)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child; both pointers are to live locals
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    assert_eq!(status, 0, "morgue {args:?} failed");
+    usage.ru_maxrss
+}
+
+#[test]
+fn big_results_stream_without_growing_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    morgue(&db).args(["ingest", &samples()]).assert().success();
+    let query = |n: u64| {
+        format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) SELECT i, printf('%0200d', i) AS pad FROM n")
+    };
+    for format in ["csv", "jsonl", "tsv"] {
+        let small = peak_kib(&db, &["sql", "--format", format, &query(1_000)]);
+        let big = peak_kib(&db, &["sql", "--format", format, &query(1_000_000)]);
+        // a million rows of 200+ bytes would be over 200 MB if they were collected
+        assert!(
+            big < small + 20_000,
+            "{format}: {small} KiB for 1,000 rows, {big} KiB for 1,000,000"
+        );
+    }
+}
