@@ -244,6 +244,7 @@ fn sql_cannot_change_the_archive_in_any_way() {
 }
 
 /// Peak memory (KiB) of one `morgue` run, from the kernel's accounting of the child.
+#[allow(clippy::zombie_processes)] // the child is reaped by wait4, which std does not see
 fn peak_kib(db: &Path, args: &[&str]) -> i64 {
     let bin = assert_cmd::cargo::cargo_bin("morgue");
     let child = std::process::Command::new(bin)
