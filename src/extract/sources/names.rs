@@ -20,48 +20,6 @@ fn org_words() -> &'static [&'static str] {
     W.get_or_init(|| super::super::lexicon::entries(ORG_WORDS).collect())
 }
 
-/// Weekdays and months: capitalised, never a person.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-
 /// Function words that open sentences and so come capitalised: never part of a name.
 const FUNCTION_WORDS: &[&str] = &[
     "with",
@@ -162,7 +120,7 @@ pub fn is_org_word(word: &str) -> bool {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect();
-    org_words().contains(&w.as_str()) || CALENDAR.contains(&w.as_str())
+    org_words().contains(&w.as_str()) || super::super::lexicon::is_calendar_word(&w)
 }
 
 /// An initial: "J." or "J".

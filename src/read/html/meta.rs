@@ -838,7 +838,7 @@ fn split_byline(value: &str) -> Vec<String> {
             let last = last
                 .trim_matches(|c: char| !c.is_alphabetic())
                 .to_lowercase();
-            if CALENDAR_WORDS.contains(&last.as_str()) {
+            if is_calendar_word(&last) {
                 s = head.to_string();
             } else {
                 break;
@@ -865,7 +865,7 @@ fn split_byline(value: &str) -> Vec<String> {
             let lower = name.to_lowercase();
             let calendar = lower
                 .split(|c: char| !c.is_alphabetic())
-                .any(|w| WEEKDAYS.contains(&w) || (dated && CALENDAR_WORDS.contains(&w)));
+                .any(|w| crate::extract::lexicon::is_weekday(w) || (dated && is_calendar_word(w)));
             if name.chars().count() > 1 && !calendar {
                 parts.push(name);
             }
@@ -941,54 +941,8 @@ const JUNK_NAMES: &[&str] = &[
     "phd",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Words of a dateline that are not months or weekdays ("Updated 5:32 PM EDT").
+const TIME_WORDS: &[&str] = &[
     "updated",
     "published",
     "posted",
@@ -1002,6 +956,11 @@ const CALENDAR_WORDS: &[&str] = &[
     "min",
     "read",
 ];
+
+/// A month, a weekday, or a time word.
+fn is_calendar_word(w: &str) -> bool {
+    crate::extract::lexicon::is_calendar_word(w) || TIME_WORDS.contains(&w)
+}
 
 fn is_junk_name(name: &str, outlet: Option<&str>) -> bool {
     let lower = name.to_lowercase();
