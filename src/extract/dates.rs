@@ -91,56 +91,49 @@ pub struct FoundDate {
 
 /// Every full date (day, month and year) written in `text`, in text order.
 pub fn dates_in(text: &str) -> Vec<FoundDate> {
+    /// Where the year, month and day are among a pattern's three groups.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Order {
+        MonthDayYear,
+        DayMonthYear,
+        YearMonthDay,
+    }
     let p = prose();
-    let mut out = Vec::new();
-    for c in p.month_day_year.captures_iter(text) {
-        let (Some(all), Some(m), Some(d), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        if let Some(date) = month_number(m.as_str()).and_then(|m| ymd(y.as_str(), m, d.as_str())) {
-            out.push(FoundDate {
-                start: all.start(),
-                end: all.end(),
-                date,
-            });
-        }
-    }
-    for c in p.day_month_year.captures_iter(text) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        if out
-            .iter()
-            .any(|f| f.start < all.end() && all.start() < f.end)
-        {
-            continue;
-        }
-        if let Some(date) = month_number(m.as_str()).and_then(|m| ymd(y.as_str(), m, d.as_str())) {
-            out.push(FoundDate {
-                start: all.start(),
-                end: all.end(),
-                date,
-            });
-        }
-    }
-    for c in p.iso.captures_iter(text) {
-        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        if let Some(date) = m
-            .as_str()
-            .parse()
-            .ok()
-            .and_then(|m| ymd(y.as_str(), m, d.as_str()))
-        {
-            out.push(FoundDate {
-                start: all.start(),
-                end: all.end(),
-                date,
-            });
+    let mut out: Vec<FoundDate> = Vec::new();
+    for (re, order) in [
+        (&p.month_day_year, Order::MonthDayYear),
+        (&p.day_month_year, Order::DayMonthYear),
+        (&p.iso, Order::YearMonthDay),
+    ] {
+        for c in re.captures_iter(text) {
+            let (Some(all), Some(g1), Some(g2), Some(g3)) =
+                (c.get(0), c.get(1), c.get(2), c.get(3))
+            else {
+                continue;
+            };
+            if out
+                .iter()
+                .any(|f| f.start < all.end() && all.start() < f.end)
+            {
+                continue;
+            }
+            let (y, m, d) = match order {
+                Order::MonthDayYear => (g3, g1, g2),
+                Order::DayMonthYear => (g3, g2, g1),
+                Order::YearMonthDay => (g1, g2, g3),
+            };
+            let month = if order == Order::YearMonthDay {
+                m.as_str().parse().ok()
+            } else {
+                month_number(m.as_str())
+            };
+            if let Some(date) = month.and_then(|m| ymd(y.as_str(), m, d.as_str())) {
+                out.push(FoundDate {
+                    start: all.start(),
+                    end: all.end(),
+                    date,
+                });
+            }
         }
     }
     out.sort_by_key(|f| f.start);

@@ -116,6 +116,12 @@ impl Builder {
             ));
         }
     }
+    fn into_query(self, sql: String) -> Query {
+        Query {
+            sql,
+            params: self.params,
+        }
+    }
     fn limit(&mut self, f: &Filters, default: usize) -> String {
         format!("LIMIT {}", f.limit.unwrap_or(default))
     }
@@ -160,10 +166,7 @@ pub fn articles(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    b.into_query(sql)
 }
 
 /// `quotes`: who said what, where and when.
@@ -197,10 +200,7 @@ pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bo
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    b.into_query(sql)
 }
 
 /// What `people` ranks by.
@@ -246,10 +246,7 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
             b.limit(f, 20)
         ),
     };
-    Query {
-        sql,
-        params: b.params,
-    }
+    b.into_query(sql)
 }
 
 /// `sources`: outlets and agencies with article counts per role.
@@ -271,10 +268,7 @@ pub fn sources(f: &Filters) -> Query {
         b.where_sql(),
         b.limit(f, 100)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    b.into_query(sql)
 }
 
 /// `captions`: photos by agency, photographer, people shown, words.
@@ -299,10 +293,7 @@ pub fn captions(f: &Filters, agency: Option<&str>, photographer: Option<&str>) -
         b.where_sql(),
         b.limit(f, 50)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    b.into_query(sql)
 }
 
 /// Where `search` looks.
@@ -403,10 +394,7 @@ pub fn timeline(f: &Filters, by: crate::cli::Period, of: crate::cli::Counted) ->
         b.where_sql(),
         b.limit(f, 10_000)
     );
-    Query {
-        sql,
-        params: b.params,
-    }
+    b.into_query(sql)
 }
 
 /// `person`: the sections of one person's profile, each a query on the person's id.
