@@ -15,19 +15,56 @@ pub mod sources;
 
 use crate::model::{BlockKind, Document, Evidence, Extraction, Person, Quote, QuoteKind};
 use people::PeopleBook;
+use std::time::Duration;
 
 /// Bumped whenever extraction changes what it finds; `reextract` re-runs older articles.
 pub const EXTRACTOR_VERSION: i64 = 1;
 
 /// Run every extractor over one document.
 pub fn extract(doc: &Document) -> Extraction {
+    extract_timed(doc, &mut StageTimes::default(), || Duration::ZERO)
+}
+
+/// Time spent in each extractor, summed over the documents given to [`extract_timed`]:
+/// what `morgue-bench stages` prints to show where extraction time goes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimes {
+    pub bylines: Duration,
+    pub captions: Duration,
+    pub embeds: Duration,
+    pub quotes: Duration,
+    pub sources: Duration,
+    pub people: Duration,
+}
+
+impl StageTimes {
+    /// Each extractor's name with its time.
+    pub fn named(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("bylines", self.bylines),
+            ("captions", self.captions),
+            ("embeds", self.embeds),
+            ("quotes", self.quotes),
+            ("sources, datelines and dates", self.sources),
+            ("people filter", self.people),
+        ]
+    }
+}
+
+/// [`extract`], adding the time of each extractor to `times` as told by `now` (a clock
+/// of the caller's choice: the benchmark reads the thread's CPU time).
+pub fn extract_timed(doc: &Document, times: &mut StageTimes, now: fn() -> Duration) -> Extraction {
+    let clock = now();
     let mut book = PeopleBook::new();
     let authors = sources::clean_byline(&doc.meta.byline, doc.meta.outlet.as_deref());
     for a in &authors {
         book.mention(a, Evidence::Author);
     }
+    let clock = lap(now, clock, &mut times.bylines);
     let captions = captions::find_captions(doc, &mut book);
+    let clock = lap(now, clock, &mut times.captions);
     let embeds = embeds::find_embeds(doc, &mut book);
+    let clock = lap(now, clock, &mut times.embeds);
 
     let mut skip: Vec<bool> = doc
         .blocks
@@ -65,6 +102,7 @@ pub fn extract(doc: &Document) -> Extraction {
         });
     }
     quotes.sort_by_key(|q| (q.block, q.start));
+    let clock = lap(now, clock, &mut times.quotes);
 
     let (sources, dateline) = sources::find_sources(doc, &captions);
     let published = doc
@@ -78,6 +116,7 @@ pub fn extract(doc: &Document) -> Extraction {
                 .filter(|d| d.len() >= 10)
         })
         .or_else(|| dates::latest_date_in(doc));
+    let clock = lap(now, clock, &mut times.sources);
 
     let mut ex = Extraction {
         people: book.into_people(),
@@ -90,7 +129,15 @@ pub fn extract(doc: &Document) -> Extraction {
         authors,
     };
     keep_real_people(&mut ex);
+    lap(now, clock, &mut times.people);
     ex
+}
+
+/// Add the time since `since` to `total`; the new start.
+fn lap(now: fn() -> Duration, since: Duration, total: &mut Duration) -> Duration {
+    let t = now();
+    *total += t.saturating_sub(since);
+    t
 }
 
 /// Whether a name the extractors collected is a person: not an agency, not a company

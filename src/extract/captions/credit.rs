@@ -45,7 +45,6 @@ enum Piece {
 struct Patterns {
     marker: Regex,
     via: Regex,
-    split: Regex,
     year: Regex,
 }
 
@@ -57,7 +56,6 @@ fn patterns() -> &'static Patterns {
         )
         .expect("marker regex"),
         via: Regex::new(r"(?i)\s*/?\s*\bvia\b\s*").expect("via regex"),
-        split: Regex::new(r"\s*(?:/|\||,|;|\s-\s|\s—\s|\s–\s)\s*").expect("split regex"),
         year: Regex::new(r"^\d{4}\b[\s,]*").expect("year regex"),
     })
 }
@@ -200,16 +198,53 @@ fn unwrap_brackets(s: &str) -> Option<&str> {
 
 /// The pieces of one side of a credit, or `None` when one of them is not credit-like.
 fn pieces(s: &str) -> Option<Vec<Piece>> {
-    patterns()
-        .split
-        .split(s)
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(classify)
-        .collect()
+    split_pieces(s).map(classify).collect()
 }
 
+/// The trimmed, non-empty pieces of `s` between credit separators: `/`, `|`, `,`, `;`,
+/// and a dash with space on both sides ("EPA - EFE", not "EPA-EFE").
+pub fn split_pieces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut prev_space = false;
+        let mut cut = None;
+        let mut chars = rest.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
+            let dash = matches!(c, '-' | '—' | '–') && prev_space && next_space;
+            if matches!(c, '/' | '|' | ',' | ';') || dash {
+                cut = Some((i, i + c.len_utf8()));
+                break;
+            }
+            prev_space = c.is_whitespace();
+        }
+        let piece = match cut {
+            Some((a, b)) => {
+                let piece = &rest[..a];
+                // the space after a separator belongs to it, as in `\s*/\s*`
+                rest = rest[b..].trim_start();
+                piece
+            }
+            None => std::mem::take(&mut rest),
+        };
+        let piece = piece.trim();
+        if !piece.is_empty() {
+            return Some(piece);
+        }
+    })
+}
+
+/// More words than any credit piece has ("Name for The Daily Example" is the longest
+/// shape): a piece this long is prose, and is refused before any lookup.
+const MAX_PIECE_WORDS: usize = 12;
+
 fn classify(raw: &str) -> Option<Piece> {
+    if raw.split_whitespace().nth(MAX_PIECE_WORDS).is_some() {
+        return None;
+    }
     let tidy = names::tidy_name(raw);
     let folded = agencies::fold(raw);
     if folded.is_empty() || DECORATION.contains(&folded.as_str()) {
@@ -489,11 +524,36 @@ mod tests {
         assert_eq!(c.agency.as_deref(), Some("Getty Images"));
     }
 
+    #[test]
+    fn pieces_split_on_separators_and_spaced_dashes() {
+        let split = |s| split_pieces(s).collect::<Vec<_>>();
+        assert_eq!(
+            split("Mira Holt / AFP via Getty"),
+            ["Mira Holt", "AFP via Getty"]
+        );
+        assert_eq!(
+            split("EPA-EFE | Dan Reyes;; Pool"),
+            ["EPA-EFE", "Dan Reyes", "Pool"]
+        );
+        assert_eq!(split("Ana Ruiz - AP, File"), ["Ana Ruiz", "AP", "File"]);
+        assert_eq!(split("Ana Ruiz —AP"), ["Ana Ruiz —AP"]);
+        assert!(split(" / , ").is_empty());
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,80}") {
             let _ = parse_credit(&s, false);
             let _ = parse_credit(&s, true);
+        }
+
+        /// The hand-written splitter cuts where the separator pattern does.
+        #[test]
+        fn split_matches_the_separator_pattern(s in "[a-zA-Z /|,;—–\\-\t]{0,40}") {
+            let re = Regex::new(r"\s*(?:/|\||,|;|\s-\s|\s—\s|\s–\s)\s*").unwrap();
+            let want: Vec<&str> = re.split(&s).map(str::trim).filter(|x| !x.is_empty()).collect();
+            let got: Vec<&str> = split_pieces(&s).collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 }

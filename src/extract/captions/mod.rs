@@ -353,7 +353,25 @@ fn credit_starts(text: &str, from: usize) -> Vec<(usize, &'static str)> {
 /// Ivanov/AP"): the shortest run of trailing words that parses, so that the caption's
 /// own capitalised words stay in the caption.
 fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
-    if !text.contains('/') && !text.to_lowercase().contains(" via ") {
+    if !text.contains('/') && !contains_ignore_ascii_case(text, " via ") {
+        return None;
+    }
+    // Only a credit naming a known agency counts here, and an agency is a whole piece
+    // of the credit: without one among the window's pieces (or ending its first piece,
+    // where the credit may start mid-piece) no start can succeed.
+    let window = text.get(from..)?;
+    let mut pieces = credit::split_pieces(window);
+    let first = pieces.next()?;
+    let named = |p: &str| {
+        agencies::lookup(p).is_some()
+            || p.contains(" via ")
+            || p.contains(" Via ")
+            || p.contains(" VIA ")
+    };
+    let first_words: Vec<&str> = first.split_whitespace().collect();
+    let ends_in_agency = (1..=first_words.len().min(5))
+        .any(|k| named(&first_words[first_words.len() - k..].join(" ")));
+    if !ends_in_agency && !pieces.any(named) {
         return None;
     }
     let starts: Vec<usize> = text
@@ -388,6 +406,14 @@ fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
         return Some((s, c));
     }
     shortest
+}
+
+/// Whether `needle` (ASCII) occurs in `haystack`, ignoring ASCII case.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The largest char boundary at or below `i`.

@@ -52,19 +52,25 @@ fn entries() -> &'static [Entry] {
 
 /// Lower case, hyphens and slashes as spaces, other punctuation gone, no leading "the".
 pub fn fold(s: &str) -> String {
-    let lowered: String = s
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '-' | '/' | '_' => ' ',
-            c if c.is_alphanumeric() || c == '&' || c.is_whitespace() => c,
-            _ => '\u{0}',
-        })
-        .filter(|&c| c != '\u{0}')
-        .collect();
-    let words: Vec<&str> = lowered.split_whitespace().collect();
-    let skip = usize::from(words.len() > 1 && words[0] == "the");
-    words[skip..].join(" ")
+    // one pass: lower case, '-' '/' '_' as spaces, other punctuation dropped, runs of
+    // space collapsed
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if matches!(c, '-' | '/' | '_') || c.is_whitespace() {
+            space = !out.is_empty();
+        } else if c.is_alphanumeric() || c == '&' {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    match out.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
 }
 
 /// Words that decorate an agency name in credits without changing the agency.
@@ -92,8 +98,12 @@ const DECORATION: &[&str] = &[
 /// The agency a whole credit piece names ("AP Photo" -> AP, "REUTERS" -> Reuters).
 pub fn lookup(piece: &str) -> Option<Agency> {
     // "PA", "AP", "AA" are agencies; "Pa." (Pennsylvania) and "ap" are not
-    let letters: String = piece.chars().filter(|c| c.is_alphabetic()).collect();
-    if (1..=2).contains(&letters.chars().count()) && letters.chars().any(char::is_lowercase) {
+    let (mut letters, mut lower) = (0, false);
+    for c in piece.chars().filter(|c| c.is_alphabetic()).take(3) {
+        letters += 1;
+        lower |= c.is_lowercase();
+    }
+    if (1..=2).contains(&letters) && lower {
         return None;
     }
     let folded = fold(piece);
@@ -218,5 +228,25 @@ mod tests {
         assert!(re.is_match("Agence France Presse"));
         assert!(re.is_match("the AP said"));
         assert!(!re.is_match("an ap of"));
+    }
+
+    proptest::proptest! {
+        /// The one-pass fold equals the obvious lower / map / split / join definition.
+        #[test]
+        fn fold_is_lowercase_words_without_punctuation(s in "[a-zA-ZÉé0-9 ./_&'-]{0,30}|\\PC{0,30}") {
+            let lowered: String = s
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| match c {
+                    '-' | '/' | '_' => ' ',
+                    c if c.is_alphanumeric() || c == '&' || c.is_whitespace() => c,
+                    _ => '\u{0}',
+                })
+                .filter(|&c| c != '\u{0}')
+                .collect();
+            let words: Vec<&str> = lowered.split_whitespace().collect();
+            let skip = usize::from(words.len() > 1 && words[0] == "the");
+            proptest::prop_assert_eq!(fold(&s), words[skip..].join(" "));
+        }
     }
 }

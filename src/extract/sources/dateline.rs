@@ -48,36 +48,77 @@ struct Patterns {
     wired: Regex,
 }
 
+/// The longest place a dateline opens with, before its region (a first letter and 40
+/// more, and for capitals a last one). Checked after matching: a bounded repetition of
+/// Unicode classes makes an automaton too big to run fast.
+const MAX_PLACE_CHARS: usize = 41;
+
+/// The pieces the patterns share; `place_rep` is how often a place character repeats.
+fn sources(place_rep: &str) -> [String; 3] {
+    let m = dates::month_alternation();
+    let date = format!(
+        r"(?i:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{m})\.?(?:\s+\d{{4}})?)"
+    );
+    let region = r"(?:,\s*[\p{Lu}][\p{L}.]{0,15}(?:\s[\p{Lu}][\p{L}.]{0,15})?)?";
+    let dash = r"\s*\.?\s*(?:-{1,2}|—|–)(?:\s|$)";
+    let wire = r"(?:\s*\(([^()]{1,40})\))?";
+    [
+        format!(
+            r"^\s*([\p{{Lu}}][\p{{Lu}}\p{{M}}.'’ /-]{place_rep}[\p{{Lu}}.]{region})(?:,?\s*({date}))?{wire}{dash}"
+        ),
+        format!(
+            r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ /-]{place_rep}?{region}),?\s*({date}){wire}{dash}"
+        ),
+        format!(r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ -]{place_rep}?)\s*\(([^()]{{1,40}})\){dash}"),
+    ]
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let m = dates::month_alternation();
-        let date = format!(r"(?i:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{m})\.?(?:\s+\d{{4}})?)");
-        let region = r"(?:,\s*[\p{Lu}][\p{L}.]{0,15}(?:\s[\p{Lu}][\p{L}.]{0,15})?)?";
-        let dash = r"\s*\.?\s*(?:-{1,2}|—|–)(?:\s|$)";
-        let wire = r"(?:\s*\(([^()]{1,40})\))?";
-        let mk = |s: String| Regex::new(&s).expect("dateline regex");
-        Patterns {
-            caps: mk(format!(
-                r"^\s*([\p{{Lu}}][\p{{Lu}}\p{{M}}.'’ /-]{{0,40}}[\p{{Lu}}.]{region})(?:,?\s*({date}))?{wire}{dash}"
-            )),
-            dated: mk(format!(r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ /-]{{0,40}}?{region}),?\s*({date}){wire}{dash}")),
-            wired: mk(format!(r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ -]{{0,40}}?)\s*\(([^()]{{1,40}})\){dash}")),
-        }
+        let [caps, dated, wired] = sources("*").map(|s| Regex::new(&s).expect("dateline regex"));
+        Patterns { caps, dated, wired }
     })
+}
+
+/// The capitals pattern with the place bounded, for the rare opening whose longest
+/// capital run is too long to be a place but whose shorter one may be.
+fn bounded_caps() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let [caps, _, _] = sources("{0,40}");
+        Regex::new(&caps).expect("dateline regex")
+    })
+}
+
+/// The place without its region ("GOLETA" of "GOLETA, Calif."), in characters.
+fn place_chars(place: &str) -> usize {
+    place.split(',').next().unwrap_or("").chars().count()
 }
 
 /// The dateline at the start of `text`, with the year taken from `published` when the
 /// dateline has none.
 pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
-    let head: String = text.chars().take(160).collect();
+    let head = super::wire::head_chars(text, 160);
+    if !head.contains(['-', '—', '–']) {
+        return None;
+    }
     let p = patterns();
-    let (place, date) = if let Some(c) = p.caps.captures(&head) {
+    let fits_in = |most: usize| {
+        move |c: &regex::Captures| c.get(1).is_some_and(|m| place_chars(m.as_str()) <= most)
+    };
+    let fits = fits_in(MAX_PLACE_CHARS);
+    let caps = match p.caps.captures(head) {
+        Some(c) if fits_in(MAX_PLACE_CHARS + 1)(&c) => Some(c),
+        Some(_) => bounded_caps().captures(head),
+        None => None,
+    };
+    let (place, date) = if let Some(c) = caps {
         (c.get(1)?.as_str(), c.get(2).map(|d| d.as_str()))
-    } else if let Some(c) = p.dated.captures(&head) {
+    } else if let Some(c) = p.dated.captures(head).filter(fits) {
         (c.get(1)?.as_str(), c.get(2).map(|d| d.as_str()))
     } else {
-        let c = p.wired.captures(&head)?;
+        let c = p.wired.captures(head).filter(fits)?;
         let wire = c.get(2)?.as_str();
         agencies::lookup(wire)?;
         (c.get(1)?.as_str(), None)
@@ -143,6 +184,28 @@ mod tests {
         assert_eq!(
             dl("SALVADOR, Feb 26 -", pub87),
             some("SALVADOR", Some("1987-02-26"))
+        );
+    }
+
+    #[test]
+    fn places_are_short() {
+        // the longest capital run is a headline; the place is the first run before a dash
+        assert_eq!(
+            dl(
+                "OSLO - FERRY WORKERS WALK OUT OVER PAY AND HOURS AT EVERY PORT - Talks end.",
+                None
+            ),
+            some("OSLO", None)
+        );
+        let long = "Abcdefghij Abcdefghij Abcdefghij Abcdefghij";
+        assert_eq!(dl(&format!("{long}, March 3 - Rain."), None), None);
+        assert_eq!(dl(&format!("{long} (Reuters) - Rain."), None), None);
+        assert_eq!(
+            dl(
+                "Port Abcdefghij Abcdefghij Abcdefgh, March 3 - Rain.",
+                Some("2021-03-04")
+            ),
+            some("Port Abcdefghij Abcdefghij Abcdefgh", Some("2021-03-03"))
         );
     }
 

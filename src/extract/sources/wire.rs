@@ -46,7 +46,7 @@ fn rules() -> &'static Rules {
         let mk = |s: String| Regex::new(&s).expect("wire regex");
         Rules {
             dateline: mk(format!(
-                r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]{{0,80}}?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
+                r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]*?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
             )),
             with: mk(format!(
                 r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|información|informações|informations|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by|de|da|von)\s+)?({list})\W{{0,3}}$"
@@ -72,6 +72,23 @@ fn rules() -> &'static Rules {
             any: mk(format!(r"\b(?:{w})\b")),
         }
     })
+}
+
+/// The longest place and date a wire dateline holds before its "(Reuters)": checked
+/// after matching, as a bounded repetition of Unicode classes makes the automaton huge.
+const MAX_DATELINE_PLACE: usize = 81;
+
+/// The first `n` characters of `text`, as a slice.
+pub fn head_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+/// What stands before a dateline's "(Agency)": the place and date, without the bracket.
+fn place_before(s: &str) -> &str {
+    s.trim_end().trim_end_matches('(').trim()
 }
 
 /// Every wire agency named in `span` (a credit already known to be one).
@@ -100,23 +117,33 @@ pub fn credits_in_paragraph(
     if text.len() > 100_000 {
         return Vec::new();
     }
-    let head: String = text.chars().take(160).collect();
-    if let Some(c) = r.dateline.captures(&head).and_then(|c| c.get(1)) {
-        push(&mut out, c.as_str(), "dateline");
+    let head = head_chars(text, 160);
+    if let Some(m) = head
+        .contains('(')
+        .then(|| r.dateline.captures(head))
+        .flatten()
+        .and_then(|c| c.get(1))
+        .filter(|m| place_before(&head[..m.start()]).chars().count() <= MAX_DATELINE_PLACE)
+    {
+        push(&mut out, m.as_str(), "dateline");
     }
-    if text.chars().count() <= 120 {
+    if text.len() <= 480 && text.chars().count() <= 120 {
         if let Some(c) = r.with.captures(text.trim()).and_then(|c| c.get(1)) {
             push(&mut out, c.as_str(), "with");
         }
     }
-    if let Some(c) = r.sign_off.captures(text.trim()).and_then(|c| {
-        c.get(1).or_else(|| c.get(2)).or_else(|| {
-            // "... 0.56 (0.361) REUTER": a wire signs off in capitals after anything
-            c.get(3).filter(|m| {
-                agencies::lookup(m.as_str()).is_some_and(|a| a.kind == SourceKind::Wire)
+    if let Some(c) = closing
+        .then(|| r.sign_off.captures(text.trim()))
+        .flatten()
+        .and_then(|c| {
+            c.get(1).or_else(|| c.get(2)).or_else(|| {
+                // "... 0.56 (0.361) REUTER": a wire signs off in capitals after anything
+                c.get(3).filter(|m| {
+                    agencies::lookup(m.as_str()).is_some_and(|a| a.kind == SourceKind::Wire)
+                })
             })
         })
-    }) {
+    {
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
         // mid-article, "ASSOCIATED PRESS." alone is the credit of a picture, not of the text
         if closing && (!opening || text.trim().chars().count() > 40) {
@@ -133,7 +160,9 @@ pub fn credits_in_paragraph(
             out.extend(named.into_iter().map(|a| (a, "reporting-by")));
         }
     }
-    for sentence in sentences(text) {
+    // "contributed", "Contributed", "CONTRIBUTED"
+    let contributes = text.contains("ontributed") || text.contains("ONTRIBUTED");
+    for sentence in contributes.then(|| sentences(text)).into_iter().flatten() {
         if let Some(m) = r.contributed.find(sentence) {
             let before = &sentence[..m.start()];
             if before.split_whitespace().count() <= 30 {
@@ -141,12 +170,24 @@ pub fn credits_in_paragraph(
             }
         }
     }
-    for c in r.copyright.captures_iter(text) {
+    let copyright = ["©", "(c)", "(C)", "opyright", "OPYRIGHT"]
+        .iter()
+        .any(|m| text.contains(m));
+    for c in copyright
+        .then(|| r.copyright.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         if let Some(m) = c.get(1) {
             push(&mut out, m.as_str(), "copyright");
         }
     }
-    for c in r.provided.captures_iter(text) {
+    let by = ["by", "By", "BY"].iter().any(|m| text.contains(m));
+    for c in by
+        .then(|| r.provided.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         if let Some(m) = c.get(1) {
             push(&mut out, m.as_str(), "provided-by");
         }
