@@ -97,9 +97,12 @@ pub struct IngestArgs {
     /// Stop at the first input that cannot be read
     #[arg(long)]
     pub fail_fast: bool,
-    /// Articles per transaction
+    /// Articles extracted together
     #[arg(long, default_value_t = 1000, hide = true)]
     pub batch_size: usize,
+    /// Articles per transaction
+    #[arg(long, default_value_t = 10_000, hide = true)]
+    pub commit_every: usize,
 }
 
 #[derive(Debug, Args)]

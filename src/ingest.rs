@@ -24,8 +24,10 @@ pub struct IngestOptions {
     pub format: FormatChoice,
     pub overrides: Overrides,
     pub fail_fast: bool,
-    /// Articles per transaction.
+    /// Articles extracted together (memory is bounded by a few batches).
     pub batch_size: usize,
+    /// Articles per transaction: batches are committed together until this many wait.
+    pub commit_every: usize,
 }
 
 impl Default for IngestOptions {
@@ -35,6 +37,7 @@ impl Default for IngestOptions {
             overrides: Overrides::default(),
             fail_fast: false,
             batch_size: 1000,
+            commit_every: 10_000,
         }
     }
 }
@@ -76,7 +79,7 @@ pub fn ingest(
     let (tx, rx) = sync_channel::<Msg>(4);
     let stop = AtomicBool::new(false);
     let mut summary = Summary::default();
-    let mut loader = archive.loader();
+    let mut loader = archive.loader().commit_every(opts.commit_every);
     let result = std::thread::scope(|scope| {
         let stop = &stop;
         scope.spawn(move || {
@@ -139,7 +142,9 @@ pub fn ingest(
         }
         Ok(())
     });
-    result.map(|_| summary)
+    result?;
+    loader.finish()?;
+    Ok(summary)
 }
 
 /// The reader side: walks inputs, reads and extracts documents, sends batches.
@@ -358,11 +363,10 @@ impl Reader<'_> {
             .map(|(origin, doc)| {
                 let extracted =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc)));
-                let prepared = extracted.ok().map(|extraction| Prepared {
-                    doc,
-                    extraction,
-                    source_path: (origin.path != "-").then(|| origin.path.clone()),
-                });
+                let source_path = (origin.path != "-").then(|| origin.path.clone());
+                let prepared = extracted
+                    .ok()
+                    .map(|extraction| Prepared::new(doc, extraction, source_path));
                 (origin, prepared)
             })
             .collect();

@@ -1,7 +1,8 @@
 //! Whole articles: finding one by any of its names, reading stored documents back for
 //! `reextract`, `show` and `export`, and pruning people no article refers to any more.
 
-use super::load::{normalise_url, unpack_document};
+use super::load::normalise_url;
+use super::outline;
 use super::{Archive, Result};
 use crate::model::Document;
 use rusqlite::{params, OptionalExtension};
@@ -71,13 +72,16 @@ impl Archive {
 
     /// The stored documents of these articles (those whose raw input is readable).
     pub fn documents(&self, ids: &[i64]) -> Result<Vec<(i64, Document)>> {
-        let mut st = self
-            .conn()
-            .prepare_cached("SELECT document FROM article_raw WHERE article_id = ?1")?;
+        let mut st = self.conn().prepare_cached(
+            "SELECT r.document, a.body FROM article_raw r JOIN articles a ON a.id = r.article_id
+                  WHERE r.article_id = ?1",
+        )?;
         let mut out = Vec::with_capacity(ids.len());
         for &id in ids {
-            let blob: Option<Vec<u8>> = st.query_row([id], |r| r.get(0)).optional()?;
-            if let Some(doc) = blob.as_deref().and_then(unpack_document) {
+            let stored: Option<(Vec<u8>, String)> = st
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some(doc) = stored.and_then(|(blob, body)| outline::unpack(&blob, &body)) {
                 out.push((id, doc));
             }
         }

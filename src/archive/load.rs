@@ -5,18 +5,40 @@
 //! whether an input is new: its own id, else its normalised URL, else a hash of its
 //! text. People are matched across the archive by folded full name and by aliases.
 
-use super::Result;
+use super::{outline, Result};
 use crate::extract::people::person_key;
 use crate::model::{BlockKind, Document, Evidence, Extraction, SourceKind, SourceRole};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
-use std::io::Write;
 
-/// One article ready to store: the document, what was extracted, where it came from.
+/// One article ready to store: the document, what was extracted, where it came from,
+/// and what storing it needs computed (its body, hashes and outline), which
+/// [`Prepared::new`] does on the extracting threads so that the single writer only
+/// writes.
 pub struct Prepared {
     pub doc: Document,
     pub extraction: Extraction,
     pub source_path: Option<String>,
+    body: String,
+    content_hash: String,
+    identity: String,
+    outline: Vec<u8>,
+}
+
+impl Prepared {
+    pub fn new(doc: Document, extraction: Extraction, source_path: Option<String>) -> Self {
+        let in_body = body_blocks(&doc, &extraction);
+        let body = body_of(&doc, &in_body);
+        Prepared {
+            content_hash: content_hash(&body),
+            identity: identity(&doc),
+            outline: outline::pack(&doc, &in_body),
+            body,
+            doc,
+            extraction,
+            source_path,
+        }
+    }
 }
 
 /// What storing one article did.
@@ -30,6 +52,10 @@ pub enum LoadOutcome {
 
 pub struct Loader<'c> {
     conn: &'c mut Connection,
+    /// Commit once this many articles are pending (0: after every batch).
+    commit_every: usize,
+    /// Articles stored in the open transaction.
+    pending: usize,
 }
 
 /// `id:...`, `url:...` or `sha:...`: what makes two inputs the same article. The hash is
@@ -104,20 +130,6 @@ pub fn content_hash(body: &str) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The document as deflated JSON, kept so extraction can be re-run.
-pub fn pack_document(doc: &Document) -> Vec<u8> {
-    let json = serde_json::to_vec(doc).unwrap_or_default();
-    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
-    let _ = enc.write_all(&json);
-    enc.finish().unwrap_or_default()
-}
-
-/// The document back from [`pack_document`].
-pub fn unpack_document(bytes: &[u8]) -> Option<Document> {
-    let dec = flate2::read::DeflateDecoder::new(bytes);
-    serde_json::from_reader(dec).ok()
-}
-
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
@@ -127,22 +139,80 @@ pub fn source_key(name: &str) -> String {
     person_key(name)
 }
 
+/// Batches that were stored whole are kept: a loader dropped with some pending (an
+/// error elsewhere ended the run) commits them.
+impl Drop for Loader<'_> {
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
+}
+
 impl<'c> Loader<'c> {
     pub(super) fn new(conn: &'c mut Connection) -> Self {
-        Loader { conn }
+        Loader {
+            conn,
+            commit_every: 0,
+            pending: 0,
+        }
     }
 
-    /// Store a batch in one transaction.
+    /// Let batches share a transaction until `articles` are pending: fewer commits mean
+    /// fewer full-text segments to flush and merge. [`Loader::finish`] (or dropping the
+    /// loader) commits the rest; a batch that fails is rolled back with the batches
+    /// pending beside it, never with those committed before.
+    pub fn commit_every(mut self, articles: usize) -> Self {
+        self.commit_every = articles;
+        self
+    }
+
+    /// Store a batch: committed at once, or with the batches after it (see
+    /// [`Loader::commit_every`]). On error, the open transaction is rolled back.
     pub fn store_batch(&mut self, items: &[Prepared]) -> Result<Vec<LoadOutcome>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        let stored = self.store_all(items);
+        match stored {
+            Ok(out) => {
+                self.pending += items.len();
+                if self.pending >= self.commit_every {
+                    self.finish()?;
+                }
+                Ok(out)
+            }
+            Err(e) => {
+                self.rollback();
+                Err(e)
+            }
+        }
+    }
+
+    fn store_all(&mut self, items: &[Prepared]) -> Result<Vec<LoadOutcome>> {
+        let stamp = now();
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            out.push(store_one(&tx, item)?);
+            out.push(store_one(self.conn, item, &stamp)?);
         }
-        tx.commit()?;
         Ok(out)
+    }
+
+    /// Commit what is pending.
+    pub fn finish(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            if let Err(e) = self.conn.execute_batch("COMMIT") {
+                self.rollback();
+                return Err(e.into());
+            }
+        }
+        self.pending = 0;
+        Ok(())
+    }
+
+    fn rollback(&mut self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        self.pending = 0;
     }
 
     /// Replace what was extracted from stored articles, in one transaction.
@@ -168,11 +238,18 @@ impl<'c> Loader<'c> {
                 crate::extract::EXTRACTOR_VERSION
             ])?;
             // the body changes only when extraction moves a caption or embed out of it
-            let body = stored_body(doc, ex);
-            tx.prepare_cached(
-                "UPDATE articles SET body = ?2, content_hash = ?3 WHERE id = ?1 AND body <> ?2",
-            )?
-            .execute(params![id, body, content_hash(&body)])?;
+            let in_body = body_blocks(doc, ex);
+            let body = body_of(doc, &in_body);
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE articles SET body = ?2, content_hash = ?3 WHERE id = ?1 AND body <> ?2",
+                )?
+                .execute(params![id, body, content_hash(&body)])?;
+            // the outline refers to the body, so it follows it
+            if changed > 0 {
+                tx.prepare_cached("UPDATE article_raw SET document = ?2 WHERE article_id = ?1")?
+                    .execute(params![id, outline::pack(doc, &in_body)])?;
+            }
             store_extraction(&tx, *id, outlet, ex)?;
         }
         tx.commit()?;
@@ -183,20 +260,37 @@ impl<'c> Loader<'c> {
 /// The article's own text: paragraphs and headings, without the blocks extraction found
 /// to be photo captions or embedded posts (they have tables of their own).
 pub fn stored_body(doc: &Document, ex: &Extraction) -> String {
-    let aside: std::collections::HashSet<usize> = ex
+    body_of(doc, &body_blocks(doc, ex))
+}
+
+/// Which blocks make the stored body.
+fn body_blocks(doc: &Document, ex: &Extraction) -> Vec<bool> {
+    let mut in_body: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        .collect();
+    for aside in ex
         .captions
         .iter()
         .map(|c| c.block)
         .chain(ex.embeds.iter().map(|e| e.block))
-        .collect();
-    let mut out = String::new();
-    for (i, b) in doc.blocks.iter().enumerate() {
-        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && !aside.contains(&i) {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(&b.text);
+    {
+        if let Some(k) = in_body.get_mut(aside) {
+            *k = false;
         }
+    }
+    in_body
+}
+
+/// The blocks marked in `in_body`, joined by blank lines.
+fn body_of(doc: &Document, in_body: &[bool]) -> String {
+    let mut out = String::new();
+    for (b, _) in doc.blocks.iter().zip(in_body).filter(|(_, &k)| k) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&b.text);
     }
     out
 }
@@ -211,12 +305,12 @@ fn byline_text(doc: &Document, ex: &Extraction) -> Option<String> {
     }
 }
 
-fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
+fn store_one(tx: &Connection, item: &Prepared, stamp: &str) -> Result<LoadOutcome> {
     let doc = &item.doc;
     let ex = &item.extraction;
-    let body = stored_body(doc, ex);
-    let hash = content_hash(&body);
-    let mut ident = identity(doc);
+    let body = &item.body;
+    let hash = &item.content_hash;
+    let mut ident = item.identity.clone();
     let mut lookup =
         tx.prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")?;
     if let Some((id, stored_hash)) = lookup
@@ -227,7 +321,7 @@ fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
     {
         // an input's own id is authoritative; a URL whose page now says something else is a
         // new version of the article, stored beside the first under `url:...@sha:...`
-        if !ident.starts_with("url:") || stored_hash == hash {
+        if !ident.starts_with("url:") || stored_hash == *hash {
             return Ok(LoadOutcome::Unchanged { id });
         }
         ident = format!("{ident}@sha:{hash}");
@@ -278,18 +372,18 @@ fn store_one(tx: &Transaction, item: &Prepared) -> Result<LoadOutcome> {
         item.source_path,
         doc.format.as_str(),
         crate::extract::EXTRACTOR_VERSION,
-        now(),
+        stamp,
     ])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![id, doc.meta.title, body])?;
     tx.prepare_cached("INSERT INTO article_raw (article_id, document) VALUES (?1, ?2)")?
-        .execute(params![id, pack_document(doc)])?;
+        .execute(params![id, item.outline])?;
     store_extraction(tx, id, outlet, ex)?;
     Ok(LoadOutcome::Stored { id, duplicate_of })
 }
 
-fn clear_extraction(tx: &Transaction, id: i64) -> Result<()> {
+fn clear_extraction(tx: &Connection, id: i64) -> Result<()> {
     for table in [
         "quotes",
         "captions",
@@ -304,7 +398,7 @@ fn clear_extraction(tx: &Transaction, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extraction) -> Result<()> {
+fn store_extraction(tx: &Connection, id: i64, outlet: Option<i64>, ex: &Extraction) -> Result<()> {
     let mut link = tx.prepare_cached(
         "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
     )?;
@@ -448,7 +542,7 @@ fn store_extraction(tx: &Transaction, id: i64, outlet: Option<i64>, ex: &Extract
 }
 
 /// The source row for a name, created with `kind` when new.
-fn upsert_source(tx: &Transaction, name: &str, kind: SourceKind) -> Result<i64> {
+fn upsert_source(tx: &Connection, name: &str, kind: SourceKind) -> Result<i64> {
     // an agency is one source however it is written ("The Associated Press" is AP), and
     // stays an agency when it also publishes under its own name
     let agency = crate::extract::sources::agencies::lookup(name);
@@ -499,7 +593,7 @@ fn without_initials(key: &str) -> String {
 
 /// One row per real person: manual merges first, then the full name, the name without
 /// middle initials, a full-name alias, and for a surname alone a unique alias match.
-fn resolve_person(tx: &Transaction, name: &str, aliases: &[String]) -> Result<i64> {
+fn resolve_person(tx: &Connection, name: &str, aliases: &[String]) -> Result<i64> {
     let key = person_key(name);
     if let Some(id) = tx
         .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
@@ -591,15 +685,5 @@ mod tests {
     fn initials_fold() {
         assert_eq!(without_initials("antony j blinken"), "antony blinken");
         assert_eq!(without_initials("jens stoltenberg"), "jens stoltenberg");
-    }
-
-    #[test]
-    fn documents_round_trip() {
-        let doc = Document {
-            meta: Default::default(),
-            blocks: vec![crate::model::Block::paragraph("Hello “world”.")],
-            format: crate::model::Format::Text,
-        };
-        assert_eq!(unpack_document(&pack_document(&doc)), Some(doc));
     }
 }

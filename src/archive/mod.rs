@@ -8,6 +8,7 @@ mod articles;
 mod corrections;
 pub mod load;
 mod maintenance;
+mod outline;
 mod query;
 mod sqlguard;
 

@@ -283,7 +283,7 @@ fn limit(input: &Path, db: &Path, fts: FtsFill) -> anyhow::Result<()> {
 // Stages: the ingest pipeline taken apart, each part timed alone on one thread.
 
 fn stages(input: &Path, db: Option<&Path>) -> anyhow::Result<()> {
-    use morgue::archive::load::{content_hash, identity, pack_document, Prepared};
+    use morgue::archive::load::Prepared;
     let tmp = std::env::temp_dir().join(format!("morgue-bench-stages-{}.db", std::process::id()));
     let db_path = db.unwrap_or(&tmp);
     if db_path.exists() {
@@ -297,11 +297,13 @@ fn stages(input: &Path, db: Option<&Path>) -> anyhow::Result<()> {
         std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut buf = Vec::with_capacity(1 << 16);
-    // read, extract, body + content hash, identity, pack, store (SQL, with its own hashing)
-    let mut t = [Duration::ZERO; 6];
+    // read, extract, prepare (body, hashes, outline), store
+    let mut t = [Duration::ZERO; 4];
     let mut parts = morgue::extract::StageTimes::default();
     let (mut n, mut refused) = (0u64, 0u64);
     let mut batch: Vec<Prepared> = Vec::with_capacity(1000);
+    // as ingest does: batches of 1,000 extracted, committed 10,000 at a time
+    let mut loader = archive.loader().commit_every(10_000);
     let mut eof = false;
     while !eof {
         let start = Instant::now();
@@ -330,47 +332,34 @@ fn stages(input: &Path, db: Option<&Path>) -> anyhow::Result<()> {
             let extraction = morgue::extract::extract_timed(&doc, &mut parts, thread_cpu_time);
             t[1] += s.elapsed();
             let s = Instant::now();
-            std::hint::black_box(content_hash(&doc.body()));
-            t[2] += s.elapsed();
-            let s = Instant::now();
-            std::hint::black_box(identity(&doc));
-            t[3] += s.elapsed();
-            let s = Instant::now();
-            std::hint::black_box(pack_document(&doc));
-            t[4] += s.elapsed();
-            batch.push(Prepared {
+            batch.push(Prepared::new(
                 doc,
                 extraction,
-                source_path: Some(input.display().to_string()),
-            });
+                Some(input.display().to_string()),
+            ));
+            t[2] += s.elapsed();
         }
         let s = Instant::now();
-        archive.loader().store_batch(&batch)?;
-        t[5] += s.elapsed();
+        loader.store_batch(&batch)?;
+        if eof {
+            loader.finish()?;
+        }
+        t[3] += s.elapsed();
         n += batch.len() as u64;
         batch.clear();
     }
+    drop(loader);
     drop(archive);
     if db.is_none() {
         remove_db(&tmp);
     }
-    let sql = t[5].saturating_sub(t[2] + t[3] + t[4]);
-    let rows: [(&str, Duration); 7] = [
+    let rows: [(&str, Duration); 4] = [
         ("read: JSON line -> Document (reader thread)", t[0]),
         ("extract (rayon, all cores)", t[1]),
-        ("body + content_hash (writer thread, inside store)", t[2]),
-        ("identity (writer thread, inside store)", t[3]),
-        (
-            "pack_document: JSON + deflate (writer thread, inside store)",
-            t[4],
-        ),
-        (
-            "SQL alone: store_batch minus the three above (writer thread)",
-            sql,
-        ),
-        ("store_batch in all (writer thread)", t[5]),
+        ("prepare: body, hashes, outline (rayon, all cores)", t[2]),
+        ("store_batch: SQL (the writer thread)", t[3]),
     ];
-    let total = t[0] + t[1] + t[5];
+    let total = t[0] + t[1] + t[2] + t[3];
     println!(
         "\nmorgue-bench stages  {}  {n} articles ({refused} refused), one thread\n",
         input.display()
@@ -388,7 +377,7 @@ fn stages(input: &Path, db: Option<&Path>) -> anyhow::Result<()> {
     println!(
         "\none thread, all stages: {:.0} articles/s; the writer thread alone (store_batch): {:.0} articles/s",
         n as f64 / total.as_secs_f64().max(1e-9),
-        n as f64 / t[5].as_secs_f64().max(1e-9)
+        n as f64 / t[3].as_secs_f64().max(1e-9)
     );
     Ok(())
 }

@@ -40,6 +40,7 @@ pub fn run(db: &Path, a: IngestArgs) -> anyhow::Result<Outcome> {
         },
         fail_fast: a.fail_fast,
         batch_size: a.batch_size.max(1),
+        commit_every: a.commit_every,
     };
     let pb = progress_bar();
     let summary = ingest(&mut archive, &a.inputs, &opts, |ev| match ev {
