@@ -617,6 +617,67 @@ pub fn sentence_subject_cue(
     Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
 }
 
+/// Verbs of a medium passing on what someone said: "…," Ruiz said, the Gazette reported.
+const REPORTING_VERBS: &[&str] = &["reported", "reports"];
+
+/// The source a whole attribution is passed on from, written after it in the same
+/// sentence (tokens `lo..hi`, no quote mark between): "…," Ruiz said, according to the
+/// Gazette / "…," Ruiz said, the Gazette reported / reports the Gazette. News corpora
+/// credit such a quote to the outer source: the speaker's words are the medium's report.
+pub fn outer_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    let hi = (lo..hi)
+        .find(|&k| text.toks[k].kind == Kind::Mark)
+        .unwrap_or(hi);
+    // the last clause, after a comma or right after the closing mark
+    let i = (lo..hi)
+        .rev()
+        .find(|&k| text.is_punct(k, ','))
+        .map_or(lo, |k| k + 1);
+    if is_according_to(text, i) {
+        let p = text.parse_forward(i + 2, hi)?;
+        // the phrase runs to the sentence end: "…, according to the Gazette."
+        return (p.end >= hi).then(|| cue(p, "according to", "according-to-source", 0.75));
+    }
+    let reporting = |k: usize| {
+        text.toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.cap && REPORTING_VERBS.contains(&t.key.as_str()))
+    };
+    // ", reports the Gazette."
+    if reporting(i) {
+        let p = text.parse_forward(i + 1, hi)?;
+        let thing = matches!(p.kind, PhraseKind::Thing | PhraseKind::Name);
+        return (thing && p.end >= hi)
+            .then(|| cue(p, &text.toks[i].key, "according-to-source", 0.7));
+    }
+    // ", the Gazette reported."
+    let mut e = hi;
+    while e > i
+        && text.toks[e - 1].is_word()
+        && words().fillers.contains(text.toks[e - 1].key.as_str())
+    {
+        e -= 1;
+    }
+    if e > i + 1 && reporting(e - 1) {
+        let p = text.parse_exact(i, e - 1)?;
+        if matches!(p.kind, PhraseKind::Thing | PhraseKind::Name) {
+            return Some(cue(p, &text.toks[e - 1].key, "according-to-source", 0.7));
+        }
+    }
+    None
+}
+
+/// "According to the Gazette, Ruiz said …": the source opening the sentence `lo..hi`.
+pub fn opening_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    let i = skip_lead(text, lo, hi);
+    if !is_according_to(text, i) {
+        return None;
+    }
+    let comma = (i + 2..hi.min(i + 14)).find(|&k| text.is_punct(k, ','))?;
+    let p = text.parse_exact(i + 2, comma)?;
+    Some(cue(p, "according to", "according-to-source", 0.7))
+}
+
 /// The subject right after a quote that sits in an opening phrase: "Calling her “the
 /// right partner,” Mrs. Ruiz praised …".
 pub fn subject_after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {

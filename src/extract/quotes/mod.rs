@@ -392,6 +392,8 @@ fn attribute<'s>(
     } else {
         before_cue().or_else(|| after_cue(!opens_sentence && !bare))
     };
+    // "…," Ruiz said, according to the Gazette: the outer source speaks for the quote
+    let cue = cue.map(|(c, b)| outer_cue(span, blocks, regions, c, b));
     if let Some(end_data) = blocks[span.end_block].as_ref() {
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
         f.whole_paragraph = f.opens_paragraph && alo >= ahi && ahi >= end_data.toks.len();
@@ -470,6 +472,40 @@ fn attribute<'s>(
         f.rule = c.rule;
     }
     f
+}
+
+/// A speech-verb cue passed on from a medium or document in the same sentence ("…,"
+/// Ruiz said, according to the Gazette; "According to the transcript, Ruiz said “…”")
+/// gives way to that source.
+fn outer_cue(
+    span: &Span,
+    blocks: &[Option<BlockData>],
+    regions: &[Vec<(usize, usize)>],
+    c: Cue,
+    b: usize,
+) -> (Cue, usize) {
+    let after = c.rule.starts_with("after-") && c.rule != "after-according-to";
+    let before = c.rule.starts_with("before-") && c.rule != "before-according-to";
+    if !(after || before) {
+        return (c, b);
+    }
+    let Some(end_data) = blocks[span.end_block].as_ref() else {
+        return (c, b);
+    };
+    let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
+    let from = if after { c.phrase.end.max(alo) } else { alo };
+    if let Some(o) = attribution::outer_source(&end_data.text(), from, ahi) {
+        return (o, span.end_block);
+    }
+    if before {
+        if let Some(data) = blocks[b].as_ref() {
+            let lo = sentence_start(data, c.phrase.start, &regions[b]);
+            if let Some(o) = attribution::opening_source(&data.text(), lo, c.phrase.start) {
+                return (o, b);
+            }
+        }
+    }
+    (c, b)
 }
 
 /// The last non-space character inside a span.

@@ -349,3 +349,25 @@ fn name_of_an_organisation_keeps_the_name() {
     let got = pairs(&["“The tide is turning,” Mr. Okafor of the Harbour Trust said."]);
     assert_eq!(got, vec![p("The tide is turning,", "Okafor")]);
 }
+
+#[test]
+fn a_reporting_source_after_the_cue_speaks_for_the_quote() {
+    let got = pairs(&[
+        "“The pier stays shut,” Marta Ruiz said on Monday, according to the Harbour Gazette.",
+        "“Nobody asked us,” Tomas Varga told the council, the Valley Courier reported.",
+        "Ana Okafor said the ferry was “a floating ruin,” reports the Coast Herald.",
+        "According to the minutes, Ana Okafor said the toll was “far too high.”",
+        "“Rates will rise,” Tomas Varga said, according to the almanac he wrote.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            p("The pier stays shut,", "the Harbour Gazette"),
+            p("Nobody asked us,", "the Valley Courier"),
+            p("a floating ruin,", "the Coast Herald"),
+            p("far too high.", "the minutes"),
+            // the source phrase must end the sentence
+            p("Rates will rise,", "Tomas Varga"),
+        ]
+    );
+}
