@@ -377,7 +377,7 @@ fn attribute<'s>(
     };
     let before_cue = || -> Option<(Cue, usize)> {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
-        attribution::before(&open_data.text(), blo, bhi, sent_lo).map(|c| (c, ob))
+        attribution::before(&open_data.text(), blo, bhi, sent_lo, &regions[ob]).map(|c| (c, ob))
     };
     // a quote opening its sentence has nothing before it: its cue may stand anywhere after
     let opens_sentence = blo >= bhi;
@@ -620,6 +620,23 @@ fn fill_unattributed(
         f.verb = verb;
         f.rule = rule;
         f.confidence = conf;
+    }
+    // a quote opening a later sentence of the paragraph goes on with a quote given its
+    // speaker just above (“…” after “Ruiz touted the plan.”, then “…” again)
+    let mut lender: Option<(Speaker, Option<String>)> = None;
+    for f in found.iter_mut() {
+        if let Some(s) = &f.speaker {
+            lender = (f.rule != "sentence-subject-weak").then(|| (s.clone(), f.verb.clone()));
+            continue;
+        }
+        if f.opens_sentence && !f.opens_paragraph {
+            if let Some((s, v)) = lender.clone() {
+                f.speaker = Some(s);
+                f.verb = v;
+                f.rule = "same-paragraph";
+                f.confidence = 0.45;
+            }
+        }
     }
 }
 

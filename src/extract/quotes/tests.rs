@@ -371,3 +371,82 @@ fn a_reporting_source_after_the_cue_speaks_for_the_quote() {
         ]
     );
 }
+
+#[test]
+fn name_then_a_long_appositive_with_commas_before_the_verb() {
+    let got = pairs(&[
+        "“We would have sunk,” Mr. Osei Brandt, now 74 and living in Dover, Kent., said by telephone.",
+    ]);
+    assert_eq!(got, vec![p("We would have sunk,", "Osei Brandt")]);
+}
+
+#[test]
+fn a_preposition_after_the_verb_is_no_speaker() {
+    let got = pairs(&["“The quay flooded twice this week, and again today,” said in a note."]);
+    assert!(got.iter().all(|(_, who)| who != "in a note"), "{got:?}");
+}
+
+#[test]
+fn office_ending_in_a_verb_form_is_a_speaker() {
+    let got =
+        pairs(&["At the ferry port, the secretary of state said the fares were “frankly absurd.”"]);
+    assert_eq!(got, vec![p("frankly absurd.", "the secretary of state")]);
+}
+
+#[test]
+fn verbs_inside_an_earlier_short_quote_are_not_cues() {
+    let got = pairs(&["“If he thinks it is fine,” the harbour pilot asks, “who will pay?”"]);
+    assert_eq!(
+        got,
+        vec![
+            p("If he thinks it is fine,", "the harbour pilot"),
+            p("who will pay?", "the harbour pilot")
+        ]
+    );
+}
+
+#[test]
+fn conjunction_opening_the_sentence_before_a_colon() {
+    let got = pairs(&[
+        "But Priya Raman quickly shifted to the budget: “We will find the money somewhere.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![p("We will find the money somewhere.", "Priya Raman")]
+    );
+}
+
+#[test]
+fn later_quotes_of_a_paragraph_follow_a_borrowed_speaker() {
+    let got = pairs(&[
+        "Mr. Lucas Ferreira, the ferry company's lawyer, argues that the line was never unsafe. “The boats passed every inspection, every single one.” “Our crews knew the water better than anyone on the coast.”",
+    ]);
+    assert_eq!(got.len(), 2);
+    assert!(
+        got.iter().all(|(_, who)| who == "Lucas Ferreira"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn name_with_a_relative_clause_before_the_verb() {
+    let got = pairs(&[
+        "“The levy will pass,” Ines Dubois, the analyst who runs the harbour poll tweeted on Friday.",
+        "“Fares will fall,” Karl Brandt, who chairs the ferry board, said.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            p("The levy will pass,", "Ines Dubois"),
+            p("Fares will fall,", "Karl Brandt")
+        ]
+    );
+}
+
+#[test]
+fn a_clause_opening_preposition_stays_out_of_the_name() {
+    let got = pairs(&[
+        "All four saw the vote as a defeat, with Tomas Varga noting the cost of “another decade of delay” for the port.",
+    ]);
+    assert_eq!(got, vec![p("another decade of delay", "Tomas Varga")]);
+}
