@@ -680,6 +680,36 @@ pub fn sentence_subject_cue(
     Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
 }
 
+/// A cue closing the sentence after a comma, further than a tight cue stands: "Ruiz was
+/// “deeply troubled” by the vote in Leeds on Monday, the statement says." (tokens
+/// `lo..hi` after the closing mark, to the sentence end).
+pub fn final_clause(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    // the speaker may carry an appositive: ", said the port's director, Ana Ruiz, on Monday"
+    let commas = (lo..hi)
+        .rev()
+        .take_while(|&k| hi - k <= 16)
+        .filter(|&k| text.is_punct(k, ','))
+        .take(3);
+    for comma in commas {
+        if (lo..comma).any(|k| text.toks[k].kind == Kind::Mark) {
+            return None;
+        }
+        let Some(c) = after(text, comma, hi) else {
+            continue;
+        };
+        let Some(v) =
+            (comma + 1..hi).find(|&k| text.toks[k].is_word() && text.toks[k].key == c.verb)
+        else {
+            continue;
+        };
+        // nothing but the speaker and a few words of time or place after the verb
+        if hi <= v.max(c.phrase.end) + 4 {
+            return Some(cue(c.phrase, &c.verb, "sentence-final-cue", 0.6));
+        }
+    }
+    None
+}
+
 /// Verbs of a medium passing on what someone said: "…," Ruiz said, the Gazette reported.
 const REPORTING_VERBS: &[&str] = &["reported", "reports"];
 

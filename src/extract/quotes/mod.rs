@@ -403,6 +403,12 @@ fn attribute<'s>(
             .find(|t| t.kind == tokens::Kind::Mark || t.ends_sentence())
             .is_some_and(|t| t.kind == tokens::Kind::Mark);
     }
+    // "X was “deeply troubled” by the vote, the statement says."
+    let cue = cue.or_else(|| {
+        let end_data = blocks[span.end_block].as_ref()?;
+        let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
+        attribution::final_clause(&end_data.text(), alo, ahi).map(|c| (c, span.end_block))
+    });
     // a quote inside an opening phrase: its subject follows the quote
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);

@@ -450,3 +450,26 @@ fn a_clause_opening_preposition_stays_out_of_the_name() {
     ]);
     assert_eq!(got, vec![p("another decade of delay", "Tomas Varga")]);
 }
+
+#[test]
+fn a_cue_closing_the_sentence_after_a_comma() {
+    let got = pairs(&[
+        "The closure of the quay was “wholly avoidable” for the fishing fleet and its crews, the harbour report says.",
+        "Fares rose by “a shocking margin” over the winter months, said Lena Osei on Monday.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            p("wholly avoidable", "the harbour report"),
+            p("a shocking margin", "Lena Osei")
+        ]
+    );
+}
+
+#[test]
+fn a_final_cue_with_an_appositive_and_a_time() {
+    let got = pairs(&[
+        "The two men met only “in passing” at the market, said the port's director, Ana Ruiz, on Monday.",
+    ]);
+    assert_eq!(got, vec![p("in passing", "Ana Ruiz")]);
+}
