@@ -25,6 +25,8 @@
 //! | `after-verb-name` | `“…,” said Ana Ruiz` | 0.9 |
 //! | `after-name-verb` | `“…,” Ruiz said`, `“…,” she later added` | 0.9 |
 //! | `after-according-to`, `before-according-to` | `“…,” according to the mayor` | 0.85 |
+//! | `according-to-source` | `“…,” Ruiz said, according to the Gazette` / `the Gazette reported` | 0.7-0.75 |
+//! | `sentence-final-cue` | `Ruiz was “troubled” by the vote in Leeds, the report says` | 0.6 |
 //! | `before-name-verb`, `before-verb-name` | `Ruiz said that “…”`, `Said Ruiz: “…”` | 0.85 |
 //! | `colon` | `Ruiz: “…”`, `Ana Ruiz, The Gazette: “…”` | 0.7 |
 //! | `possessive-cue` | `Ruiz’s claim that “…”` | 0.6 |
