@@ -175,6 +175,9 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     let Some(v) = (i..reach).find(|&k| is_verb(text, k)) else {
         return unlisted_verb(text, i, hi);
     };
+    if let Some(p) = leading_name(text, i, v) {
+        return Some(cue(p, &text.toks[v].key, "after-name-verb", 0.9));
+    }
     let inverted = || {
         // "…" aside from the rest, said the bureau's director
         let ok = v > i
@@ -198,6 +201,49 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         return inverted();
     }
     Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
+}
+
+/// "…," Ana Ruiz, now 81 and retired in Leeds, Yorks., said: a name opening the context,
+/// then a comma, an appositive of any shape and a comma right before the verb `v`. The
+/// name is the subject, the appositive its role.
+fn leading_name(text: &Text<'_>, i: usize, v: usize) -> Option<Phrase> {
+    let w = words();
+    let mut e = v;
+    while e > i && text.toks[e - 1].is_word() && w.fillers.contains(text.toks[e - 1].key.as_str()) {
+        e -= 1;
+    }
+    if !(text.toks[i].is_word() && text.toks[i].cap) || e <= i + 2 {
+        return None;
+    }
+    let z = text.run_forward(i, e);
+    if z + 1 >= e || !text.is_punct(z, ',') {
+        return None;
+    }
+    // the appositive ends in a comma, or holds a relative clause running up to the verb:
+    // "Ana Ruiz, the analyst who ran the poll, said" / "…who ran the poll tweeted"
+    let closed = text.is_punct(e - 1, ',');
+    let relative = (z + 1..e).any(|k| text.toks[k].key == "who" && !text.toks[k].cap);
+    if !(closed || relative) {
+        return None;
+    }
+    let e = if closed { e } else { e + 1 };
+    // the appositive is no clause of its own: no speech verb, no sentence end, no quote
+    if (z + 1..e - 1).any(|k| {
+        is_verb(text, k) || text.toks[k].ends_sentence() || text.toks[k].kind == Kind::Mark
+    }) {
+        return None;
+    }
+    let mut p = text.parse_exact(i, z)?;
+    if p.kind != PhraseKind::Name
+        || !(p.evidence || p.name.as_deref().is_some_and(|n| n.contains(' ')))
+    {
+        return None;
+    }
+    if p.role.is_none() {
+        p.role = Some(text.slice(z + 1, e - 1));
+    }
+    p.end = e - 1;
+    Some(p)
 }
 
 /// A cue with a verb the lexicon lacks, in the tight shapes only news uses for speech:
@@ -320,8 +366,21 @@ const NAMING_VERBS: &[&str] = &[
 
 /// A cue before the opening mark: tokens `lo..hi`, from the start of the sentence or the
 /// previous quote; `sent_lo` is the start of the sentence across earlier quotes, where a
-/// participle's subject is ("Ruiz called it “x” and added “y”").
-pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<Cue> {
+/// participle's subject is ("Ruiz called it “x” and added “y”"). `quoted` are the
+/// character ranges inside quotes (sorted): a verb there is the quote's, not a cue
+/// (“If he thinks so,” the narrator asks, “…”).
+pub fn before(
+    text: &Text<'_>,
+    lo: usize,
+    hi: usize,
+    sent_lo: usize,
+    quoted: &[(usize, usize)],
+) -> Option<Cue> {
+    let inside = |k: usize| {
+        let pos = text.toks[k].start;
+        let i = quoted.partition_point(|r| r.0 <= pos);
+        i > 0 && pos < quoted[i - 1].1
+    };
     // the cue is near the quote: a bounded look back keeps long run-on text linear
     let lo = lo.max(hi.saturating_sub(BEFORE_REACH));
     let sent_lo = sent_lo.max(hi.saturating_sub(BEFORE_REACH));
@@ -336,7 +395,7 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
             }
             continue;
         }
-        if !is_verb(text, v) {
+        if !is_verb(text, v) || inside(v) {
             continue;
         }
         tried += 1;
@@ -355,7 +414,7 @@ pub fn before(text: &Text<'_>, lo: usize, hi: usize, sent_lo: usize) -> Option<C
                 // named subject in the same sentence speaks for the quote
                 let earlier = (lo..v)
                     .rev()
-                    .filter(|&u| is_verb(text, u))
+                    .filter(|&u| is_verb(text, u) && !inside(u))
                     .take(MAX_VERBS)
                     .find_map(|u| {
                         before_subject(text, lo, u, sent_lo)
@@ -465,7 +524,11 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
         }
     }
     // the subject opens the sentence or follows an opening phrase and its comma
-    let start = skip_lead(text, lo, v);
+    let mut start = skip_lead(text, lo, v);
+    // "But Ruiz quickly replied: …": a conjunction opening the sentence is no intro phrase
+    if start + 1 < v && matches!(text.toks[start].key.as_str(), "but" | "and" | "so" | "yet") {
+        start += 1;
+    }
     let mut starts = vec![start];
     starts.extend(
         (start..v)
@@ -617,6 +680,97 @@ pub fn sentence_subject_cue(
     Some(cue(p, &verb, rule, if personal { 0.45 } else { 0.3 }))
 }
 
+/// A cue closing the sentence after a comma, further than a tight cue stands: "Ruiz was
+/// “deeply troubled” by the vote in Leeds on Monday, the statement says." (tokens
+/// `lo..hi` after the closing mark, to the sentence end).
+pub fn final_clause(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    // the speaker may carry an appositive: ", said the port's director, Ana Ruiz, on Monday"
+    let commas = (lo..hi)
+        .rev()
+        .take_while(|&k| hi - k <= 16)
+        .filter(|&k| text.is_punct(k, ','))
+        .take(3);
+    for comma in commas {
+        if (lo..comma).any(|k| text.toks[k].kind == Kind::Mark) {
+            return None;
+        }
+        let Some(c) = after(text, comma, hi) else {
+            continue;
+        };
+        let Some(v) =
+            (comma + 1..hi).find(|&k| text.toks[k].is_word() && text.toks[k].key == c.verb)
+        else {
+            continue;
+        };
+        // nothing but the speaker and a few words of time or place after the verb
+        if hi <= v.max(c.phrase.end) + 4 {
+            return Some(cue(c.phrase, &c.verb, "sentence-final-cue", 0.6));
+        }
+    }
+    None
+}
+
+/// Verbs of a medium passing on what someone said: "…," Ruiz said, the Gazette reported.
+const REPORTING_VERBS: &[&str] = &["reported", "reports"];
+
+/// The source a whole attribution is passed on from, written after it in the same
+/// sentence (tokens `lo..hi`, no quote mark between): "…," Ruiz said, according to the
+/// Gazette / "…," Ruiz said, the Gazette reported / reports the Gazette. News corpora
+/// credit such a quote to the outer source: the speaker's words are the medium's report.
+pub fn outer_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    let hi = (lo..hi)
+        .find(|&k| text.toks[k].kind == Kind::Mark)
+        .unwrap_or(hi);
+    // the last clause, after a comma or right after the closing mark
+    let i = (lo..hi)
+        .rev()
+        .find(|&k| text.is_punct(k, ','))
+        .map_or(lo, |k| k + 1);
+    if is_according_to(text, i) {
+        let p = text.parse_forward(i + 2, hi)?;
+        // the phrase runs to the sentence end: "…, according to the Gazette."
+        return (p.end >= hi).then(|| cue(p, "according to", "according-to-source", 0.75));
+    }
+    let reporting = |k: usize| {
+        text.toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.cap && REPORTING_VERBS.contains(&t.key.as_str()))
+    };
+    // ", reports the Gazette."
+    if reporting(i) {
+        let p = text.parse_forward(i + 1, hi)?;
+        let thing = matches!(p.kind, PhraseKind::Thing | PhraseKind::Name);
+        return (thing && p.end >= hi)
+            .then(|| cue(p, &text.toks[i].key, "according-to-source", 0.7));
+    }
+    // ", the Gazette reported."
+    let mut e = hi;
+    while e > i
+        && text.toks[e - 1].is_word()
+        && words().fillers.contains(text.toks[e - 1].key.as_str())
+    {
+        e -= 1;
+    }
+    if e > i + 1 && reporting(e - 1) {
+        let p = text.parse_exact(i, e - 1)?;
+        if matches!(p.kind, PhraseKind::Thing | PhraseKind::Name) {
+            return Some(cue(p, &text.toks[e - 1].key, "according-to-source", 0.7));
+        }
+    }
+    None
+}
+
+/// "According to the Gazette, Ruiz said …": the source opening the sentence `lo..hi`.
+pub fn opening_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
+    let i = skip_lead(text, lo, hi);
+    if !is_according_to(text, i) {
+        return None;
+    }
+    let comma = (i + 2..hi.min(i + 14)).find(|&k| text.is_punct(k, ','))?;
+    let p = text.parse_exact(i + 2, comma)?;
+    Some(cue(p, "according to", "according-to-source", 0.7))
+}
+
 /// The subject right after a quote that sits in an opening phrase: "Calling her “the
 /// right partner,” Mrs. Ruiz praised …".
 pub fn subject_after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
@@ -654,7 +808,7 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         let toks = tokenize(&chars);
         let t = Text::new(&chars, &toks);
-        before(&t, 0, toks.len(), 0).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
+        before(&t, 0, toks.len(), 0, &[]).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
     }
 
     fn pair(a: &str, b: &str) -> Option<(String, String)> {

@@ -25,6 +25,8 @@
 //! | `after-verb-name` | `“…,” said Ana Ruiz` | 0.9 |
 //! | `after-name-verb` | `“…,” Ruiz said`, `“…,” she later added` | 0.9 |
 //! | `after-according-to`, `before-according-to` | `“…,” according to the mayor` | 0.85 |
+//! | `according-to-source` | `“…,” Ruiz said, according to the Gazette` / `the Gazette reported` | 0.7-0.75 |
+//! | `sentence-final-cue` | `Ruiz was “troubled” by the vote in Leeds, the report says` | 0.6 |
 //! | `before-name-verb`, `before-verb-name` | `Ruiz said that “…”`, `Said Ruiz: “…”` | 0.85 |
 //! | `colon` | `Ruiz: “…”`, `Ana Ruiz, The Gazette: “…”` | 0.7 |
 //! | `possessive-cue` | `Ruiz’s claim that “…”` | 0.6 |
@@ -377,7 +379,7 @@ fn attribute<'s>(
     };
     let before_cue = || -> Option<(Cue, usize)> {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
-        attribution::before(&open_data.text(), blo, bhi, sent_lo).map(|c| (c, ob))
+        attribution::before(&open_data.text(), blo, bhi, sent_lo, &regions[ob]).map(|c| (c, ob))
     };
     // a quote opening its sentence has nothing before it: its cue may stand anywhere after
     let opens_sentence = blo >= bhi;
@@ -392,6 +394,8 @@ fn attribute<'s>(
     } else {
         before_cue().or_else(|| after_cue(!opens_sentence && !bare))
     };
+    // "…," Ruiz said, according to the Gazette: the outer source speaks for the quote
+    let cue = cue.map(|(c, b)| outer_cue(span, blocks, regions, c, b));
     if let Some(end_data) = blocks[span.end_block].as_ref() {
         let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
         f.whole_paragraph = f.opens_paragraph && alo >= ahi && ahi >= end_data.toks.len();
@@ -401,6 +405,12 @@ fn attribute<'s>(
             .find(|t| t.kind == tokens::Kind::Mark || t.ends_sentence())
             .is_some_and(|t| t.kind == tokens::Kind::Mark);
     }
+    // "X was “deeply troubled” by the vote, the statement says."
+    let cue = cue.or_else(|| {
+        let end_data = blocks[span.end_block].as_ref()?;
+        let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
+        attribution::final_clause(&end_data.text(), alo, ahi).map(|c| (c, span.end_block))
+    });
     // a quote inside an opening phrase: its subject follows the quote
     let cue = cue.or_else(|| {
         let sent_lo = sentence_start(open_data, bhi, &regions[ob]);
@@ -470,6 +480,40 @@ fn attribute<'s>(
         f.rule = c.rule;
     }
     f
+}
+
+/// A speech-verb cue passed on from a medium or document in the same sentence ("…,"
+/// Ruiz said, according to the Gazette; "According to the transcript, Ruiz said “…”")
+/// gives way to that source.
+fn outer_cue(
+    span: &Span,
+    blocks: &[Option<BlockData>],
+    regions: &[Vec<(usize, usize)>],
+    c: Cue,
+    b: usize,
+) -> (Cue, usize) {
+    let after = c.rule.starts_with("after-") && c.rule != "after-according-to";
+    let before = c.rule.starts_with("before-") && c.rule != "before-according-to";
+    if !(after || before) {
+        return (c, b);
+    }
+    let Some(end_data) = blocks[span.end_block].as_ref() else {
+        return (c, b);
+    };
+    let (alo, ahi) = after_range(span, end_data, &regions[span.end_block]);
+    let from = if after { c.phrase.end.max(alo) } else { alo };
+    if let Some(o) = attribution::outer_source(&end_data.text(), from, ahi) {
+        return (o, span.end_block);
+    }
+    if before {
+        if let Some(data) = blocks[b].as_ref() {
+            let lo = sentence_start(data, c.phrase.start, &regions[b]);
+            if let Some(o) = attribution::opening_source(&data.text(), lo, c.phrase.start) {
+                return (o, b);
+            }
+        }
+    }
+    (c, b)
 }
 
 /// The last non-space character inside a span.
@@ -584,6 +628,23 @@ fn fill_unattributed(
         f.verb = verb;
         f.rule = rule;
         f.confidence = conf;
+    }
+    // a quote opening a later sentence of the paragraph goes on with a quote given its
+    // speaker just above (“…” after “Ruiz touted the plan.”, then “…” again)
+    let mut lender: Option<(Speaker, Option<String>)> = None;
+    for f in found.iter_mut() {
+        if let Some(s) = &f.speaker {
+            lender = (f.rule != "sentence-subject-weak").then(|| (s.clone(), f.verb.clone()));
+            continue;
+        }
+        if f.opens_sentence && !f.opens_paragraph {
+            if let Some((s, v)) = lender.clone() {
+                f.speaker = Some(s);
+                f.verb = v;
+                f.rule = "same-paragraph";
+                f.confidence = 0.45;
+            }
+        }
     }
 }
 

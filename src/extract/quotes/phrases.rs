@@ -394,7 +394,9 @@ impl<'a> Text<'a> {
         }
         let head = self.key(e - 1);
         let w = words();
-        if (w.function.contains(head) || w.fillers.contains(head) || w.verbs.contains(head))
+        // a verb form after "of" is a noun: "the secretary of state"
+        let verb_head = w.verbs.contains(head) && !(e - s >= 2 && self.key(e - 2) == "of");
+        if (w.function.contains(head) || w.fillers.contains(head) || verb_head)
             && !self.is_role(e - 1)
             && !self.is_cap(e - 1)
         {
@@ -487,9 +489,15 @@ impl<'a> Text<'a> {
             let mut n = 0;
             while j > lo && n < 6 {
                 let i = j - 1;
+                // ", with Ruiz noting": a preposition opening the clause is no part of
+                // the name's noun phrase ("a professor at Leeds" is)
+                let preposition = words().function.contains(self.key(i))
+                    && !self.is_determiner(i)
+                    && (i == lo || !self.is_word(i - 1));
                 if !self.is_word(i)
                     || CLAUSE_WORDS.contains(&self.key(i))
                     || words().verbs.contains(self.key(i))
+                    || preposition
                 {
                     break;
                 }
@@ -560,6 +568,14 @@ impl<'a> Text<'a> {
         }
         if self.is_pronoun(i).is_some() {
             return self.parse_exact(i, i + 1);
+        }
+        // "said by telephone", "wrote in an email": a preposition opens no speaker
+        if self.is_word(i)
+            && !self.is_cap(i)
+            && w.function.contains(self.key(i))
+            && !self.is_determiner(i)
+        {
+            return None;
         }
         let e = if self.is_cap(i) && !self.is_determiner(i) {
             self.run_forward(i, hi)

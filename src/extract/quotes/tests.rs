@@ -349,3 +349,127 @@ fn name_of_an_organisation_keeps_the_name() {
     let got = pairs(&["“The tide is turning,” Mr. Okafor of the Harbour Trust said."]);
     assert_eq!(got, vec![p("The tide is turning,", "Okafor")]);
 }
+
+#[test]
+fn a_reporting_source_after_the_cue_speaks_for_the_quote() {
+    let got = pairs(&[
+        "“The pier stays shut,” Marta Ruiz said on Monday, according to the Harbour Gazette.",
+        "“Nobody asked us,” Tomas Varga told the council, the Valley Courier reported.",
+        "Ana Okafor said the ferry was “a floating ruin,” reports the Coast Herald.",
+        "According to the minutes, Ana Okafor said the toll was “far too high.”",
+        "“Rates will rise,” Tomas Varga said, according to the almanac he wrote.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            p("The pier stays shut,", "the Harbour Gazette"),
+            p("Nobody asked us,", "the Valley Courier"),
+            p("a floating ruin,", "the Coast Herald"),
+            p("far too high.", "the minutes"),
+            // the source phrase must end the sentence
+            p("Rates will rise,", "Tomas Varga"),
+        ]
+    );
+}
+
+#[test]
+fn name_then_a_long_appositive_with_commas_before_the_verb() {
+    let got = pairs(&[
+        "“We would have sunk,” Mr. Osei Brandt, now 74 and living in Dover, Kent., said by telephone.",
+    ]);
+    assert_eq!(got, vec![p("We would have sunk,", "Osei Brandt")]);
+}
+
+#[test]
+fn a_preposition_after_the_verb_is_no_speaker() {
+    let got = pairs(&["“The quay flooded twice this week, and again today,” said in a note."]);
+    assert!(got.iter().all(|(_, who)| who != "in a note"), "{got:?}");
+}
+
+#[test]
+fn office_ending_in_a_verb_form_is_a_speaker() {
+    let got =
+        pairs(&["At the ferry port, the secretary of state said the fares were “frankly absurd.”"]);
+    assert_eq!(got, vec![p("frankly absurd.", "the secretary of state")]);
+}
+
+#[test]
+fn verbs_inside_an_earlier_short_quote_are_not_cues() {
+    let got = pairs(&["“If he thinks it is fine,” the harbour pilot asks, “who will pay?”"]);
+    assert_eq!(
+        got,
+        vec![
+            p("If he thinks it is fine,", "the harbour pilot"),
+            p("who will pay?", "the harbour pilot")
+        ]
+    );
+}
+
+#[test]
+fn conjunction_opening_the_sentence_before_a_colon() {
+    let got = pairs(&[
+        "But Priya Raman quickly shifted to the budget: “We will find the money somewhere.”",
+    ]);
+    assert_eq!(
+        got,
+        vec![p("We will find the money somewhere.", "Priya Raman")]
+    );
+}
+
+#[test]
+fn later_quotes_of_a_paragraph_follow_a_borrowed_speaker() {
+    let got = pairs(&[
+        "Mr. Lucas Ferreira, the ferry company's lawyer, argues that the line was never unsafe. “The boats passed every inspection, every single one.” “Our crews knew the water better than anyone on the coast.”",
+    ]);
+    assert_eq!(got.len(), 2);
+    assert!(
+        got.iter().all(|(_, who)| who == "Lucas Ferreira"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn name_with_a_relative_clause_before_the_verb() {
+    let got = pairs(&[
+        "“The levy will pass,” Ines Dubois, the analyst who runs the harbour poll tweeted on Friday.",
+        "“Fares will fall,” Karl Brandt, who chairs the ferry board, said.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            p("The levy will pass,", "Ines Dubois"),
+            p("Fares will fall,", "Karl Brandt")
+        ]
+    );
+}
+
+#[test]
+fn a_clause_opening_preposition_stays_out_of_the_name() {
+    let got = pairs(&[
+        "All four saw the vote as a defeat, with Tomas Varga noting the cost of “another decade of delay” for the port.",
+    ]);
+    assert_eq!(got, vec![p("another decade of delay", "Tomas Varga")]);
+}
+
+#[test]
+fn a_cue_closing_the_sentence_after_a_comma() {
+    let got = pairs(&[
+        "The closure of the quay was “wholly avoidable” for the fishing fleet and its crews, the harbour report says.",
+        "Fares rose by “a shocking margin” over the winter months, said Lena Osei on Monday.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            p("wholly avoidable", "the harbour report"),
+            p("a shocking margin", "Lena Osei")
+        ]
+    );
+}
+
+#[test]
+fn a_final_cue_with_an_appositive_and_a_time() {
+    let got = pairs(&[
+        "The two men met only “in passing” at the market, said the port's director, Ana Ruiz, on Monday.",
+    ]);
+    assert_eq!(got, vec![p("in passing", "Ana Ruiz")]);
+}
