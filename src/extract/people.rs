@@ -943,7 +943,11 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
         let role = w.titles.contains(l.as_str())
             || w.honorifics.contains(l.as_str())
             || WEAK_TITLES.contains(&l.as_str());
-        if (l.len() >= 8 && l.ends_with("bank")) || (role && !SURNAME_TITLES.contains(&l.as_str()))
+        // "Conn.", "Los": an abbreviation or a piece of a place's name
+        if (l.len() >= 8 && l.ends_with("bank"))
+            || (role && !SURNAME_TITLES.contains(&l.as_str()))
+            || one.ends_with('.')
+            || w.openers.contains(l.as_str())
         {
             return false;
         }
