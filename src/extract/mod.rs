@@ -18,7 +18,7 @@ use people::PeopleBook;
 use std::time::Duration;
 
 /// Bumped whenever extraction changes what it finds; `reextract` re-runs older articles.
-pub const EXTRACTOR_VERSION: i64 = 1;
+pub const EXTRACTOR_VERSION: i64 = 2;
 
 /// Run every extractor over one document.
 pub fn extract(doc: &Document) -> Extraction {
@@ -46,7 +46,7 @@ impl StageTimes {
             ("embeds", self.embeds),
             ("quotes", self.quotes),
             ("sources, datelines and dates", self.sources),
-            ("people filter", self.people),
+            ("people: discovery and filter", self.people),
         ]
     }
 }
@@ -82,6 +82,18 @@ pub fn extract_timed(doc: &Document, times: &mut StageTimes, now: fn() -> Durati
         }
     }
     let mut quotes = quotes::find_quotes(doc, &skip, &mut book);
+    let clock = lap(now, clock, &mut times.quotes);
+    // people the article names with evidence but never quotes: "governor Tendai Moyo"
+    let text = people::ArticleText::new(
+        doc.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Heading)
+            .map(|b| b.text.as_str()),
+    );
+    for name in text.discover() {
+        book.mention(&name, Evidence::Mentioned);
+    }
+    let clock = lap(now, clock, &mut times.people);
     // an embedded post is also a quote by its author
     for e in &embeds {
         if e.text.trim().is_empty() {
@@ -102,7 +114,6 @@ pub fn extract_timed(doc: &Document, times: &mut StageTimes, now: fn() -> Durati
         });
     }
     quotes.sort_by_key(|q| (q.block, q.start));
-    let clock = lap(now, clock, &mut times.quotes);
 
     let (sources, dateline) = sources::find_sources(doc, &captions);
     let published = doc
@@ -128,7 +139,7 @@ pub fn extract_timed(doc: &Document, times: &mut StageTimes, now: fn() -> Durati
         published,
         authors,
     };
-    keep_real_people(&mut ex);
+    keep_real_people(&mut ex, &text);
     lap(now, clock, &mut times.people);
     ex
 }
@@ -142,8 +153,10 @@ fn lap(now: fn() -> Duration, since: Duration, total: &mut Duration) -> Duration
 
 /// Whether a name the extractors collected is a person: not an agency, not a company
 /// or thing ("Energy Co", "Salomon Brothers"), and, when the article only mentions it,
-/// shaped like a full name (a capitalised run alone is no evidence).
-fn is_person(p: &Person) -> bool {
+/// shaped like a full name (a capitalised run alone is no evidence). A name nobody
+/// credited must also survive what the article writes around it: "Acme Holdings Ltd",
+/// "Acme's board" and "the X" speak against a person, "Mr.", an age, a title for.
+fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) -> bool {
     use sources::names::{is_org_word, looks_like_person};
     let credited = p.evidence.iter().any(|e| {
         matches!(
@@ -151,27 +164,48 @@ fn is_person(p: &Person) -> bool {
             Evidence::Author | Evidence::Photographer | Evidence::PostAuthor
         )
     });
-    if sources::agencies::lookup(&p.name).is_some() && !credited {
+    if credited {
+        return true;
+    }
+    if sources::agencies::lookup(&p.name).is_some() {
         return false;
     }
-    if !credited && p.name.split_whitespace().any(is_org_word) {
+    if p.name.split_whitespace().any(is_org_word) {
         return false;
     }
-    if p.evidence.iter().all(|e| *e == Evidence::Mentioned) {
-        return looks_like_person(&p.name);
+    if p.evidence.iter().all(|e| *e == Evidence::Mentioned) && !looks_like_person(&p.name) {
+        return false;
     }
-    true
+    people::has_person_evidence(p, text, pronoun_speaker)
 }
 
 /// Drop what is not a person and renumber every reference to the people kept.
-fn keep_real_people(ex: &mut Extraction) {
-    if ex.people.iter().all(is_person) {
+fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
+    // people a he/she quote was attributed to: the resolver saw a person in them
+    let mut pronoun_speaker = vec![false; ex.people.len()];
+    for q in &ex.quotes {
+        if let (Some(i), Some(t)) = (q.person, q.speaker_text.as_deref()) {
+            let t = t.trim().to_lowercase();
+            if matches!(t.as_str(), "he" | "she") {
+                if let Some(f) = pronoun_speaker.get_mut(i) {
+                    *f = true;
+                }
+            }
+        }
+    }
+    let keep: Vec<bool> = ex
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| is_person(p, text, pronoun_speaker[i]))
+        .collect();
+    if keep.iter().all(|&k| k) {
         return;
     }
     let mut new_index = vec![None; ex.people.len()];
     let mut kept = Vec::with_capacity(ex.people.len());
     for (i, p) in std::mem::take(&mut ex.people).into_iter().enumerate() {
-        if is_person(&p) {
+        if keep[i] {
             new_index[i] = Some(kept.len());
             kept.push(p);
         }
@@ -187,5 +221,127 @@ fn keep_real_people(ex: &mut Extraction) {
     }
     for e in &mut ex.embeds {
         e.person = map(e.person);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Format, Metadata};
+
+    fn people_of(paragraphs: &[&str]) -> Vec<String> {
+        let doc = Document {
+            meta: Metadata::default(),
+            blocks: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
+            format: Format::Text,
+        };
+        extract(&doc).people.into_iter().map(|p| p.name).collect()
+    }
+
+    /// People of many origins, each named with some evidence, are all found.
+    #[test]
+    fn people_named_with_evidence_are_found() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Finance Minister Ali Reza Tavakoli said the budget would balance.",
+                "Ali Reza Tavakoli",
+            ),
+            (
+                "Kim Min-jun, 45, said he had waited three hours for the ferry.",
+                "Kim Min-jun",
+            ),
+            (
+                "\"We will not sell,\" said Oluwaseun Adeyemi, who runs the cooperative.",
+                "Oluwaseun Adeyemi",
+            ),
+            (
+                "Mr. Zhang Weiguo told reporters the factory would reopen.",
+                "Zhang Weiguo",
+            ),
+            (
+                "Dr. Priyanka Raghunathan said the vaccine trial had ended.",
+                "Priyanka Raghunathan",
+            ),
+            (
+                "Dmitry Sokolovsky said prices would rise. Sokolovsky later left.",
+                "Dmitry Sokolovsky",
+            ),
+            (
+                "Ms. Nguyen Thi Lan said the harvest was poor.",
+                "Nguyen Thi Lan",
+            ),
+            (
+                "\"It is over,\" Kwame Mensah-Bonsu told the crowd.",
+                "Kwame Mensah-Bonsu",
+            ),
+            (
+                "Central bank governor Tendai Moyo said inflation would slow.",
+                "Tendai Moyo",
+            ),
+            (
+                "President Abdelaziz Benkirane spoke to parliament on Tuesday.",
+                "Abdelaziz Benkirane",
+            ),
+            (
+                "Analyst Hiroshi Tanabe said the yen would weaken.",
+                "Hiroshi Tanabe",
+            ),
+            (
+                "\"We are ready,\" said Ekaterina Voronova, the team's captain.",
+                "Ekaterina Voronova",
+            ),
+        ];
+        for (text, name) in cases {
+            let got = people_of(&[text]);
+            assert!(
+                got.iter().any(|g| g == name),
+                "{name} not in {got:?} for {text}"
+            );
+        }
+    }
+
+    /// Companies, places and groups that look like names are not people.
+    #[test]
+    fn companies_and_places_are_not_people() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Harlan Whitby and Co said it would buy the mill. Harlan Whitby said the deal closes in May.",
+                "Harlan Whitby",
+            ),
+            (
+                "Quarry Lane Holdings Ltd said profits rose. Quarry Lane said sales were flat.",
+                "Quarry Lane",
+            ),
+            ("Ostrava Federal Savings said it had closed two branches.", "Ostrava Federal Savings"),
+            (
+                "Brennan Mosley's board rejected the offer. Brennan Mosley said it would fight.",
+                "Brennan Mosley",
+            ),
+            ("Phoenix said it expected more visitors this year.", "Phoenix"),
+            (
+                "Talbot Grange Corp stock fell. \"We are disappointed,\" Talbot Grange said.",
+                "Talbot Grange",
+            ),
+            ("\"Demand is weak,\" the Kestrel Weekly said.", "Kestrel Weekly"),
+            ("\"Prices must fall,\" EC Farm Ministers said.", "Farm Ministers"),
+        ];
+        for (text, name) in cases {
+            let got = people_of(&[text]);
+            assert!(
+                !got.iter().any(|g| g == name),
+                "{name} in {got:?} for {text}"
+            );
+        }
+    }
+
+    /// A person whose surname names a firm too stays a person with personal evidence.
+    #[test]
+    fn a_founder_with_evidence_stays_a_person() {
+        let got = people_of(&[
+            "Prime Minister Hana Okonkwo's plan failed. \"We will try again,\" Okonkwo said.",
+            "Marek Dvorak, 61, who founded Marek Dvorak and Co, said he sold shares.",
+        ]);
+        assert!(got.iter().any(|g| g == "Hana Okonkwo"), "{got:?}");
+        assert!(got.iter().any(|g| g == "Marek Dvorak"), "{got:?}");
     }
 }

@@ -7,7 +7,8 @@
 //! that the archive uses to keep one row per person across articles.
 
 use crate::model::{Evidence, Person};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// How many of the latest people a near-miss spelling is compared with: a misspelled
@@ -213,6 +214,769 @@ impl PeopleBook {
     pub fn into_people(self) -> Vec<Person> {
         self.people
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Is a name a person? Evidence from the article around it.
+// ---------------------------------------------------------------------------------------
+
+/// The word lists the person filter reads, built once.
+struct FilterWords {
+    first_names: HashSet<&'static str>,
+    honorifics: HashSet<&'static str>,
+    /// Titles and role nouns that stand before a person's name ("Finance Minister",
+    /// "spokesman").
+    titles: HashSet<&'static str>,
+    places: HashSet<&'static str>,
+    /// Words that head a thing, not a person ("White House", "Supreme Court").
+    things: HashSet<&'static str>,
+    /// Words that open sentences, never names ("Earlier", "Yesterday").
+    openers: HashSet<&'static str>,
+    /// Words that make a run a company or organisation (company_words.txt).
+    company: HashSet<&'static str>,
+    /// Corporate forms that end a company name after "and" ("... and Co").
+    forms: HashSet<&'static str>,
+    /// Words after a possessive that only a company has ("Acme's board").
+    after_possessive: HashSet<&'static str>,
+    /// Words right after a run that only a company has ("Acme stock").
+    direct: HashSet<&'static str>,
+}
+
+/// Title and role words that are also ordinary adjectives or vague nouns: before a name
+/// they say too little ("first", "state", "head").
+const WEAK_TITLES: &[&str] = &[
+    "first",
+    "former",
+    "state",
+    "press",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "economy",
+    "health",
+    "prime",
+    "vice",
+    "acting",
+    "interim",
+    "incoming",
+    "outgoing",
+    "major",
+    "general",
+    "host",
+    "principal",
+    "democratic",
+    "republican",
+    "democrat",
+    "gop",
+    "chief",
+    "head",
+    "source",
+    "sources",
+    "member",
+    "leader",
+    "friend",
+    "chair",
+    "manager",
+    "officials",
+    "aides",
+    "lawmakers",
+];
+
+/// Titles that are also common surnames: "King said" may be Mervyn King.
+const SURNAME_TITLES: &[&str] = &[
+    "king",
+    "lord",
+    "prince",
+    "judge",
+    "bishop",
+    "marshal",
+    "cardinal",
+    "chancellor",
+    "major",
+    "speaker",
+    "general",
+];
+
+fn filter_words() -> &'static FilterWords {
+    use super::lexicon::entries;
+    static W: OnceLock<FilterWords> = OnceLock::new();
+    W.get_or_init(|| {
+        let first_names = [
+            include_str!("lexicon/first_names_male.txt"),
+            include_str!("lexicon/first_names_female.txt"),
+            include_str!("lexicon/first_names_neutral.txt"),
+        ]
+        .into_iter()
+        .flat_map(entries)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+        let mut honorifics = HashSet::new();
+        let mut titles = HashSet::new();
+        for l in entries(include_str!("lexicon/titles.txt")) {
+            let mut it = l.split_whitespace();
+            let Some(word) = it.next() else { continue };
+            if it.any(|t| t == "honorific") {
+                honorifics.insert(word);
+            } else {
+                titles.insert(word);
+            }
+        }
+        for l in entries(include_str!("lexicon/roles.txt")) {
+            if !l.contains('|') && !l.contains(' ') {
+                titles.insert(l);
+            }
+        }
+        for w in WEAK_TITLES {
+            titles.remove(w);
+        }
+        let mut company = HashSet::new();
+        let mut forms = HashSet::new();
+        for l in entries(include_str!("lexicon/company_words.txt")) {
+            let mut it = l.split_whitespace();
+            let Some(word) = it.next() else { continue };
+            company.insert(word);
+            if it.next() == Some("form") {
+                forms.insert(word);
+            }
+        }
+        let mut after_possessive = HashSet::new();
+        let mut direct = HashSet::new();
+        for l in entries(include_str!("lexicon/company_context.txt")) {
+            let mut it = l.split_whitespace();
+            let (Some(word), Some(place)) = (it.next(), it.next()) else {
+                continue;
+            };
+            if place != "direct" {
+                after_possessive.insert(word);
+            }
+            if place != "after" {
+                direct.insert(word);
+            }
+        }
+        FilterWords {
+            first_names,
+            honorifics,
+            titles,
+            places: entries(include_str!("lexicon/places.txt")).collect(),
+            things: entries(include_str!("lexicon/not_people.txt")).collect(),
+            openers: entries(include_str!("lexicon/openers.txt")).collect(),
+            company,
+            forms,
+            after_possessive,
+            direct,
+        }
+    })
+}
+
+/// Lower case of a word without edge punctuation.
+fn lower(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Whether a word is a known first name ("Ali", "Maria").
+pub fn is_first_name(word: &str) -> bool {
+    filter_words().first_names.contains(lower(word).as_str())
+}
+
+/// Whether a word (or one part of a hyphenated word) marks a company or organisation:
+/// "Savings", "Supermarkets", "Bank-Wilmington", "Citibank", "Vermoegensholding".
+fn is_company_word(word: &str) -> bool {
+    let w = filter_words();
+    let l = lower(word);
+    if w.company.contains(l.as_str()) {
+        return true;
+    }
+    // compounds: "Commerzbank", "Finanzholding", "Versicherungsgesellschaft"
+    let long_compound = |suffix: &str| l.len() >= suffix.len() + 4 && l.ends_with(suffix);
+    if long_compound("holding") || long_compound("gesellschaft") {
+        return true;
+    }
+    l.contains('-') && l.split('-').any(|p| w.company.contains(p))
+}
+
+/// One token of the article text, as the filter reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok<'a> {
+    Word(&'a str),
+    /// A possessive ending: "'s", "’s", or an apostrophe after a final s.
+    Possessive,
+    Punct(char),
+    /// The end of a block.
+    Break,
+}
+
+/// The article's words with an index of the capitalised ones: each name the extractors
+/// found is looked up here to read what stands around it.
+pub struct ArticleText<'a> {
+    toks: Vec<Tok<'a>>,
+    caps: HashMap<&'a str, Vec<u32>>,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+impl<'a> ArticleText<'a> {
+    /// Tokenise `blocks` (the article's texts in order).
+    pub fn new<I: IntoIterator<Item = &'a str>>(blocks: I) -> Self {
+        let mut toks = Vec::new();
+        for text in blocks {
+            tokenize(text, &mut toks);
+            toks.push(Tok::Break);
+        }
+        let mut caps: HashMap<&'a str, Vec<u32>> = HashMap::new();
+        for (i, t) in toks.iter().enumerate() {
+            if let Tok::Word(w) = t {
+                if w.starts_with(char::is_uppercase) {
+                    caps.entry(w).or_default().push(i as u32);
+                }
+            }
+        }
+        ArticleText { toks, caps }
+    }
+
+    fn tok(&self, i: usize) -> Tok<'a> {
+        self.toks.get(i).copied().unwrap_or(Tok::Break)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        match self.tok(i) {
+            Tok::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// Where the words of `name` occur in a row (initials' dots skipped): (start, end).
+    fn occurrences(&self, name: &[&str]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let Some(first) = name.first() else {
+            return out;
+        };
+        let Some(starts) = self.caps.get(first) else {
+            return out;
+        };
+        'next: for &s in starts.iter().take(64) {
+            let mut i = s as usize + 1;
+            for w in &name[1..] {
+                if self.tok(i) == Tok::Punct('.') {
+                    i += 1;
+                }
+                if self.word(i) != Some(w) {
+                    continue 'next;
+                }
+                i += 1;
+            }
+            out.push((s as usize, i));
+        }
+        out
+    }
+
+    /// What the article says around `name`, and around its other forms `aliases` (only
+    /// personal evidence there: "Gabelli said he" speaks for "Mario Gabelli", while
+    /// "Dell Inc" says nothing about "Michael Dell").
+    fn evidence(&self, name: &str, aliases: &[String]) -> Signs {
+        let mut signs = Signs::default();
+        for alias in aliases {
+            for (s, e) in self.occurrences(&name_words(alias)) {
+                let mut here = Signs::default();
+                self.read_around(s, e, &mut here);
+                signs.person |= here.person;
+            }
+        }
+        for (s, e) in self.occurrences(&name_words(name)) {
+            let mut here = Signs::default();
+            self.read_around(s, e, &mut here);
+            signs.person |= here.person;
+            signs.org |= here.org;
+            signs.org_weak |= here.org_weak;
+            // "analyst Ann Lee of Ann Lee and Associates": the title counts where the
+            // name is not a company's
+            signs.titled |= here.titled && !here.org;
+        }
+        signs
+    }
+
+    fn read_around(&self, s: usize, e: usize, signs: &mut Signs) {
+        let w = filter_words();
+        let lw = |i: usize| self.word(i).map(lower);
+        // before: "Mr.", "Finance Minister", "the", "at"
+        let mut b = s.wrapping_sub(1);
+        if self.tok(b) == Tok::Punct('.') {
+            b = b.wrapping_sub(1);
+        }
+        if let Some(prev) = lw(b) {
+            if w.honorifics.contains(prev.as_str()) {
+                signs.person = true;
+            } else if w.titles.contains(prev.as_str()) {
+                // "Prime Minister Yasuhiro Nakasone" is a person whatever follows;
+                // "analyst Ann Lee" may be the firm Ann Lee and Co
+                let capital = self
+                    .word(b)
+                    .is_some_and(|x| x.starts_with(char::is_uppercase));
+                if capital && b + 1 == s {
+                    signs.person = true;
+                } else {
+                    signs.titled = true;
+                }
+            } else if b + 1 == s && matches!(prev.as_str(), "the" | "at" | "in" | "near") {
+                signs.org_weak = true;
+            }
+        }
+        // after
+        match self.tok(e) {
+            Tok::Possessive => {
+                // "Acme's board", "Acme's 1986 earnings" (a year may come between)
+                let mut k = e + 1;
+                if self
+                    .word(k)
+                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    k += 1;
+                }
+                if self.word(k).is_some_and(|x| w.after_possessive.contains(x)) {
+                    signs.org = true;
+                }
+            }
+            Tok::Punct(',') => {
+                // "Kim Min-jun, 45," and "Ali Reza, who"
+                match self.word(e + 1) {
+                    Some(x) if is_age(x) && matches!(self.tok(e + 2), Tok::Punct(',' | '.')) => {
+                        signs.person = true
+                    }
+                    Some("who" | "aged") => signs.person = true,
+                    _ => {}
+                }
+            }
+            Tok::Punct('(') => {
+                signs.person |=
+                    self.word(e + 1).is_some_and(is_age) && self.tok(e + 2) == Tok::Punct(')');
+            }
+            Tok::Word(next) => {
+                if next.starts_with(char::is_uppercase) {
+                    // "Walter Reade Organization Inc", "Paramount Pictures"
+                    let mut k = e;
+                    while k < e + 4 {
+                        match self.word(k) {
+                            Some(x) if x.starts_with(char::is_uppercase) => {
+                                if is_company_word(x) {
+                                    signs.org = true;
+                                    break;
+                                }
+                            }
+                            _ => break,
+                        }
+                        k += 1;
+                    }
+                } else if next == "and" || next == "&" {
+                    signs.org |= self.form_after(e + 1);
+                } else if w.direct.contains(next) {
+                    signs.org = true;
+                } else {
+                    // "Ali Reza who", "Ali Reza said he"
+                    signs.person |= next == "who"
+                        || (matches!(next, "said" | "says" | "told" | "added")
+                            && matches!(self.word(e + 1), Some("he" | "she")));
+                }
+            }
+            Tok::Punct('&') => signs.org |= self.form_after(e + 1),
+            _ => {}
+        }
+    }
+}
+
+/// Lower-case words that stay inside a name between capitalised words ("Ursula von der
+/// Leyen", "Abu al-Haija", "Luiz da Silva").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "du", "del", "della", "di", "der", "den", "van", "von", "la",
+    "le", "al", "el", "bin", "ben", "ibn", "ter",
+];
+
+/// Verbs of reported speech after a name: "Ali Reza said the talks had failed".
+const SPEECH_AFTER: &[&str] = &["said", "says", "told", "added", "stated", "warned"];
+
+/// How a name found by [`ArticleText::discover`] was introduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Cue {
+    /// Only a speech verb after it: enough for a full name, not for a surname.
+    Speech,
+    /// "Mr.", a title or role before it, an age, "who", "said he" after it.
+    Personal,
+}
+
+impl ArticleText<'_> {
+    /// Names the article gives with evidence of a person, in order: "Finance Minister Ali
+    /// Reza", "governor Tendai Moyo", "Kim Min-jun, 45,", "Mr. Zhang", "Ekaterina Voronova
+    /// said". The quote pass registers people it meets as speakers or with a known first
+    /// name; these are the others (names from every culture), checked like every other
+    /// name by [`has_person_evidence`] afterwards.
+    pub fn discover(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let starts = matches!(self.tok(i), Tok::Word(x) if x.starts_with(char::is_uppercase));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let (end, words) = self.run_at(i);
+            if let Some(name) = self.discovered_name(i, end, &words) {
+                out.push(name);
+            }
+            i = end.max(i + 1);
+        }
+        out
+    }
+
+    /// Whether the last word of `name` stands alone somewhere, not after the rest of it.
+    fn surname_alone(&self, name: &[&str]) -> bool {
+        let (Some(last), Some(before)) = (name.last(), name.len().checked_sub(2)) else {
+            return false;
+        };
+        let prev = name[before];
+        self.caps.get(last).is_some_and(|at| {
+            at.iter().any(|&i| {
+                let i = i as usize;
+                let mut b = i.wrapping_sub(1);
+                if self.tok(b) == Tok::Punct('.') {
+                    b = b.wrapping_sub(1);
+                }
+                self.word(b) != Some(prev)
+                    && !self
+                        .word(i + 1)
+                        .is_some_and(|x| x.starts_with(char::is_uppercase))
+            })
+        })
+    }
+
+    /// Whether an appositive naming a role starts at `k`: "the central bank governor,",
+    /// "a spokesman for", "finance minister of".
+    fn role_appositive(&self, k: usize) -> bool {
+        let w = filter_words();
+        let mut i = k;
+        if matches!(self.word(i), Some("the" | "a" | "an")) {
+            i += 1;
+        }
+        for j in i..i + 4 {
+            match self.word(j) {
+                Some(x) if !x.starts_with(char::is_uppercase) || j == i => {
+                    if w.titles.contains(lower(x).as_str()) {
+                        return matches!(
+                            self.tok(j + 1),
+                            Tok::Punct(',' | '.') | Tok::Word("of" | "for" | "at")
+                        );
+                    }
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether "he" or "she" comes within the next few words after `e`.
+    fn pronoun_after(&self, e: usize) -> bool {
+        (e..e + 30).any(|i| matches!(self.word(i), Some("he" | "she" | "He" | "She")))
+    }
+
+    /// The capitalised run from `s`: its end and its words (initials' dots left out).
+    fn run_at(&self, s: usize) -> (usize, Vec<&str>) {
+        let mut words = Vec::new();
+        let mut i = s;
+        while let Some(x) = self.word(i) {
+            if x.starts_with(char::is_uppercase) {
+                words.push(x);
+                i += 1;
+                // "J." inside a name
+                if x.chars().count() == 1 && self.tok(i) == Tok::Punct('.') {
+                    i += 1;
+                }
+            } else if NAME_PARTICLES.contains(&x)
+                && self
+                    .word(i + 1)
+                    .is_some_and(|y| y.starts_with(char::is_uppercase))
+            {
+                words.push(x);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        (i, words)
+    }
+
+    /// The name in run `s..e` when the article gives evidence of a person around it.
+    fn discovered_name(&self, s: usize, e: usize, words: &[&str]) -> Option<String> {
+        let w = filter_words();
+        let is_title = |x: &str| {
+            let l = lower(x);
+            w.titles.contains(l.as_str())
+                || w.honorifics.contains(l.as_str())
+                || WEAK_TITLES.contains(&l.as_str())
+        };
+        // "Finance Minister Ali Reza": the name follows the last title word
+        let head_part = |x: &str| lower(x.split('-').next().unwrap_or(x));
+        let cut = words
+            .iter()
+            .rposition(|x| is_title(x) || is_title(&head_part(x)))
+            .map_or(0, |k| k + 1);
+        let titled = cut > 0 && {
+            let t = head_part(words[cut - 1]);
+            w.titles.contains(t.as_str()) || w.honorifics.contains(t.as_str())
+        };
+        let mut name = &words[cut..];
+        // "Exchequer Nigel Lawson": a known first name starts the name
+        if let Some(k) = name.iter().skip(1).position(|x| is_first_name(x)) {
+            if name.len() > 2 && !NAME_PARTICLES.contains(&lower(name[k]).as_str()) {
+                name = &name[k + 1..];
+            }
+        }
+        if name.is_empty() || name.len() > 4 {
+            return None;
+        }
+        let first = name[0];
+        if NAME_PARTICLES.contains(&lower(first).as_str())
+            || w.openers.contains(lower(first).as_str())
+            || w.places.contains(person_key(&name.join(" ")).as_str())
+            || name
+                .last()
+                .is_some_and(|x| w.things.contains(lower(x).as_str()))
+        {
+            return None;
+        }
+        // the run must end on a name word and hold no word of a thing
+        let plain = name.iter().all(|x| {
+            let l = lower(x);
+            (NAME_PARTICLES.contains(x) || x.chars().any(char::is_lowercase))
+                && !crate::extract::sources::names::is_function_word(x)
+                && !crate::extract::sources::names::is_org_word(x)
+                && !is_company_word(x)
+                && !w.places.contains(l.as_str())
+                && !is_title(x)
+        }) && !NAME_PARTICLES.contains(&first)
+            && name.last().is_none_or(|x| x.chars().count() != 1);
+        if !plain {
+            return None;
+        }
+        // what stands before the run: "Mr.", "governor"
+        let mut b = s.wrapping_sub(1);
+        if self.tok(b) == Tok::Punct('.') {
+            b = b.wrapping_sub(1);
+        }
+        let before = self.word(b).map(lower);
+        let honorific = before.as_deref().is_some_and(|x| w.honorifics.contains(x));
+        let role_before = before.as_deref().is_some_and(|x| w.titles.contains(x)) && b + 1 == s;
+        let mut cue = None;
+        if honorific || titled || role_before {
+            cue = Some(Cue::Personal);
+        }
+        let after = self.tok(e);
+        match after {
+            Tok::Punct(',') => {
+                let next = self.word(e + 1);
+                if next.is_some_and(is_age) && matches!(self.tok(e + 2), Tok::Punct(',' | '.'))
+                    || matches!(next, Some("who" | "aged"))
+                    || self.role_appositive(e + 1)
+                {
+                    cue = Some(Cue::Personal);
+                }
+            }
+            Tok::Punct('(')
+                if self.word(e + 1).is_some_and(is_age) && self.tok(e + 2) == Tok::Punct(')') =>
+            {
+                cue = Some(Cue::Personal);
+            }
+            Tok::Word(next) => {
+                if next == "who"
+                    || (SPEECH_AFTER.contains(&next)
+                        && matches!(self.word(e + 1), Some("he" | "she")))
+                {
+                    cue = Some(Cue::Personal);
+                } else if SPEECH_AFTER.contains(&next) {
+                    cue = cue.max(Some(Cue::Speech));
+                }
+            }
+            _ => {}
+        }
+        let cue = cue?;
+        // a surname alone needs "Mr." or a title; a name before a speech verb needs two
+        // words and a sign that it is someone: the surname alone elsewhere ("Kochan
+        // added"), or "he"/"she" soon after
+        let enough = match cue {
+            Cue::Personal => name.len() >= 2 || honorific || titled,
+            Cue::Speech => name.len() >= 2 && (self.surname_alone(name) || self.pronoun_after(e)),
+        };
+        enough.then(|| {
+            name.iter()
+                .map(|x| {
+                    if x.chars().count() == 1 {
+                        format!("{x}.")
+                    } else {
+                        x.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+}
+
+impl ArticleText<'_> {
+    /// Whether a corporate form ends the words from `k` on, at most two of them, right
+    /// after "and" or "&": "and Co", "& Sons", "and Light Co" (not "and Acme Capital Inc",
+    /// which names another party).
+    fn form_after(&self, k: usize) -> bool {
+        let w = filter_words();
+        for i in k..k + 2 {
+            match self.word(i) {
+                Some(x) if x.starts_with(char::is_uppercase) => {
+                    let l = lower(x);
+                    if w.forms.contains(l.as_str()) {
+                        return true;
+                    }
+                    if w.company.contains(l.as_str()) {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+}
+
+/// The words of a name as the tokeniser writes them: "J." is "J".
+fn name_words(n: &str) -> Vec<&str> {
+    n.split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// An age as news writes it after a name: 18 to 110.
+fn is_age(w: &str) -> bool {
+    w.len() <= 3 && w.parse::<u32>().is_ok_and(|n| (16..=110).contains(&n))
+}
+
+fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            // a word: letters and digits, with inner hyphens, apostrophes and dots
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                if matches!(d, '-' | '.' | '\'' | '’' | '&') {
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        // a possessive 's ends the word
+                        let rest = &text[j + d.len_utf8()..];
+                        if is_apostrophe(d)
+                            && rest.starts_with('s')
+                            && !rest[1..].starts_with(char::is_alphanumeric)
+                        {
+                            break;
+                        }
+                        end = j + d.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            out.push(Tok::Word(&text[i..end]));
+            // a possessive right after
+            if let Some(&(j, d)) = chars.peek() {
+                if is_apostrophe(d) {
+                    let rest = &text[j + d.len_utf8()..];
+                    let s_poss =
+                        rest.starts_with('s') && !rest[1..].starts_with(char::is_alphanumeric);
+                    let bare = bytes.get(end.wrapping_sub(1)) == Some(&b's')
+                        && !rest.starts_with(char::is_alphanumeric);
+                    if s_poss || bare {
+                        out.push(Tok::Possessive);
+                        chars.next();
+                        if s_poss {
+                            chars.next();
+                        }
+                    }
+                }
+            }
+        } else if !c.is_whitespace() {
+            out.push(Tok::Punct(c));
+        }
+    }
+}
+
+/// What an article shows about one name.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Signs {
+    /// Personal evidence a company never has: "Mr.", an age, "who", "said he".
+    person: bool,
+    /// A title or role word right before the name.
+    titled: bool,
+    /// The name is part of a company's name or has a company's things.
+    org: bool,
+    /// Weak signs of a place or organisation: "the X", "at X", "in X".
+    org_weak: bool,
+}
+
+/// Whether `p`, a name the extractors found in an article (not credited in a byline,
+/// photo credit or post), is a person, judged from the name and from what the article
+/// writes around it. `pronoun_speaker` says whether a he/she quote was attributed to them.
+pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -> bool {
+    let w = filter_words();
+    let words: Vec<&str> = p.name.split_whitespace().collect();
+    if words.iter().any(|x| is_company_word(x)) {
+        return false;
+    }
+    if let [one] = words.as_slice() {
+        let l = lower(one);
+        // "Commerzbank said": a bank's one-word name; "Official", "Banker": a role
+        let role = w.titles.contains(l.as_str())
+            || w.honorifics.contains(l.as_str())
+            || WEAK_TITLES.contains(&l.as_str());
+        // "Conn.", "Los": an abbreviation or a piece of a place's name
+        if (l.len() >= 8 && l.ends_with("bank"))
+            || (role && !SURNAME_TITLES.contains(&l.as_str()))
+            || one.ends_with('.')
+            || w.openers.contains(l.as_str())
+        {
+            return false;
+        }
+    }
+    let first_name = words.len() > 1 && is_first_name(words[0]);
+    let signs = text.evidence(&p.name, &p.aliases);
+    if signs.person {
+        return true;
+    }
+    if signs.org && !(signs.titled && first_name) {
+        return false;
+    }
+    let key = person_key(&p.name);
+    let place = w.places.contains(key.as_str());
+    let surname_alone = words.len() > 1
+        && words
+            .last()
+            .is_some_and(|last| p.aliases.iter().any(|a| a == last));
+    let supported =
+        signs.titled || first_name || surname_alone || pronoun_speaker || !p.roles.is_empty();
+    // a name word that is a place ("Colorado Interstate") when nothing else tells
+    let place_word = words
+        .iter()
+        .skip(usize::from(first_name))
+        .any(|x| w.places.contains(lower(x).as_str()));
+    if (place || signs.org_weak || place_word) && !supported {
+        return false;
+    }
+    true
 }
 
 #[cfg(test)]
