@@ -301,6 +301,9 @@ fn opens_like_caption(text: &str) -> bool {
 fn split_credit(text: &str) -> Option<(String, Credit, &'static str)> {
     let text = text.trim();
     let window_start = floor_boundary(text, text.len().saturating_sub(CREDIT_WINDOW));
+    if !may_hold_credit(&text[window_start..]) {
+        return None;
+    }
     // longest credit starting at a sentence or separator boundary
     let mut best: Option<(usize, Credit, &'static str)> = None;
     for (start, rule) in credit_starts(text, window_start) {
@@ -356,22 +359,10 @@ fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
     if !text.contains('/') && !contains_ignore_ascii_case(text, " via ") {
         return None;
     }
-    // Only a credit naming a known agency counts here, and an agency is a whole piece
-    // of the credit: without one among the window's pieces (or ending its first piece,
-    // where the credit may start mid-piece) no start can succeed.
+    // only a credit naming a known agency counts here ("via" may hide it: "Handout via
+    // Reuters" is one piece)
     let window = text.get(from..)?;
-    let mut pieces = credit::split_pieces(window);
-    let first = pieces.next()?;
-    let named = |p: &str| {
-        agencies::lookup(p).is_some()
-            || p.contains(" via ")
-            || p.contains(" Via ")
-            || p.contains(" VIA ")
-    };
-    let first_words: Vec<&str> = first.split_whitespace().collect();
-    let ends_in_agency = (1..=first_words.len().min(5))
-        .any(|k| named(&first_words[first_words.len() - k..].join(" ")));
-    if !ends_in_agency && !pieces.any(named) {
+    if !names_an_agency(window) && !contains_ignore_ascii_case(window, " via ") {
         return None;
     }
     let starts: Vec<usize> = text
@@ -406,6 +397,72 @@ fn tail_credit(text: &str, from: usize) -> Option<(usize, Credit)> {
         return Some((s, c));
     }
     shortest
+}
+
+/// Words that can open a credit ("Photo:", "© ", "Courtesy of", "Handout photo by").
+const MARKER_WORDS: &[&str] = &[
+    "photo",
+    "pic",
+    "image",
+    "credit",
+    "foto",
+    "bild",
+    "file",
+    "source",
+    "screenshot",
+    "video",
+    "illustration",
+    "graphic",
+    "courtesy",
+    "copyright",
+    "pool",
+    "handout",
+];
+
+/// Whether the end of a paragraph can hold a credit at all, by what every credit shape
+/// [`parse_credit`] accepts needs: a marker, a slash, brackets, "via", "Name for The
+/// Outlet", or a known agency among its pieces. Most paragraphs have none of them, and
+/// are passed over without trying each possible credit start.
+fn may_hold_credit(window: &str) -> bool {
+    if window.contains(['/', '©']) || window.contains("(c)") || window.contains("(C)") {
+        return true;
+    }
+    let folded = agencies::fold(window);
+    MARKER_WORDS.iter().any(|w| folded.contains(w))
+        || folded.contains("via")
+        || for_outlet(window)
+        || (agencies::any_named_in(&folded) && agency_piece(window))
+}
+
+/// "for" before a capitalised word: "Ana Ruiz for The Daily Example".
+fn for_outlet(window: &str) -> bool {
+    window.match_indices("for").any(|(i, _)| {
+        let before = window[..i].chars().next_back();
+        let mut after = window[i + 3..].chars();
+        before.is_some_and(char::is_whitespace)
+            && after.next().is_some_and(char::is_whitespace)
+            && after
+                .take_while(|c| !c.is_whitespace())
+                .any(char::is_uppercase)
+    })
+}
+
+/// Whether a known agency is one of the credit pieces of `window`, or ends its first
+/// piece (a credit may start mid-piece: "... the harbour. AP, Ana Ruiz").
+fn names_an_agency(window: &str) -> bool {
+    agencies::any_named_in(&agencies::fold(window)) && agency_piece(window)
+}
+
+/// [`names_an_agency`] once an agency's name is known to occur.
+fn agency_piece(window: &str) -> bool {
+    let mut pieces = credit::split_pieces(window);
+    let Some(first) = pieces.next() else {
+        return false;
+    };
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let ends_in_agency = (1..=words.len().min(5))
+        .any(|k| agencies::lookup(&words[words.len() - k..].join(" ")).is_some());
+    ends_in_agency || pieces.any(|p| agencies::lookup(p).is_some())
 }
 
 /// Whether `needle` (ASCII) occurs in `haystack`, ignoring ASCII case.

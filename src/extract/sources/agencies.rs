@@ -56,7 +56,7 @@ pub fn fold(s: &str) -> String {
     // space collapsed
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars().flat_map(char::to_lowercase) {
+    let mut put = |c: char, out: &mut String| {
         if matches!(c, '-' | '/' | '_') || c.is_whitespace() {
             space = !out.is_empty();
         } else if c.is_alphanumeric() || c == '&' {
@@ -65,6 +65,16 @@ pub fn fold(s: &str) -> String {
                 space = false;
             }
             out.push(c);
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            // the common case, without Unicode tables
+            put(c.to_ascii_lowercase(), &mut out);
+        } else {
+            for l in c.to_lowercase() {
+                put(l, &mut out);
+            }
         }
     }
     match out.strip_prefix("the ") {
@@ -147,6 +157,25 @@ fn exact(folded: &str) -> Option<Agency> {
 }
 
 /// The agency with this canonical name.
+/// Whether any agency's name appears as whole words in `folded` (text passed through
+/// [`fold`]): a cheap test that must pass before [`lookup`] can find one in its pieces.
+pub fn any_named_in(folded: &str) -> bool {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let mut names: Vec<String> = entries()
+            .iter()
+            .flat_map(|e| e.names.iter().map(|n| fold(n)))
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names.dedup();
+        let alternation: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+        regex::Regex::new(&format!(r"\b(?:{})\b", alternation.join("|")))
+            .expect("agency names regex")
+    });
+    re.is_match(folded)
+}
+
 pub fn by_name(name: &str) -> Option<Agency> {
     entries()
         .iter()
