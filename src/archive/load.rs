@@ -41,6 +41,37 @@ impl Prepared {
     }
 }
 
+/// Full-text rows waiting for the end of a transaction. FTS5 writes its pending rows to
+/// disk at every statement savepoint, and statements with triggers or upserts open one:
+/// written as they came, a batch would flush the full-text index after nearly every
+/// row. Written last, just before the commit, they are flushed once.
+#[derive(Default)]
+struct FtsRows {
+    articles: Vec<(i64, Option<String>, String)>,
+    quotes: Vec<(i64, String)>,
+    captions: Vec<(i64, String, Option<String>)>,
+}
+
+impl FtsRows {
+    fn write(self, conn: &Connection) -> Result<()> {
+        let mut st = conn
+            .prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+        for (id, title, body) in &self.articles {
+            st.execute(params![id, title, body])?;
+        }
+        let mut st = conn.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?;
+        for (id, text) in &self.quotes {
+            st.execute(params![id, text])?;
+        }
+        let mut st = conn
+            .prepare_cached("INSERT INTO captions_fts (rowid, text, credit) VALUES (?1, ?2, ?3)")?;
+        for (id, text, credit) in &self.captions {
+            st.execute(params![id, text, credit])?;
+        }
+        Ok(())
+    }
+}
+
 /// What storing one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadOutcome {
@@ -52,6 +83,8 @@ pub enum LoadOutcome {
 
 pub struct Loader<'c> {
     conn: &'c mut Connection,
+    /// Full-text rows of the open transaction, written just before it commits.
+    fts: FtsRows,
     /// Commit once this many articles are pending (0: after every batch).
     commit_every: usize,
     /// Articles stored in the open transaction.
@@ -151,6 +184,7 @@ impl<'c> Loader<'c> {
     pub(super) fn new(conn: &'c mut Connection) -> Self {
         Loader {
             conn,
+            fts: FtsRows::default(),
             commit_every: 0,
             pending: 0,
         }
@@ -191,7 +225,7 @@ impl<'c> Loader<'c> {
         let stamp = now();
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            out.push(store_one(self.conn, item, &stamp)?);
+            out.push(store_one(self.conn, item, &stamp, &mut self.fts)?);
         }
         Ok(out)
     }
@@ -199,9 +233,10 @@ impl<'c> Loader<'c> {
     /// Commit what is pending.
     pub fn finish(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
-            if let Err(e) = self.conn.execute_batch("COMMIT") {
+            let written = std::mem::take(&mut self.fts).write(self.conn);
+            if let Err(e) = written.and_then(|_| Ok(self.conn.execute_batch("COMMIT")?)) {
                 self.rollback();
-                return Err(e.into());
+                return Err(e);
             }
         }
         self.pending = 0;
@@ -212,6 +247,7 @@ impl<'c> Loader<'c> {
         if !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
+        self.fts = FtsRows::default();
         self.pending = 0;
     }
 
@@ -220,6 +256,7 @@ impl<'c> Loader<'c> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut fts = FtsRows::default();
         for (id, doc, ex) in items {
             clear_extraction(&tx, *id)?;
             let outlet = match doc.meta.outlet.as_deref() {
@@ -250,8 +287,9 @@ impl<'c> Loader<'c> {
                 tx.prepare_cached("UPDATE article_raw SET document = ?2 WHERE article_id = ?1")?
                     .execute(params![id, outline::pack(doc, &in_body)])?;
             }
-            store_extraction(&tx, *id, outlet, ex)?;
+            store_extraction(&tx, *id, outlet, ex, &mut fts)?;
         }
+        fts.write(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -305,7 +343,12 @@ fn byline_text(doc: &Document, ex: &Extraction) -> Option<String> {
     }
 }
 
-fn store_one(tx: &Connection, item: &Prepared, stamp: &str) -> Result<LoadOutcome> {
+fn store_one(
+    tx: &Connection,
+    item: &Prepared,
+    stamp: &str,
+    fts: &mut FtsRows,
+) -> Result<LoadOutcome> {
     let doc = &item.doc;
     let ex = &item.extraction;
     let body = &item.body;
@@ -375,11 +418,11 @@ fn store_one(tx: &Connection, item: &Prepared, stamp: &str) -> Result<LoadOutcom
         stamp,
     ])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, doc.meta.title, body])?;
+    fts.articles
+        .push((id, doc.meta.title.clone(), body.to_string()));
     tx.prepare_cached("INSERT INTO article_raw (article_id, document) VALUES (?1, ?2)")?
         .execute(params![id, item.outline])?;
-    store_extraction(tx, id, outlet, ex)?;
+    store_extraction(tx, id, outlet, ex, fts)?;
     Ok(LoadOutcome::Stored { id, duplicate_of })
 }
 
@@ -398,7 +441,13 @@ fn clear_extraction(tx: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn store_extraction(tx: &Connection, id: i64, outlet: Option<i64>, ex: &Extraction) -> Result<()> {
+fn store_extraction(
+    tx: &Connection,
+    id: i64,
+    outlet: Option<i64>,
+    ex: &Extraction,
+    fts: &mut FtsRows,
+) -> Result<()> {
     let mut link = tx.prepare_cached(
         "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
     )?;
@@ -453,8 +502,6 @@ fn store_extraction(tx: &Connection, id: i64, outlet: Option<i64>, ex: &Extracti
         "INSERT INTO quotes (article_id, person_id, speaker_text, role, text, verb, kind, paragraph, char_start, char_end, rule, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    let mut quote_fts =
-        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?;
     for q in &ex.quotes {
         quote.execute(params![
             id,
@@ -470,7 +517,7 @@ fn store_extraction(tx: &Connection, id: i64, outlet: Option<i64>, ex: &Extracti
             q.rule,
             q.confidence as f64
         ])?;
-        quote_fts.execute(params![tx.last_insert_rowid(), q.text])?;
+        fts.quotes.push((tx.last_insert_rowid(), q.text.clone()));
     }
 
     let mut caption = tx.prepare_cached(
@@ -508,8 +555,7 @@ fn store_extraction(tx: &Connection, id: i64, outlet: Option<i64>, ex: &Extracti
             c.confidence as f64
         ])?;
         let cid = tx.last_insert_rowid();
-        tx.prepare_cached("INSERT INTO captions_fts (rowid, text, credit) VALUES (?1, ?2, ?3)")?
-            .execute(params![cid, c.text, c.credit])?;
+        fts.captions.push((cid, c.text.clone(), c.credit.clone()));
         for p in c.pictured.iter().filter_map(|&i| person(Some(i))) {
             pictured.execute(params![cid, p])?;
         }

@@ -219,13 +219,13 @@ pub fn people(f: &Filters, by: PeopleBy) -> Query {
     b.source("a.id", f);
     b.person(f.person.as_deref(), |ids| format!("p.id IN {ids}"));
     let sql = match by {
-        // unfiltered, the ranking needs only the quotes_person index: count per person,
-        // keep the top rows, and count their distinct articles afterwards
-        PeopleBy::Quotes if b.wheres.is_empty() => format!(
-            "SELECT p.id, p.name, c.quotes, (SELECT count(DISTINCT article_id) FROM quotes WHERE person_id = c.person_id) AS articles,
+        // unfiltered, the counts kept beside the people answer (migration V4)
+        PeopleBy::Quotes | PeopleBy::Articles if b.wheres.is_empty() => format!(
+            "SELECT p.id, p.name, c.quotes, c.articles,
                     (SELECT group_concat(alias, '; ') FROM (SELECT alias FROM person_aliases x WHERE x.person_id = p.id AND x.alias <> p.name LIMIT 5)) AS aliases
-             FROM (SELECT person_id, count(*) AS quotes FROM quotes WHERE person_id IS NOT NULL GROUP BY person_id) c
-             JOIN people p ON p.id = c.person_id ORDER BY c.quotes DESC, p.name {}",
+             FROM person_counts c JOIN people p ON p.id = c.person_id
+             WHERE c.quotes > 0 ORDER BY c.{} DESC, p.name {}",
+            if by == PeopleBy::Quotes { "quotes" } else { "articles" },
             b.limit(f, 20)
         ),
         PeopleBy::Quotes | PeopleBy::Articles => format!(
@@ -254,18 +254,21 @@ pub fn sources(f: &Filters) -> Query {
     let mut b = Builder::new();
     b.dates("a.published_at", f);
     b.outlet("a.id", f);
-    // (article, source, role) is the primary key: count(*) is the number of articles, and
-    // without filters the articles table need not be read at all
-    let join = if b.wheres.is_empty() {
-        ""
+    // unfiltered, the counts kept per source and role answer (migration V4); filtered,
+    // (article, source, role) is the primary key, so count(*) is the number of articles
+    let counts = if b.wheres.is_empty() {
+        "SELECT source_id, role, articles FROM source_counts WHERE articles > 0".to_string()
     } else {
-        "JOIN articles a ON a.id = x.article_id"
+        format!(
+            "SELECT x.source_id, x.role, count(*) AS articles FROM article_sources x
+             JOIN articles a ON a.id = x.article_id {} GROUP BY x.source_id, x.role",
+            b.where_sql()
+        )
     };
     let sql = format!(
         "SELECT s.name, s.kind, c.role, c.articles
-         FROM (SELECT x.source_id, x.role, count(*) AS articles FROM article_sources x {join} {} GROUP BY x.source_id, x.role) c
+         FROM ({counts}) c
          JOIN sources s ON s.id = c.source_id ORDER BY c.articles DESC, s.name {}",
-        b.where_sql(),
         b.limit(f, 100)
     );
     b.into_query(sql)
@@ -361,6 +364,30 @@ fn bucket(col: &str, by: crate::cli::Period) -> String {
 /// `timeline`: counts per period of articles, quotes, or mentions (of `--person`).
 pub fn timeline(f: &Filters, by: crate::cli::Period, of: crate::cli::Counted) -> Query {
     use crate::cli::Counted;
+    // articles or quotes over dates alone: the counts kept per day answer (migration V4)
+    let short = |d: &Option<String>| d.as_ref().is_none_or(|d| d.len() <= 10);
+    let by_day = f.outlet.is_none()
+        && f.source.is_none()
+        && f.person.is_none()
+        && short(&f.since)
+        && short(&f.until);
+    if by_day && matches!(of, Counted::Articles | Counted::Quotes) {
+        let mut b = Builder::new();
+        b.dates("d.day", f);
+        let value = if of == Counted::Articles {
+            "articles"
+        } else {
+            "quotes"
+        };
+        let sql = format!(
+            "SELECT {} AS period, sum(d.{value}) AS {value} FROM day_counts d {}
+             GROUP BY period HAVING sum(d.{value}) > 0 ORDER BY period {}",
+            bucket("d.day", by),
+            b.where_sql(),
+            b.limit(f, 10_000)
+        );
+        return b.into_query(sql);
+    }
     let mut b = Builder::new();
     b.dates("a.published_at", f);
     b.outlet("a.id", f);

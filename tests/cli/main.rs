@@ -987,3 +987,104 @@ fn report_output_contracts() {
         "| id | name | quotes | articles | aliases |\n|---|---|---|---|---|\n| 3 | Olav Berg | 1 | 1 |  |\n"
     );
 }
+
+/// The counts the everyday reports read (people, sources, timeline) follow every path
+/// that writes: ingest, reextract, merge and split.
+#[test]
+fn report_counts_follow_every_write() {
+    let (dir, db) = archive();
+    let a = dir.path().join("a.md");
+    std::fs::write(
+        &a,
+        "---\ntitle: Rates\npublished: 2024-03-02\noutlet: The Coastline Courier\n---\n\n“Rates will fall,” said Maria Gonzales, an economist.\n\n“They may not,” said Tomas Lind.\n",
+    )
+    .unwrap();
+    let b = dir.path().join("b.md");
+    std::fs::write(
+        &b,
+        "---\ntitle: Rates again\npublished: 2024-04-09\noutlet: The Coastline Courier\n---\n\n“Rates will rise,” said Maria González-Ruiz, the bank's governor.\n\n“Not soon,” Gonzales said.\n",
+    )
+    .unwrap();
+    let counts_ok = |db: &Path| {
+        morgue(db)
+            .arg("check")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("report counts\tok"));
+    };
+    let top = |db: &Path| -> Vec<String> {
+        let out = morgue(db).args(["people", "-f", "csv"]).assert().success();
+        String::from_utf8(out.get_output().stdout.clone())
+            .unwrap()
+            .lines()
+            .map(|l| l.split(',').take(4).collect::<Vec<_>>().join(","))
+            .collect()
+    };
+    morgue(&db)
+        .arg("ingest")
+        .arg(&a)
+        .arg(&b)
+        .arg(samples())
+        .assert()
+        .success();
+    counts_ok(&db);
+    let recount = sql(
+        &db,
+        "SELECT p.id || ',' || p.name || ',' || count(*) || ',' || count(DISTINCT q.article_id)
+         FROM quotes q JOIN people p ON p.id = q.person_id GROUP BY p.id ORDER BY count(*) DESC, p.name",
+    );
+    let recount: Vec<String> = recount
+        .iter()
+        .map(|l| l.trim_matches('"').to_string())
+        .collect();
+    assert_eq!(top(&db)[1..], recount[..]);
+    morgue(&db).args(["reextract", "--all"]).assert().success();
+    counts_ok(&db);
+    morgue(&db)
+        .args(["people", "merge", "Maria González-Ruiz", "Maria Gonzales"])
+        .assert()
+        .success();
+    counts_ok(&db);
+    assert!(top(&db)
+        .iter()
+        .any(|l| l.ends_with(",Maria González-Ruiz,2,2")));
+    morgue(&db)
+        .args(["people", "split", "Maria González-Ruiz", "Maria Gonzales"])
+        .assert()
+        .success();
+    counts_ok(&db);
+    let months = morgue(&db)
+        .args([
+            "timeline",
+            "--since",
+            "2024-03-01",
+            "--until",
+            "2024-04-30",
+            "-f",
+            "csv",
+        ])
+        .assert()
+        .success();
+    let recount = sql(
+        &db,
+        "SELECT substr(published_at, 1, 7) || ',' || count(*) FROM articles
+         WHERE published_at >= '2024-03-01' AND published_at < '2024-04-30~' GROUP BY substr(published_at, 1, 7) ORDER BY 1",
+    );
+    let want: Vec<String> = std::iter::once("period,articles".to_string())
+        .chain(recount.iter().map(|l| l.trim_matches('"').to_string()))
+        .collect();
+    assert_eq!(
+        String::from_utf8(months.get_output().stdout.clone())
+            .unwrap()
+            .lines()
+            .collect::<Vec<_>>(),
+        want
+    );
+    let sources = morgue(&db)
+        .args(["sources", "-f", "csv"])
+        .assert()
+        .success();
+    assert!(String::from_utf8(sources.get_output().stdout.clone())
+        .unwrap()
+        .contains("The Coastline Courier,outlet,publisher,3"));
+}
