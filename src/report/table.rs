@@ -12,7 +12,9 @@
 //!    and the long text columns split what remains (on a screen too narrow for every
 //!    floor, text columns give way first, down to [`TIGHT_TEXT`]);
 //! 3. cells are word-wrapped to their width and cut after [`MAX_LINES`] lines with `…`,
-//!    so one long quote does not fill the screen.
+//!    so one long quote does not fill the screen;
+//! 4. when even that would break dates and ids, each row is printed as a record instead
+//!    (`name │ value` lines), which any width can show.
 //!
 //! The table is then drawn by comfy-table from the pre-wrapped text. Without a width
 //! (stdout is not a terminal and `COLUMNS` is unset) nothing is wrapped or cut, so a table
@@ -29,6 +31,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Lines a cell may take on a terminal before it is cut with `…`.
 pub const MAX_LINES: usize = 3;
+/// Lines a value may take in the record layout of narrow screens.
+pub const RECORD_LINES: usize = 6;
 /// A column of single tokens (ids, dates, counts) up to this wide is never broken; wider
 /// ones (URLs) wrap like text.
 pub const TOKEN_CAP: usize = 30;
@@ -86,7 +90,8 @@ pub fn table_width(
     None
 }
 
-/// The rows as a table, with a header, ending in a newline.
+/// The rows as a table, with a header, ending in a newline; on a screen too narrow for
+/// the columns, one record per row instead.
 pub fn render(columns: &[String], rows: &[Row], style: TableStyle) -> String {
     if rows.is_empty() {
         return "(no rows)\n".to_string();
@@ -95,8 +100,25 @@ pub fn render(columns: &[String], rows: &[Row], style: TableStyle) -> String {
         .iter()
         .map(|r| r.iter().map(cell_text).collect())
         .collect();
-    let widths = style.width.map(|w| plan(columns, &texts, w));
-    let fit = |col: usize, s: &str| match &widths {
+    let widths = match style.width {
+        None => None,
+        Some(w) => match plan(columns, &texts, w) {
+            Some(widths) => Some(widths),
+            None => return render_records(columns, &texts, w, style.color),
+        },
+    };
+    render_columns(columns, rows, &texts, widths.as_deref(), style.color)
+}
+
+/// A table drawn by comfy-table from text wrapped to `widths` (unwrapped without).
+fn render_columns(
+    columns: &[String],
+    rows: &[Row],
+    texts: &[Vec<String>],
+    widths: Option<&[usize]>,
+    color: bool,
+) -> String {
+    let fit = |col: usize, s: &str| match widths {
         Some(ws) => wrap(s, ws[col], MAX_LINES).join("\n"),
         None => s.to_string(),
     };
@@ -104,30 +126,66 @@ pub fn render(columns: &[String], rows: &[Row], style: TableStyle) -> String {
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
         .force_no_tty();
-    if style.color {
+    if color {
         t.enforce_styling().style_text_only();
     }
     t.set_header(columns.iter().enumerate().map(|(i, c)| {
         let cell = TCell::new(fit(i, &sanitize(c)));
-        if style.color {
+        if color {
             cell.add_attribute(Attribute::Bold)
         } else {
             cell
         }
     }));
-    for (row, text) in rows.iter().zip(&texts) {
+    for (row, text) in rows.iter().zip(texts) {
         t.add_row(row.iter().zip(text).enumerate().map(|(i, (c, s))| {
             let mut cell = TCell::new(fit(i, s));
             if c.is_numeric() {
                 cell = cell.set_alignment(CellAlignment::Right);
             }
-            if style.color && is_secondary(&columns[i]) {
+            if color && is_secondary(&columns[i]) {
                 cell = cell.add_attribute(Attribute::Dim);
             }
             cell
         }));
     }
     format!("{t}\n")
+}
+
+/// Rows as records, `name │ value` per line under a rule naming the row (as `psql \x`
+/// does): what a screen too narrow for the columns can still show legibly.
+fn render_records(columns: &[String], texts: &[Vec<String>], width: usize, color: bool) -> String {
+    let names: Vec<String> = columns.iter().map(|c| sanitize(c)).collect();
+    let name_w = names
+        .iter()
+        .map(|c| c.width())
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    let value_w = width.saturating_sub(name_w + 3).max(1);
+    let (bold, dim, reset) = if color {
+        ("\x1b[1m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut out = String::new();
+    for (n, row) in texts.iter().enumerate() {
+        let label = format!("─[ {} ]", n + 1);
+        let rule = "─".repeat(width.saturating_sub(label.width()));
+        out.push_str(&format!("{dim}{label}{rule}{reset}\n"));
+        for (name, value) in names.iter().zip(row) {
+            let name = wrap(name, name_w, 1).remove(0);
+            let padding = " ".repeat(name_w.saturating_sub(name.width()));
+            for (i, line) in wrap(value, value_w, RECORD_LINES).iter().enumerate() {
+                if i == 0 {
+                    out.push_str(&format!("{bold}{name}{reset}{padding} │ {line}\n"));
+                } else {
+                    out.push_str(&format!("{} │ {line}\n", " ".repeat(name_w)));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A cell as it may appear on a terminal: control characters escaped, tabs as spaces.
@@ -140,14 +198,15 @@ fn is_secondary(column: &str) -> bool {
     matches!(column, "id" | "article" | "rank") || column.ends_with("_id")
 }
 
-/// Widths of the table's columns so that the whole table fits `total` terminal columns.
-pub fn plan(columns: &[String], texts: &[Vec<String>], total: usize) -> Vec<usize> {
+/// Widths of the table's columns so that the whole table fits `total` terminal columns;
+/// none when only breaking dates and ids would make it fit.
+pub fn plan(columns: &[String], texts: &[Vec<String>], total: usize) -> Option<Vec<usize>> {
     let n = columns.len();
     let natural: Vec<usize> = (0..n).map(|i| natural_width(columns, texts, i)).collect();
     // borders and padding of UTF8_FULL_CONDENSED: "│ a ┆ b │"
     let room = total.saturating_sub(3 * n + 1).max(n);
     if natural.iter().sum::<usize>() <= room {
-        return natural;
+        return Some(natural);
     }
     let floor: Vec<usize> = (0..n).map(|i| floor_width(columns, texts, i)).collect();
     let fixed = fixed(texts, &natural);
@@ -163,7 +222,7 @@ pub fn plan(columns: &[String], texts: &[Vec<String>], total: usize) -> Vec<usiz
     };
     let wants: Vec<usize> = top.iter().zip(base).map(|(t, b)| t - b).collect();
     let extra = fair_share(&wants, room - base.iter().sum::<usize>());
-    base.iter().zip(extra).map(|(b, e)| b + e).collect()
+    Some(base.iter().zip(extra).map(|(b, e)| b + e).collect())
 }
 
 /// Columns that are never broken while text columns can still shrink.
@@ -174,26 +233,25 @@ fn fixed(texts: &[Vec<String>], natural: &[usize]) -> Vec<bool> {
 }
 
 /// Widths on a screen too narrow even for the tight widths: fixed columns keep theirs
-/// while the others can have [`SQUEEZED_TEXT`] each, else every column is squeezed.
-fn squeeze(tight: &[usize], fixed: &[bool], room: usize) -> Vec<usize> {
+/// while the others can have [`SQUEEZED_TEXT`] each, else none.
+fn squeeze(tight: &[usize], fixed: &[bool], room: usize) -> Option<Vec<usize>> {
     let fixed_sum: usize = (0..tight.len())
         .filter(|&i| fixed[i])
         .map(|i| tight[i])
         .sum();
     let text_cols = fixed.iter().filter(|f| !**f).count();
     if fixed_sum + SQUEEZED_TEXT * text_cols > room {
-        return fair_share(tight, room)
-            .into_iter()
-            .map(|w| w.max(1))
-            .collect();
+        return None;
     }
     let wants: Vec<usize> = (0..tight.len())
         .map(|i| if fixed[i] { 0 } else { tight[i] })
         .collect();
     let shares = fair_share(&wants, room - fixed_sum);
-    (0..tight.len())
-        .map(|i| if fixed[i] { tight[i] } else { shares[i] })
-        .collect()
+    Some(
+        (0..tight.len())
+            .map(|i| if fixed[i] { tight[i] } else { shares[i] })
+            .collect(),
+    )
 }
 
 /// On a crowded screen text columns give way first (they wrap well), down to
@@ -381,7 +439,7 @@ mod tests {
             quote.trim().to_string(),
             "direct".to_string(),
         ]];
-        let w = plan(&columns, &texts, 80);
+        let w = plan(&columns, &texts, 80).unwrap();
         assert_eq!(w[0], 2);
         assert_eq!(w[1], 25, "dates are never broken");
         assert_eq!(w[3], 6);
@@ -411,6 +469,30 @@ mod tests {
                 assert!(line.width() <= width, "{width}: {line:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_screen_too_narrow_for_the_columns_gets_records() {
+        let columns = cols(&["id", "date", "quote", "kind"]);
+        let rows = vec![vec![
+            Cell::Int(7),
+            Cell::text("2024-04-02T08:15:00+02:00"),
+            Cell::text("We lost water, not memory, and we will open again in spring"),
+            Cell::text("direct"),
+        ]];
+        let style = TableStyle {
+            width: Some(40),
+            color: false,
+        };
+        assert_eq!(
+            render(&columns, &rows, style),
+            "─[ 1 ]──────────────────────────────────\n\
+             id    │ 7\n\
+             date  │ 2024-04-02T08:15:00+02:00\n\
+             quote │ We lost water, not memory, and\n\
+             \x20     │ we will open again in spring\n\
+             kind  │ direct\n"
+        );
     }
 
     #[test]
