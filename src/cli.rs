@@ -1,6 +1,7 @@
 //! Every command-line type, declared with clap; no logic lives here.
 
 use crate::report::format::OutputFormat;
+use crate::report::table::ColorChoice;
 use crate::report::{PeopleBy, SearchIn};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -13,6 +14,10 @@ pub struct Cli {
     /// The archive file [default: $XDG_DATA_HOME/morgue/archive.db]
     #[arg(long, global = true, env = "MORGUE_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// Colour tables: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 
     #[command(subcommand)]
     pub command: Command,

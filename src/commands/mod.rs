@@ -1,5 +1,9 @@
 //! One module per subcommand, each a thin `run` over the library, plus what they share:
 //! where the archive is, and how rows reach stdout.
+//!
+//! `--color` is kept for the whole run in [`COLOR`] rather than passed to every command:
+//! like the terminal itself, it is one fact about the process that only the table
+//! formatter reads.
 
 mod export;
 mod ingest;
@@ -12,9 +16,14 @@ mod show;
 use crate::archive::{Archive, Cell};
 use crate::cli::{Cli, Command, OutputArgs};
 use crate::report::format::{json_object, OutputFormat, Sink};
+use crate::report::table::{self, ColorChoice, TableStyle};
 use crate::report::Query;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The `--color` of this run.
+static COLOR: OnceLock<ColorChoice> = OnceLock::new();
 
 /// How a command ended: exit code 0, or 1 when some inputs were refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +34,7 @@ pub enum Outcome {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let _ = COLOR.set(cli.color);
     let db = database_path(cli.db);
     match cli.command {
         Command::Ingest(a) => ingest::run(&db, a),
@@ -83,16 +93,20 @@ pub fn output_format(args: &OutputArgs) -> OutputFormat {
     })
 }
 
-fn terminal_width() -> Option<usize> {
-    if !stdout_is_terminal() {
-        return None;
+/// How tables look in this run: the width from `COLUMNS` or the terminal, colour from
+/// `--color`, `NO_COLOR` and the terminal.
+fn table_style() -> TableStyle {
+    let terminal = stdout_is_terminal();
+    let columns = std::env::var("COLUMNS").ok();
+    let terminal_size = || comfy_table::Table::new().width().map(usize::from);
+    TableStyle {
+        width: table::table_width(columns.as_deref(), terminal, terminal_size),
+        color: table::color_enabled(
+            COLOR.get().copied().unwrap_or_default(),
+            std::env::var_os("NO_COLOR").as_deref(),
+            terminal,
+        ),
     }
-    // $COLUMNS when the shell exports it, else the terminal's own width
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .or_else(|| comfy_table::Table::new().width().map(usize::from))
-        .or(Some(120))
 }
 
 /// A sink on stdout for these output arguments.
@@ -100,22 +114,29 @@ pub fn sink(args: &OutputArgs) -> Sink<std::io::BufWriter<std::io::Stdout>> {
     Sink::new(
         std::io::BufWriter::new(std::io::stdout()),
         output_format(args),
-        terminal_width(),
+        table_style(),
         stdout_is_terminal(),
     )
 }
 
-/// Run a report query and print its rows; says on stderr when `--limit` cut the list.
+/// Run a report query and print its rows. With `shown`, the query was built to return
+/// one row more than that (see [`one_more`]): the extra row is not printed, but tells that
+/// the list was cut, which stderr then says with how to see the rest.
 pub fn print_query(
     archive: &Archive,
     q: &Query,
     out: &OutputArgs,
-    limit: Option<usize>,
+    shown: Option<usize>,
 ) -> anyhow::Result<()> {
     let mut sink = sink(out);
     let mut io_err: Option<std::io::Error> = None;
     let mut cols_set = false;
+    let mut cut = false;
     archive.query_each(&q.sql, &q.params, None, |cols, row| {
+        if shown.is_some_and(|l| sink.rows_written() >= l) {
+            cut = true;
+            return false;
+        }
         if !cols_set {
             cols_set = true;
             if let Err(e) = sink.columns(cols) {
@@ -139,14 +160,24 @@ pub fn print_query(
             archive.query_all(&format!("SELECT * FROM ({}) LIMIT 0", q.sql), &q.params)?;
         sink.columns(&cols)?;
     }
-    let n = sink.rows_written();
     sink.finish()?;
-    if let Some(l) = limit {
-        if n == l {
-            eprintln!("morgue: showing the first {l} rows (use --limit to see more)");
-        }
+    if let (true, Some(l)) = (cut, shown) {
+        eprintln!("{}", limit_notice(l));
     }
     Ok(())
+}
+
+/// The rows to show (`--limit`, else the report's default) and the row limit to put in
+/// the query: one more, so that [`print_query`] can tell whether the list was cut.
+pub fn one_more(limit: Option<usize>, default: usize) -> (usize, usize) {
+    let shown = limit.unwrap_or(default);
+    (shown, shown.saturating_add(1))
+}
+
+/// What stderr says when rows were left out.
+fn limit_notice(shown: usize) -> String {
+    let more = shown.saturating_mul(2).max(10);
+    format!("morgue: showing the first {shown} rows; more match (--limit {more} shows more)")
 }
 
 /// Print rows that a command built itself.
@@ -203,7 +234,7 @@ pub fn write_sections(
             continue;
         }
         writeln!(out, "== {}", s.name)?;
-        let mut sink = Sink::new(&mut *out, format, terminal_width(), true);
+        let mut sink = Sink::new(&mut *out, format, table_style(), true);
         sink.columns(&s.columns)?;
         for r in s.rows {
             sink.row(r)?;

@@ -1,6 +1,6 @@
 //! The report commands: filters in, rows out through the one formatter.
 
-use super::{open_read, print_query, Outcome};
+use super::{one_more, open_read, print_query, Outcome};
 use crate::cli::{
     ArticlesArgs, CaptionsArgs, FilterArgs, OutputArgs, PeopleArgs, QuotesArgs, SearchArgs,
     SourcesArgs,
@@ -22,61 +22,56 @@ fn filters(f: &FilterArgs, text: Option<&String>) -> Filters {
 
 pub fn articles(db: &Path, a: ArticlesArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
-    let f = filters(&a.filters, a.text.as_ref());
-    print_query(
-        &archive,
-        &report::articles(&f),
-        &a.output,
-        Some(f.limit.unwrap_or(50)),
-    )?;
+    let mut f = filters(&a.filters, a.text.as_ref());
+    let (shown, query_limit) = one_more(f.limit, 50);
+    f.limit = Some(query_limit);
+    print_query(&archive, &report::articles(&f), &a.output, Some(shown))?;
     Ok(Outcome::Ok)
 }
 
 pub fn quotes(db: &Path, a: QuotesArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
-    let f = filters(&a.filters, a.words.as_ref());
+    let mut f = filters(&a.filters, a.words.as_ref());
+    let (shown, query_limit) = one_more(f.limit, 50);
+    f.limit = Some(query_limit);
     let q = report::quotes(&f, a.kind.as_deref(), a.article, a.explain);
-    print_query(&archive, &q, &a.output, Some(f.limit.unwrap_or(50)))?;
+    print_query(&archive, &q, &a.output, Some(shown))?;
     Ok(Outcome::Ok)
 }
 
 pub fn people(db: &Path, a: PeopleArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
     let mut f = filters(&a.filters, None);
-    f.limit = a.top.or(f.limit);
-    print_query(
-        &archive,
-        &report::people(&f, a.by),
-        &a.output,
-        Some(f.limit.unwrap_or(20)),
-    )?;
+    let (shown, query_limit) = one_more(a.top.or(f.limit), 20);
+    f.limit = Some(query_limit);
+    print_query(&archive, &report::people(&f, a.by), &a.output, Some(shown))?;
     Ok(Outcome::Ok)
 }
 
 pub fn sources(db: &Path, a: SourcesArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
-    let f = filters(&a.filters, None);
-    print_query(
-        &archive,
-        &report::sources(&f),
-        &a.output,
-        Some(f.limit.unwrap_or(100)),
-    )?;
+    let mut f = filters(&a.filters, None);
+    let (shown, query_limit) = one_more(f.limit, 100);
+    f.limit = Some(query_limit);
+    print_query(&archive, &report::sources(&f), &a.output, Some(shown))?;
     Ok(Outcome::Ok)
 }
 
 pub fn captions(db: &Path, a: CaptionsArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
-    let f = filters(&a.filters, a.words.as_ref());
+    let mut f = filters(&a.filters, a.words.as_ref());
+    let (shown, query_limit) = one_more(f.limit, 50);
+    f.limit = Some(query_limit);
     let q = report::captions(&f, a.agency.as_deref(), a.photographer.as_deref());
-    print_query(&archive, &q, &a.output, Some(f.limit.unwrap_or(50)))?;
+    print_query(&archive, &q, &a.output, Some(shown))?;
     Ok(Outcome::Ok)
 }
 
 pub fn search(db: &Path, a: SearchArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
-    let q = report::search(&a.query, a.raw, a.within, a.limit);
-    match print_query(&archive, &q, &a.output, Some(a.limit)) {
+    let (shown, query_limit) = one_more(Some(a.limit), 20);
+    let q = report::search(&a.query, a.raw, a.within, query_limit);
+    match print_query(&archive, &q, &a.output, Some(shown)) {
         Err(e) if a.raw && e.to_string().contains("fts5") => {
             anyhow::bail!("the --raw search is not valid FTS5 syntax: {e:#}")
         }
@@ -93,12 +88,14 @@ pub fn stats(db: &Path, a: OutputArgs) -> anyhow::Result<Outcome> {
 
 pub fn timeline(db: &Path, a: crate::cli::TimelineArgs) -> anyhow::Result<Outcome> {
     let archive = open_read(db)?;
-    let f = filters(&a.filters, None);
+    let mut f = filters(&a.filters, None);
+    let (shown, query_limit) = one_more(f.limit, 10_000);
+    f.limit = Some(query_limit);
     print_query(
         &archive,
         &report::timeline(&f, a.by, a.of),
         &a.output,
-        f.limit,
+        Some(shown),
     )?;
     Ok(Outcome::Ok)
 }

@@ -2,9 +2,11 @@
 //! JSON Lines or Markdown, so the formats never disagree.
 //!
 //! CSV, TSV and JSON Lines stream row by row (an export of a million rows never sits in
-//! memory); tables and Markdown need every row to size their columns. Text from articles
-//! is untrusted: control characters are shown escaped on a terminal, never sent raw.
+//! memory); tables and Markdown need every row to size their columns (tables are laid out
+//! in [`super::table`]). Text from articles is untrusted: control characters are shown
+//! escaped on a terminal, never sent raw.
 
+use super::table::TableStyle;
 use crate::archive::{Cell, Row};
 use std::io::{self, Write};
 
@@ -23,8 +25,8 @@ pub enum OutputFormat {
 pub struct Sink<W: Write> {
     out: W,
     format: OutputFormat,
-    /// Terminal width when stdout is a terminal (tables fit it).
-    width: Option<usize>,
+    /// The width tables fit and whether they are coloured.
+    style: TableStyle,
     columns: Vec<String>,
     buffered: Vec<Row>,
     rows: usize,
@@ -55,11 +57,11 @@ fn is_unsafe(c: char) -> bool {
 }
 
 impl<W: Write> Sink<W> {
-    pub fn new(out: W, format: OutputFormat, width: Option<usize>, to_terminal: bool) -> Self {
+    pub fn new(out: W, format: OutputFormat, style: TableStyle, to_terminal: bool) -> Self {
         Sink {
             out,
             format,
-            width,
+            style,
             columns: Vec::new(),
             buffered: Vec::new(),
             rows: 0,
@@ -175,36 +177,7 @@ impl<W: Write> Sink<W> {
     }
 
     fn render_table(&self) -> String {
-        use comfy_table::{
-            presets::UTF8_FULL_CONDENSED, Cell as TCell, CellAlignment, ContentArrangement, Table,
-        };
-        if self.buffered.is_empty() {
-            return "(no rows)\n".to_string();
-        }
-        let mut t = Table::new();
-        t.load_preset(UTF8_FULL_CONDENSED);
-        match self.width {
-            Some(w) => {
-                t.set_content_arrangement(ContentArrangement::Dynamic);
-                t.set_width(w.min(u16::MAX as usize) as u16);
-            }
-            None => {
-                t.set_content_arrangement(ContentArrangement::Disabled);
-            }
-        }
-        t.set_header(self.columns.iter().map(TCell::new));
-        for row in &self.buffered {
-            t.add_row(row.iter().map(|c| {
-                let text = sanitize(&c.display());
-                let cell = TCell::new(text);
-                if c.is_numeric() {
-                    cell.set_alignment(CellAlignment::Right)
-                } else {
-                    cell
-                }
-            }));
-        }
-        format!("{t}\n")
+        super::table::render(&self.columns, &self.buffered, self.style)
     }
 
     fn render_markdown(&self) -> String {
@@ -256,7 +229,7 @@ mod tests {
 
     fn render(format: OutputFormat) -> String {
         let mut buf = Vec::new();
-        let mut sink = Sink::new(&mut buf, format, None, false);
+        let mut sink = Sink::new(&mut buf, format, TableStyle::default(), false);
         sink.columns(&["name".into(), "n".into()]).unwrap();
         sink.row(vec![Cell::text("Ann \"A\", Lee"), Cell::Int(3)])
             .unwrap();

@@ -6,6 +6,7 @@
 //! way. Full-text input is escaped into FTS5 phrases unless the user asks for raw syntax.
 
 pub mod format;
+pub mod table;
 
 use crate::archive::Cell;
 use crate::extract::people::person_key;
