@@ -6,20 +6,39 @@ use crate::archive::{Archive, Result};
 use crate::extract::{extract, EXTRACTOR_VERSION};
 use rayon::prelude::*;
 
-/// Re-extract stale articles (all with `all`); returns how many were done.
-pub fn reextract(archive: &mut Archive, all: bool, progress: impl FnMut(u64, u64)) -> Result<u64> {
+/// What a re-extraction did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Reextracted {
+    /// Articles extracted again and replaced.
+    pub done: u64,
+    /// Articles left as they were: their stored document could not be rebuilt (an
+    /// outline that no longer fits the body), or extraction failed on it (a bug).
+    pub left: Vec<i64>,
+}
+
+/// Re-extract stale articles (all with `all`).
+pub fn reextract(
+    archive: &mut Archive,
+    all: bool,
+    progress: impl FnMut(u64, u64),
+) -> Result<Reextracted> {
     let ids = archive.stale_articles(EXTRACTOR_VERSION, all)?;
     run(archive, &ids, progress)
 }
 
 /// Re-extract these articles (after a manual correction), whatever their version.
-pub fn reextract_ids(archive: &mut Archive, ids: &[i64]) -> Result<u64> {
+pub fn reextract_ids(archive: &mut Archive, ids: &[i64]) -> Result<Reextracted> {
     run(archive, ids, |_, _| {})
 }
 
-fn run(archive: &mut Archive, ids: &[i64], mut progress: impl FnMut(u64, u64)) -> Result<u64> {
+fn run(
+    archive: &mut Archive,
+    ids: &[i64],
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Reextracted> {
     let total = ids.len() as u64;
-    let mut done = 0u64;
+    let mut out = Reextracted::default();
+    let mut seen = 0u64;
     for chunk in ids.chunks(1000) {
         let docs = archive.documents(chunk)?;
         let items: Vec<_> = docs
@@ -31,9 +50,13 @@ fn run(archive: &mut Archive, ids: &[i64], mut progress: impl FnMut(u64, u64)) -
             })
             .collect();
         archive.loader().replace_batch(&items)?;
-        done += chunk.len() as u64;
-        progress(done, total);
+        out.done += items.len() as u64;
+        let replaced: std::collections::HashSet<i64> = items.iter().map(|(id, _, _)| *id).collect();
+        out.left
+            .extend(chunk.iter().filter(|id| !replaced.contains(id)));
+        seen += chunk.len() as u64;
+        progress(seen, total);
     }
     archive.prune_people()?;
-    Ok(done)
+    Ok(out)
 }

@@ -106,7 +106,7 @@ pub fn run(db: &Path, a: IngestArgs) -> anyhow::Result<Outcome> {
 pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
     let mut archive = Archive::open_existing(db)?;
     let pb = progress_bar();
-    let done = crate::reextract::reextract(&mut archive, a.all, |done, total| {
+    let r = crate::reextract::reextract(&mut archive, a.all, |done, total| {
         if let Some(pb) = &pb {
             pb.set_length(total);
             pb.set_position(done);
@@ -116,8 +116,24 @@ pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
         pb.finish_and_clear();
     }
     eprintln!(
-        "morgue: re-extracted {done} article{}",
-        if done == 1 { "" } else { "s" }
+        "morgue: re-extracted {} article{}",
+        r.done,
+        if r.done == 1 { "" } else { "s" }
     );
-    Ok(Outcome::Ok)
+    Ok(report_left(&r))
+}
+
+/// Articles a re-extraction had to leave as they were, named by id.
+pub fn report_left(r: &crate::reextract::Reextracted) -> Outcome {
+    if r.left.is_empty() {
+        return Outcome::Ok;
+    }
+    let shown: Vec<String> = r.left.iter().take(20).map(|id| id.to_string()).collect();
+    eprintln!(
+        "morgue: {} article(s) left as they were (their stored document could not be rebuilt or extraction failed): ids {}{}",
+        r.left.len(),
+        shown.join(", "),
+        if r.left.len() > shown.len() { ", ..." } else { "" }
+    );
+    Outcome::Partial
 }

@@ -45,8 +45,12 @@ pub fn correct(db: &Path, action: PeopleAction) -> anyhow::Result<Outcome> {
         }
         PeopleAction::Split { name, alias } => {
             let articles = archive.split_alias(&name, &alias)?;
-            let n = crate::reextract::reextract_ids(&mut archive, &articles)?;
-            eprintln!("morgue: {alias:?} is no longer {name}; re-extracted {n} article(s)");
+            let r = crate::reextract::reextract_ids(&mut archive, &articles)?;
+            eprintln!(
+                "morgue: {alias:?} is no longer {name}; re-extracted {} article(s)",
+                r.done
+            );
+            return Ok(super::ingest::report_left(&r));
         }
     }
     Ok(Outcome::Ok)

@@ -1071,3 +1071,24 @@ fn report_counts_follow_every_write() {
         .unwrap()
         .contains("The Coastline Courier,outlet,publisher,3"));
 }
+
+/// A stored document that cannot be rebuilt is named, the rest is re-extracted.
+#[test]
+fn reextract_names_what_it_cannot_rebuild() {
+    let (_dir, db) = ingested();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE articles SET body = body || ' (edited by hand)' WHERE id = 1",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    morgue(&db)
+        .args(["reextract", "--all"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 article(s) left as they were"))
+        .stderr(predicate::str::contains("ids 1"));
+    let total = count(&db, "articles");
+    assert!(total > 1);
+}
