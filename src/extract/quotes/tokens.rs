@@ -75,8 +75,7 @@ fn joins_word(c: char) -> bool {
 
 /// Tokens of a block's characters.
 pub fn tokenize(chars: &[char]) -> Vec<Token> {
-    // about one token per five characters of English: grow once, not word by word
-    let mut out = Vec::with_capacity(chars.len() / 4);
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
