@@ -111,19 +111,23 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                 }
             }
             let body = &chars[start..i];
-            let dotted = body.contains(&'.');
-            let single_initial = body.len() == 1 && c.is_uppercase();
-            let abbrev = c.is_uppercase()
-                && body.len() <= 7
-                && ABBREVIATIONS.iter().any(|a| {
-                    a.len() == body.len()
-                        && a.chars()
-                            .zip(body)
-                            .all(|(x, y)| y.to_lowercase().eq(std::iter::once(x)))
-                });
-            // "(D-Wis.)" and "R-Ky., said": a dot before ")" or "," ends no sentence
-            let before_paren = matches!(chars.get(i + 1), Some(')' | ','));
-            if chars.get(i) == Some(&'.') && (dotted || single_initial || abbrev || before_paren) {
+            // (tested only when a dot follows: most words are not followed by one)
+            let keeps_dot = || {
+                let dotted = body.contains(&'.');
+                let single_initial = body.len() == 1 && c.is_uppercase();
+                let abbrev = c.is_uppercase()
+                    && body.len() <= 7
+                    && ABBREVIATIONS.iter().any(|a| {
+                        a.len() == body.len()
+                            && a.chars()
+                                .zip(body)
+                                .all(|(x, y)| y.to_lowercase().eq(std::iter::once(x)))
+                    });
+                // "(D-Wis.)" and "R-Ky., said": a dot before ")" or "," ends no sentence
+                let before_paren = matches!(chars.get(i + 1), Some(')' | ','));
+                dotted || single_initial || abbrev || before_paren
+            };
+            if chars.get(i) == Some(&'.') && keeps_dot() {
                 i += 1;
             }
             // plural possessive: "Sanders’ campaign manager"
