@@ -8,9 +8,13 @@
 //! is dated by the latest full date it mentions ([`latest_date_in`]).
 //!
 //! Everything here is regex-driven (linear time) and returns `None` rather than guess.
+//!
+//! Extraction dates a dateline once per article, so that path avoids chrono's format
+//! strings, which are parsed anew on every call: [`iso_date`] writes the numbers itself
+//! and [`published_day`] reads the archive's own ISO stamps directly.
 
 use crate::model::Document;
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -153,21 +157,63 @@ pub fn month_day_in(text: &str) -> Option<(u32, u32)> {
     (1..=31).contains(&d).then_some((m, d))
 }
 
+/// A date as ISO 8601, `YYYY-MM-DD`: what `date.format("%Y-%m-%d")` writes.
+pub fn iso_date(date: NaiveDate) -> String {
+    let y = date.year();
+    if (0..=9999).contains(&y) {
+        format!("{y:04}-{:02}-{:02}", date.month(), date.day())
+    } else {
+        // signed and long years, as chrono writes them
+        date.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// The day of a publication date as inputs give it (any form [`parse_date`] reads).
+fn published_day(published: &str) -> Option<NaiveDate> {
+    // the archive's own forms, "2022-01-26" and "2022-01-26T10:00:00": whatever the
+    // time, parse_date keeps this day when it is one (tested against the general path)
+    let b = published.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let stamp = b.len() == 19
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && digits(11..13)
+        && digits(14..16)
+        && digits(17..19);
+    if (b.len() == 10 || stamp)
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+    {
+        let n = |r: std::ops::Range<usize>| published[r].parse::<u32>().ok();
+        return NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?);
+    }
+    published_day_parsed(published)
+}
+
+/// [`published_day`] for any form: normalise, then read the day.
+fn published_day_parsed(published: &str) -> Option<NaiveDate> {
+    parse_date(published).and_then(|p| {
+        p.get(..10)
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    })
+}
+
 /// Month and day placed in the year of `published` (ISO), stepping back a year when
 /// that would put the date well after publication (a December dateline on a January story).
 pub fn with_year_of(month: u32, day: u32, published: Option<&str>) -> Option<String> {
-    let pubd = published.and_then(parse_date).and_then(|p| {
-        p.get(..10)
-            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-    })?;
-    let y = chrono::Datelike::year(&pubd);
+    let pubd = published.and_then(published_day)?;
+    let y = pubd.year();
     let date = NaiveDate::from_ymd_opt(y, month, day)?;
     let date = if (date - pubd).num_days() > 60 {
         NaiveDate::from_ymd_opt(y - 1, month, day)?
     } else {
         date
     };
-    Some(date.format("%Y-%m-%d").to_string())
+    Some(iso_date(date))
 }
 
 /// The latest full date the text mentions, as ISO 8601, if any.
@@ -177,7 +223,7 @@ pub fn latest_date_in(doc: &Document) -> Option<String> {
         .flat_map(|b| dates_in(&b.text))
         .map(|f| f.date)
         .max()
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(iso_date)
 }
 
 /// Normalise a date as inputs write it to ISO 8601: `YYYY-MM-DD`, or
@@ -390,6 +436,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn iso_date_is_chronos_format(days in -4_000_000i32..4_000_000) {
+            let d = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            proptest::prop_assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+        }
+
+        #[test]
+        fn published_day_fast_path_agrees(
+            s in "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2})?|(?s).{0,24}",
+            y in 1900u32..2100, m in 0u32..14, d in 0u32..33, h in 0u32..26, mi in 0u32..61,
+        ) {
+            proptest::prop_assert_eq!(published_day(&s), published_day_parsed(&s));
+            let stamp = format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{mi:02}");
+            proptest::prop_assert_eq!(published_day(&stamp), published_day_parsed(&stamp));
+            proptest::prop_assert_eq!(published_day(&stamp[..10]), published_day_parsed(&stamp[..10]));
+        }
+
         #[test]
         fn never_panics(s in "\\PC{0,80}") {
             let _ = parse_date(&s);

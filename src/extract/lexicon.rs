@@ -1,6 +1,15 @@
 //! Word lists as data, not code: each list is a text file in `src/extract/lexicon/`,
 //! one entry per line, `#` starting a comment, embedded at compile time with
 //! `include_str!` by the extractor that uses it.
+//!
+//! Lists that are looked up once per word of every article are [`WordSet`]s: hash sets
+//! with [`WordHasher`], a multiply-rotate hash (the one rustc uses) that costs a few
+//! nanoseconds on a short word where std's SipHash costs tens. The keys are our own
+//! words, not an attacker's, so SipHash's resistance to flooding buys nothing here.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The entries of a lexicon file: trimmed, without blank lines and `#` comments.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -8,6 +17,55 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
 }
+
+/// A fast hash for short words (FxHash): not resistant to chosen keys, which lexicon
+/// words and an article's own words do not need.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        // the table indexes by the low bits: bring the well-mixed high bits down
+        self.0.rotate_left(26)
+    }
+}
+
+/// A set of words hashed with [`WordHasher`].
+pub type WordSet<T = &'static str> = HashSet<T, BuildHasherDefault<WordHasher>>;
+/// A map from words hashed with [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 const MONTHS: &str = include_str!("lexicon/months.txt");
 
@@ -31,16 +89,26 @@ const WEEKDAYS: &[&str] = &[
     "sun",
 ];
 
+/// `s.to_lowercase()`, borrowing `s` when it is ASCII without capitals (most words).
+pub fn to_lower(s: &str) -> Cow<'_, str> {
+    if !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Whether a word (any case, a trailing period allowed) is a weekday name or abbreviation.
 pub fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    WEEKDAYS.contains(&&*to_lower(word.trim_end_matches('.')))
 }
 
 /// Whether a word (any case, a trailing period allowed) names a month or a weekday:
 /// capitalised in text, and never a person.
 pub fn is_calendar_word(word: &str) -> bool {
-    static MONTH_WORDS: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
+    static MONTH_WORDS: std::sync::OnceLock<WordSet<String>> = std::sync::OnceLock::new();
     let months = MONTH_WORDS.get_or_init(|| {
         entries(MONTHS)
             .flat_map(|line| line.split_whitespace().skip(1))
@@ -49,8 +117,8 @@ pub fn is_calendar_word(word: &str) -> bool {
             .filter(|m| m != "may")
             .collect()
     });
-    let w = word.trim_end_matches('.').to_lowercase();
-    months.contains(&w) || WEEKDAYS.contains(&w.as_str())
+    let w = to_lower(word.trim_end_matches('.'));
+    months.contains(&*w) || WEEKDAYS.contains(&&*w)
 }
 
 #[cfg(test)]
@@ -59,6 +127,23 @@ mod tests {
     fn skips_comments_and_blanks() {
         let got: Vec<_> = super::entries("# head\nsaid\n\n  told # past\n").collect();
         assert_eq!(got, vec!["said", "told"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn to_lower_is_to_lowercase(s in "(?s).{0,12}|[a-zA-Z .'-]{0,12}|K\u{212A}\u{130}[a-z]{0,3}") {
+            proptest::prop_assert_eq!(super::to_lower(&s), s.to_lowercase());
+        }
+
+        #[test]
+        fn word_hasher_sets_find_what_they_hold(words in proptest::collection::vec("[a-zA-Z]{0,20}", 0..40)) {
+            let set: super::WordSet<String> = words.iter().cloned().collect();
+            let std_set: std::collections::HashSet<String> = words.iter().cloned().collect();
+            proptest::prop_assert_eq!(set.len(), std_set.len());
+            for w in &words {
+                proptest::prop_assert!(set.contains(w.as_str()));
+            }
+        }
     }
 
     #[test]

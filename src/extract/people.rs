@@ -6,8 +6,9 @@
 //! captions and embeds all point at the same index. [`person_key`] is the normalised form
 //! that the archive uses to keep one row per person across articles.
 
+use super::lexicon::{to_lower, WordMap, WordSet};
 use crate::model::{Evidence, Person};
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -21,16 +22,34 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "d
 /// Case-, diacritic- and honorific-folded form of a name: the identity of a person.
 /// "Alexsandr Grushkó", "ALEXSANDR GRUSHKO" and "Mr. Alexsandr Grushko" share one key.
 pub fn person_key(name: &str) -> String {
-    let folded: String = name
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
+    // ASCII has no decompositions nor combining marks, and lowercases byte by byte
+    let folded: String = if name.is_ascii() {
+        name.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    char::from(b.to_ascii_lowercase())
+                } else {
+                    ' '
+                }
+            })
+            .collect()
+    } else {
+        person_key_fold(name)
+    };
     let words: Vec<&str> = folded.split_whitespace().collect();
     let skip = words.iter().take_while(|w| HONORIFICS.contains(w)).count();
     let kept = &words[skip.min(words.len().saturating_sub(1))..];
     kept.join(" ")
+}
+
+/// The folding of [`person_key`] for any text: compatibility decomposition, combining
+/// marks dropped, lower case, anything but letters and digits a space.
+fn person_key_fold(name: &str) -> String {
+    name.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 /// The last word of a name's key: its surname.
@@ -47,11 +66,11 @@ pub struct PeopleBook {
     people: Vec<Person>,
     keys: Vec<String>,
     /// Key → latest person with that key.
-    by_key: HashMap<String, usize>,
+    by_key: WordMap<String, usize>,
     /// Alias key → latest person with that alias.
-    by_alias: HashMap<String, usize>,
+    by_alias: WordMap<String, usize>,
     /// Surname key → people with that surname, in order.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: WordMap<String, Vec<usize>>,
 }
 
 impl PeopleBook {
@@ -222,24 +241,24 @@ impl PeopleBook {
 
 /// The word lists the person filter reads, built once.
 struct FilterWords {
-    first_names: HashSet<&'static str>,
-    honorifics: HashSet<&'static str>,
+    first_names: WordSet,
+    honorifics: WordSet,
     /// Titles and role nouns that stand before a person's name ("Finance Minister",
     /// "spokesman").
-    titles: HashSet<&'static str>,
-    places: HashSet<&'static str>,
+    titles: WordSet,
+    places: WordSet,
     /// Words that head a thing, not a person ("White House", "Supreme Court").
-    things: HashSet<&'static str>,
+    things: WordSet,
     /// Words that open sentences, never names ("Earlier", "Yesterday").
-    openers: HashSet<&'static str>,
+    openers: WordSet,
     /// Words that make a run a company or organisation (company_words.txt).
-    company: HashSet<&'static str>,
+    company: WordSet,
     /// Corporate forms that end a company name after "and" ("... and Co").
-    forms: HashSet<&'static str>,
+    forms: WordSet,
     /// Words after a possessive that only a company has ("Acme's board").
-    after_possessive: HashSet<&'static str>,
+    after_possessive: WordSet,
     /// Words right after a run that only a company has ("Acme stock").
-    direct: HashSet<&'static str>,
+    direct: WordSet,
 }
 
 /// Title and role words that are also ordinary adjectives or vague nouns: before a name
@@ -312,8 +331,8 @@ fn filter_words() -> &'static FilterWords {
         .flat_map(entries)
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-        let mut honorifics = HashSet::new();
-        let mut titles = HashSet::new();
+        let mut honorifics = WordSet::default();
+        let mut titles = WordSet::default();
         for l in entries(include_str!("lexicon/titles.txt")) {
             let mut it = l.split_whitespace();
             let Some(word) = it.next() else { continue };
@@ -331,8 +350,8 @@ fn filter_words() -> &'static FilterWords {
         for w in WEAK_TITLES {
             titles.remove(w);
         }
-        let mut company = HashSet::new();
-        let mut forms = HashSet::new();
+        let mut company = WordSet::default();
+        let mut forms = WordSet::default();
         for l in entries(include_str!("lexicon/company_words.txt")) {
             let mut it = l.split_whitespace();
             let Some(word) = it.next() else { continue };
@@ -341,8 +360,8 @@ fn filter_words() -> &'static FilterWords {
                 forms.insert(word);
             }
         }
-        let mut after_possessive = HashSet::new();
-        let mut direct = HashSet::new();
+        let mut after_possessive = WordSet::default();
+        let mut direct = WordSet::default();
         for l in entries(include_str!("lexicon/company_context.txt")) {
             let mut it = l.split_whitespace();
             let (Some(word), Some(place)) = (it.next(), it.next()) else {
@@ -370,15 +389,14 @@ fn filter_words() -> &'static FilterWords {
     })
 }
 
-/// Lower case of a word without edge punctuation.
-fn lower(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+/// Lower case of a word without edge punctuation (borrowed when already lower case).
+fn lower(word: &str) -> Cow<'_, str> {
+    to_lower(word.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Whether a word is a known first name ("Ali", "Maria").
 pub fn is_first_name(word: &str) -> bool {
-    filter_words().first_names.contains(lower(word).as_str())
+    filter_words().first_names.contains(&*lower(word))
 }
 
 /// Whether a word (or one part of a hyphenated word) marks a company or organisation:
@@ -386,7 +404,7 @@ pub fn is_first_name(word: &str) -> bool {
 fn is_company_word(word: &str) -> bool {
     let w = filter_words();
     let l = lower(word);
-    if w.company.contains(l.as_str()) {
+    if w.company.contains(&*l) {
         return true;
     }
     // compounds: "Commerzbank", "Finanzholding", "Versicherungsgesellschaft"
@@ -412,7 +430,7 @@ enum Tok<'a> {
 /// found is looked up here to read what stands around it.
 pub struct ArticleText<'a> {
     toks: Vec<Tok<'a>>,
-    caps: HashMap<&'a str, Vec<u32>>,
+    caps: WordMap<&'a str, Vec<u32>>,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -422,12 +440,16 @@ fn is_apostrophe(c: char) -> bool {
 impl<'a> ArticleText<'a> {
     /// Tokenise `blocks` (the article's texts in order).
     pub fn new<I: IntoIterator<Item = &'a str>>(blocks: I) -> Self {
-        let mut toks = Vec::new();
+        let blocks: Vec<&'a str> = blocks.into_iter().collect();
+        // about one token per five bytes of English: one allocation, not one per doubling
+        let bytes: usize = blocks.iter().map(|b| b.len()).sum();
+        let mut toks = Vec::with_capacity(bytes / 5 + blocks.len());
         for text in blocks {
             tokenize(text, &mut toks);
             toks.push(Tok::Break);
         }
-        let mut caps: HashMap<&'a str, Vec<u32>> = HashMap::new();
+        let mut caps: WordMap<&'a str, Vec<u32>> =
+            WordMap::with_capacity_and_hasher(toks.len() / 8, Default::default());
         for (i, t) in toks.iter().enumerate() {
             if let Tok::Word(w) = t {
                 if w.starts_with(char::is_uppercase) {
@@ -508,9 +530,9 @@ impl<'a> ArticleText<'a> {
             b = b.wrapping_sub(1);
         }
         if let Some(prev) = lw(b) {
-            if w.honorifics.contains(prev.as_str()) {
+            if w.honorifics.contains(&*prev) {
                 signs.person = true;
-            } else if w.titles.contains(prev.as_str()) {
+            } else if w.titles.contains(&*prev) {
                 // "Prime Minister Yasuhiro Nakasone" is a person whatever follows;
                 // "analyst Ann Lee" may be the firm Ann Lee and Co
                 let capital = self
@@ -521,7 +543,7 @@ impl<'a> ArticleText<'a> {
                 } else {
                     signs.titled = true;
                 }
-            } else if b + 1 == s && matches!(prev.as_str(), "the" | "at" | "in" | "near") {
+            } else if b + 1 == s && matches!(&*prev, "the" | "at" | "in" | "near") {
                 signs.org_weak = true;
             }
         }
@@ -663,7 +685,7 @@ impl ArticleText<'_> {
         for j in i..i + 4 {
             match self.word(j) {
                 Some(x) if !x.starts_with(char::is_uppercase) || j == i => {
-                    if w.titles.contains(lower(x).as_str()) {
+                    if w.titles.contains(&*lower(x)) {
                         return matches!(
                             self.tok(j + 1),
                             Tok::Punct(',' | '.') | Tok::Word("of" | "for" | "at")
@@ -712,54 +734,23 @@ impl ArticleText<'_> {
         let w = filter_words();
         let is_title = |x: &str| {
             let l = lower(x);
-            w.titles.contains(l.as_str())
-                || w.honorifics.contains(l.as_str())
-                || WEAK_TITLES.contains(&l.as_str())
+            w.titles.contains(&*l) || w.honorifics.contains(&*l) || WEAK_TITLES.contains(&&*l)
         };
         // "Finance Minister Ali Reza": the name follows the last title word
-        let head_part = |x: &str| lower(x.split('-').next().unwrap_or(x));
+        fn head_part(x: &str) -> Cow<'_, str> {
+            lower(x.split('-').next().unwrap_or(x))
+        }
         let cut = words
             .iter()
-            .rposition(|x| is_title(x) || is_title(&head_part(x)))
+            // an ASCII word without a hyphen is its own head part
+            .rposition(|x| {
+                is_title(x) || ((x.contains('-') || !x.is_ascii()) && is_title(&head_part(x)))
+            })
             .map_or(0, |k| k + 1);
         let titled = cut > 0 && {
             let t = head_part(words[cut - 1]);
-            w.titles.contains(t.as_str()) || w.honorifics.contains(t.as_str())
+            w.titles.contains(&*t) || w.honorifics.contains(&*t)
         };
-        let mut name = &words[cut..];
-        // "Exchequer Nigel Lawson": a known first name starts the name
-        if let Some(k) = name.iter().skip(1).position(|x| is_first_name(x)) {
-            if name.len() > 2 && !NAME_PARTICLES.contains(&lower(name[k]).as_str()) {
-                name = &name[k + 1..];
-            }
-        }
-        if name.is_empty() || name.len() > 4 {
-            return None;
-        }
-        let first = name[0];
-        if NAME_PARTICLES.contains(&lower(first).as_str())
-            || w.openers.contains(lower(first).as_str())
-            || w.places.contains(person_key(&name.join(" ")).as_str())
-            || name
-                .last()
-                .is_some_and(|x| w.things.contains(lower(x).as_str()))
-        {
-            return None;
-        }
-        // the run must end on a name word and hold no word of a thing
-        let plain = name.iter().all(|x| {
-            let l = lower(x);
-            (NAME_PARTICLES.contains(x) || x.chars().any(char::is_lowercase))
-                && !crate::extract::sources::names::is_function_word(x)
-                && !crate::extract::sources::names::is_org_word(x)
-                && !is_company_word(x)
-                && !w.places.contains(l.as_str())
-                && !is_title(x)
-        }) && !NAME_PARTICLES.contains(&first)
-            && name.last().is_none_or(|x| x.chars().count() != 1);
-        if !plain {
-            return None;
-        }
         // what stands before the run: "Mr.", "governor"
         let mut b = s.wrapping_sub(1);
         if self.tok(b) == Tok::Punct('.') {
@@ -800,7 +791,41 @@ impl ArticleText<'_> {
             }
             _ => {}
         }
+        // every test here is pure: the cheap ones on the context come first, as most
+        // capitalised runs have no cue at all
         let cue = cue?;
+        let mut name = &words[cut..];
+        // "Exchequer Nigel Lawson": a known first name starts the name
+        if let Some(k) = name.iter().skip(1).position(|x| is_first_name(x)) {
+            if name.len() > 2 && !NAME_PARTICLES.contains(&&*lower(name[k])) {
+                name = &name[k + 1..];
+            }
+        }
+        if name.is_empty() || name.len() > 4 {
+            return None;
+        }
+        let first = name[0];
+        if NAME_PARTICLES.contains(&&*lower(first))
+            || w.openers.contains(&*lower(first))
+            || w.places.contains(person_key(&name.join(" ")).as_str())
+            || name.last().is_some_and(|x| w.things.contains(&*lower(x)))
+        {
+            return None;
+        }
+        // the run must end on a name word and hold no word of a thing
+        let plain = name.iter().all(|x| {
+            let l = lower(x);
+            (NAME_PARTICLES.contains(x) || x.chars().any(char::is_lowercase))
+                && !crate::extract::sources::names::is_function_word(x)
+                && !crate::extract::sources::names::is_org_word(x)
+                && !is_company_word(x)
+                && !w.places.contains(&*l)
+                && !is_title(x)
+        }) && !NAME_PARTICLES.contains(&first)
+            && name.last().is_none_or(|x| x.chars().count() != 1);
+        if !plain {
+            return None;
+        }
         // a surname alone needs "Mr." or a title; a name before a speech verb needs two
         // words and a sign that it is someone: the surname alone elsewhere ("Kochan
         // added"), or "he"/"she" soon after
@@ -833,10 +858,10 @@ impl ArticleText<'_> {
             match self.word(i) {
                 Some(x) if x.starts_with(char::is_uppercase) => {
                     let l = lower(x);
-                    if w.forms.contains(l.as_str()) {
+                    if w.forms.contains(&*l) {
                         return true;
                     }
-                    if w.company.contains(l.as_str()) {
+                    if w.company.contains(&*l) {
                         return false;
                     }
                 }
@@ -940,14 +965,13 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
     if let [one] = words.as_slice() {
         let l = lower(one);
         // "Commerzbank said": a bank's one-word name; "Official", "Banker": a role
-        let role = w.titles.contains(l.as_str())
-            || w.honorifics.contains(l.as_str())
-            || WEAK_TITLES.contains(&l.as_str());
+        let role =
+            w.titles.contains(&*l) || w.honorifics.contains(&*l) || WEAK_TITLES.contains(&&*l);
         // "Conn.", "Los": an abbreviation or a piece of a place's name
         if (l.len() >= 8 && l.ends_with("bank"))
-            || (role && !SURNAME_TITLES.contains(&l.as_str()))
+            || (role && !SURNAME_TITLES.contains(&&*l))
             || one.ends_with('.')
-            || w.openers.contains(l.as_str())
+            || w.openers.contains(&*l)
         {
             return false;
         }
@@ -972,7 +996,7 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
     let place_word = words
         .iter()
         .skip(usize::from(first_name))
-        .any(|x| w.places.contains(lower(x).as_str()));
+        .any(|x| w.places.contains(&*lower(x)));
     if (place || signs.org_weak || place_word) && !supported {
         return false;
     }
@@ -982,6 +1006,27 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `person_key` as first written, for every text: the oracle of the ASCII path.
+    fn person_key_oracle(name: &str) -> String {
+        let folded = person_key_fold(name);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let skip = words.iter().take_while(|w| HONORIFICS.contains(w)).count();
+        words[skip.min(words.len().saturating_sub(1))..].join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn person_key_agrees_with_the_definition(s in "[ -~]{0,24}|(Mr|Dr|Ms)\\. [A-Za-z .'-]{0,16}|(?s).{0,16}") {
+            proptest::prop_assert_eq!(person_key(&s), person_key_oracle(&s));
+        }
+
+        #[test]
+        fn lower_agrees_with_the_definition(s in "(?s).{0,12}|[ -~]{0,12}") {
+            let want = s.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            proptest::prop_assert_eq!(lower(&s), want);
+        }
+    }
 
     #[test]
     fn key_folds_case_diacritics_and_honorifics() {

@@ -9,9 +9,10 @@
 
 use super::phrases::{Phrase, PhraseKind, Text};
 use super::words::{words, Gender};
+use crate::extract::lexicon::WordMap;
 use crate::extract::people::PeopleBook;
 use crate::model::Evidence;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// A position in the document: block, then character.
 pub type Pos = (usize, usize);
@@ -29,7 +30,7 @@ pub struct Speaker {
 
 pub struct Resolver<'p> {
     pub book: &'p mut PeopleBook,
-    genders: HashMap<usize, Gender>,
+    genders: WordMap<usize, Gender>,
     /// Person mentions in document order (a set: speakers found after a quote are noted
     /// out of order, and a sorted vector would make that quadratic).
     recent: BTreeSet<(Pos, usize)>,
@@ -39,7 +40,7 @@ impl<'p> Resolver<'p> {
     pub fn new(book: &'p mut PeopleBook) -> Self {
         Resolver {
             book,
-            genders: HashMap::new(),
+            genders: WordMap::default(),
             recent: BTreeSet::new(),
         }
     }

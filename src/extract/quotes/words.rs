@@ -4,7 +4,7 @@
 //! to a text file, reviewed as such, with no rule touched.
 
 use crate::extract::lexicon::entries;
-use std::collections::{HashMap, HashSet};
+use crate::extract::lexicon::{WordMap, WordSet};
 use std::sync::OnceLock;
 
 /// The gender a title, first name or pronoun agrees with.
@@ -30,20 +30,20 @@ pub struct TitleInfo {
 
 /// All the lists, as sets of lower-case words.
 pub struct Words {
-    pub verbs: HashSet<&'static str>,
+    pub verbs: WordSet,
     /// Verbs that invert after a quote: "…," said Ortiz.
-    pub inverting: HashSet<&'static str>,
-    pub cue_nouns: HashSet<&'static str>,
-    pub titles: HashMap<&'static str, TitleInfo>,
-    pub roles: HashSet<&'static str>,
+    pub inverting: WordSet,
+    pub cue_nouns: WordSet,
+    pub titles: WordMap<&'static str, TitleInfo>,
+    pub roles: WordSet,
     /// Groups of role phrases naming one office ("secretary of state", "top diplomat").
     pub role_groups: Vec<Vec<&'static str>>,
-    pub pronouns: HashMap<&'static str, PronounInfo>,
-    pub not_people: HashSet<&'static str>,
-    pub vessels: HashSet<&'static str>,
-    pub function: HashSet<&'static str>,
-    pub fillers: HashSet<&'static str>,
-    pub first_names: HashMap<&'static str, Option<Gender>>,
+    pub pronouns: WordMap<&'static str, PronounInfo>,
+    pub not_people: WordSet,
+    pub vessels: WordSet,
+    pub function: WordSet,
+    pub fillers: WordSet,
+    pub first_names: WordMap<&'static str, Option<Gender>>,
 }
 
 fn gender_of(tag: &str) -> Option<Gender> {
@@ -54,12 +54,12 @@ fn gender_of(tag: &str) -> Option<Gender> {
     }
 }
 
-fn set(data: &'static str) -> HashSet<&'static str> {
+fn set(data: &'static str) -> WordSet {
     entries(data).collect()
 }
 
 fn load() -> Words {
-    let mut titles = HashMap::new();
+    let mut titles = WordMap::default();
     for e in entries(include_str!("../lexicon/titles.txt")) {
         let mut parts = e.split_whitespace();
         let word = parts.next().unwrap_or_default();
@@ -73,7 +73,7 @@ fn load() -> Words {
         }
         titles.insert(word, info);
     }
-    let mut roles = HashSet::new();
+    let mut roles = WordSet::default();
     let mut role_groups = Vec::new();
     for e in entries(include_str!("../lexicon/roles.txt")) {
         if e.contains('|') {
@@ -82,7 +82,7 @@ fn load() -> Words {
             roles.insert(e);
         }
     }
-    let mut pronouns = HashMap::new();
+    let mut pronouns = WordMap::default();
     for e in entries(include_str!("../lexicon/pronouns.txt")) {
         let mut parts = e.split_whitespace();
         let word = parts.next().unwrap_or_default();
@@ -96,7 +96,7 @@ fn load() -> Words {
         }
         pronouns.insert(word, info);
     }
-    let mut first_names = HashMap::new();
+    let mut first_names = WordMap::default();
     for (data, g) in [
         (
             include_str!("../lexicon/first_names_male.txt"),
@@ -112,8 +112,8 @@ fn load() -> Words {
             first_names.insert(e, g);
         }
     }
-    let mut verbs = HashSet::new();
-    let mut inverting = HashSet::new();
+    let mut verbs = WordSet::default();
+    let mut inverting = WordSet::default();
     for e in entries(include_str!("../lexicon/speech_verbs.txt")) {
         let mut parts = e.split_whitespace();
         let word = parts.next().unwrap_or_default();

@@ -143,9 +143,9 @@ pub fn lookup(piece: &str) -> Option<Agency> {
 
 fn exact(folded: &str) -> Option<Agency> {
     // every written form, folded once: lookups run on every credit-like piece of text
-    static BY_FOLDED: OnceLock<std::collections::HashMap<String, Agency>> = OnceLock::new();
+    static BY_FOLDED: OnceLock<crate::extract::lexicon::WordMap<String, Agency>> = OnceLock::new();
     let map = BY_FOLDED.get_or_init(|| {
-        let mut map = std::collections::HashMap::new();
+        let mut map = crate::extract::lexicon::WordMap::default();
         for e in entries() {
             for n in e.names.iter() {
                 map.entry(fold(n)).or_insert(e.agency);

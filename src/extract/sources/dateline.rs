@@ -103,6 +103,11 @@ pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
     if !head.contains(['-', '—', '–']) {
         return None;
     }
+    // every pattern opens `^\s*[\p{Lu}]`: skip the regexes when the text cannot
+    // (White_Space is what both `\s` and `trim_start` skip; every Lu is uppercase)
+    if !head.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
     let p = patterns();
     let fits_in = |most: usize| {
         move |c: &regex::Captures| c.get(1).is_some_and(|m| place_chars(m.as_str()) <= most)
@@ -137,7 +142,7 @@ pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
 /// "Feb 26" in the publication year as ISO, a dated "Feb 26, 2022" as ISO, else as written.
 fn iso_or_written(written: &str, published: Option<&str>) -> String {
     if let Some(full) = dates::dates_in(written).first() {
-        return full.date.format("%Y-%m-%d").to_string();
+        return dates::iso_date(full.date);
     }
     dates::month_day_in(written)
         .and_then(|(m, d)| dates::with_year_of(m, d, published))

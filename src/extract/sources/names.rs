@@ -5,6 +5,7 @@
 //! digits, no word that marks an organisation (`lexicon/org_words.txt`), no agency.
 //! Names written in capitals ("ALEXANDER NEMENOV / AFP") are given their usual case.
 
+use crate::extract::lexicon::{to_lower, WordSet};
 use std::sync::OnceLock;
 
 const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
@@ -15,8 +16,8 @@ const PARTICLES: &[&str] = &[
     "le", "al", "el", "bin", "ben", "ibn", "ter", "y", "e", "st.",
 ];
 
-fn org_words() -> &'static [&'static str] {
-    static W: OnceLock<Vec<&'static str>> = OnceLock::new();
+fn org_words() -> &'static WordSet {
+    static W: OnceLock<WordSet> = OnceLock::new();
     W.get_or_init(|| super::super::lexicon::entries(ORG_WORDS).collect())
 }
 
@@ -109,18 +110,24 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether a word is a function word ("With", "The", "He"), compared without case.
 pub fn is_function_word(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    FUNCTION_WORDS.contains(&lower.as_str())
+    FUNCTION_WORDS.contains(&&*to_lower(word.trim_end_matches('.')))
 }
 
 /// Whether a word names an organisation, a place kind or a calendar day.
 pub fn is_org_word(word: &str) -> bool {
-    let w: String = word
-        .chars()
+    let w = org_key(word);
+    org_words().contains(&*w) || super::super::lexicon::is_calendar_word(&w)
+}
+
+/// A word's letters and digits, lower case: what [`is_org_word`] looks up.
+fn org_key(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return to_lower(word);
+    }
+    word.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect();
-    org_words().contains(&w.as_str()) || super::super::lexicon::is_calendar_word(&w)
+        .collect()
 }
 
 /// An initial: "J." or "J".
@@ -245,6 +252,19 @@ fn title_word(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The fast key agrees with the definition: letters and digits, lower case.
+        #[test]
+        fn org_key_is_alphanumerics_lowered(w in "(?s).{0,12}|[a-zA-Z0-9]{0,12}|[A-Za-z.'-]{0,12}") {
+            let slow: String = w
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            proptest::prop_assert_eq!(org_key(&w), slow);
+        }
+    }
 
     #[test]
     fn people_and_organisations() {

@@ -44,6 +44,12 @@ fn rules() -> &'static Rules {
         // desk codes after a sign-off: "REUTER11:43/VB", "REUTER TAW", "REUTER^M"
         let code = r"(?:\d{1,2}:\d{2}(?:/\w{1,4})?|\s+[A-Z]{1,4}|\d{1,2}|\^M)?";
         let mk = |s: String| Regex::new(&s).expect("wire regex");
+        let big = |s: String| {
+            regex::RegexBuilder::new(&s)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .expect("wire regex")
+        };
         Rules {
             dateline: mk(format!(
                 r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]*?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
@@ -51,7 +57,9 @@ fn rules() -> &'static Rules {
             with: mk(format!(
                 r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|información|informações|informations|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by|de|da|von)\s+)?({list})\W{{0,3}}$"
             )),
-            sign_off: mk(format!(
+            // searched backwards from every closing paragraph's end through Unicode
+            // classes: the default lazy-DFA cache (2 MiB) kept being cleared and rebuilt
+            sign_off: big(format!(
                 r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
             )),
             reporting_by: mk(
