@@ -72,6 +72,22 @@ impl FtsRows {
     }
 }
 
+/// What one transaction of the loader carries besides its statements: the full-text
+/// rows to write before it commits, and what it already knows of the archive (source
+/// ids, settled person ids, aliases written), so that the many articles of a batch
+/// naming the same outlet or person do not ask SQLite again. Dropped with the
+/// transaction, committed or not.
+#[derive(Default)]
+struct Session {
+    fts: FtsRows,
+    /// Source key -> (id, kind as stored).
+    sources: std::collections::HashMap<String, (i64, String)>,
+    /// Person key -> id, for keys whose resolution cannot change (see [`Resolved`]).
+    people: std::collections::HashMap<String, i64>,
+    /// (person id, alias) written in this transaction.
+    aliases: std::collections::HashSet<(i64, String)>,
+}
+
 /// What storing one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadOutcome {
@@ -83,8 +99,8 @@ pub enum LoadOutcome {
 
 pub struct Loader<'c> {
     conn: &'c mut Connection,
-    /// Full-text rows of the open transaction, written just before it commits.
-    fts: FtsRows,
+    /// What the open transaction has written and will write (see [`Session`]).
+    session: Session,
     /// Commit once this many articles are pending (0: after every batch).
     commit_every: usize,
     /// Articles stored in the open transaction.
@@ -184,7 +200,7 @@ impl<'c> Loader<'c> {
     pub(super) fn new(conn: &'c mut Connection) -> Self {
         Loader {
             conn,
-            fts: FtsRows::default(),
+            session: Session::default(),
             commit_every: 0,
             pending: 0,
         }
@@ -225,7 +241,7 @@ impl<'c> Loader<'c> {
         let stamp = now();
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            out.push(store_one(self.conn, item, &stamp, &mut self.fts)?);
+            out.push(store_one(self.conn, item, &stamp, &mut self.session)?);
         }
         Ok(out)
     }
@@ -233,7 +249,7 @@ impl<'c> Loader<'c> {
     /// Commit what is pending.
     pub fn finish(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
-            let written = std::mem::take(&mut self.fts).write(self.conn);
+            let written = std::mem::take(&mut self.session).fts.write(self.conn);
             if let Err(e) = written.and_then(|_| Ok(self.conn.execute_batch("COMMIT")?)) {
                 self.rollback();
                 return Err(e);
@@ -247,7 +263,7 @@ impl<'c> Loader<'c> {
         if !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
-        self.fts = FtsRows::default();
+        self.session = Session::default();
         self.pending = 0;
     }
 
@@ -256,11 +272,11 @@ impl<'c> Loader<'c> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut fts = FtsRows::default();
+        let mut session = Session::default();
         for (id, doc, ex) in items {
             clear_extraction(&tx, *id)?;
             let outlet = match doc.meta.outlet.as_deref() {
-                Some(o) => Some(upsert_source(&tx, o, SourceKind::Outlet)?),
+                Some(o) => Some(upsert_source(&tx, o, SourceKind::Outlet, &mut session)?),
                 None => None,
             };
             tx.prepare_cached(
@@ -287,9 +303,9 @@ impl<'c> Loader<'c> {
                 tx.prepare_cached("UPDATE article_raw SET document = ?2 WHERE article_id = ?1")?
                     .execute(params![id, outline::pack(doc, &in_body)])?;
             }
-            store_extraction(&tx, *id, outlet, ex, &mut fts)?;
+            store_extraction(&tx, *id, outlet, ex, &mut session)?;
         }
-        fts.write(&tx)?;
+        session.fts.write(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -347,7 +363,7 @@ fn store_one(
     tx: &Connection,
     item: &Prepared,
     stamp: &str,
-    fts: &mut FtsRows,
+    session: &mut Session,
 ) -> Result<LoadOutcome> {
     let doc = &item.doc;
     let ex = &item.extraction;
@@ -389,7 +405,7 @@ fn store_one(
         .optional()?
     };
     let outlet = match doc.meta.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
-        Some(o) => Some(upsert_source(tx, o, SourceKind::Outlet)?),
+        Some(o) => Some(upsert_source(tx, o, SourceKind::Outlet, session)?),
         None => None,
     };
     tx.prepare_cached(
@@ -418,11 +434,13 @@ fn store_one(
         stamp,
     ])?;
     let id = tx.last_insert_rowid();
-    fts.articles
+    session
+        .fts
+        .articles
         .push((id, doc.meta.title.clone(), body.to_string()));
     tx.prepare_cached("INSERT INTO article_raw (article_id, document) VALUES (?1, ?2)")?
         .execute(params![id, item.outline])?;
-    store_extraction(tx, id, outlet, ex, fts)?;
+    store_extraction(tx, id, outlet, ex, session)?;
     Ok(LoadOutcome::Stored { id, duplicate_of })
 }
 
@@ -446,7 +464,7 @@ fn store_extraction(
     id: i64,
     outlet: Option<i64>,
     ex: &Extraction,
-    fts: &mut FtsRows,
+    session: &mut Session,
 ) -> Result<()> {
     let mut link = tx.prepare_cached(
         "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
@@ -455,20 +473,21 @@ fn store_extraction(
         link.execute(params![id, o, SourceRole::Publisher.as_str()])?;
     }
     for s in &ex.sources {
-        let sid = upsert_source(tx, &s.name, s.kind)?;
+        let sid = upsert_source(tx, &s.name, s.kind, session)?;
         link.execute(params![id, sid, s.role.as_str()])?;
     }
 
     let mut person_ids = Vec::with_capacity(ex.people.len());
     for p in &ex.people {
-        let pid = resolve_person(tx, &p.name, &p.aliases)?;
+        let pid = resolve_person(tx, &p.name, &p.aliases, session)?;
         person_ids.push(pid);
         let mut alias = tx.prepare_cached(
             "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
         )?;
         for a in std::iter::once(&p.name).chain(&p.aliases) {
             let k = person_key(a);
-            if !k.is_empty() {
+            // an alias this transaction already wrote would be ignored again
+            if !k.is_empty() && session.aliases.insert((pid, a.clone())) {
                 alias.execute(params![pid, a, k])?;
             }
         }
@@ -517,7 +536,10 @@ fn store_extraction(
             q.rule,
             q.confidence as f64
         ])?;
-        fts.quotes.push((tx.last_insert_rowid(), q.text.clone()));
+        session
+            .fts
+            .quotes
+            .push((tx.last_insert_rowid(), q.text.clone()));
     }
 
     let mut caption = tx.prepare_cached(
@@ -536,7 +558,7 @@ fn store_extraction(
                     .find(|s| s.name == a)
                     .map(|s| s.kind)
                     .unwrap_or(SourceKind::PhotoAgency);
-                let sid = upsert_source(tx, a, kind)?;
+                let sid = upsert_source(tx, a, kind, session)?;
                 link.execute(params![id, sid, SourceRole::PhotoCredit.as_str()])?;
                 Some(sid)
             }
@@ -555,7 +577,10 @@ fn store_extraction(
             c.confidence as f64
         ])?;
         let cid = tx.last_insert_rowid();
-        fts.captions.push((cid, c.text.clone(), c.credit.clone()));
+        session
+            .fts
+            .captions
+            .push((cid, c.text.clone(), c.credit.clone()));
         for p in c.pictured.iter().filter_map(|&i| person(Some(i))) {
             pictured.execute(params![cid, p])?;
         }
@@ -588,7 +613,12 @@ fn store_extraction(
 }
 
 /// The source row for a name, created with `kind` when new.
-fn upsert_source(tx: &Connection, name: &str, kind: SourceKind) -> Result<i64> {
+fn upsert_source(
+    tx: &Connection,
+    name: &str,
+    kind: SourceKind,
+    session: &mut Session,
+) -> Result<i64> {
     // an agency is one source however it is written ("The Associated Press" is AP), and
     // stays an agency when it also publishes under its own name
     let agency = crate::extract::sources::agencies::lookup(name);
@@ -603,22 +633,30 @@ fn upsert_source(tx: &Connection, name: &str, kind: SourceKind) -> Result<i64> {
     } else {
         key
     };
-    if let Some((id, stored)) = tx
-        .prepare_cached("SELECT id, kind FROM sources WHERE key = ?1")?
-        .query_row([&key], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })
-        .optional()?
-    {
+    let known = match session.sources.get(&key) {
+        Some(known) => Some(known.clone()),
+        None => tx
+            .prepare_cached("SELECT id, kind FROM sources WHERE key = ?1")?
+            .query_row([&key], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .optional()?,
+    };
+    if let Some((id, stored)) = known {
+        let mut stored = stored;
         if stored == SourceKind::Outlet.as_str() && kind != SourceKind::Outlet {
             tx.prepare_cached("UPDATE sources SET kind = ?2 WHERE id = ?1")?
                 .execute(params![id, kind.as_str()])?;
+            stored = kind.as_str().to_string();
         }
+        session.sources.insert(key, (id, stored));
         return Ok(id);
     }
     tx.prepare_cached("INSERT INTO sources (name, kind, key) VALUES (?1, ?2, ?3)")?
         .execute(params![name, kind.as_str(), key])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    session.sources.insert(key, (id, kind.as_str().to_string()));
+    Ok(id)
 }
 
 /// Key without middle initials: "antony j blinken" -> "antony blinken".
@@ -639,14 +677,58 @@ fn without_initials(key: &str) -> String {
 
 /// One row per real person: manual merges first, then the full name, the name without
 /// middle initials, a full-name alias, and for a surname alone a unique alias match.
-fn resolve_person(tx: &Connection, name: &str, aliases: &[String]) -> Result<i64> {
+fn resolve_person(
+    tx: &Connection,
+    name: &str,
+    aliases: &[String],
+    session: &mut Session,
+) -> Result<i64> {
     let key = person_key(name);
+    if let Some(&id) = session.people.get(&key) {
+        return Ok(id);
+    }
+    let id = resolve_person_uncached(tx, &key, name, aliases)?;
+    if let Some(id) = id.settled() {
+        session.people.insert(key, id);
+    }
+    Ok(id.id())
+}
+
+/// A person resolved, and whether the same key resolves the same way for the rest of
+/// the transaction: by a manual merge, by the key itself, or as a new person it does;
+/// through a shorter form or an alias, later aliases may change the answer.
+enum Resolved {
+    Settled(i64),
+    ForNow(i64),
+}
+
+impl Resolved {
+    fn id(&self) -> i64 {
+        match self {
+            Resolved::Settled(id) | Resolved::ForNow(id) => *id,
+        }
+    }
+    fn settled(&self) -> Option<i64> {
+        match self {
+            Resolved::Settled(id) => Some(*id),
+            Resolved::ForNow(_) => None,
+        }
+    }
+}
+
+fn resolve_person_uncached(
+    tx: &Connection,
+    key: &str,
+    name: &str,
+    aliases: &[String],
+) -> Result<Resolved> {
+    let key = key.to_string();
     if let Some(id) = tx
         .prepare_cached("SELECT person_id FROM person_merges WHERE from_key = ?1")?
         .query_row([&key], |r| r.get(0))
         .optional()?
     {
-        return Ok(id);
+        return Ok(Resolved::Settled(id));
     }
     // a manual split forbids this name from resolving to that person again
     let allowed = |id: i64| -> Result<bool> {
@@ -679,30 +761,30 @@ fn resolve_person(tx: &Connection, name: &str, aliases: &[String]) -> Result<i64
         }
     };
     if let Some(id) = by_key(&key)? {
-        return Ok(id);
+        return Ok(Resolved::Settled(id));
     }
     let short = without_initials(&key);
     if short != key {
         if let Some(id) = by_key(&short)? {
-            return Ok(id);
+            return Ok(Resolved::ForNow(id));
         }
     }
     if let Some(id) = by_unique_alias(&key)? {
-        return Ok(id);
+        return Ok(Resolved::ForNow(id));
     }
     if key.contains(' ') {
         for a in aliases {
             let ak = person_key(a);
             if ak.contains(' ') {
                 if let Some(id) = by_key(&ak)? {
-                    return Ok(id);
+                    return Ok(Resolved::ForNow(id));
                 }
             }
         }
     }
     tx.prepare_cached("INSERT INTO people (name, key, created_at) VALUES (?1, ?2, ?3)")?
         .execute(params![name.trim(), key, now()])?;
-    Ok(tx.last_insert_rowid())
+    Ok(Resolved::Settled(tx.last_insert_rowid()))
 }
 
 #[cfg(test)]
