@@ -45,7 +45,8 @@ pub enum Command {
     Sources(SourcesArgs),
     /// Photo captions and their credits
     Captions(CaptionsArgs),
-    /// Full-text search over articles, quotes and captions
+    /// Full-text search over articles, quotes and captions, ranked by bm25 (among the 2,000
+    /// most recently stored matches of each)
     Search(SearchArgs),
     /// Run one read-only SQL query
     Sql(SqlArgs),

@@ -784,7 +784,8 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
         },
         PeopleBy::Quotes,
     );
-    let quotes_q = report::quotes(
+    let quotes_q = report::quotes_for(
+        &ar,
         &Filters {
             person: Some(person.clone()),
             ..Filters::default()
@@ -792,7 +793,7 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
         None,
         None,
         false,
-    );
+    )?;
     let search_q = report::search(&a.search, false, SearchIn::All, 20);
     let articles_q = report::articles(&Filters {
         outlet: Some(outlet.clone()),
