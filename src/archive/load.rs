@@ -53,10 +53,6 @@ struct FtsRows {
 }
 
 impl FtsRows {
-    fn lens(&self) -> [usize; 3] {
-        [self.articles.len(), self.quotes.len(), self.captions.len()]
-    }
-
     fn write(self, conn: &Connection) -> Result<()> {
         let mut st = conn
             .prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
@@ -90,19 +86,6 @@ struct Session {
     people: std::collections::HashMap<String, i64>,
     /// (person id, alias) written in this transaction.
     aliases: std::collections::HashSet<(i64, String)>,
-}
-
-impl Session {
-    /// Forget what a batch undone by its savepoint added: its full-text rows (those past
-    /// `fts` lengths) and every id remembered, since some may be of its rows.
-    fn forget_since(&mut self, fts: [usize; 3]) {
-        self.fts.articles.truncate(fts[0]);
-        self.fts.quotes.truncate(fts[1]);
-        self.fts.captions.truncate(fts[2]);
-        self.sources.clear();
-        self.people.clear();
-        self.aliases.clear();
-    }
 }
 
 /// What storing one article did.
@@ -238,13 +221,9 @@ impl<'c> Loader<'c> {
         if self.conn.is_autocommit() {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
         }
-        // a failing batch is undone alone: the batches pending before it are kept
-        self.conn.execute_batch("SAVEPOINT morgue_batch")?;
-        let fts_before = self.session.fts.lens();
         let stored = self.store_all(items);
         match stored {
             Ok(out) => {
-                self.conn.execute_batch("RELEASE morgue_batch")?;
                 self.pending += items.len();
                 if self.pending >= self.commit_every {
                     self.finish()?;
@@ -252,16 +231,7 @@ impl<'c> Loader<'c> {
                 Ok(out)
             }
             Err(e) => {
-                let undone = self
-                    .conn
-                    .execute_batch("ROLLBACK TO morgue_batch; RELEASE morgue_batch");
-                if undone.is_err() {
-                    self.rollback();
-                    return Err(e);
-                }
-                // what this batch added to the session may name rows that are gone
-                self.session.forget_since(fts_before);
-                let _ = self.finish();
+                self.rollback();
                 Err(e)
             }
         }
@@ -843,60 +813,5 @@ mod tests {
     fn initials_fold() {
         assert_eq!(without_initials("antony j blinken"), "antony blinken");
         assert_eq!(without_initials("jens stoltenberg"), "jens stoltenberg");
-    }
-
-    fn prepared(title: &str) -> Prepared {
-        let doc = Document {
-            meta: crate::model::Metadata {
-                title: Some(title.into()),
-                external_id: Some(title.into()),
-                ..Default::default()
-            },
-            blocks: vec![crate::model::Block::paragraph(format!("Text of {title}."))],
-            format: crate::model::Format::Text,
-        };
-        let ex = crate::extract::extract(&doc);
-        Prepared::new(doc, ex, None)
-    }
-
-    /// A batch that fails is undone alone: batches pending in the same transaction are
-    /// kept, and the loader goes on.
-    #[test]
-    fn a_failing_batch_keeps_the_batches_before_it() {
-        let mut archive = crate::archive::Archive::open_in_memory().unwrap();
-        archive
-            .conn()
-            .execute_batch(
-                "CREATE TEMP TRIGGER refuse BEFORE INSERT ON articles WHEN new.title = 'boom'
-                 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
-            )
-            .unwrap();
-        {
-            let mut loader = archive.loader().commit_every(100);
-            loader.store_batch(&[prepared("one")]).unwrap();
-            assert!(loader
-                .store_batch(&[prepared("two"), prepared("boom")])
-                .is_err());
-            loader.store_batch(&[prepared("three")]).unwrap();
-            loader.finish().unwrap();
-        }
-        let titles: Vec<String> = archive
-            .conn()
-            .prepare("SELECT title FROM articles ORDER BY id")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<std::result::Result<_, _>>()
-            .unwrap();
-        assert_eq!(titles, ["one", "three"]);
-        let indexed: i64 = archive
-            .conn()
-            .query_row(
-                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'text'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(indexed, 2);
     }
 }
