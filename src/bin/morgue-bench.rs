@@ -784,7 +784,7 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
         },
         PeopleBy::Quotes,
     );
-    let quotes_q = report::quotes_for(
+    let quotes_q = report::quotes(
         &ar,
         &Filters {
             person: Some(person.clone()),

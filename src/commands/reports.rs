@@ -34,7 +34,7 @@ pub fn quotes(db: &Path, a: QuotesArgs) -> anyhow::Result<Outcome> {
     let mut f = filters(&a.filters, a.words.as_ref());
     let (shown, query_limit) = one_more(f.limit, 50);
     f.limit = Some(query_limit);
-    let q = report::quotes_for(&archive, &f, a.kind.as_deref(), a.article, a.explain)?;
+    let q = report::quotes(&archive, &f, a.kind.as_deref(), a.article, a.explain)?;
     print_query(&archive, &q, &a.output, Some(shown))?;
     Ok(Outcome::Ok)
 }

@@ -180,7 +180,7 @@ const MANY_QUOTES: i64 = 2_000;
 /// probes); for others, the speaker's own quotes are fetched and sorted. Either way the
 /// rows are the same; only the time differs (at a million articles, the most quoted
 /// person has tens of thousands of quotes).
-pub fn quotes_for(
+pub fn quotes(
     archive: &crate::archive::Archive,
     f: &Filters,
     kind: Option<&str>,
@@ -199,11 +199,6 @@ pub fn quotes_for(
         _ => false,
     };
     Ok(quotes_planned(f, kind, article, explain, many))
-}
-
-/// `quotes` with the plan that suits few rows to sort.
-pub fn quotes(f: &Filters, kind: Option<&str>, article: Option<i64>, explain: bool) -> Query {
-    quotes_planned(f, kind, article, explain, false)
 }
 
 fn quotes_planned(

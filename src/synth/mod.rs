@@ -551,12 +551,7 @@ impl Generator {
             if oi == from {
                 oi = (oi + 3) % OUTLETS.len();
             }
-            let id = format!("{}{n}", self.opts.id_prefix);
-            let url = format!(
-                "https://www.{}/{year}/{month:02}/{day:02}/{}-{n}",
-                OUTLETS[oi].domain,
-                slug(&title)
-            );
+            let (id, url) = self.id_and_url(n, (year, month, day), OUTLETS[oi].domain, &title);
             let line = Line {
                 id: &id,
                 url: &url,
@@ -830,12 +825,7 @@ impl Generator {
                 ))),
             },
         };
-        let id = format!("{}{n}", self.opts.id_prefix);
-        let url = format!(
-            "https://www.{}/{year}/{month:02}/{day:02}/{}-{n}",
-            outlet.domain,
-            slug(&title)
-        );
+        let (id, url) = self.id_and_url(n, (year, month, day), outlet.domain, &title);
         let line = Line {
             id: &id,
             url: &url,
@@ -853,6 +843,22 @@ impl Generator {
             self.recent[i] = (oi, title, text);
         }
         Ok(())
+    }
+
+    /// The article's id and its URL on the outlet's site, dated and slugged.
+    fn id_and_url(
+        &self,
+        n: u64,
+        (year, month, day): (u32, usize, usize),
+        domain: &str,
+        title: &str,
+    ) -> (String, String) {
+        let id = format!("{}{n}", self.opts.id_prefix);
+        let url = format!(
+            "https://www.{domain}/{year}/{month:02}/{day:02}/{}-{n}",
+            slug(title)
+        );
+        (id, url)
     }
 
     fn emit(&mut self, out: &mut impl Write, line: &Line<'_>, stats: &mut Stats) -> io::Result<()> {

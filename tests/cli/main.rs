@@ -35,6 +35,18 @@ fn archive() -> (TempDir, PathBuf) {
     (dir, db)
 }
 
+/// Articles written into `dir` as (file name, text) for a test; their paths.
+fn written(dir: &TempDir, files: &[(&str, &str)]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
 fn ingested() -> (TempDir, PathBuf) {
     let (dir, db) = archive();
     morgue(&db).args(["ingest", &samples()]).assert().success();
@@ -812,19 +824,20 @@ fn sources_report_shows_roles() {
 /// Two articles about one person under three spellings (a fixture written for this test).
 fn blinken_archive() -> (TempDir, PathBuf) {
     let (dir, db) = archive();
-    let a = dir.path().join("one.txt");
-    std::fs::write(
-        &a,
-        "Antony Blinken flew to Oslo on Monday. “We are listening,” Antony Blinken said.\n",
-    )
-    .unwrap();
-    let b = dir.path().join("two.txt");
-    std::fs::write(
-        &b,
-        "Secretary of State Antony J. Blinken met his counterpart on Tuesday.\n\n“The talks were frank,” Blinken said.\n",
-    )
-    .unwrap();
-    morgue(&db).arg("ingest").arg(&a).arg(&b).assert().success();
+    let files = written(
+        &dir,
+        &[
+            (
+                "one.txt",
+                "Antony Blinken flew to Oslo on Monday. “We are listening,” Antony Blinken said.\n",
+            ),
+            (
+                "two.txt",
+                "Secretary of State Antony J. Blinken met his counterpart on Tuesday.\n\n“The talks were frank,” Blinken said.\n",
+            ),
+        ],
+    );
+    morgue(&db).arg("ingest").args(&files).assert().success();
     (dir, db)
 }
 
@@ -843,19 +856,20 @@ fn one_person_across_articles_with_every_spelling() {
 #[test]
 fn manual_corrections_survive_reextract() {
     let (dir, db) = archive();
-    let a = dir.path().join("a.txt");
-    std::fs::write(
-        &a,
-        "“Rates will fall,” said Maria Gonzales, an economist.\n",
-    )
-    .unwrap();
-    let b = dir.path().join("b.txt");
-    std::fs::write(
-        &b,
-        "“Rates will rise,” said Maria González-Ruiz, the bank's governor.\n",
-    )
-    .unwrap();
-    morgue(&db).arg("ingest").arg(&a).arg(&b).assert().success();
+    let files = written(
+        &dir,
+        &[
+            (
+                "a.txt",
+                "“Rates will fall,” said Maria Gonzales, an economist.\n",
+            ),
+            (
+                "b.txt",
+                "“Rates will rise,” said Maria González-Ruiz, the bank's governor.\n",
+            ),
+        ],
+    );
+    morgue(&db).arg("ingest").args(&files).assert().success();
     assert_eq!(count(&db, "people"), 2);
     morgue(&db)
         .args(["people", "merge", "Maria González-Ruiz", "Maria Gonzales"])
@@ -976,18 +990,19 @@ fn report_output_contracts() {
 #[test]
 fn report_counts_follow_every_write() {
     let (dir, db) = archive();
-    let a = dir.path().join("a.md");
-    std::fs::write(
-        &a,
-        "---\ntitle: Rates\npublished: 2024-03-02\noutlet: The Coastline Courier\n---\n\n“Rates will fall,” said Maria Gonzales, an economist.\n\n“They may not,” said Tomas Lind.\n",
-    )
-    .unwrap();
-    let b = dir.path().join("b.md");
-    std::fs::write(
-        &b,
-        "---\ntitle: Rates again\npublished: 2024-04-09\noutlet: The Coastline Courier\n---\n\n“Rates will rise,” said Maria González-Ruiz, the bank's governor.\n\n“Not soon,” Gonzales said.\n",
-    )
-    .unwrap();
+    let files = written(
+        &dir,
+        &[
+            (
+                "a.md",
+                "---\ntitle: Rates\npublished: 2024-03-02\noutlet: The Coastline Courier\n---\n\n“Rates will fall,” said Maria Gonzales, an economist.\n\n“They may not,” said Tomas Lind.\n",
+            ),
+            (
+                "b.md",
+                "---\ntitle: Rates again\npublished: 2024-04-09\noutlet: The Coastline Courier\n---\n\n“Rates will rise,” said Maria González-Ruiz, the bank's governor.\n\n“Not soon,” Gonzales said.\n",
+            ),
+        ],
+    );
     let counts_ok = |db: &Path| {
         morgue(db)
             .arg("check")
@@ -1005,8 +1020,7 @@ fn report_counts_follow_every_write() {
     };
     morgue(&db)
         .arg("ingest")
-        .arg(&a)
-        .arg(&b)
+        .args(&files)
         .arg(samples())
         .assert()
         .success();

@@ -91,9 +91,11 @@ fn bounded_caps() -> &'static Regex {
     })
 }
 
-/// The place without its region ("GOLETA" of "GOLETA, Calif."), in characters.
-fn place_chars(place: &str) -> usize {
-    place.split(',').next().unwrap_or("").chars().count()
+/// The matched place without its region ("GOLETA" of "GOLETA, Calif."), in characters.
+fn place_chars(c: &regex::Captures) -> usize {
+    c.get(1).map_or(usize::MAX, |m| {
+        m.as_str().split(',').next().unwrap_or("").chars().count()
+    })
 }
 
 /// The dateline at the start of `text`, with the year taken from `published` when the
@@ -109,12 +111,10 @@ pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
         return None;
     }
     let p = patterns();
-    let fits_in = |most: usize| {
-        move |c: &regex::Captures| c.get(1).is_some_and(|m| place_chars(m.as_str()) <= most)
-    };
-    let fits = fits_in(MAX_PLACE_CHARS);
+    // a capital place may end with one more capital than the others
+    let fits = |c: &regex::Captures| place_chars(c) <= MAX_PLACE_CHARS;
     let caps = match p.caps.captures(head) {
-        Some(c) if fits_in(MAX_PLACE_CHARS + 1)(&c) => Some(c),
+        Some(c) if place_chars(&c) <= MAX_PLACE_CHARS + 1 => Some(c),
         Some(_) => bounded_caps().captures(head),
         None => None,
     };
