@@ -5,6 +5,7 @@
 //! whether an input is new: its own id, else its normalised URL, else a hash of its
 //! text. People are matched across the archive by folded full name and by aliases.
 
+use super::counts::CountDeltas;
 use super::{outline, Result};
 use crate::extract::people::person_key;
 use crate::model::{BlockKind, Document, Evidence, Extraction, SourceKind, SourceRole};
@@ -86,6 +87,16 @@ struct Session {
     people: std::collections::HashMap<String, i64>,
     /// (person id, alias) written in this transaction.
     aliases: std::collections::HashSet<(i64, String)>,
+    /// What the transaction adds to the report counts.
+    counts: CountDeltas,
+}
+
+impl Session {
+    /// Write what waits for the end of the transaction.
+    fn write(self, conn: &Connection) -> Result<()> {
+        self.counts.write(conn)?;
+        self.fts.write(conn)
+    }
 }
 
 /// What storing one article did.
@@ -249,7 +260,7 @@ impl<'c> Loader<'c> {
     /// Commit what is pending.
     pub fn finish(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
-            let written = std::mem::take(&mut self.session).fts.write(self.conn);
+            let written = std::mem::take(&mut self.session).write(self.conn);
             if let Err(e) = written.and_then(|_| Ok(self.conn.execute_batch("COMMIT")?)) {
                 self.rollback();
                 return Err(e);
@@ -279,17 +290,17 @@ impl<'c> Loader<'c> {
                 Some(o) => Some(upsert_source(&tx, o, SourceKind::Outlet, &mut session)?),
                 None => None,
             };
-            tx.prepare_cached(
-                "UPDATE articles SET published_at = COALESCE(?2, published_at), dateline_place = ?3, byline = ?4, outlet_id = ?5, extractor_version = ?6 WHERE id = ?1",
+            let published: Option<String> = tx.prepare_cached(
+                "UPDATE articles SET published_at = COALESCE(?2, published_at), dateline_place = ?3, byline = ?4, outlet_id = ?5, extractor_version = ?6 WHERE id = ?1 RETURNING published_at",
             )?
-            .execute(params![
+            .query_row(params![
                 id,
                 ex.published,
                 ex.dateline.as_ref().and_then(|d| d.place.clone()),
                 byline_text(doc, ex),
                 outlet,
                 crate::extract::EXTRACTOR_VERSION
-            ])?;
+            ], |r| r.get(0))?;
             // the body changes only when extraction moves a caption or embed out of it
             let in_body = body_blocks(doc, ex);
             let body = body_of(doc, &in_body);
@@ -303,9 +314,9 @@ impl<'c> Loader<'c> {
                 tx.prepare_cached("UPDATE article_raw SET document = ?2 WHERE article_id = ?1")?
                     .execute(params![id, outline::pack(doc, &in_body)])?;
             }
-            store_extraction(&tx, *id, outlet, ex, &mut session)?;
+            store_extraction(&tx, *id, outlet, published.as_deref(), ex, &mut session)?;
         }
-        session.fts.write(&tx)?;
+        session.write(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -434,13 +445,14 @@ fn store_one(
         stamp,
     ])?;
     let id = tx.last_insert_rowid();
+    session.counts.article(ex.published.as_deref());
     session
         .fts
         .articles
         .push((id, doc.meta.title.clone(), body.to_string()));
     tx.prepare_cached("INSERT INTO article_raw (article_id, document) VALUES (?1, ?2)")?
         .execute(params![id, item.outline])?;
-    store_extraction(tx, id, outlet, ex, session)?;
+    store_extraction(tx, id, outlet, ex.published.as_deref(), ex, session)?;
     Ok(LoadOutcome::Stored { id, duplicate_of })
 }
 
@@ -459,22 +471,32 @@ fn clear_extraction(tx: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Store what was extracted from article `id` (which has none stored), published on
+/// `published_at` as the archive now has it.
 fn store_extraction(
     tx: &Connection,
     id: i64,
     outlet: Option<i64>,
+    published_at: Option<&str>,
     ex: &Extraction,
     session: &mut Session,
 ) -> Result<()> {
     let mut link = tx.prepare_cached(
         "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
     )?;
+    // a link already made is ignored, and counted once
+    let mut link = |sid: i64, role: SourceRole, session: &mut Session| -> Result<()> {
+        if link.execute(params![id, sid, role.as_str()])? > 0 {
+            session.counts.source_link(sid, role.as_str());
+        }
+        Ok(())
+    };
     if let Some(o) = outlet {
-        link.execute(params![id, o, SourceRole::Publisher.as_str()])?;
+        link(o, SourceRole::Publisher, session)?;
     }
     for s in &ex.sources {
         let sid = upsert_source(tx, &s.name, s.kind, session)?;
-        link.execute(params![id, sid, s.role.as_str()])?;
+        link(sid, s.role, session)?;
     }
 
     let mut person_ids = Vec::with_capacity(ex.people.len());
@@ -521,10 +543,12 @@ fn store_extraction(
         "INSERT INTO quotes (article_id, person_id, speaker_text, role, text, verb, kind, paragraph, char_start, char_end, rule, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    for q in &ex.quotes {
+    let speakers: Vec<Option<i64>> = ex.quotes.iter().map(|q| person(q.person)).collect();
+    session.counts.quotes(&speakers, published_at);
+    for (q, speaker) in ex.quotes.iter().zip(&speakers) {
         quote.execute(params![
             id,
-            person(q.person),
+            speaker,
             q.speaker_text,
             q.role,
             q.text,
@@ -559,7 +583,7 @@ fn store_extraction(
                     .map(|s| s.kind)
                     .unwrap_or(SourceKind::PhotoAgency);
                 let sid = upsert_source(tx, a, kind, session)?;
-                link.execute(params![id, sid, SourceRole::PhotoCredit.as_str()])?;
+                link(sid, SourceRole::PhotoCredit, session)?;
                 Some(sid)
             }
             None => None,

@@ -6,6 +6,7 @@
 
 mod articles;
 mod corrections;
+mod counts;
 pub mod load;
 mod maintenance;
 mod outline;
