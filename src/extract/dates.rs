@@ -71,11 +71,11 @@ fn prose() -> &'static Prose {
         let m = month_alternation();
         let mk = |s: String| Regex::new(&s).expect("date regex");
         Prose {
-            month_day_year: mk(format!(r"(?i)\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
-            day_month_year: mk(format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\.?,?\s+(\d{{4}})\b")),
-            iso: mk(r"\b(\d{4})-(\d{2})-(\d{2})\b".to_string()),
+            month_day_year: mk(format!(r"(?i)(?-u:\b)({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)")),
+            day_month_year: mk(format!(r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\.?,?\s+(\d{{4}})(?-u:\b)")),
+            iso: mk(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".to_string()),
             month_day: mk(format!(
-                r"(?i)\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\b"
+                r"(?i)(?-u:\b)({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)|(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})(?-u:\b)"
             )),
         }
     })

@@ -52,11 +52,11 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         marker: Regex::new(
-            r"(?i)^(?:©|\(c\)|copyright\b|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|bild|photographer|file|source|screenshot|video|illustration|graphic|photo\s+illustration)\s*(?::|\.{2,3}|…|,|\bby\b))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?\b|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by\b)\s*",
+            r"(?i)^(?:©|\(c\)|copyright(?-u:\b)|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|bild|photographer|file|source|screenshot|video|illustration|graphic|photo\s+illustration)\s*(?::|\.{2,3}|…|,|(?-u:\b)by(?-u:\b)))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?(?-u:\b)|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by(?-u:\b))\s*",
         )
         .expect("marker regex"),
-        via: Regex::new(r"(?i)\s*/?\s*\bvia\b\s*").expect("via regex"),
-        year: Regex::new(r"^\d{4}\b[\s,]*").expect("year regex"),
+        via: Regex::new(r"(?i)\s*/?\s*(?-u:\b)via(?-u:\b)\s*").expect("via regex"),
+        year: Regex::new(r"^\d{4}(?-u:\b)[\s,]*").expect("year regex"),
     })
 }
 

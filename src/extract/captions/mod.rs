@@ -289,7 +289,7 @@ fn opens_like_caption(text: &str) -> bool {
     let re = RE.get_or_init(|| {
         let noun = r"(?:photo(?:graph)?s?|images?|pictures?|handout|still\s+(?:image|photo|frame)s?|screenshots?|screen\s*grabs?|frame\s+grabs?|video\s+grabs?|grabs?|composite|combination|aerial)";
         Regex::new(&format!(
-            r"^\s*(?:(?i:file)(?:\s+(?i:photo))?\s*[-—–:]\s*)?(?:In\s+(?:this|these)\s+(?:[\w.,'’-]+\s+){{0,6}}?{noun}\b|(?:This|These|A|An)\s+(?:[\w.,'’-]+\s+){{0,4}}?{noun}\s+(?:(?:was|is|were|are)\s+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)\b)"
+            r"^\s*(?:(?i:file)(?:\s+(?i:photo))?\s*[-—–:]\s*)?(?:In\s+(?:this|these)\s+(?:[\w.,'’-]+\s+){{0,6}}?{noun}(?-u:\b)|(?:This|These|A|An)\s+(?:[\w.,'’-]+\s+){{0,4}}?{noun}\s+(?:(?:was|is|were|are)\s+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)(?-u:\b))"
         ))
         .expect("opening regex")
     });

@@ -60,7 +60,7 @@ fn patterns() -> &'static Patterns {
         let mk = |s: String| Regex::new(&s).expect("pictured regex");
         Patterns {
             titled: mk(format!(r"(?:^|[\s(])(?:{})\s+{run}", alt(TITLES))),
-            verbed: mk(format!(r"{run}(?:,[^,]{{1,60}},)?\s+(?:{})\b", alt(VERBS))),
+            verbed: mk(format!(r"{run}(?:,[^,]{{1,60}},)?\s+(?:{})(?-u:\b)", alt(VERBS))),
             placed: mk(format!(
                 r"{run}(?:\s*\((?:L|R|C|left|right|centre|center|front|back)\)|,\s*(?:left|right|centre|center|second from (?:left|right)),)"
             )),

@@ -170,8 +170,14 @@ pub fn any_named_in(folded: &str) -> bool {
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         names.dedup();
         let alternation: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-        regex::Regex::new(&format!(r"\b(?:{})\b", alternation.join("|")))
-            .expect("agency names regex")
+        // folded text holds only letters, digits, '&' and single spaces, so a name is a
+        // whole word where space, '&' or an end stands beside it; unlike `\b`, this lets
+        // the DFA run over letters outside ASCII instead of falling back to slower engines
+        regex::Regex::new(&format!(
+            r"(?:^|[ &])(?:{})(?:$|[ &])",
+            alternation.join("|")
+        ))
+        .expect("agency names regex")
     });
     re.is_match(folded)
 }

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 struct Rules {
     /// "LONDON, Jan 26 (Reuters) -", "(AP) —", "Madrid (EFE).-" at a paragraph start
+    /// (read with [`dateline_parts`], not its capture group)
     dateline: Regex,
     /// "With EFE and Reuters", "With reporting from AFP" as a whole paragraph
     with: Regex,
@@ -40,7 +41,7 @@ fn rules() -> &'static Rules {
     R.get_or_init(|| {
         let w = agencies::wire_pattern();
         let item = format!(r"(?:(?i:the)\s+)?(?:{w})");
-        let list = format!(r"{item}(?:\s*(?:,|\band\b|&|\+|/)\s*(?:{item}|(?i:other\s+)?(?i:agencies|wires|wire\s+services)))*");
+        let list = format!(r"{item}(?:\s*(?:,|(?-u:\b)and(?-u:\b)|&|\+|/)\s*(?:{item}|(?i:other\s+)?(?i:agencies|wires|wire\s+services)))*");
         // desk codes after a sign-off: "REUTER11:43/VB", "REUTER TAW", "REUTER^M"
         let code = r"(?:\d{1,2}:\d{2}(?:/\w{1,4})?|\s+[A-Z]{1,4}|\d{1,2}|\^M)?";
         let mk = |s: String| Regex::new(&s).expect("wire regex");
@@ -63,12 +64,12 @@ fn rules() -> &'static Rules {
                 r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
             )),
             reporting_by: mk(
-                r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by\b"
+                r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by(?-u:\b)"
                     .to_string(),
             ),
-            editing_by: mk(r"(?i)\bedit(?:ing|ed)\s+by\b".to_string()),
+            editing_by: mk(r"(?i)(?-u:\b)edit(?:ing|ed)\s+by(?-u:\b)".to_string()),
             contributed: mk(
-                r"(?i)\bcontributed(?:\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting|research))?(?:\s+(?:from|in)\s+[^.!?]{1,40})?\s*[.)]?\s*$"
+                r"(?i)(?-u:\b)contributed(?:\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting|research))?(?:\s+(?:from|in)\s+[^.!?]{1,40})?\s*[.)]?\s*$"
                     .to_string(),
             ),
             copyright: mk(format!(
@@ -92,6 +93,17 @@ pub fn head_chars(text: &str, n: usize) -> &str {
         Some((i, _)) => &text[..i],
         None => text,
     }
+}
+
+/// A dateline match split into what stands before its bracket and the agencies inside
+/// it. The place cannot hold a bracket, so the match's first "(" opens the list, and the
+/// next ")" closes it: the regex's capture group, found without running the capturing
+/// engines (on an automaton as large as the list of every wire name, they cost more
+/// than the whole match).
+fn dateline_parts(m: &str) -> Option<(&str, &str)> {
+    let open = m.find('(')?;
+    let close = open + m[open..].find(')')?;
+    Some((&m[..open + 1], m[open + 1..close].trim()))
 }
 
 /// What stands before a dateline's "(Agency)": the place and date, without the bracket.
@@ -126,14 +138,14 @@ pub fn credits_in_paragraph(
         return Vec::new();
     }
     let head = head_chars(text, 160);
-    if let Some(m) = head
+    if let Some((place, list)) = head
         .contains('(')
-        .then(|| r.dateline.captures(head))
+        .then(|| r.dateline.find(head))
         .flatten()
-        .and_then(|c| c.get(1))
-        .filter(|m| place_before(&head[..m.start()]).chars().count() <= MAX_DATELINE_PLACE)
+        .and_then(|m| dateline_parts(m.as_str()))
+        .filter(|(place, _)| place_before(place).chars().count() <= MAX_DATELINE_PLACE)
     {
-        push(&mut out, m.as_str(), "dateline");
+        push(&mut out, list, "dateline");
     }
     if text.len() <= 480 && text.chars().count() <= 120 {
         if let Some(c) = r.with.captures(text.trim()).and_then(|c| c.get(1)) {
