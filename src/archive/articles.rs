@@ -19,10 +19,11 @@ impl Archive {
                 return Ok(Some(id));
             }
         }
+        // an article's own id is its identity (see `load::identity`)
         if let Some(id) = conn
             .query_row(
-                "SELECT id FROM articles WHERE external_id = ?1 ORDER BY id LIMIT 1",
-                [key],
+                "SELECT id FROM articles WHERE identity = ?1",
+                [format!("id:{}", key.trim())],
                 |r| r.get(0),
             )
             .optional()?

@@ -138,7 +138,7 @@ pub fn credits_in_paragraph(
         return Vec::new();
     }
     let head = head_chars(text, 160);
-    if let Some((place, list)) = head
+    if let Some((_, list)) = head
         .contains('(')
         .then(|| r.dateline.find(head))
         .flatten()
