@@ -16,7 +16,7 @@ mod pictured;
 
 use super::people::PeopleBook;
 use crate::extract::dates;
-use crate::extract::sources::agencies;
+use crate::extract::sources::{agencies, names};
 use crate::model::{BlockKind, Caption, Document, Evidence, Format};
 use credit::{parse_credit, Credit};
 use regex::Regex;
@@ -434,12 +434,15 @@ fn may_hold_credit(window: &str) -> bool {
         || (agencies::any_named_in(&folded) && agency_piece(window))
 }
 
-/// "for" before a capitalised word: "Ana Ruiz for The Daily Example".
+/// "for" between a word a name can end with and a capitalised word: "Ana Ruiz for The
+/// Daily Example" (and not "a spokesman for Fiscal Research").
 fn for_outlet(window: &str) -> bool {
     window.match_indices("for").any(|(i, _)| {
         let before = window[..i].chars().next_back();
         let mut after = window[i + 3..].chars();
+        let word_before = window[..i].trim_end().rsplit(char::is_whitespace).next();
         before.is_some_and(char::is_whitespace)
+            && word_before.is_some_and(names::may_end_name)
             && after.next().is_some_and(char::is_whitespace)
             && after
                 .take_while(|c| !c.is_whitespace())

@@ -189,6 +189,16 @@ pub fn looks_like_person(s: &str) -> bool {
         && super::agencies::lookup(s).is_none()
 }
 
+/// Whether a person's name can end with `word` as written: a capitalised word or
+/// initial, or a particle ("Ana de"), as [`looks_like_person`] requires of its last word.
+pub fn may_end_name(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase)
+        || PARTICLES.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether a name is written all in capitals ("TORONTO STATISTICS", "DAN REYES").
 pub fn is_shouted(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
