@@ -566,12 +566,14 @@ impl<'a> ArticleText<'a> {
                 }
             } else if b + 1 == s && matches!(&*prev, "the" | "at" | "in" | "near") {
                 signs.org_weak = true;
-            } else if b + 1 == s
-                && prev == "of"
-                && lw(b.wrapping_sub(1)).is_some_and(|x| w.before_of.contains(&*x))
-            {
-                // "a unit of Acme", "shares of Acme"
-                signs.org = true;
+            } else if b + 1 == s && prev == "of" {
+                if lw(b.wrapping_sub(1)).is_some_and(|x| w.before_of.contains(&*x)) {
+                    // "a unit of Acme", "shares of Acme"
+                    signs.org = true;
+                } else {
+                    // "Ann Lee of Acme Lane said", "the research department of Acme Lane"
+                    signs.org_weak = true;
+                }
             }
         }
         // "the leader of the Farmers Party, Ann Lee,": a role ends just before the name
@@ -1422,6 +1424,14 @@ mod tests {
             .not());
         assert!(ArticleText::new(["He met Wrobel on Monday."])
             .surname_alone_lower(&["Tomasz", "Wrobel"]));
+    }
+
+    #[test]
+    fn a_name_after_of_needs_a_first_name() {
+        let text = "Peter Lund of Harrow Bexley said the stock was cheap.";
+        assert!(!judge(text, "Harrow Bexley", &[], Evidence::Speaker));
+        let text = "The election of Agnes Whitlow surprised her party.";
+        assert!(judge(text, "Agnes Whitlow", &[], Evidence::Mentioned));
     }
 
     #[test]
