@@ -15,6 +15,7 @@ pub mod sources;
 
 use crate::model::{BlockKind, Document, Evidence, Extraction, Person, Quote, QuoteKind};
 use people::PeopleBook;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// Bumped whenever extraction changes what it finds; `reextract` re-runs older articles.
@@ -193,22 +194,70 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
             }
         }
     }
+    // "Accountant Ann Lee" is Ann Lee: a role or sentence word glued in front goes
+    let mut cleaned = false;
+    for p in &mut ex.people {
+        let credited = p.evidence.iter().any(|e| {
+            matches!(
+                e,
+                Evidence::Author | Evidence::Photographer | Evidence::PostAuthor
+            )
+        });
+        if credited {
+            continue;
+        }
+        if let Some(name) = people::clean_name(&p.name) {
+            p.name = name;
+            cleaned = true;
+        }
+    }
     let keep: Vec<bool> = ex
         .people
         .iter()
         .enumerate()
         .map(|(i, p)| is_person(p, text, pronoun_speaker[i]))
         .collect();
-    if keep.iter().all(|&k| k) {
+    if keep.iter().all(|&k| k) && !cleaned {
         return;
     }
     let mut new_index = vec![None; ex.people.len()];
-    let mut kept = Vec::with_capacity(ex.people.len());
+    let mut kept: Vec<Person> = Vec::with_capacity(ex.people.len());
+    // a cleaned name may be someone the article also names plainly: one person
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, p) in std::mem::take(&mut ex.people).into_iter().enumerate() {
-        if keep[i] {
-            new_index[i] = Some(kept.len());
-            kept.push(p);
+        if !keep[i] {
+            continue;
         }
+        let key = people::person_key(&p.name);
+        if let Some(&k) = by_key.get(&key) {
+            let into: &mut Person = &mut kept[k];
+            for a in p.aliases {
+                if a != into.name && !into.aliases.contains(&a) {
+                    into.aliases.push(a);
+                }
+            }
+            for r in p.roles {
+                if !into.roles.contains(&r) {
+                    into.roles.push(r);
+                }
+            }
+            for h in p.handles {
+                if !into.handles.contains(&h) {
+                    into.handles.push(h);
+                }
+            }
+            for e in p.evidence {
+                if !into.evidence.contains(&e) {
+                    into.evidence.push(e);
+                }
+            }
+            into.mentions += p.mentions;
+            new_index[i] = Some(k);
+            continue;
+        }
+        by_key.insert(key, kept.len());
+        new_index[i] = Some(kept.len());
+        kept.push(p);
     }
     ex.people = kept;
     let map = |i: Option<usize>| i.and_then(|i| new_index.get(i).copied().flatten());
@@ -332,6 +381,15 @@ mod tests {
                 "{name} in {got:?} for {text}"
             );
         }
+    }
+
+    /// A role glued in front of a name goes, and the name is one person with its plain form.
+    #[test]
+    fn a_role_glued_to_a_name_is_cut_off() {
+        let got = people_of(&[
+            "\"Stocks are high,\" Accountant Ivo Rask said. Ivo Rask, 52, is a partner at a Kestrel firm.",
+        ]);
+        assert_eq!(got, vec!["Ivo Rask"]);
     }
 
     /// A person whose surname names a firm too stays a person with personal evidence.

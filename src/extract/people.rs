@@ -259,6 +259,12 @@ struct FilterWords {
     after_possessive: WordSet,
     /// Words right after a run that only a company has ("Acme stock").
     direct: WordSet,
+    /// Words that, followed by "of", make the run after them a company ("a unit of Acme",
+    /// "shares of Acme").
+    before_of: WordSet,
+    /// Nouns of jobs and offices (occupations.txt): evidence in a role, a role before a
+    /// name.
+    occupations: WordSet,
 }
 
 /// Title and role words that are also ordinary adjectives or vague nouns: before a name
@@ -362,11 +368,16 @@ fn filter_words() -> &'static FilterWords {
         }
         let mut after_possessive = WordSet::default();
         let mut direct = WordSet::default();
+        let mut before_of = WordSet::default();
         for l in entries(include_str!("lexicon/company_context.txt")) {
             let mut it = l.split_whitespace();
             let (Some(word), Some(place)) = (it.next(), it.next()) else {
                 continue;
             };
+            if place == "of" {
+                before_of.insert(word);
+                continue;
+            }
             if place != "direct" {
                 after_possessive.insert(word);
             }
@@ -385,8 +396,17 @@ fn filter_words() -> &'static FilterWords {
             forms,
             after_possessive,
             direct,
+            before_of,
+            occupations: entries(include_str!("lexicon/occupations.txt")).collect(),
         }
     })
+}
+
+/// Whether a lower-case word is a title, or ends in one after a hyphen ("co-chairman",
+/// "director-general" read by its first part too).
+fn is_title_word(l: &str) -> bool {
+    let titles = &filter_words().titles;
+    titles.contains(l) || l.contains('-') && l.split('-').any(|p| titles.contains(p))
 }
 
 /// Lower case of a word without edge punctuation (borrowed when already lower case).
@@ -514,6 +534,7 @@ impl<'a> ArticleText<'a> {
             signs.person |= here.person;
             signs.org |= here.org;
             signs.org_weak |= here.org_weak;
+            signs.spoke |= here.spoke;
             // "analyst Ann Lee of Ann Lee and Associates": the title counts where the
             // name is not a company's
             signs.titled |= here.titled && !here.org;
@@ -532,7 +553,7 @@ impl<'a> ArticleText<'a> {
         if let Some(prev) = lw(b) {
             if w.honorifics.contains(&*prev) {
                 signs.person = true;
-            } else if w.titles.contains(&*prev) {
+            } else if is_title_word(&prev) || w.occupations.contains(&*prev) {
                 // "Prime Minister Yasuhiro Nakasone" is a person whatever follows;
                 // "analyst Ann Lee" may be the firm Ann Lee and Co
                 let capital = self
@@ -545,6 +566,41 @@ impl<'a> ArticleText<'a> {
                 }
             } else if b + 1 == s && matches!(&*prev, "the" | "at" | "in" | "near") {
                 signs.org_weak = true;
+            } else if b + 1 == s && prev == "of" {
+                if lw(b.wrapping_sub(1)).is_some_and(|x| w.before_of.contains(&*x)) {
+                    // "a unit of Acme", "shares of Acme"
+                    signs.org = true;
+                } else {
+                    // "Ann Lee of Acme Lane said", "the research department of Acme Lane"
+                    signs.org_weak = true;
+                }
+            }
+        }
+        // "the leader of the Farmers Party, Ann Lee,": a role ends just before the name
+        let mut c = s.wrapping_sub(1);
+        while self.tok(c) == Tok::Punct('.')
+            || self
+                .word(c)
+                .is_some_and(|x| x.starts_with(char::is_uppercase) && x.len() <= 3 && c + 3 >= s)
+        {
+            // initials written before the name: "K.M. Ann Lee"
+            c = c.wrapping_sub(1);
+        }
+        if self.tok(c) == Tok::Punct(',') && self.role_in(c.wrapping_sub(1), -1) {
+            signs.titled = true;
+        }
+        // "<Acme Lane>", "<Acme Lane Holdings>": wire copy writes companies in angle brackets
+        if self.tok(s.wrapping_sub(1)) == Tok::Punct('<') {
+            let mut k = e;
+            while k < e + 6
+                && self
+                    .word(k)
+                    .is_some_and(|x| x.starts_with(char::is_uppercase) || x == "and")
+            {
+                k += 1;
+            }
+            if self.tok(k) == Tok::Punct('>') {
+                signs.org = true;
             }
         }
         // after
@@ -569,7 +625,9 @@ impl<'a> ArticleText<'a> {
                         signs.person = true
                     }
                     Some("who" | "aged") => signs.person = true,
-                    _ => {}
+                    // "Ann Lee, chief meteorologist at the agency,", "Ann Lee, Acme's
+                    // vice president"
+                    _ => signs.titled |= self.role_in(e + 1, 1),
                 }
             }
             Tok::Punct('(') => {
@@ -601,6 +659,7 @@ impl<'a> ArticleText<'a> {
                     signs.person |= next == "who"
                         || (matches!(next, "said" | "says" | "told" | "added")
                             && matches!(self.word(e + 1), Some("he" | "she")));
+                    signs.spoke |= SPEECH_AFTER.contains(&next) && self.pronoun_after(e);
                 }
             }
             Tok::Punct('&') => signs.org |= self.form_after(e + 1),
@@ -614,6 +673,15 @@ impl<'a> ArticleText<'a> {
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "das", "do", "dos", "du", "del", "della", "di", "der", "den", "van", "von", "la",
     "le", "al", "el", "bin", "ben", "ibn", "ter",
+];
+
+/// Words that start a clause after a name and its comma, not a role phrase: "Acme, which
+/// makes", "Acme, whose president".
+const CLAUSE_STARTS: &[&str] = &[
+    "which", "whose", "who", "that", "is", "was", "are", "were", "has", "had", "have", "will",
+    "would", "could", "can", "may", "might", "should", "and", "but", "or", "it", "its", "he",
+    "she", "they", "we", "i", "you", "after", "before", "because", "while", "when", "if", "as",
+    "than", "not",
 ];
 
 /// Verbs of reported speech after a name: "Ali Reza said the talks had failed".
@@ -685,17 +753,100 @@ impl ArticleText<'_> {
         for j in i..i + 4 {
             match self.word(j) {
                 Some(x) if !x.starts_with(char::is_uppercase) || j == i => {
-                    if w.titles.contains(&*lower(x)) {
-                        return matches!(
+                    let job = is_title_word(&lower(x)) || w.occupations.contains(&*lower(x));
+                    if job
+                        && matches!(
                             self.tok(j + 1),
                             Tok::Punct(',' | '.') | Tok::Word("of" | "for" | "at")
-                        );
+                        )
+                    {
+                        return true;
                     }
                 }
                 _ => return false,
             }
         }
         false
+    }
+
+    /// Whether a role phrase reads from `k` in direction `step` (1 forward, -1 backward)
+    /// up to a punctuation mark: a lower-case word of a job ("president", "chief
+    /// meteorologist") among names, possessives, "of" and modifiers ("vice", "chief"), as
+    /// in "Acme's vice president" or "the leader of the Farmers Party".
+    fn role_in(&self, k: usize, step: isize) -> bool {
+        let w = filter_words();
+        let job = |l: &str| {
+            is_title_word(l)
+                || w.occupations.contains(l)
+                || matches!(
+                    l,
+                    "leader" | "head" | "chief" | "manager" | "chair" | "member"
+                )
+        };
+        let mut i = k;
+        for _ in 0..10 {
+            match self.tok(i) {
+                Tok::Possessive | Tok::Punct('-') => {}
+                // "Worldwide Treasurer of Acme"
+                Tok::Word(x) if x.starts_with(char::is_uppercase) => {
+                    if step > 0
+                        && job(&lower(x))
+                        && matches!(self.tok(i + 1), Tok::Punct(',' | '.') | Tok::Word("of"))
+                    {
+                        return true;
+                    }
+                }
+                Tok::Word(x) => {
+                    let l = lower(x);
+                    if job(&l) {
+                        return true;
+                    }
+                    // "senior", "former group", "previously": words of the phrase, not
+                    // of a clause
+                    if CLAUSE_STARTS.contains(&&*l) || SPEECH_AFTER.contains(&&*l) {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+            i = i.wrapping_add_signed(step);
+        }
+        false
+    }
+
+    /// Whether the last word of `name` stands alone before a speech verb somewhere:
+    /// "Kochan said" after "Ann Kochan".
+    fn surname_speaks(&self, name: &[&str]) -> bool {
+        let (Some(last), Some(before)) = (name.last(), name.len().checked_sub(2)) else {
+            return false;
+        };
+        let prev = name[before];
+        self.caps.get(last).is_some_and(|at| {
+            at.iter().any(|&i| {
+                let i = i as usize;
+                self.word(i.wrapping_sub(1)) != Some(prev)
+                    && self.word(i + 1).is_some_and(|x| SPEECH_AFTER.contains(&x))
+            })
+        })
+    }
+
+    /// Whether the last word of `name` stands alone somewhere among lower-case words
+    /// ("talks with Kochan on"), not inside another name ("Lanka" of "Sri Lanka" is no
+    /// surname of "Air Lanka").
+    fn surname_alone_lower(&self, name: &[&str]) -> bool {
+        let (Some(last), true) = (name.last(), name.len() >= 2) else {
+            return false;
+        };
+        let capital = |i: usize| {
+            self.word(i)
+                .is_some_and(|x| x.starts_with(char::is_uppercase))
+        };
+        self.caps.get(last).is_some_and(|at| {
+            at.iter().any(|&i| {
+                let i = i as usize;
+                !capital(i.wrapping_sub(1)) && !capital(i + 1)
+            })
+        })
     }
 
     /// Whether "he" or "she" comes within the next few words after `e`.
@@ -951,6 +1102,117 @@ struct Signs {
     org: bool,
     /// Weak signs of a place or organisation: "the X", "at X", "in X".
     org_weak: bool,
+    /// A speech verb after the name and "he" or "she" soon after: "Ann Lee said on
+    /// Monday ... he".
+    spoke: bool,
+}
+
+/// Whether a word names a job or office: a title, role or occupation, or the plural of
+/// one ("Chief", "undersecretary", "Democrat", "Brokers").
+fn is_job_word(word: &str) -> bool {
+    let w = filter_words();
+    let l = lower(word);
+    let job = |x: &str| {
+        w.titles.contains(x)
+            || w.honorifics.contains(x)
+            || w.occupations.contains(x)
+            || WEAK_TITLES.contains(&x)
+    };
+    // "director-general", "co-Chairman": a part of a hyphenated word
+    let part = |x: &str| job(x) || x.contains('-') && x.split('-').any(job);
+    part(&l) || l.strip_suffix('s').is_some_and(part)
+}
+
+/// Whether a word is a generational suffix that only people's names end with: "Jr.",
+/// "Sr", "III".
+fn is_generation(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "jr" | "sr" | "ii" | "iii" | "iv"
+    )
+}
+
+/// Whether a name has an initial between a first name and a surname: "Ann B. Lee",
+/// "Tom C Reyes" (not "L M Acme", whose first word is an initial too).
+fn middle_initial(words: &[&str]) -> bool {
+    let initial = |x: &str| x.trim_end_matches('.').chars().count() == 1;
+    words.len() >= 3
+        && !initial(words[0])
+        && words[0].chars().all(char::is_alphabetic)
+        && !initial(words[words.len() - 1])
+        && words[1..words.len() - 1].iter().any(|x| initial(x))
+}
+
+/// A name as the article wrote it with a role or a sentence word glued in front, without
+/// them: "Accountant Ann Lee" is "Ann Lee", "Trade Represenative Tom Reyes" is "Tom
+/// Reyes", "Although Lee" is "Lee". `None` when there is nothing to remove.
+pub fn clean_name(name: &str) -> Option<String> {
+    let w = filter_words();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    // the last job word (or a misspelling of a long one) with two name words after it
+    let job = |x: &str| {
+        let l = lower(x);
+        is_job_word(&l) || near_title(&l)
+    };
+    let cut = words[..words.len() - 2]
+        .iter()
+        .rposition(|x| job(x))
+        .map(|k| k + 1)
+        .or_else(|| {
+            // "Although Lee", "Besides Ann Lee": a word that opens sentences
+            let l = lower(words[0]);
+            (w.openers.contains(&*l) || crate::extract::sources::names::is_function_word(&l))
+                .then_some(1)
+        })?;
+    let rest = &words[cut..];
+    let lead = lower(rest[0]);
+    if NAME_PARTICLES.contains(&&*lead) || rest.last().is_some_and(|x| job(x)) {
+        return None;
+    }
+    Some(rest.join(" "))
+}
+
+/// Whether a lower-case word is a long title or occupation misspelt by one letter:
+/// "minsiter", "represenative", "dirctor".
+fn near_title(l: &str) -> bool {
+    static LONG: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let n = l.chars().count();
+    if n < 6 || filter_words().first_names.contains(l) {
+        return false;
+    }
+    let long = LONG.get_or_init(|| {
+        let w = filter_words();
+        let mut v: Vec<&str> = w
+            .titles
+            .iter()
+            .chain(w.occupations.iter())
+            .copied()
+            .filter(|t| t.len() >= 7)
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    long.iter()
+        .any(|t| t.len().abs_diff(n) <= 1 && strsim::damerau_levenshtein(t, l) == 1)
+}
+
+/// Whether a role the article gives a name says it is someone: it holds a word of a job
+/// ("SEC Chief", "chief meteorologist at the agency"), not only a place or a company
+/// ("VANCOUVER" in "VANCOUVER, British Columbia,", "Acme Corp" in "Acme Corp, Acme,").
+fn is_person_role(role: &str) -> bool {
+    role.split_whitespace().any(is_job_word)
+}
+
+/// Whether a role the article gives a name is a company's name: "Federal Home Loan
+/// Mortgage Corp" in "Federal Home Loan Mortgage Corp, Freddie Mac," makes the name the
+/// company's short name.
+fn is_company_role(role: &str) -> bool {
+    // "of the Farm Bureau Federation" is where someone works, not what the name is
+    let affiliation = role.starts_with(char::is_lowercase);
+    !affiliation && !is_person_role(role) && role.split_whitespace().any(is_company_word)
 }
 
 /// Whether `p`, a name the extractors found in an article (not credited in a byline,
@@ -968,8 +1230,11 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
         let role =
             w.titles.contains(&*l) || w.honorifics.contains(&*l) || WEAK_TITLES.contains(&&*l);
         // "Conn.", "Los": an abbreviation or a piece of a place's name
+        // "Brokers", "Arbitrageurs": a group named by its trade
+        let group = l.ends_with('s') && is_job_word(&l);
         if (l.len() >= 8 && l.ends_with("bank"))
             || (role && !SURNAME_TITLES.contains(&&*l))
+            || group
             || one.ends_with('.')
             || w.openers.contains(&*l)
         {
@@ -984,14 +1249,30 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
     if signs.org && !(signs.titled && first_name) {
         return false;
     }
+    let real_role = p.roles.iter().any(|r| is_person_role(r));
+    // "Federal Home Loan Mortgage Corp, Freddie Mac,": the company's short name, unless it
+    // spoke or has a middle initial ("Acme Corp, Ann B. Lee, and others")
+    let spoke = p.evidence.iter().any(|e| *e != Evidence::Mentioned);
+    if !real_role && !spoke && !middle_initial(&words) && p.roles.iter().any(|r| is_company_role(r))
+    {
+        return false;
+    }
     let key = person_key(&p.name);
     let place = w.places.contains(key.as_str());
     let surname_alone = words.len() > 1
         && words
             .last()
             .is_some_and(|last| p.aliases.iter().any(|a| a == last));
-    let supported =
-        signs.titled || first_name || surname_alone || pronoun_speaker || !p.roles.is_empty();
+    let supported = signs.titled
+        || signs.spoke
+        || first_name
+        || surname_alone
+        || pronoun_speaker
+        || real_role
+        || middle_initial(&words)
+        || words.len() >= 2 && words.last().is_some_and(|x| is_generation(x))
+        || text.surname_speaks(&name_words(&p.name))
+        || text.surname_alone_lower(&name_words(&p.name));
     // a name word that is a place ("Colorado Interstate") when nothing else tells
     let place_word = words
         .iter()
@@ -1000,12 +1281,16 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
     if (place || signs.org_weak || place_word) && !supported {
         return false;
     }
-    true
+    // a name nobody quoted needs evidence of a person: "Transit Bus" after a company's
+    // name ("General Motors Corp's U.S. Transit Bus") is not one
+    let mentioned_only = p.evidence.iter().all(|e| *e == Evidence::Mentioned);
+    !mentioned_only || supported
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::Not;
 
     /// `person_key` as first written, for every text: the oracle of the ASCII path.
     fn person_key_oracle(name: &str) -> String {
@@ -1058,6 +1343,136 @@ mod tests {
             Some(a)
         );
         assert_eq!(book.get(a).unwrap().name, "Nadia Kovalenko");
+    }
+
+    /// What the filter says of `name` in `text`, given its roles and evidence.
+    fn judge(text: &str, name: &str, roles: &[&str], evidence: Evidence) -> bool {
+        let p = Person {
+            name: name.into(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            evidence: vec![evidence],
+            mentions: 1,
+            ..Person::default()
+        };
+        has_person_evidence(&p, &ArticleText::new([text]), false)
+    }
+
+    #[test]
+    fn a_role_needs_a_job_word_to_count() {
+        let text =
+            "HALDEN, British Columbia, June 2 - Kestrel Lumber Ltd said it would close a mill.";
+        assert!(!judge(
+            text,
+            "British Columbia",
+            &["HALDEN"],
+            Evidence::Mentioned
+        ));
+        assert!(is_person_role("chief meteorologist at the agency"));
+        assert!(is_person_role("SEC Chief"));
+        assert!(is_person_role("director-general"));
+        assert!(!is_person_role("Kestrel Cement's"));
+        assert!(!is_person_role("Norway's"));
+    }
+
+    #[test]
+    fn a_company_named_in_apposition_is_not_a_person() {
+        let text = "The notes were sold by Harbor Valley Mortgage Corp, Nellie Harbor, on Monday.";
+        let role = ["Harbor Valley Mortgage Corp"];
+        assert!(!judge(text, "Nellie Harbor", &role, Evidence::Mentioned));
+        // a list of parties: a middle initial or words of her own say it is someone
+        let text = "The suit names Harbor Valley Mortgage Corp, Nellie B. Harbor and others.";
+        assert!(judge(text, "Nellie B. Harbor", &role, Evidence::Mentioned));
+        assert!(judge(text, "Nellie Harbor", &role, Evidence::Speaker));
+        // where someone works is no company's name
+        let text = "Ivo Rask of the Vintners Federation said prices fell.";
+        let role = ["of the Vintners Federation"];
+        assert!(judge(text, "Ivo Rask", &role, Evidence::Speaker));
+    }
+
+    #[test]
+    fn angle_brackets_and_shares_of_make_a_company() {
+        let text = "The order came from <Dorothy Vance> of Ohio. Dorothy Vance said it was glad.";
+        assert!(!judge(text, "Dorothy Vance", &[], Evidence::Speaker));
+        let text = "Shares of Agnes Whitlow rose 10 cents. Agnes Whitlow said it would expand.";
+        assert!(!judge(text, "Agnes Whitlow", &[], Evidence::Speaker));
+        let text = "Halvorsen Pumps, a unit of Agnes Whitlow, said sales rose.";
+        assert!(!judge(text, "Agnes Whitlow", &[], Evidence::Mentioned));
+        let text =
+            "Agnes Whitlow bought shares of Halvorsen Pumps. Agnes Whitlow said she was glad.";
+        assert!(judge(text, "Agnes Whitlow", &[], Evidence::Speaker));
+    }
+
+    #[test]
+    fn a_name_only_mentioned_needs_evidence() {
+        let text = "Sales at Kestrel Bus rose in May.";
+        assert!(!judge(text, "Kestrel Bus", &[], Evidence::Mentioned));
+        let text = "Tomasz Wrobel, senior economist at the agency, said output fell.";
+        assert!(judge(text, "Tomasz Wrobel", &[], Evidence::Mentioned));
+        let text = "Output fell, Tomasz Wrobel, Kestrel Mining's vice president, said.";
+        assert!(judge(text, "Tomasz Wrobel", &[], Evidence::Mentioned));
+        let text = "The head of the Farmers Party, Zuzanna Kolar, told reporters no.";
+        assert!(judge(text, "Zuzanna Kolar", &[], Evidence::Mentioned));
+        let text = "The board named Zuzanna Kolar Jr. and Wojtek K. Kolar to the board.";
+        assert!(judge(text, "Zuzanna Kolar Jr.", &[], Evidence::Mentioned));
+        assert!(judge(text, "Wojtek K. Kolar", &[], Evidence::Mentioned));
+        // a speech verb and "he" soon after
+        let text = "Tomasz Wrobel said output fell. Prices would rise, he added.";
+        assert!(judge(text, "Tomasz Wrobel", &[], Evidence::Mentioned));
+        // "Lanka" in "Sri Lanka" is no lone surname of "Air Lanka"
+        assert!(ArticleText::new(["Losses at Air Lanka grew in Sri Lanka."])
+            .surname_alone_lower(&["Air", "Lanka"])
+            .not());
+        assert!(ArticleText::new(["He met Wrobel on Monday."])
+            .surname_alone_lower(&["Tomasz", "Wrobel"]));
+    }
+
+    #[test]
+    fn a_name_after_of_needs_a_first_name() {
+        let text = "Peter Lund of Harrow Bexley said the stock was cheap.";
+        assert!(!judge(text, "Harrow Bexley", &[], Evidence::Speaker));
+        let text = "The election of Agnes Whitlow surprised her party.";
+        assert!(judge(text, "Agnes Whitlow", &[], Evidence::Mentioned));
+    }
+
+    #[test]
+    fn a_trade_named_in_the_plural_is_a_group() {
+        assert!(!judge(
+            "Brokers said prices fell.",
+            "Brokers",
+            &[],
+            Evidence::Speaker
+        ));
+        assert!(!judge(
+            "Arbitrageurs said the bid was low.",
+            "Arbitrageurs",
+            &[],
+            Evidence::Speaker
+        ));
+        assert!(judge(
+            "Wrobel said prices fell.",
+            "Wrobel",
+            &[],
+            Evidence::Speaker
+        ));
+    }
+
+    #[test]
+    fn roles_and_sentence_words_glued_to_a_name_go() {
+        assert_eq!(clean_name("Accountant Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            clean_name("Trade Represenative Tom Reyes").as_deref(),
+            Some("Tom Reyes")
+        );
+        assert_eq!(
+            clean_name("Fisheries Under-Secretary Ivo Rask").as_deref(),
+            Some("Ivo Rask")
+        );
+        assert_eq!(clean_name("Senators Ivo Rask").as_deref(), Some("Ivo Rask"));
+        assert_eq!(clean_name("Although Kolar").as_deref(), Some("Kolar"));
+        assert_eq!(clean_name("Ann Lee"), None);
+        assert_eq!(clean_name("Prince Kolar"), None);
+        assert_eq!(clean_name("Tom Major"), None);
+        assert_eq!(clean_name("Ursula von der Leyen"), None);
     }
 
     #[test]
