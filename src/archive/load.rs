@@ -290,7 +290,8 @@ impl<'c> Loader<'c> {
                 Some(o) => Some(upsert_source(&tx, o, SourceKind::Outlet, &mut session)?),
                 None => None,
             };
-            let published: Option<String> = tx.prepare_cached(
+            // (an article gone since the batch was read has nothing to replace)
+            let Some(published): Option<Option<String>> = tx.prepare_cached(
                 "UPDATE articles SET published_at = COALESCE(?2, published_at), dateline_place = ?3, byline = ?4, outlet_id = ?5, extractor_version = ?6 WHERE id = ?1 RETURNING published_at",
             )?
             .query_row(params![
@@ -300,7 +301,11 @@ impl<'c> Loader<'c> {
                 byline_text(doc, ex),
                 outlet,
                 crate::extract::EXTRACTOR_VERSION
-            ], |r| r.get(0))?;
+            ], |r| r.get(0))
+            .optional()?
+            else {
+                continue;
+            };
             // the body changes only when extraction moves a caption or embed out of it
             let in_body = body_blocks(doc, ex);
             let body = body_of(doc, &in_body);
