@@ -246,7 +246,8 @@ struct FilterWords {
     /// Titles and role nouns that stand before a person's name ("Finance Minister",
     /// "spokesman").
     titles: WordSet,
-    places: WordSet,
+    /// Place names as [`person_key`] folds them ("st louis" for "St. Louis").
+    places: WordSet<String>,
     /// Words that head a thing, not a person ("White House", "Supreme Court").
     things: WordSet,
     /// Words that open sentences, never names ("Earlier", "Yesterday").
@@ -265,6 +266,9 @@ struct FilterWords {
     /// Nouns of jobs and offices (occupations.txt): evidence in a role, a role before a
     /// name.
     occupations: WordSet,
+    /// Lower-case nouns of kinds of organisation and publication (org_nouns.txt): "the
+    /// daily Pravda", "Newsweek magazine".
+    org_nouns: WordSet,
 }
 
 /// Title and role words that are also ordinary adjectives or vague nouns: before a name
@@ -389,7 +393,9 @@ fn filter_words() -> &'static FilterWords {
             first_names,
             honorifics,
             titles,
-            places: entries(include_str!("lexicon/places.txt")).collect(),
+            places: entries(include_str!("lexicon/places.txt"))
+                .map(person_key)
+                .collect(),
             things: entries(include_str!("lexicon/not_people.txt")).collect(),
             openers: entries(include_str!("lexicon/openers.txt")).collect(),
             company,
@@ -398,6 +404,7 @@ fn filter_words() -> &'static FilterWords {
             direct,
             before_of,
             occupations: entries(include_str!("lexicon/occupations.txt")).collect(),
+            org_nouns: entries(include_str!("lexicon/org_nouns.txt")).collect(),
         }
     })
 }
@@ -531,10 +538,15 @@ impl<'a> ArticleText<'a> {
         for (s, e) in self.occurrences(&name_words(name)) {
             let mut here = Signs::default();
             self.read_around(s, e, &mut here);
-            signs.person |= here.person;
+            // "Mr. Rooter Corp": an honorific inside a company's name
+            signs.person |= here.person && !here.org;
             signs.org |= here.org;
             signs.org_weak |= here.org_weak;
             signs.spoke |= here.spoke;
+            signs.neuter |= here.neuter;
+            signs.affiliation |= here.affiliation;
+            signs.org_hint |= here.org_hint && e == s + 1;
+            signs.initials_only |= here.initials_only;
             // "analyst Ann Lee of Ann Lee and Associates": the title counts where the
             // name is not a company's
             signs.titled |= here.titled && !here.org;
@@ -575,6 +587,61 @@ impl<'a> ArticleText<'a> {
                     signs.org_weak = true;
                 }
             }
+        }
+        // "spokesman I.C. Ferrier", "vice-president C.N. \"Bud\" Moore": a role before
+        // the initials or nickname that open the name
+        let k = self.skip_initials_back(s);
+        if k + 1 != s && !signs.person {
+            if let Some(prev) = lw(k) {
+                if w.honorifics.contains(&*prev)
+                    || is_title_word(&prev)
+                    || w.occupations.contains(&*prev)
+                {
+                    signs.titled = true;
+                }
+            }
+        }
+        // "the daily Pravda", "a Citicorp spokesman", "Newsweek magazine", "C.J. Lawrence"
+        signs.org_hint |= self.org_hint(s, e);
+        // "of New Jersey said": the name is the end of a place's name
+        if let Some(prev) = self.word(s.wrapping_sub(1)) {
+            if prev.starts_with(char::is_uppercase) && e == s + 1 {
+                let two = format!("{} {}", lower(prev), lower(self.word(s).unwrap_or("")));
+                signs.org |= w.places.contains(two.as_str());
+            }
+        }
+        // "broker C Czarnikow": a lone letter without its dot
+        signs.initials_only |= self
+            .word(s.wrapping_sub(1))
+            .is_some_and(|x| x.len() == 1 && x.starts_with(|c: char| c.is_ascii_uppercase()))
+            && self.tok(s) != Tok::Punct('.')
+            && !self
+                .word(s.wrapping_sub(2))
+                .is_some_and(|x| x.starts_with(char::is_uppercase));
+        // initials alone, no title before them: "C.J. Lawrence", "L.M. Ericsson"
+        signs.initials_only |= k + 1 != s
+            && self.tok(s.wrapping_sub(1)) == Tok::Punct('.')
+            && !self.word(k).is_some_and(|x| {
+                let l = lower(x);
+                w.honorifics.contains(&*l) || is_job_word(&l)
+            });
+        // "Swissair <SWSZ.Z> said": a company's ticker
+        if self.tok(e) == Tok::Punct('<')
+            && self.word(e + 1).is_some_and(|x| {
+                x.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+            })
+            && self.tok(e + 2) == Tok::Punct('>')
+        {
+            signs.org = true;
+        }
+        // "Carol Bell of Phillips and Drew said", "a meteorologist for E.F. Hutton said":
+        // the name is where the speaker works
+        if self
+            .word(e)
+            .is_some_and(|x| SPEECH_AFTER.contains(&x) || x == "believes")
+        {
+            signs.affiliation |= self.affiliation_before(s);
         }
         // "the leader of the Farmers Party, Ann Lee,": a role ends just before the name
         let mut c = s.wrapping_sub(1);
@@ -618,6 +685,7 @@ impl<'a> ArticleText<'a> {
                     signs.org = true;
                 }
             }
+            Tok::Punct(',') if self.dateline_region(s, e) => signs.org = true,
             Tok::Punct(',') => {
                 // "Kim Min-jun, 45," and "Ali Reza, who"
                 match self.word(e + 1) {
@@ -646,10 +714,26 @@ impl<'a> ArticleText<'a> {
                                     break;
                                 }
                             }
-                            _ => break,
+                            // "Merrill Lynch and Co"
+                            Some("and") => {
+                                signs.org |= self.form_after(k + 1);
+                                break;
+                            }
+                            _ => {
+                                signs.org |=
+                                    self.tok(k) == Tok::Punct('&') && self.form_after(k + 1);
+                                break;
+                            }
                         }
                         k += 1;
                     }
+                } else if is_org_noun(next) && next != "party" {
+                    // "Newsweek magazine", "Tanjug news agency"
+                    signs.org = true;
+                } else if matches!(next, "news" | "state" | "investment" | "research")
+                    && self.word(e + 1).is_some_and(is_org_noun)
+                {
+                    signs.org = true;
                 } else if next == "and" || next == "&" {
                     signs.org |= self.form_after(e + 1);
                 } else if w.direct.contains(next) {
@@ -660,11 +744,255 @@ impl<'a> ArticleText<'a> {
                         || (matches!(next, "said" | "says" | "told" | "added")
                             && matches!(self.word(e + 1), Some("he" | "she")));
                     signs.spoke |= SPEECH_AFTER.contains(&next) && self.pronoun_after(e);
+                    // "Swissair said it", "Digital said its": a company or a group
+                    if SPEECH_AFTER.contains(&next) {
+                        // "said in its market review"
+                        let k = if matches!(self.word(e + 1), Some("in" | "on" | "that")) {
+                            e + 2
+                        } else {
+                            e + 1
+                        };
+                        if matches!(self.word(k), Some("it" | "its" | "they" | "their")) {
+                            signs.neuter = true;
+                        }
+                    }
                 }
             }
             Tok::Punct('&') => signs.org |= self.form_after(e + 1),
             _ => {}
         }
+    }
+}
+
+/// Whether a lower-case word, or its singular, is a noun of a kind of organisation or
+/// publication (org_nouns.txt): "daily", "magazines".
+fn is_org_noun(word: &str) -> bool {
+    let w = filter_words();
+    w.org_nouns.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|x| w.org_nouns.contains(x))
+}
+
+/// Whether a one-word name is shaped like a company's or an acronym, not a surname:
+/// capitals inside it after a syllable no surname starts with ("CenTrust", not
+/// "McCarthy", "DeConcini", "LaRouche"), or all capitals ("ADNOC").
+fn company_shaped(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    let Some(k) = word
+        .char_indices()
+        .skip(1)
+        .find(|&(i, c)| c.is_uppercase() && word[..i].ends_with(char::is_lowercase))
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    let head = &word[..k];
+    let after_part = head.rsplit(['-', '\'', '’']).next().unwrap_or(head);
+    !matches!(
+        after_part,
+        "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz" | "St"
+    )
+}
+
+/// Whether a word is an initial written with dots, as the tokeniser leaves it before
+/// its final dot: "A.W" of "A.W.", "J" of "J.", "C.N" (not "C" without a dot, nor "Mr").
+fn is_dotted_initial(word: &str) -> bool {
+    word.len() <= 5
+        && word.chars().all(|c| c.is_uppercase() || c == '.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 || p.is_empty())
+}
+
+impl ArticleText<'_> {
+    /// The index of the token before the initials and nickname that open the name at
+    /// `s`: the word before "A.W." in "A.W. Clausen", before "C.N. \"Bud\"" in "C.N.
+    /// \"Bud\" Moore"; `s - 1` when there are none.
+    fn skip_initials_back(&self, s: usize) -> usize {
+        let mut k = s.wrapping_sub(1);
+        // a nickname in quotes: "Bud"
+        if self.tok(k) == Tok::Punct('"')
+            && self.tok(k.wrapping_sub(2)) == Tok::Punct('"')
+            && self.word(k.wrapping_sub(1)).is_some()
+        {
+            k = k.wrapping_sub(3);
+        }
+        let mut j = k;
+        while self.tok(j) == Tok::Punct('.')
+            && self.word(j.wrapping_sub(1)).is_some_and(is_dotted_initial)
+        {
+            j = j.wrapping_sub(2);
+        }
+        if j == k && k == s.wrapping_sub(1) {
+            return k;
+        }
+        j
+    }
+
+    /// Whether the name at `s` is where someone named before works: "Carol Bell of
+    /// Phillips and Drew", "Peter Appert of C.J. Lawrence", "chief meteorologist for E.F.
+    /// Hutton". Read backwards over initials and a firm's capitalised words to "of" after
+    /// a name (not after a title: "Minister of Mines and Energy Subroto"), or to "for",
+    /// "at" or "with" right before initials.
+    fn affiliation_before(&self, s: usize) -> bool {
+        let mut k = s.wrapping_sub(1);
+        let mut initials = false;
+        let mut words = false;
+        for _ in 0..8 {
+            match self.tok(k) {
+                Tok::Punct('.') if self.word(k.wrapping_sub(1)).is_some_and(is_dotted_initial) => {
+                    initials = true;
+                    k = k.wrapping_sub(2);
+                    continue;
+                }
+                Tok::Punct(',' | '&') => words = true,
+                Tok::Word("and") => words = true,
+                Tok::Word("of") => {
+                    return self.word(k.wrapping_sub(1)).is_some_and(|x| {
+                        x.starts_with(char::is_uppercase)
+                            && !is_job_word(x)
+                            && !is_company_word(x)
+                            && !filter_words().places.contains(&*lower(x))
+                    });
+                }
+                Tok::Word("for" | "at" | "with") => return initials && !words,
+                Tok::Word(x) if x.starts_with(char::is_uppercase) => words = true,
+                _ => return false,
+            }
+            k = k.wrapping_sub(1);
+        }
+        false
+    }
+
+    /// Whether the words around the name at `s..e` are a company's, a paper's or a
+    /// group's (see [`Signs::org_hint`]).
+    fn org_hint(&self, s: usize, e: usize) -> bool {
+        // "the daily Pravda", "lobby group Eurofer", "The financial daily, Boersenzeitung,",
+        // "news magazines, Senhor,"
+        let mut b = s.wrapping_sub(1);
+        if self.tok(b) == Tok::Punct(',') {
+            b = b.wrapping_sub(1);
+        }
+        if self.word(b).is_some_and(is_org_noun) {
+            return true;
+        }
+        match self.tok(e) {
+            // "a Citicorp spokesman"
+            Tok::Word(x) if x.starts_with(char::is_lowercase) => {
+                is_job_word(x) && !matches!(x, "chief" | "former" | "first")
+            }
+            // "Prescott, Ball and Turben", "Donaldson, Lufkin and Jenrette"
+            Tok::Punct(',') => {
+                let single_cap = |i: usize| {
+                    self.word(i)
+                        .is_some_and(|x| x.starts_with(char::is_uppercase) && x.len() > 1)
+                };
+                single_cap(e + 1)
+                    && matches!(self.tok(e + 2), Tok::Punct(',' | '&') | Tok::Word("and"))
+                    && single_cap(e + 3)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the name at `s..e` stands where a dateline names a region: after the
+    /// capitalised city and before the date ("CASTRIES, St. Lucia, June 29").
+    fn dateline_region(&self, s: usize, e: usize) -> bool {
+        let city = self.word(s.wrapping_sub(2)).is_some_and(|x| {
+            x.len() >= 3 && x.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        });
+        city && self.tok(s.wrapping_sub(1)) == Tok::Punct(',')
+            && self
+                .word(e + 1)
+                .is_some_and(|m| super::lexicon::is_calendar_word(m) || m == "May" || m == "MAY")
+            && self
+                .word(e + 2)
+                .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// Whether the article also writes `word` in lower case: "consumers" beside
+    /// "Consumers said" (not "Held" beside "held": a surname can be a common word, which
+    /// only weighs when nothing else speaks for it).
+    fn has_lower(&self, word: &str) -> bool {
+        let l = lower(word);
+        if l == word {
+            return false;
+        }
+        // after a function word ("producers and consumers"), not in a name written in
+        // lower case ("manager hector neyra")
+        self.toks.iter().enumerate().any(|(i, t)| {
+            matches!(t, Tok::Word(x) if *x == &*l)
+                && self
+                    .word(i.wrapping_sub(1))
+                    .is_some_and(crate::extract::sources::names::is_function_word)
+        })
+    }
+
+    /// Whether the one-word name `word` is given in full somewhere: a first name or
+    /// another name word right before it ("Manaspas Xuto", "Dan Amstutz"), not an
+    /// initial, a title, a company's word, a place or a sentence word ("Citicorp",
+    /// "broker C Czarnikow", "Energy Minister Lee").
+    fn fuller_form(&self, word: &str) -> bool {
+        let w = filter_words();
+        let Some(at) = self.caps.get(word) else {
+            return false;
+        };
+        let name_word = |x: &str| {
+            let l = lower(x);
+            x.starts_with(char::is_uppercase)
+                && x.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && x.chars().any(char::is_lowercase)
+                && !is_job_word(x)
+                && !is_company_word(x)
+                && !crate::extract::sources::names::is_org_word(x)
+                && !crate::extract::sources::names::is_function_word(x)
+                && !w.places.contains(&*l)
+                && !w.openers.contains(&*l)
+                && !w.things.contains(&*l)
+        };
+        let given_before = |i: usize| {
+            let mut b = i.wrapping_sub(1);
+            // a middle initial: "Charles E. Exley"
+            if self.tok(b) == Tok::Punct('.')
+                && self
+                    .word(b.wrapping_sub(1))
+                    .is_some_and(|x| x.chars().count() == 1)
+            {
+                b = b.wrapping_sub(2);
+            }
+            self.word(b).is_some_and(name_word)
+        };
+        // the surname first, a given name after it, the run ending there: "Deng Xiaoping
+        // told", "Liu Hongru," (not "Merrill Lynch and Co", "Digital Equipment Corp")
+        let given_after = |i: usize| {
+            !self
+                .word(i.wrapping_sub(1))
+                .is_some_and(|x| x.starts_with(char::is_uppercase))
+                && self.word(i + 1).is_some_and(name_word)
+                && match self.tok(i + 2) {
+                    Tok::Word(x) => !x.starts_with(char::is_uppercase) && x != "and",
+                    Tok::Punct(c) => c != '&' && c != '<',
+                    Tok::Possessive => false,
+                    Tok::Break => true,
+                }
+        };
+        if at
+            .iter()
+            .any(|&i| given_before(i as usize) || given_after(i as usize))
+        {
+            return true;
+        }
+        // "Khalaf al-Oteiba" before "Oteiba said"
+        self.toks.iter().any(|t| {
+            matches!(t, Tok::Word(x) if x.len() > word.len() + 2
+                && x.ends_with(word)
+                && x[..x.len() - word.len()].ends_with('-')
+                && x.starts_with(char::is_lowercase))
+        })
     }
 }
 
@@ -820,6 +1148,9 @@ impl ArticleText<'_> {
         let (Some(last), Some(before)) = (name.last(), name.len().checked_sub(2)) else {
             return false;
         };
+        if is_calendar_surname(last) {
+            return false;
+        }
         let prev = name[before];
         self.caps.get(last).is_some_and(|at| {
             at.iter().any(|&i| {
@@ -837,6 +1168,9 @@ impl ArticleText<'_> {
         let (Some(last), true) = (name.last(), name.len() >= 2) else {
             return false;
         };
+        if is_calendar_surname(last) {
+            return false;
+        }
         let capital = |i: usize| {
             self.word(i)
                 .is_some_and(|x| x.starts_with(char::is_uppercase))
@@ -1031,6 +1365,12 @@ fn name_words(n: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Whether a surname is also a month or weekday ("May"): alone in the text it is more
+/// likely the date ("up one May 203") than the person.
+fn is_calendar_surname(word: &str) -> bool {
+    word.eq_ignore_ascii_case("may") || super::lexicon::is_calendar_word(word)
+}
+
 /// An age as news writes it after a name: 18 to 110.
 fn is_age(w: &str) -> bool {
     w.len() <= 3 && w.parse::<u32>().is_ok_and(|n| (16..=110).contains(&n))
@@ -1105,6 +1445,17 @@ struct Signs {
     /// A speech verb after the name and "he" or "she" soon after: "Ann Lee said on
     /// Monday ... he".
     spoke: bool,
+    /// "it" or "they" right after the name's speech verb: "Acme said it would".
+    neuter: bool,
+    /// The name is where a speaker named before it works: "Ann Lee of Acme said".
+    affiliation: bool,
+    /// Words around the name that a company, paper or group has, weighed for one-word
+    /// names: "a Citicorp spokesman", "the daily Pravda", "Newsweek magazine", "Prescott,
+    /// Ball and Turben" (a list of firm names).
+    org_hint: bool,
+    /// Initials alone before the name, with no title: "C.J. Lawrence", "P.S. Tam": a
+    /// firm as often as a person, weighed for one-word names.
+    initials_only: bool,
 }
 
 /// Whether a word names a job or office: a title, role or occupation, or the plural of
@@ -1162,6 +1513,10 @@ pub fn clean_name(name: &str) -> Option<String> {
         .rposition(|x| job(x))
         .map(|k| k + 1)
         .or_else(|| {
+            // "Manhattan Rudolph Giuliani": a place before a first name and a surname
+            (w.places.contains(&*lower(words[0])) && is_first_name(words[1])).then_some(1)
+        })
+        .or_else(|| {
             // "Although Lee", "Besides Ann Lee": a word that opens sentences
             let l = lower(words[0]);
             (w.openers.contains(&*l) || crate::extract::sources::names::is_function_word(&l))
@@ -1203,7 +1558,10 @@ fn near_title(l: &str) -> bool {
 /// ("SEC Chief", "chief meteorologist at the agency"), not only a place or a company
 /// ("VANCOUVER" in "VANCOUVER, British Columbia,", "Acme Corp" in "Acme Corp, Acme,").
 fn is_person_role(role: &str) -> bool {
+    // "Prince Edward Island" in "Prince Edward Island, Nova Scotia, New Brunswick" is a
+    // place however it starts
     role.split_whitespace().any(is_job_word)
+        && !filter_words().places.contains(person_key(role).as_str())
 }
 
 /// Whether a role the article gives a name is a company's name: "Federal Home Loan
@@ -1213,6 +1571,44 @@ fn is_company_role(role: &str) -> bool {
     // "of the Farm Bureau Federation" is where someone works, not what the name is
     let affiliation = role.starts_with(char::is_lowercase);
     !affiliation && !is_person_role(role) && role.split_whitespace().any(is_company_word)
+}
+
+/// Whether a one-word name is someone's surname rather than a company's, a paper's or a
+/// group's name ("Citicorp said", "Pravda said", "Czarnikow said"), which read the same:
+/// it needs a title, a role or the full name somewhere in the article ("Manaspas Xuto"
+/// before "Xuto said"), or a he/she about it, and no sign that it is where the speaker
+/// works ("Bruce Lazier of Prescott Ball and Turben said") or an "it" ("Swissair said it
+/// would").
+fn one_word_person(
+    word: &str,
+    p: &Person,
+    signs: &Signs,
+    text: &ArticleText<'_>,
+    pronoun_speaker: bool,
+) -> bool {
+    if signs.titled || text.fuller_form(word) {
+        return true;
+    }
+    if signs.affiliation || signs.org {
+        return false;
+    }
+    if p.roles.iter().any(|r| is_person_role(r)) {
+        return true;
+    }
+    // with nothing for it, a name is a surname unless something speaks against it; a
+    // he/she about it outweighs an "it", not a company's surroundings
+    let strong = signs.org_hint || signs.org_weak;
+    // "Consumers said" beside "consumers": a common noun; "Petro-Canada": a place in it
+    let place_part = word.contains('-')
+        && word
+            .split('-')
+            .any(|x| filter_words().places.contains(&*lower(x)));
+    let weak = signs.neuter
+        || signs.initials_only
+        || company_shaped(word)
+        || place_part
+        || text.has_lower(word);
+    !strong && (!weak || signs.spoke || pronoun_speaker)
 }
 
 /// Whether `p`, a name the extractors found in an article (not credited in a byline,
@@ -1245,6 +1641,11 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
     let signs = text.evidence(&p.name, &p.aliases);
     if signs.person {
         return true;
+    }
+    if let [one] = words.as_slice() {
+        if !one_word_person(one, p, &signs, text, pronoun_speaker) {
+            return false;
+        }
     }
     if signs.org && !(signs.titled && first_name) {
         return false;
@@ -1473,6 +1874,139 @@ mod tests {
         assert_eq!(clean_name("Prince Kolar"), None);
         assert_eq!(clean_name("Tom Major"), None);
         assert_eq!(clean_name("Ursula von der Leyen"), None);
+    }
+
+    #[test]
+    fn a_one_word_company_speaker_is_no_person() {
+        let j = |text: &str, name: &str| judge(text, name, &[], Evidence::Speaker);
+        // "said it": a company, unless a he/she tells otherwise
+        assert!(!j("Kestrelair said it would buy six jets.", "Kestrelair"));
+        assert!(j(
+            "Wrobel said it was too early. He declined to say more.",
+            "Wrobel"
+        ));
+        // words a company, paper or group has around it
+        assert!(!j(
+            "A Brannox spokesman denied it. Brannox said no.",
+            "Brannox"
+        ));
+        assert!(!j(
+            "The government daily Vestnik said crops were poor.",
+            "Vestnik"
+        ));
+        assert!(!j(
+            "The financial daily, Vestnik, said crops were poor.",
+            "Vestnik"
+        ));
+        assert!(!j("The Orlov news agency said talks began.", "Orlov"));
+        assert!(!j("Halvix <HLVX.O> said sales rose.", "Halvix"));
+        assert!(!j(
+            "Brannox Lynde and Co fired him. Brannox said so.",
+            "Brannox"
+        ));
+        assert!(!j("said Tarrow, Bell and Quist analyst Ann Lee.", "Tarrow"));
+        // where the speaker works, however the firm is written
+        assert!(!j("Ann Lee of Bell and Quist said prices fell.", "Quist"));
+        assert!(!j("Tom Reyes of P.K. Quist said prices fell.", "Quist"));
+        assert!(!j(
+            "Ann Lee, chief analyst for P.K. Quist said so.",
+            "Quist"
+        ));
+        // shapes and words of companies: weighed only when nothing speaks for a person
+        assert!(!j("BanTrust said the vote was set.", "BanTrust"));
+        assert!(!j(
+            "Talks between producers and consumers stalled. Consumers said no.",
+            "Consumers"
+        ));
+        assert!(!j("Petro-Norway said the well was dry.", "Petro-Norway"));
+        // a surname given in full, with a title or a role, in any order
+        assert!(j(
+            "Manaspas Xuto chaired the talks. Xuto said the pact was near.",
+            "Xuto"
+        ));
+        assert!(j(
+            "Premier Zhao Ziyang spoke. Zhao said reform goes on.",
+            "Zhao"
+        ));
+        assert!(j(
+            "Lu Wenbo, an official, spoke. Lu said reform goes on.",
+            "Lu"
+        ));
+        assert!(j(
+            "Carla E. Mintz retired. Mintz said she was glad.",
+            "Mintz"
+        ));
+        assert!(j(
+            "Chairman A.W. Prell spoke. Prell said profit rose.",
+            "Prell"
+        ));
+        assert!(j(
+            "spokesman I.C. Prell confirmed it. Prell said profit rose.",
+            "Prell"
+        ));
+        assert!(j(
+            "Minister of Mines and Energy Sastro said output rose.",
+            "Sastro"
+        ));
+        assert!(j(
+            "He met Khalaf al-Ruwaih. Ruwaih said output rose.",
+            "Ruwaih"
+        ));
+        // nothing either way: a surname as before
+        assert!(j("Cardona said the crop would be late.", "Cardona"));
+        assert!(j(
+            "The market fell. McTavish said buyers were absent.",
+            "McTavish"
+        ));
+    }
+
+    #[test]
+    fn places_in_names_and_datelines_are_no_person() {
+        let j = |text: &str, name: &str| judge(text, name, &[], Evidence::Speaker);
+        assert!(!j("Senator Ann Lee of New Jersey said no.", "Jersey"));
+        let text = "CASTRIES, St. Lucia, June 29 - Ministers met on trade.";
+        assert!(!judge(
+            text,
+            "St. Lucia",
+            &["CASTRIES"],
+            Evidence::Mentioned
+        ));
+        assert!(!judge(text, "St Lucia", &[], Evidence::Mentioned));
+        let text = "Payments go to Yukon, Prince Edward Island, Nova Scotia and Ontario.";
+        let role = ["Prince Edward Island"];
+        assert!(!judge(text, "Nova Scotia", &role, Evidence::Mentioned));
+        assert!(!is_person_role("Prince Edward Island"));
+        assert!(is_person_role("Prince"));
+        let text = "Talks in Saltillo, Coahuila state, said the party.";
+        assert!(!judge(text, "Coahuila", &[], Evidence::Speaker));
+        assert_eq!(
+            clean_name("Manhattan Robert Kessler").as_deref(),
+            Some("Robert Kessler")
+        );
+    }
+
+    #[test]
+    fn a_month_alone_is_no_surname() {
+        let text = "SOYBEANS Argentine May 195 unch, Jne 195, up one May 203.";
+        assert!(!judge(
+            text,
+            "Argentine May",
+            &["SOYBEANS"],
+            Evidence::Mentioned
+        ));
+        let text = "Theresa Kolar May spoke. Voters like May on the economy.";
+        assert!(judge(text, "Theresa Kolar May", &[], Evidence::Mentioned));
+    }
+
+    #[test]
+    fn an_honorific_inside_a_company_name_is_no_person() {
+        let text = "Mr. Drainex Corp said it ended the deal.";
+        assert!(!judge(text, "Drainex", &[], Evidence::Speaker));
+        assert!(company_shaped("BanTrust"));
+        assert!(company_shaped("ADNOC"));
+        assert!(!company_shaped("McCarthy"));
+        assert!(!company_shaped("DeConcini"));
+        assert!(!company_shaped("O'Neill"));
     }
 
     #[test]
