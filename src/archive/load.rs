@@ -232,7 +232,14 @@ impl<'c> Loader<'c> {
         if self.conn.is_autocommit() {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
         }
-        let stored = self.store_all(items);
+        // full-text rows are written at the end of every batch rather than of the
+        // transaction: the last transaction of a run then leaves one batch of them to
+        // write, not up to `commit_every` articles' worth while nothing else can run
+        let stored = self.store_all(items).and_then(|out| {
+            std::mem::take(&mut self.session.fts)
+                .write(self.conn)
+                .map(|_| out)
+        });
         match stored {
             Ok(out) => {
                 self.pending += items.len();
