@@ -42,10 +42,10 @@ impl Prepared {
     }
 }
 
-/// Full-text rows waiting for the end of a transaction. FTS5 writes its pending rows to
-/// disk at every statement savepoint, and statements with triggers or upserts open one:
+/// Full-text rows waiting for the end of a batch. FTS5 writes its pending rows to disk
+/// at every statement savepoint, and statements with triggers or upserts open one:
 /// written as they came, a batch would flush the full-text index after nearly every
-/// row. Written last, just before the commit, they are flushed once.
+/// row. Written after the batch's other rows, they are flushed once per batch.
 #[derive(Default)]
 struct FtsRows {
     articles: Vec<(i64, Option<String>, String)>,
