@@ -591,7 +591,7 @@ impl<'a> ArticleText<'a> {
         // "spokesman I.C. Ferrier", "vice-president C.N. \"Bud\" Moore": a role before
         // the initials or nickname that open the name
         let k = self.skip_initials_back(s);
-        if k + 1 != s && !signs.person {
+        if k.wrapping_add(1) != s && !signs.person {
             if let Some(prev) = lw(k) {
                 if w.honorifics.contains(&*prev)
                     || is_title_word(&prev)
@@ -619,7 +619,7 @@ impl<'a> ArticleText<'a> {
                 .word(s.wrapping_sub(2))
                 .is_some_and(|x| x.starts_with(char::is_uppercase));
         // initials alone, no title before them: "C.J. Lawrence", "L.M. Ericsson"
-        signs.initials_only |= k + 1 != s
+        signs.initials_only |= k.wrapping_add(1) != s
             && self.tok(s.wrapping_sub(1)) == Tok::Punct('.')
             && !self.word(k).is_some_and(|x| {
                 let l = lower(x);
