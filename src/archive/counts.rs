@@ -10,7 +10,7 @@
 //! forgotten. `morgue check` recounts everything from the rows.
 
 use super::Result;
-use rusqlite::{params, Connection};
+use rusqlite::{Connection, Params};
 use std::collections::HashMap;
 
 /// Counts to add when the transaction commits.
@@ -65,30 +65,39 @@ impl CountDeltas {
 
     /// Add everything to the count tables.
     pub(super) fn write(self, conn: &Connection) -> Result<()> {
-        let mut st = conn.prepare_cached(
+        add_each(
+            conn,
             "INSERT INTO person_counts (person_id, quotes, articles) VALUES (?1, ?2, ?3)
              ON CONFLICT (person_id) DO UPDATE SET quotes = quotes + excluded.quotes, articles = articles + excluded.articles",
+            self.people.iter().map(|(&pid, &(q, a))| (pid, q, a)),
         )?;
-        for (pid, (quotes, articles)) in &self.people {
-            st.execute(params![pid, quotes, articles])?;
-        }
-        let mut st = conn.prepare_cached(
+        add_each(
+            conn,
             "INSERT INTO source_counts (source_id, role, articles) VALUES (?1, ?2, ?3)
              ON CONFLICT (source_id, role) DO UPDATE SET articles = articles + excluded.articles",
+            self.sources.iter().map(|(&(sid, role), &a)| (sid, role, a)),
         )?;
-        for ((sid, role), articles) in &self.sources {
-            st.execute(params![sid, role, articles])?;
-        }
         // a day can only be added to: a row for it is created with what it has
-        let mut st = conn.prepare_cached(
+        add_each(
+            conn,
             "INSERT INTO day_counts (day, articles, quotes) VALUES (?1, ?2, ?3)
              ON CONFLICT (day) DO UPDATE SET articles = articles + excluded.articles, quotes = quotes + excluded.quotes",
-        )?;
-        for (day, (articles, quotes)) in &self.days {
-            st.execute(params![day, articles, quotes])?;
-        }
-        Ok(())
+            self.days.iter().map(|(day, &(a, q))| (day.as_str(), a, q)),
+        )
     }
+}
+
+/// Run one upsert for every row.
+fn add_each<P: Params>(
+    conn: &Connection,
+    upsert: &str,
+    rows: impl Iterator<Item = P>,
+) -> Result<()> {
+    let mut st = conn.prepare_cached(upsert)?;
+    for row in rows {
+        st.execute(row)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -416,6 +416,11 @@ fn is_title_word(l: &str) -> bool {
     titles.contains(l) || l.contains('-') && l.split('-').any(|p| titles.contains(p))
 }
 
+/// A title or an occupation, in lower case ("minister", "analyst").
+fn is_title_or_occupation(l: &str) -> bool {
+    is_title_word(l) || filter_words().occupations.contains(l)
+}
+
 /// Lower case of a word without edge punctuation (borrowed when already lower case).
 fn lower(word: &str) -> Cow<'_, str> {
     to_lower(word.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -1073,7 +1078,6 @@ impl ArticleText<'_> {
     /// Whether an appositive naming a role starts at `k`: "the central bank governor,",
     /// "a spokesman for", "finance minister of".
     fn role_appositive(&self, k: usize) -> bool {
-        let w = filter_words();
         let mut i = k;
         if matches!(self.word(i), Some("the" | "a" | "an")) {
             i += 1;
@@ -1081,7 +1085,7 @@ impl ArticleText<'_> {
         for j in i..i + 4 {
             match self.word(j) {
                 Some(x) if !x.starts_with(char::is_uppercase) || j == i => {
-                    let job = is_title_word(&lower(x)) || w.occupations.contains(&*lower(x));
+                    let job = is_title_or_occupation(&lower(x));
                     if job
                         && matches!(
                             self.tok(j + 1),
@@ -1102,10 +1106,8 @@ impl ArticleText<'_> {
     /// meteorologist") among names, possessives, "of" and modifiers ("vice", "chief"), as
     /// in "Acme's vice president" or "the leader of the Farmers Party".
     fn role_in(&self, k: usize, step: isize) -> bool {
-        let w = filter_words();
         let job = |l: &str| {
-            is_title_word(l)
-                || w.occupations.contains(l)
+            is_title_or_occupation(l)
                 || matches!(
                     l,
                     "leader" | "head" | "chief" | "manager" | "chair" | "member"
