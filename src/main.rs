@@ -7,6 +7,11 @@ use morgue::cli::Cli;
 use morgue::commands::{run, Outcome};
 use std::process::ExitCode;
 
+// Extraction allocates many small strings on two threads at once; mimalloc's per-thread
+// free lists serve them faster than the system allocator (see the speed notes in the README).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

@@ -29,6 +29,10 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+// the same allocator as `morgue`, so `stages` times what ingest runs
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
