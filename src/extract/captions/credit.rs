@@ -214,7 +214,8 @@ pub fn split_pieces(s: &str) -> impl Iterator<Item = &str> {
         let mut chars = rest.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let next_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
-            let dash = matches!(c, '-' | '—' | '–') && prev_space && next_space;
+            // an em dash joins pieces even unspaced ("Name—Getty Images"): names never hold one
+            let dash = c == '—' || matches!(c, '-' | '–') && prev_space && next_space;
             if matches!(c, '/' | '|' | ',' | ';') || dash {
                 cut = Some((i, i + c.len_utf8()));
                 break;
@@ -254,8 +255,13 @@ fn classify(raw: &str) -> Option<Piece> {
         return Some(Piece::Agency(a));
     }
     if let Some((who, outlet)) = tidy.split_once(" for ") {
-        if names::looks_like_person(who) && is_outlet(outlet) {
-            return Some(Piece::PersonFor(who.to_string(), outlet.to_string()));
+        // "Name for the Guardian": the outlet's article in lower case, as some outlets write it
+        let outlet = match outlet.strip_prefix("the ") {
+            Some(rest) => format!("The {rest}"),
+            None => outlet.to_string(),
+        };
+        if names::looks_like_person(who) && is_outlet(&outlet) {
+            return Some(Piece::PersonFor(who.to_string(), outlet));
         }
         return None;
     }
@@ -536,7 +542,8 @@ mod tests {
             ["EPA-EFE", "Dan Reyes", "Pool"]
         );
         assert_eq!(split("Ana Ruiz - AP, File"), ["Ana Ruiz", "AP", "File"]);
-        assert_eq!(split("Ana Ruiz —AP"), ["Ana Ruiz —AP"]);
+        assert_eq!(split("Ana Ruiz —AP"), ["Ana Ruiz", "AP"]);
+        assert_eq!(split("Ana Ruiz–AP"), ["Ana Ruiz–AP"]);
         assert!(split(" / , ").is_empty());
     }
 
@@ -550,7 +557,7 @@ mod tests {
         /// The hand-written splitter cuts where the separator pattern does.
         #[test]
         fn split_matches_the_separator_pattern(s in "[a-zA-Z /|,;—–\\-\t]{0,40}") {
-            let re = Regex::new(r"\s*(?:/|\||,|;|\s-\s|\s—\s|\s–\s)\s*").unwrap();
+            let re = Regex::new(r"\s*(?:/|\||,|;|—|\s-\s|\s–\s)\s*").unwrap();
             let want: Vec<&str> = re.split(&s).map(str::trim).filter(|x| !x.is_empty()).collect();
             let got: Vec<&str> = split_pieces(&s).collect();
             proptest::prop_assert_eq!(got, want);

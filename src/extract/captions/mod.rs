@@ -37,13 +37,24 @@ pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
         let found = match block.kind {
             BlockKind::Caption => Some(caption_block(&block.text, block.credit.as_deref())),
             BlockKind::Paragraph => caption_paragraph(&block.text),
+            // a short caption line ends without a full stop and reads as a heading in
+            // plain text: only a sure credit makes it a caption (HTML and Markdown mark
+            // their headings)
+            BlockKind::Heading if matches!(doc.format, Format::Text | Format::Jsonl) => {
+                caption_paragraph(&block.text).filter(|f| {
+                    // a caption is a sentence, not a shouted slug ("CORRECTION - ZURICH")
+                    f.credit.as_ref().is_some_and(|c| c.strong)
+                        && (f.text.is_empty() || f.text.chars().any(char::is_lowercase))
+                })
+            }
             _ => None,
         };
         let Some(mut found) = found else {
             continue;
         };
         // a credit alone on its line: the caption is the paragraph before it
-        if found.text.is_empty() && block.kind == BlockKind::Paragraph {
+        if found.text.is_empty() && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
+        {
             let strong = found.credit.as_ref().is_some_and(|c| c.strong);
             match merge_target(doc, &out, i, strong) {
                 Some(Target::Existing(k)) if out[k].credit.is_none() => {
@@ -304,18 +315,14 @@ fn split_credit(text: &str) -> Option<(String, Credit, &'static str)> {
     if !may_hold_credit(&text[window_start..]) {
         return None;
     }
-    // longest credit starting at a sentence or separator boundary
-    let mut best: Option<(usize, Credit, &'static str)> = None;
-    for (start, rule) in credit_starts(text, window_start) {
-        let Some(seg) = text.get(start..) else {
-            continue;
-        };
-        if let Some(c) = parse_credit(seg, false) {
-            if best.as_ref().is_none_or(|(b, _, _)| start < *b) {
-                best = Some((start, c, rule));
-            }
-        }
-    }
+    // longest credit starting at a sentence or separator boundary: the first start, in
+    // text order, whose rest parses (later starts could only give shorter credits)
+    let mut starts = credit_starts(text, window_start);
+    starts.sort_by_key(|&(start, _)| start);
+    let mut best: Option<(usize, Credit, &'static str)> =
+        starts.into_iter().find_map(|(start, rule)| {
+            parse_credit(text.get(start..)?, false).map(|c| (start, c, rule))
+        });
     if best.is_none() {
         best = tail_credit(text, window_start).map(|(s, c)| (s, c, "tail"));
     }

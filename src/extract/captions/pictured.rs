@@ -4,7 +4,7 @@
 //! ("Ana Ruiz speaks"), or a position mark ("Ana Ruiz (L)", "Ana Ruiz, left,"). A run
 //! right after a vessel word ("the cruiser Admiral Kuz") is a ship, whatever follows.
 
-use crate::extract::lexicon::entries;
+use crate::extract::lexicon::{entries, WordSet};
 use crate::extract::sources::names;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -94,11 +94,10 @@ pub fn pictured(text: &str) -> Vec<String> {
 /// The person name in a capitalised run: leading titles and "The" dropped, possessive
 /// dropped, and only if what is left has a person's shape.
 fn person_in_run(run: &str) -> Option<String> {
-    let titles: Vec<&str> = entries(TITLES).collect();
     let words: Vec<&str> = run.split_whitespace().collect();
     let skip = words
         .iter()
-        .take_while(|w| titles.iter().any(|t| t.eq_ignore_ascii_case(w)) || **w == "The")
+        .take_while(|w| is_title(w) || **w == "The")
         .count();
     let name = words.get(skip..)?.join(" ");
     let name = name
@@ -106,6 +105,14 @@ fn person_in_run(run: &str) -> Option<String> {
         .trim_end_matches("’s")
         .to_string();
     names::looks_like_person(&name).then_some(name)
+}
+
+/// Whether a word is a caption title, any case (the list parsed once, not per run).
+fn is_title(word: &str) -> bool {
+    static TITLE_WORDS: OnceLock<WordSet<String>> = OnceLock::new();
+    TITLE_WORDS
+        .get_or_init(|| entries(TITLES).map(str::to_ascii_lowercase).collect())
+        .contains(&*word.to_ascii_lowercase())
 }
 
 fn after_vessel(before: &str) -> bool {

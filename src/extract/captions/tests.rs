@@ -179,10 +179,10 @@ fn markup_captions_and_credits() {
     );
     let bare = Block::new(BlockKind::Caption, "A crowd gathers");
     let mut book = PeopleBook::new();
-    let caps = find_captions(
-        &doc(vec![cap, plain, bare, Block::heading("Dan Reyes/AP")]),
-        &mut book,
-    );
+    // markup marks its headings: one is never a credit line
+    let mut page = doc(vec![cap, plain, bare, Block::heading("Dan Reyes/AP")]);
+    page.format = Format::Markdown;
+    let caps = find_captions(&page, &mut book);
     assert_eq!(caps.len(), 3);
     assert_eq!(caps[0].text, "Workers repair a bridge in Lima.");
     assert_eq!(caps[0].agency.as_deref(), Some("AP"));
@@ -265,4 +265,37 @@ fn comma_lists_and_headlines_are_not_credits() {
         "Lima Program Up for Renewal Amid Allegations of Fraud.",
     ]);
     assert!(caps.is_empty(), "{caps:#?}");
+}
+
+#[test]
+fn unspaced_em_dash_and_lower_case_outlet_credits() {
+    let (caps, book) = captions_of(&[
+        "Crews clear snow from the runway at dawn, Jan. 4, 2021. Lena Pike—Getty Images",
+        "A ferry waits at the quay on Friday. Photograph: Omar Diaz for the Harbour Gazette",
+        "The talks resumed on Monday, officials said.",
+    ]);
+    assert_eq!(caps.len(), 2, "{caps:?}");
+    assert_eq!(caps[0].agency.as_deref(), Some("Getty Images"));
+    assert_eq!(photographer(&caps[0], &book).as_deref(), Some("Lena Pike"));
+    assert_eq!(caps[1].agency.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(photographer(&caps[1], &book).as_deref(), Some("Omar Diaz"));
+    assert_eq!(caps[1].text, "A ferry waits at the quay on Friday.");
+}
+
+#[test]
+fn a_short_credited_line_read_as_a_heading_is_a_caption() {
+    let mut book = PeopleBook::new();
+    let d = doc(vec![
+        Block::paragraph("The pilots said on Monday that they would return to work."),
+        Block::new(
+            BlockKind::Heading,
+            "A pilot on the quay. Tom Berg/Reuters".to_string(),
+        ),
+        Block::new(BlockKind::Heading, "Voices from the harbour".to_string()),
+        Block::paragraph("The port authority said it welcomed the decision."),
+    ]);
+    let caps = find_captions(&d, &mut book);
+    assert_eq!(caps.len(), 1, "{caps:?}");
+    assert_eq!(caps[0].text, "A pilot on the quay.");
+    assert_eq!(caps[0].agency.as_deref(), Some("Reuters"));
 }

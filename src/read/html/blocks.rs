@@ -88,6 +88,9 @@ pub fn emit(article: &Article) -> Vec<Block> {
         }
     }
     let mut w = Writer::default();
+    for block in lead_captions(article, &selected) {
+        w.push(block);
+    }
     let mut stack = vec![(root, false)];
     let mut in_content = 0usize;
     let mut suppressed = 0usize;
@@ -148,6 +151,69 @@ pub fn emit(article: &Article) -> Vec<Block> {
     }
     w.flush(false);
     w.blocks
+}
+
+/// Most lead photos a page shows between its title and its text.
+const MAX_LEAD_CAPTIONS: usize = 2;
+/// A paragraph this long after the title is the text itself: the lead photo is above it.
+const LEAD_TEXT_CHARS: usize = 80;
+
+/// Teasers for other stories and widgets: never a lead photo of this one.
+static NOT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)related|promo|teaser|recommend|sidebar|comment|social|share|newsletter|(^|[\s_-])ad([\s_-]|$)|advert|sponsor|most-?(read|popular)")
+        .expect("valid pattern")
+});
+
+/// Captions of the lead photo: figures between the page's first `<h1>` (its headline,
+/// or the headline of an immersive layout above a second one) and the first node of the
+/// text. Pages put that photo in a header or a wrapper outside the `<article>`, which
+/// the text's scope does not reach and the first pass may have dropped as unlikely
+/// content; navigation, asides, forms, hidden parts and teaser blocks stay out.
+fn lead_captions(article: &Article, selected: &HashSet<usize>) -> Vec<Block> {
+    let dom = &article.dom;
+    let mut out = Vec::new();
+    let mut after_title = false;
+    let mut stack = vec![dom.root];
+    while let Some(i) = stack.pop() {
+        let node = &dom.nodes[i];
+        if node.tag == "h1" {
+            after_title = true;
+            continue;
+        }
+        // the text starts: a chosen node that is not around the headline, or the first
+        // real paragraph after the headline
+        if selected.contains(&i) && (after_title || !has_h1_inside(dom, i))
+            || after_title && node.tag == "p" && dom.text(i).len() > LEAD_TEXT_CHARS
+        {
+            break;
+        }
+        if node.is_text()
+            || matches!(
+                node.tag,
+                "nav" | "aside" | "form" | "footer" | "script" | "style"
+            )
+            || !super::body::is_probably_visible(dom, i)
+            || NOT_LEAD.is_match(node.class())
+            || NOT_LEAD.is_match(node.id())
+        {
+            continue;
+        }
+        if after_title && (node.tag == "figure" || is_caption(dom, i)) {
+            if let Some(block) = special_block(dom, i).filter(|b| b.kind == BlockKind::Caption) {
+                out.push(block);
+                if out.len() == MAX_LEAD_CAPTIONS {
+                    break;
+                }
+            }
+            continue;
+        }
+        stack.extend(node.children.iter().rev().copied());
+    }
+    out
+}
+
+fn has_h1_inside(dom: &Dom, i: usize) -> bool {
+    dom.descendants(i).iter().any(|&d| dom.nodes[d].tag == "h1")
 }
 
 fn is_inside(dom: &Dom, i: usize, ancestor: usize) -> bool {
@@ -372,6 +438,9 @@ fn all_text(dom: &Dom, i: usize, exclude: &HashSet<usize>, sep: &str) -> String 
         if is_block_tag(node.tag) {
             buf.push('\n');
             stack.push((n, true));
+        } else if buf.ends_with(['.', '!', '?', ':', ';', ',', ')', '”']) {
+            // inline elements that styling alone sets apart: "… California.<span>Name—Agency"
+            buf.push(' ');
         }
         stack.extend(node.children.iter().rev().map(|&c| (c, false)));
     }

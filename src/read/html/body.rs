@@ -342,7 +342,7 @@ fn remove(dom: &mut Dom, stats: &mut [Stats], i: usize, why: Dead) {
     }
 }
 
-fn is_probably_visible(dom: &Dom, i: usize) -> bool {
+pub(super) fn is_probably_visible(dom: &Dom, i: usize) -> bool {
     let n = &dom.nodes[i];
     if let Some(style) = n.attr("style") {
         let compact: String = style

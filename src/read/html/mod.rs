@@ -154,6 +154,29 @@ mod tests {
     }
 
     #[test]
+    fn lead_photo_above_the_article_keeps_its_caption() {
+        let page = r#"<html><head><title>Pilots return to the harbour</title></head><body>
+<nav><figure><img src="logo.png"><figcaption>Site menu picture. Photo: Menu/AP</figcaption></figure></nav>
+<div class="header-wrap"><h1>Pilots return to the harbour</h1>
+<figure><img src="a.jpg"><figcaption><span>A pilot boards a tanker at dawn.</span><span>Lena Pike—Getty Images</span></figcaption></figure></div>
+<article><p>The harbour pilots went back to work on Monday after a week of talks with the port authority, which had tried to cut their hours and their pay.</p>
+<p>"We are glad to be back at sea," said Ana Ruiz, who speaks for the pilots and has worked in the port for twenty years.</p>
+<p>The port authority said it hoped the new rota would hold through the winter, when storms close the channel for days at a time.</p></article>
+<div class="related-stories"><figure><img src="c.jpg"><figcaption>Another story. Photo: Tom Berg/AP</figcaption></figure></div>
+</body></html>"#;
+        let doc = read_html(page.as_bytes());
+        let captions = of_kind(&doc, BlockKind::Caption);
+        assert_eq!(captions.len(), 1, "{captions:?}");
+        // the styled-apart spans are two words apart, not glued
+        assert_eq!(
+            captions[0].text,
+            "A pilot boards a tanker at dawn. Lena Pike—Getty Images"
+        );
+        assert!(doc.body().contains("glad to be back"));
+        assert!(!doc.body().contains("Lena Pike"));
+    }
+
+    #[test]
     fn figure_caption_with_credit() {
         let doc = read_html(fixture!("jsonld_newsarticle.html"));
         let captions = of_kind(&doc, BlockKind::Caption);
