@@ -19,7 +19,8 @@ struct Rules {
     /// "LONDON, Jan 26 (Reuters) -", "(AP) —", "Madrid (EFE).-" at a paragraph start
     /// (read with [`dateline_parts`], not its capture group)
     dateline: Regex,
-    /// "With EFE and Reuters", "With reporting from AFP" as a whole paragraph
+    /// "With EFE and Reuters", "With reporting from AFP", "Additional reporting by
+    /// Reuters" as a whole paragraph
     with: Regex,
     /// "— The Associated Press", "Reuter", "(AFP)" as a whole line
     sign_off: Regex,
@@ -56,7 +57,7 @@ fn rules() -> &'static Rules {
                 r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]*?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
             )),
             with: mk(format!(
-                r"^\W{{0,3}}(?i:with|con|avec|mit)\s+(?:(?i:information|información|informações|informations|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by|de|da|von)\s+)?({list})\W{{0,3}}$"
+                r"^\W{{0,3}}(?:(?i:with|con|avec|mit)\s+(?:(?i:information|información|informações|informations|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by|de|da|von)\s+)?|(?i:additional|further|more)\s+(?i:reporting|information|material|input)\s+(?i:from|by)\s+)({list})\W{{0,3}}$"
             )),
             // searched backwards from every closing paragraph's end through Unicode
             // classes: the default lazy-DFA cache (2 MiB) kept being cleared and rebuilt
@@ -76,7 +77,7 @@ fn rules() -> &'static Rules {
                 r"(?i:©|\(c\)|copyright)(?:\s*(?i:©|\(c\)|copyright|\d{{4}}))*\s*({item})"
             )),
             provided: mk(format!(
-                r"(?i:(?:story|article|report|content|material)\s+(?:was\s+)?(?:provided|supplied|distributed|syndicated|written)\s+by)\s+({item})"
+                r"(?i:(?:story|article|report|content|material)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by)\s+({item})"
             )),
             any: mk(format!(r"\b(?:{w})\b")),
         }
@@ -299,6 +300,12 @@ mod tests {
         assert_eq!(names("With reporting from AFP."), vec!["AFP"]);
         assert_eq!(names("With AFP and agencies"), vec!["AFP"]);
         assert_eq!(names("Con información de EFE"), vec!["EFE"]);
+        assert_eq!(names("Additional reporting by Reuters"), vec!["Reuters"]);
+        assert_eq!(
+            names("This story was originally published by The Associated Press."),
+            vec!["AP"]
+        );
+        assert!(names("Ana Ruiz told The Associated Press on Monday.").is_empty());
         assert_eq!(
             names("OSLO (Reuters) - Ferries stopped running on Tuesday."),
             vec!["Reuters"]
