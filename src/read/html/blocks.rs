@@ -449,13 +449,27 @@ fn all_text(dom: &Dom, i: usize, exclude: &HashSet<usize>, sep: &str) -> String 
 
 /// A tweet the page saved after Twitter's script had replaced it with an iframe: no
 /// text is left, but the post is still known by its id.
+/// Older widgets marked the iframe itself (`class="twitter-tweet"`); newer ones put it,
+/// unmarked, inside `div.twitter-tweet-rendered` with the post's id in its `src`.
 fn rendered_tweet(dom: &Dom, i: usize) -> Option<Block> {
     let node = &dom.nodes[i];
-    let class = node.attr("class")?;
-    if !class.split_whitespace().any(|c| c == "twitter-tweet") {
+    let marked = |n: usize| {
+        dom.nodes[n]
+            .attr("class")
+            .is_some_and(|c| c.split_whitespace().any(|c| c == "twitter-tweet"))
+    };
+    let parent = node.parent;
+    let src = node.attr("src").unwrap_or("");
+    let widget = src.contains("platform.twitter.com/embed")
+        || node
+            .attr("id")
+            .is_some_and(|id| id.starts_with("twitter-widget"));
+    if !(marked(i) || widget && parent != NONE && marked(parent)) {
         return None;
     }
-    let id = node.attr("data-tweet-id")?;
+    let id = node
+        .attr("data-tweet-id")
+        .or_else(|| tweet_id_in_src(src))?;
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -466,6 +480,14 @@ fn rendered_tweet(dom: &Dom, i: usize) -> Option<Block> {
         url: Some(format!("https://twitter.com/i/web/status/{id}")),
         platform: Some("twitter".into()),
     })
+}
+
+/// The `id=` parameter of a widget's `src` ("...Tweet.html?dnt=false&id=123&lang=en").
+fn tweet_id_in_src(src: &str) -> Option<&str> {
+    let query = src.split_once('?')?.1;
+    query
+        .split(['&', '#'])
+        .find_map(|kv| kv.strip_prefix("id="))
 }
 
 fn embed_platform(dom: &Dom, i: usize) -> Option<&'static str> {

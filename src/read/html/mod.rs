@@ -344,6 +344,22 @@ mod tests {
     }
 
     #[test]
+    fn tweet_rendered_by_the_newer_widget() {
+        let page = br#"<html><body><h1>Council votes on the new tram line</h1>
+            <div class="text"><p>The council voted for the new tram line on Friday, after a debate of four hours, and work will start next spring, officials said.</p>
+            <div class="twitter-tweet twitter-tweet-rendered" style="display: flex;"><iframe id="twitter-widget-0" class="" title="X Post" src="https://platform.twitter.com/embed/Tweet.html?dnt=false&amp;id=9876543210&amp;lang=en"></iframe></div>
+            <p>The line will link the station to the university, with nine stops, and it will cost about 300 million, the council said.</p></div>
+            </body></html>"#;
+        let doc = read_html(page);
+        let embeds = of_kind(&doc, BlockKind::Embed);
+        assert_eq!(embeds.len(), 1, "{:?}", doc.blocks);
+        assert_eq!(
+            embeds[0].url.as_deref(),
+            Some("https://twitter.com/i/web/status/9876543210")
+        );
+    }
+
+    #[test]
     fn entities_are_decoded() {
         let page = b"<html><head><title>Caf&eacute; &amp; bar</title></head><body><p>Fish &amp; chips at the caf&#233; cost &pound;5, said the owner of the small shop.</p></body></html>";
         let doc = read_html(page);
