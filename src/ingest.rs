@@ -76,7 +76,8 @@ pub fn ingest(
     opts: &IngestOptions,
     mut on_event: impl FnMut(Event),
 ) -> crate::archive::Result<Summary> {
-    let (tx, rx) = sync_channel::<Msg>(4);
+    // two batches waiting are enough to keep the writer busy; each more costs ~10 MB
+    let (tx, rx) = sync_channel::<Msg>(2);
     let stop = AtomicBool::new(false);
     let mut summary = Summary::default();
     let mut loader = archive.loader().commit_every(opts.commit_every);
