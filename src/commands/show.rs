@@ -90,8 +90,15 @@ pub fn run(db: &Path, a: ShowArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// The text with each (start, end) character span wrapped in «».
+/// The text with each (start, end) character span wrapped in «», unless the text
+/// already wraps it in guillemets (French and Swiss quotes would show doubled).
 fn mark(text: &str, spans: &[(usize, usize)]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let wrapped = |s: &(usize, usize)| {
+        s.0 > 0 && chars.get(s.0 - 1) == Some(&'«') && chars.get(s.1).is_some_and(|c| *c == '»')
+    };
+    let spans: Vec<(usize, usize)> = spans.iter().copied().filter(|s| !wrapped(s)).collect();
+    let spans = spans.as_slice();
     let mut out = String::with_capacity(text.len() + spans.len() * 4);
     for (i, c) in text.chars().enumerate() {
         if spans.iter().any(|s| s.0 == i) {
@@ -109,4 +116,19 @@ fn mark(text: &str, spans: &[(usize, usize)]) -> String {
         out.push('»');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mark;
+
+    #[test]
+    fn quote_spans_are_marked_once() {
+        assert_eq!(
+            mark("He said yes today.", &[(3, 11)]),
+            "He «said yes» today."
+        );
+        assert_eq!(mark("Il a dit «oui».", &[(10, 13)]), "Il a dit «oui».");
+        assert_eq!(mark("oui", &[(0, 3)]), "«oui»");
+    }
 }
