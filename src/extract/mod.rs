@@ -9,6 +9,7 @@ pub mod captions;
 pub mod dates;
 pub mod embeds;
 pub mod lexicon;
+pub mod organisations;
 pub mod people;
 pub mod quotes;
 pub mod sources;
@@ -19,7 +20,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 /// Bumped whenever extraction changes what it finds; `reextract` re-runs older articles.
-pub const EXTRACTOR_VERSION: i64 = 3;
+pub const EXTRACTOR_VERSION: i64 = 4;
 
 /// Run every extractor over one document.
 pub fn extract(doc: &Document) -> Extraction {
@@ -139,10 +140,32 @@ pub fn extract_timed(doc: &Document, times: &mut StageTimes, now: fn() -> Durati
         dateline,
         published,
         authors,
+        organisations: organisations::find_organisations(&text),
+        places: Vec::new(),
     };
+    ex.places = places_of(&ex, &text);
     keep_real_people(&mut ex, &text);
     lap(now, clock, &mut times.people);
     ex
+}
+
+/// The places an article names: its dateline's, then those the text shows as places.
+fn places_of(ex: &Extraction, text: &people::ArticleText<'_>) -> Vec<String> {
+    let mut places: Vec<String> = ex
+        .dateline
+        .as_ref()
+        .and_then(|d| d.place.clone())
+        .into_iter()
+        .collect();
+    for p in organisations::find_places(text) {
+        if !places
+            .iter()
+            .any(|q| people::person_key(q) == people::person_key(&p))
+        {
+            places.push(p);
+        }
+    }
+    places
 }
 
 /// Add the time since `since` to `total`; the new start.
@@ -157,7 +180,8 @@ fn lap(now: fn() -> Duration, since: Duration, total: &mut Duration) -> Duration
 /// shaped like a full name (a capitalised run alone is no evidence). A name nobody
 /// credited must also survive what the article writes around it: "Acme Holdings Ltd",
 /// "Acme's board" and "the X" speak against a person, "Mr.", an age, a title for.
-fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) -> bool {
+/// A credit in a byline, photo credit or post is personal evidence too.
+fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) -> people::Verdict {
     use sources::names::{is_org_word, looks_like_person};
     let credited = p.evidence.iter().any(|e| {
         matches!(
@@ -166,18 +190,22 @@ fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) 
         )
     });
     if credited {
-        return true;
+        return people::Verdict {
+            person: true,
+            personal: true,
+        };
     }
+    let no = people::Verdict::default();
     if sources::agencies::lookup(&p.name).is_some() {
-        return false;
+        return no;
     }
     if p.name.split_whitespace().any(is_org_word) {
-        return false;
+        return no;
     }
     if p.evidence.iter().all(|e| *e == Evidence::Mentioned) && !looks_like_person(&p.name) {
-        return false;
+        return no;
     }
-    people::has_person_evidence(p, text, pronoun_speaker)
+    people::judge_person(p, text, pronoun_speaker)
 }
 
 /// Drop what is not a person and renumber every reference to the people kept.
@@ -211,12 +239,12 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
             cleaned = true;
         }
     }
-    let keep: Vec<bool> = ex
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| is_person(p, text, pronoun_speaker[i]))
-        .collect();
+    let mut keep = Vec::with_capacity(ex.people.len());
+    for (i, p) in ex.people.iter_mut().enumerate() {
+        let verdict = is_person(p, text, pronoun_speaker[i]);
+        p.personal = verdict.personal;
+        keep.push(verdict.person);
+    }
     if keep.iter().all(|&k| k) && !cleaned {
         return;
     }
@@ -252,6 +280,7 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
                 }
             }
             into.mentions += p.mentions;
+            into.personal |= p.personal;
             new_index[i] = Some(k);
             continue;
         }
