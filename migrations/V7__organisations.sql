@@ -32,3 +32,5 @@ ALTER TABLE article_people ADD COLUMN personal INTEGER;
 -- The rule spares people corrected by hand; these find their corrections by person.
 CREATE INDEX person_merges_person ON person_merges(person_id);
 CREATE INDEX person_splits_person ON person_splits(person_id);
+-- Removing a person sets their embeds' person_id to NULL: found by index, not by a scan.
+CREATE INDEX embeds_person ON embeds(person_id);

@@ -316,6 +316,75 @@ mod tests {
         extract(&doc).people.into_iter().map(|p| p.name).collect()
     }
 
+    /// Whether each person found is shown with personal evidence.
+    fn personal_of(paragraphs: &[&str]) -> Vec<(String, bool)> {
+        let doc = Document {
+            meta: Metadata::default(),
+            blocks: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
+            format: Format::Text,
+        };
+        extract(&doc)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.personal))
+            .collect()
+    }
+
+    /// An honorific, an age, a title, a middle initial or "said he" is personal
+    /// evidence; a first name and a speech verb are not (companies have both).
+    #[test]
+    fn personal_evidence_is_what_no_company_has() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Mr. Ivo Rask said the mill would close.", "Ivo Rask", true),
+            ("Ann Lee, 45, said the mill would close.", "Ann Lee", true),
+            (
+                "Analyst Tom Reyes said the mill would close.",
+                "Tom Reyes",
+                true,
+            ),
+            (
+                "\"The mill will close,\" Oliver B. Tamsett said.",
+                "Oliver B. Tamsett",
+                true,
+            ),
+            (
+                "Oliver Tamsett said he would close the mill.",
+                "Oliver Tamsett",
+                true,
+            ),
+            (
+                "\"The mill will close,\" Oliver Tamsett said on Monday.",
+                "Oliver Tamsett",
+                false,
+            ),
+        ];
+        for (text, name, personal) in cases {
+            let got = personal_of(&[text]);
+            assert!(
+                got.iter().any(|(n, p)| n == name && p == personal),
+                "{name} personal={personal} not in {got:?} for {text}"
+            );
+        }
+    }
+
+    /// Organisations and places an article shows reach the extraction, the dateline's
+    /// place first.
+    #[test]
+    fn organisations_and_places_are_extracted() {
+        let doc = Document {
+            meta: Metadata::default(),
+            blocks: vec![Block::paragraph(
+                "TARROW, March 3 (Reuters) - Oliver Tamsett Inc said it would shut its mill in Vela Cortes, Mexico.",
+            )],
+            format: Format::Text,
+        };
+        let ex = extract(&doc);
+        assert_eq!(ex.organisations, vec!["Oliver Tamsett"]);
+        assert_eq!(ex.places.len(), 2, "{:?}", ex.places);
+        assert_eq!(people::person_key(&ex.places[0]), "tarrow");
+        assert_eq!(ex.places[1], "Vela Cortes");
+    }
+
     /// People of many origins, each named with some evidence, are all found.
     #[test]
     fn people_named_with_evidence_are_found() {

@@ -80,6 +80,53 @@ const NOT_CORPORATE: &[&str] = &[
     "affiliates",
 ];
 
+/// Nouns of papers, that name the one right after them: "the daily Pravda".
+const PAPERS: &[&str] = &[
+    "daily",
+    "newspaper",
+    "magazine",
+    "weekly",
+    "monthly",
+    "tabloid",
+    "newsletter",
+];
+
+/// Nouns of kinds of organisation (org_nouns.txt) that are no person's job, and so name
+/// an organisation when one stands between commas after them: "the last private bank,
+/// La Caja Obrera, merged" (not "broker", "producer", "publisher": "publisher Ann Lee").
+const ORG_KINDS: &[&str] = &[
+    "agency",
+    "airline",
+    "association",
+    "bank",
+    "brokerage",
+    "carrier",
+    "chain",
+    "company",
+    "concern",
+    "conglomerate",
+    "consortium",
+    "cooperative",
+    "corporation",
+    "federation",
+    "firm",
+    "fund",
+    "group",
+    "institute",
+    "insurer",
+    "lender",
+    "refiner",
+    "retailer",
+    "subsidiary",
+    "syndicate",
+    "utility",
+];
+
+/// Nouns of deals that make what follows "of" a company, unless a possessive follows
+/// it: "the sale of Wanamaker", "the takeover of Kestrel Lane" (not "the sale of Ann
+/// Lee's stake").
+const DEALS: &[&str] = &["sale", "acquisition", "purchase", "takeover", "merger"];
+
 /// Longest name kept, in words: a longer run is a heading or a list.
 const MAX_WORDS: usize = 6;
 
@@ -221,7 +268,9 @@ fn organisation_at<'a>(
                 || text.in_angle_brackets(s, e)
                 || text.company_of_before(s)
                 || text.company_after(e)
-                || corporate_of_after(text, e);
+                || corporate_of_after(text, e)
+                || named_by_a_noun(text, s, e)
+                || deal_of_before(text, s, e);
             if !company {
                 return None;
             }
@@ -249,6 +298,29 @@ fn organisation_at<'a>(
     }
     // "Chicago-based Acme Corp"
     (!base.is_empty() && !base[0].ends_with("-based")).then_some(base)
+}
+
+/// Whether a noun before the run `s..e` names it as a paper ("the daily Pravda") or,
+/// between commas, as an organisation ("the bank, La Caja Obrera,").
+fn named_by_a_noun(text: &ArticleText<'_>, s: usize, e: usize) -> bool {
+    let noun = |i: usize, list: &[&str]| {
+        text.word(i)
+            .is_some_and(|x| x.starts_with(char::is_lowercase) && list.contains(&x))
+    };
+    noun(s.wrapping_sub(1), PAPERS)
+        || text.tok(s.wrapping_sub(1)) == Tok::Punct(',')
+            && (noun(s.wrapping_sub(2), ORG_KINDS) || noun(s.wrapping_sub(2), PAPERS))
+            && matches!(text.tok(e), Tok::Punct(',' | '.'))
+}
+
+/// Whether a deal's "of" stands before the run `s..e`, and no possessive after it: "the
+/// sale of Wanamaker".
+fn deal_of_before(text: &ArticleText<'_>, s: usize, e: usize) -> bool {
+    text.word(s.wrapping_sub(1)) == Some("of")
+        && text
+            .word(s.wrapping_sub(2))
+            .is_some_and(|x| DEALS.contains(&x))
+        && text.tok(e) != Tok::Possessive
 }
 
 /// Whether "of", a place and a corporate word follow the run ending at `e`: "Richardson
@@ -336,6 +408,16 @@ mod tests {
         );
     }
 
+    /// Papers and organisations named by a noun, and companies sold.
+    #[test]
+    fn nouns_of_papers_firms_and_deals_name_organisations() {
+        let got = orgs(&[
+            "The daily Kestrel Courant said the bank, Caja Oriel, had closed after the sale of Hollis Brant.",
+            "Publisher Ann Lee, broker Tom Reyes and the sale of Ivo Rask's stake were news.",
+        ]);
+        assert_eq!(got, vec!["Kestrel Courant", "Caja Oriel", "Hollis Brant"]);
+    }
+
     /// People, even beside a firm named after them, and groups are no organisations.
     #[test]
     fn people_and_groups_are_not_organisations() {
@@ -387,7 +469,7 @@ mod tests {
     #[test]
     fn initials_belong_to_the_firm() {
         assert_eq!(
-            orgs(&["He sold R.T. Vollmer Inc and J. Ostrander and Co."]),
+            orgs(&["He sold R.T. Vollmer Inc. J. Ostrander and Co bought it."]),
             vec!["R.T Vollmer", "J Ostrander"]
         );
     }
