@@ -140,31 +140,25 @@ pub fn extract_timed(doc: &Document, times: &mut StageTimes, now: fn() -> Durati
         dateline,
         published,
         authors,
-        organisations: organisations::find_organisations(&text),
+        organisations: Vec::new(),
         places: Vec::new(),
     };
-    ex.places = places_of(&ex, &text);
+    let found = organisations::find(&text);
+    ex.places = places_of(&ex, found.places);
+    ex.organisations = found.organisations;
     keep_real_people(&mut ex, &text);
     lap(now, clock, &mut times.people);
     ex
 }
 
 /// The places an article names: its dateline's, then those the text shows as places.
-fn places_of(ex: &Extraction, text: &people::ArticleText<'_>) -> Vec<String> {
-    let mut places: Vec<String> = ex
-        .dateline
-        .as_ref()
-        .and_then(|d| d.place.clone())
-        .into_iter()
-        .collect();
-    for p in organisations::find_places(text) {
-        if !places
-            .iter()
-            .any(|q| people::person_key(q) == people::person_key(&p))
-        {
-            places.push(p);
-        }
-    }
+fn places_of(ex: &Extraction, found: Vec<String>) -> Vec<String> {
+    let Some(dateline) = ex.dateline.as_ref().and_then(|d| d.place.clone()) else {
+        return found;
+    };
+    let key = people::person_key(&dateline);
+    let mut places = vec![dateline];
+    places.extend(found.into_iter().filter(|p| people::person_key(p) != key));
     places
 }
 

@@ -134,41 +134,44 @@ const MAX_WORDS: usize = 6;
 /// "Cos" and "Inc" in "Philip Morris Cos Inc", "Bank" in "Kestrel Bank".
 fn is_corporate_word(word: &str) -> bool {
     let l = to_lower(word.trim_matches(|c: char| !c.is_alphanumeric()));
-    if NOT_CORPORATE.contains(&&*l) {
-        return false;
-    }
-    matches!(&*l, "bank" | "group") || is_company_word(word)
+    matches!(&*l, "bank" | "group") || (is_company_word(word) && !NOT_CORPORATE.contains(&&*l))
 }
 
-/// The names `text` shows as organisations, without their corporate forms, each once
-/// (by [`person_key`]), in order.
-pub fn find_organisations(text: &ArticleText<'_>) -> Vec<String> {
-    let mut out = Names::default();
+/// What an article shows as organisations and as places, each name once (by
+/// [`person_key`]), in order.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Found {
+    /// Organisations without their corporate forms: "Philip Morris" for "Philip Morris
+    /// Cos Inc".
+    pub organisations: Vec<String>,
+    /// Places written with their country or state: "Vera Cruz" in "the harbour of Vera
+    /// Cruz, Mexico." (the dateline's place is the caller's to add).
+    pub places: Vec<String>,
+}
+
+/// The organisations and places `text` shows, in one pass over its capitalised runs.
+pub fn find(text: &ArticleText<'_>) -> Found {
+    let mut orgs = Names::default();
+    let mut places = Names::default();
     each_run(text, |s, e, words| {
         if let Some(base) = organisation_at(text, s, e, words) {
-            out.add(&base);
+            orgs.add(&base);
             // "Packer John Morrell and Co": the firm is John Morrell's too (not "Paul
             // Richards" of "John Paul Richards and Associates")
             let named_from = (0..base.len().saturating_sub(1)).find(|&k| is_first_name(base[k]));
             if let Some(k) = named_from.filter(|&k| k > 0) {
-                out.add(&base[k..]);
+                orgs.add(&base[k..]);
             }
         }
-    });
-    out.0
-}
-
-/// The names `text` shows as places ("Vera Cruz" in "the harbour of Vera Cruz, Mexico."),
-/// each once, in order; the dateline's place is the caller's to add.
-pub fn find_places(text: &ArticleText<'_>) -> Vec<String> {
-    let mut out = Names::default();
-    each_run(text, |s, e, words| {
-        if !text.word(s.wrapping_sub(1)).is_some_and(is_honorific) && place_follows(text, e) {
+        if place_follows(text, e) && !text.word(s.wrapping_sub(1)).is_some_and(is_honorific) {
             let lead = words.iter().take_while(|x| is_lead_word(x)).count();
-            out.add(&words[lead..]);
+            places.add(&words[lead..]);
         }
     });
-    out.0
+    Found {
+        organisations: orgs.0,
+        places: places.0,
+    }
 }
 
 /// Names in order, each once by [`person_key`].
@@ -359,7 +362,7 @@ mod tests {
     use super::*;
 
     fn orgs(paragraphs: &[&str]) -> Vec<String> {
-        find_organisations(&ArticleText::new(paragraphs.iter().copied()))
+        find(&ArticleText::new(paragraphs.iter().copied())).organisations
     }
 
     /// A corporate form after a name makes the name before it an organisation.
@@ -462,7 +465,7 @@ mod tests {
         let text = ArticleText::new([
             "A tanker sank in the harbour of Vela Cortes, Mexico. Ann Lee, Mexico's envoy, and Jim Oakes, Texas Democrat, met in Tarrow, Texas, on Monday.",
         ]);
-        assert_eq!(find_places(&text), vec!["Vela Cortes", "Tarrow"]);
+        assert_eq!(find(&text).places, vec!["Vela Cortes", "Tarrow"]);
     }
 
     /// Initials before a firm's name are part of it.
@@ -488,7 +491,8 @@ mod tests {
         #[test]
         fn any_text_gives_keyed_names(s in "(?s).{0,80}|([A-Z][a-z]{0,6}|Inc|Co|and|<|>|,|'s|of|shares|Mexico|\\.| ){0,24}") {
             let text = ArticleText::new([s.as_str()]);
-            for name in find_organisations(&text).into_iter().chain(find_places(&text)) {
+            let found = find(&text);
+            for name in found.organisations.into_iter().chain(found.places) {
                 proptest::prop_assert!(!person_key(&name).is_empty());
             }
         }
