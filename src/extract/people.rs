@@ -565,6 +565,7 @@ impl<'a> ArticleText<'a> {
                 let mut here = Signs::default();
                 self.read_around(s, e, &mut here);
                 signs.person |= here.person;
+                signs.personal |= here.person && !here.affiliation;
             }
         }
         for (s, e) in self.occurrences(&name_words(name)) {
@@ -572,6 +573,10 @@ impl<'a> ArticleText<'a> {
             self.read_around(s, e, &mut here);
             // "Mr. Rooter Corp": an honorific inside a company's name
             signs.person |= here.person && !here.org;
+            // "Zimmer of Merrill Lynch said she": the firm after "of" is where she works;
+            // "Cincinnati, Ohio, investor": a role after a place in a list is no person's
+            signs.personal |= !here.org
+                && ((here.person && !here.affiliation) || (here.titled && !here.listed_role));
             signs.org |= here.org;
             signs.org_weak |= here.org_weak;
             signs.spoke |= here.spoke;
@@ -695,7 +700,11 @@ impl<'a> ArticleText<'a> {
                     Some("who" | "aged") => signs.person = true,
                     // "Ann Lee, chief meteorologist at the agency,", "Ann Lee, Acme's
                     // vice president"
-                    _ => signs.titled |= self.role_in(e + 1, 1),
+                    _ => {
+                        let role = self.role_in(e + 1, 1);
+                        signs.titled |= role;
+                        signs.listed_role |= role && self.tok(s.wrapping_sub(1)) == Tok::Punct(',');
+                    }
                 }
             }
             Tok::Punct('(') => {
@@ -1507,6 +1516,12 @@ struct Signs {
     /// Initials alone before the name, with no title: "C.J. Lawrence", "P.S. Tam": a
     /// firm as often as a person, weighed for one-word names.
     initials_only: bool,
+    /// The role after the name follows a comma before it too: "Cincinnati, Ohio,
+    /// investor" (a list, or a city and its state).
+    listed_role: bool,
+    /// Evidence only a person has, read where the name is not a company's or the place
+    /// where the speaker works (see [`Verdict::personal`]).
+    personal: bool,
 }
 
 /// Whether a word names a job or office: a title, role or occupation, or the plural of
@@ -1710,8 +1725,7 @@ pub fn judge_person(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -
     let first_name = words.len() > 1 && is_first_name(words[0]);
     let signs = text.evidence(&p.name, &p.aliases);
     let real_role = p.roles.iter().any(|r| is_person_role(r));
-    let personal = signs.person
-        || signs.titled
+    let personal = signs.personal
         || pronoun_speaker
         || real_role
         || middle_initial(&words)
