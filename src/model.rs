@@ -209,6 +209,12 @@ pub struct Person {
     pub evidence: Vec<Evidence>,
     /// How many times the article names them.
     pub mentions: u32,
+    /// Whether the article shows them as a person in a way no company is shown: an
+    /// honorific, an age, a title or job, a byline or credit (see
+    /// [`crate::extract::people::Verdict`]). The archive weighs it against the names that
+    /// other articles show as organisations.
+    #[serde(default)]
+    pub personal: bool,
 }
 
 /// What a quote is.
@@ -329,4 +335,12 @@ pub struct Extraction {
     pub published: Option<String>,
     /// Bylines that survived the junk filter.
     pub authors: Vec<String>,
+    /// Names the article shows as organisations, without their corporate forms ("Acme
+    /// Lane" for "Acme Lane Holdings Ltd"): see [`crate::extract::organisations`].
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    /// Names the article shows as places: its dateline's, and those written with their
+    /// country or state ("Vera Cruz, Mexico").
+    #[serde(default)]
+    pub places: Vec<String>,
 }

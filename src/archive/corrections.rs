@@ -157,9 +157,10 @@ fn merge_rows(tx: &Transaction, keep: i64, gone: i64) -> Result<()> {
     )?;
     tx.execute("UPDATE embeds SET person_id = ?1 WHERE person_id = ?2", p)?;
     tx.execute(
-        "INSERT INTO article_people (article_id, person_id, relation, mentions)
-         SELECT article_id, ?1, relation, mentions FROM article_people WHERE person_id = ?2 AND true
-         ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions",
+        "INSERT INTO article_people (article_id, person_id, relation, mentions, personal)
+         SELECT article_id, ?1, relation, mentions, personal FROM article_people WHERE person_id = ?2 AND true
+         ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions,
+             personal = (personal OR excluded.personal)",
         p,
     )?;
     for table in [

@@ -6,6 +6,7 @@
 //! text. People are matched across the archive by folded full name and by aliases.
 
 use super::counts::CountDeltas;
+use super::organisations::Touched;
 use super::{outline, Result};
 use crate::extract::people::person_key;
 use crate::model::{BlockKind, Document, Evidence, Extraction, SourceKind, SourceRole};
@@ -89,13 +90,19 @@ struct Session {
     aliases: std::collections::HashSet<(i64, String)>,
     /// What the transaction adds to the report counts.
     counts: CountDeltas,
+    /// The people and organisation keys the transaction touched, for the rule that
+    /// removes companies and places from the people (see [`super::organisations`]).
+    touched: Touched,
 }
 
 impl Session {
-    /// Write what waits for the end of the transaction.
+    /// Write what waits for the end of the transaction, then drop the people that the
+    /// archive now knows to be organisations or places (their counts go with them).
     fn write(self, conn: &Connection) -> Result<()> {
         self.counts.write(conn)?;
-        self.fts.write(conn)
+        self.fts.write(conn)?;
+        self.touched.apply(conn)?;
+        Ok(())
     }
 }
 
@@ -480,6 +487,8 @@ fn clear_extraction(tx: &Connection, id: i64) -> Result<()> {
         "article_people",
         "person_roles",
         "article_sources",
+        "article_organisations",
+        "article_places",
     ] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?
             .execute([id])?;
@@ -515,10 +524,12 @@ fn store_extraction(
         link(sid, s.role, session)?;
     }
 
+    session.touched.store(tx, id, ex)?;
     let mut person_ids = Vec::with_capacity(ex.people.len());
     for p in &ex.people {
         let pid = resolve_person(tx, &p.name, &p.aliases, session)?;
         person_ids.push(pid);
+        session.touched.person(pid);
         let mut alias = tx.prepare_cached(
             "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
         )?;
@@ -540,9 +551,11 @@ fn store_extraction(
         for h in &p.handles {
             handle.execute(params![pid, "twitter", h])?;
         }
+        // two names of the article may be one person: evidence for either is theirs
         let mut rel = tx.prepare_cached(
-            "INSERT INTO article_people (article_id, person_id, relation, mentions) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions",
+            "INSERT INTO article_people (article_id, person_id, relation, mentions, personal) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions,
+                 personal = (personal OR excluded.personal)",
         )?;
         let evidence: Vec<Evidence> = if p.evidence.is_empty() {
             vec![Evidence::Mentioned]
@@ -550,7 +563,7 @@ fn store_extraction(
             p.evidence.clone()
         };
         for e in evidence {
-            rel.execute(params![id, pid, e.as_str(), p.mentions.max(1)])?;
+            rel.execute(params![id, pid, e.as_str(), p.mentions.max(1), p.personal])?;
         }
     }
     let person = |i: Option<usize>| i.and_then(|i| person_ids.get(i).copied());

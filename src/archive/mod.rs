@@ -9,6 +9,7 @@ mod corrections;
 mod counts;
 pub mod load;
 mod maintenance;
+mod organisations;
 mod outline;
 mod query;
 mod sqlguard;

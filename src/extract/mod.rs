@@ -9,6 +9,7 @@ pub mod captions;
 pub mod dates;
 pub mod embeds;
 pub mod lexicon;
+pub mod organisations;
 pub mod people;
 pub mod quotes;
 pub mod sources;
@@ -139,10 +140,26 @@ pub fn extract_timed(doc: &Document, times: &mut StageTimes, now: fn() -> Durati
         dateline,
         published,
         authors,
+        organisations: Vec::new(),
+        places: Vec::new(),
     };
+    let found = organisations::find(&text);
+    ex.places = places_of(&ex, found.places);
+    ex.organisations = found.organisations;
     keep_real_people(&mut ex, &text);
     lap(now, clock, &mut times.people);
     ex
+}
+
+/// The places an article names: its dateline's, then those the text shows as places.
+fn places_of(ex: &Extraction, found: Vec<String>) -> Vec<String> {
+    let Some(dateline) = ex.dateline.as_ref().and_then(|d| d.place.clone()) else {
+        return found;
+    };
+    let key = people::person_key(&dateline);
+    let mut places = vec![dateline];
+    places.extend(found.into_iter().filter(|p| people::person_key(p) != key));
+    places
 }
 
 /// Add the time since `since` to `total`; the new start.
@@ -157,7 +174,8 @@ fn lap(now: fn() -> Duration, since: Duration, total: &mut Duration) -> Duration
 /// shaped like a full name (a capitalised run alone is no evidence). A name nobody
 /// credited must also survive what the article writes around it: "Acme Holdings Ltd",
 /// "Acme's board" and "the X" speak against a person, "Mr.", an age, a title for.
-fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) -> bool {
+/// A credit in a byline, photo credit or post is personal evidence too.
+fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) -> people::Verdict {
     use sources::names::{is_org_word, looks_like_person};
     let credited = p.evidence.iter().any(|e| {
         matches!(
@@ -166,18 +184,22 @@ fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) 
         )
     });
     if credited {
-        return true;
+        return people::Verdict {
+            person: true,
+            personal: true,
+        };
     }
+    let no = people::Verdict::default();
     if sources::agencies::lookup(&p.name).is_some() {
-        return false;
+        return no;
     }
     if p.name.split_whitespace().any(is_org_word) {
-        return false;
+        return no;
     }
     if p.evidence.iter().all(|e| *e == Evidence::Mentioned) && !looks_like_person(&p.name) {
-        return false;
+        return no;
     }
-    people::has_person_evidence(p, text, pronoun_speaker)
+    people::judge_person(p, text, pronoun_speaker)
 }
 
 /// Drop what is not a person and renumber every reference to the people kept.
@@ -211,12 +233,12 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
             cleaned = true;
         }
     }
-    let keep: Vec<bool> = ex
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| is_person(p, text, pronoun_speaker[i]))
-        .collect();
+    let mut keep = Vec::with_capacity(ex.people.len());
+    for (i, p) in ex.people.iter_mut().enumerate() {
+        let verdict = is_person(p, text, pronoun_speaker[i]);
+        p.personal = verdict.personal;
+        keep.push(verdict.person);
+    }
     if keep.iter().all(|&k| k) && !cleaned {
         return;
     }
@@ -252,6 +274,7 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
                 }
             }
             into.mentions += p.mentions;
+            into.personal |= p.personal;
             new_index[i] = Some(k);
             continue;
         }
@@ -285,6 +308,75 @@ mod tests {
             format: Format::Text,
         };
         extract(&doc).people.into_iter().map(|p| p.name).collect()
+    }
+
+    /// Whether each person found is shown with personal evidence.
+    fn personal_of(paragraphs: &[&str]) -> Vec<(String, bool)> {
+        let doc = Document {
+            meta: Metadata::default(),
+            blocks: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
+            format: Format::Text,
+        };
+        extract(&doc)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.personal))
+            .collect()
+    }
+
+    /// An honorific, an age, a title, a middle initial or "said he" is personal
+    /// evidence; a first name and a speech verb are not (companies have both).
+    #[test]
+    fn personal_evidence_is_what_no_company_has() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Mr. Ivo Rask said the mill would close.", "Ivo Rask", true),
+            ("Ann Lee, 45, said the mill would close.", "Ann Lee", true),
+            (
+                "Analyst Tom Reyes said the mill would close.",
+                "Tom Reyes",
+                true,
+            ),
+            (
+                "\"The mill will close,\" Oliver B. Tamsett said.",
+                "Oliver B. Tamsett",
+                true,
+            ),
+            (
+                "Oliver Tamsett said he would close the mill.",
+                "Oliver Tamsett",
+                true,
+            ),
+            (
+                "\"The mill will close,\" Oliver Tamsett said on Monday.",
+                "Oliver Tamsett",
+                false,
+            ),
+        ];
+        for (text, name, personal) in cases {
+            let got = personal_of(&[text]);
+            assert!(
+                got.iter().any(|(n, p)| n == name && p == personal),
+                "{name} personal={personal} not in {got:?} for {text}"
+            );
+        }
+    }
+
+    /// Organisations and places an article shows reach the extraction, the dateline's
+    /// place first.
+    #[test]
+    fn organisations_and_places_are_extracted() {
+        let doc = Document {
+            meta: Metadata::default(),
+            blocks: vec![Block::paragraph(
+                "TARROW, March 3 (Reuters) - Oliver Tamsett Inc said it would shut its mill in Vela Cortes, Mexico.",
+            )],
+            format: Format::Text,
+        };
+        let ex = extract(&doc);
+        assert_eq!(ex.organisations, vec!["Oliver Tamsett"]);
+        assert_eq!(ex.places.len(), 2, "{:?}", ex.places);
+        assert_eq!(people::person_key(&ex.places[0]), "tarrow");
+        assert_eq!(ex.places[1], "Vela Cortes");
     }
 
     /// People of many origins, each named with some evidence, are all found.

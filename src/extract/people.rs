@@ -431,9 +431,31 @@ pub fn is_first_name(word: &str) -> bool {
     filter_words().first_names.contains(&*lower(word))
 }
 
+/// Whether a word stands before names without being part of them: it opens sentences
+/// ("The", "Yesterday") or is an honorific or a title ("Mr", "Minister").
+/// ("New" and "First" open names too: "New England", "First Chicago".)
+pub(super) fn is_lead_word(word: &str) -> bool {
+    let w = filter_words();
+    let l = lower(word);
+    w.openers.contains(&*l)
+        || w.honorifics.contains(&*l)
+        || is_title_word(&l)
+        || (crate::extract::sources::names::is_function_word(&l) && l != "new" && l != "first")
+}
+
+/// Whether a name, folded by [`person_key`], is a known place ("mexico", "st lucia").
+pub(super) fn is_place_key(key: &str) -> bool {
+    filter_words().places.contains(key)
+}
+
+/// Whether a word is an honorific ("Mr", "Dr").
+pub(super) fn is_honorific(word: &str) -> bool {
+    filter_words().honorifics.contains(&*lower(word))
+}
+
 /// Whether a word (or one part of a hyphenated word) marks a company or organisation:
 /// "Savings", "Supermarkets", "Bank-Wilmington", "Citibank", "Vermoegensholding".
-fn is_company_word(word: &str) -> bool {
+pub(super) fn is_company_word(word: &str) -> bool {
     let w = filter_words();
     let l = lower(word);
     if w.company.contains(&*l) {
@@ -449,7 +471,7 @@ fn is_company_word(word: &str) -> bool {
 
 /// One token of the article text, as the filter reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Tok<'a> {
+pub(super) enum Tok<'a> {
     Word(&'a str),
     /// A possessive ending: "'s", "’s", or an apostrophe after a final s.
     Possessive,
@@ -492,11 +514,16 @@ impl<'a> ArticleText<'a> {
         ArticleText { toks, caps }
     }
 
-    fn tok(&self, i: usize) -> Tok<'a> {
+    /// How many tokens the text has.
+    pub(super) fn token_count(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub(super) fn tok(&self, i: usize) -> Tok<'a> {
         self.toks.get(i).copied().unwrap_or(Tok::Break)
     }
 
-    fn word(&self, i: usize) -> Option<&'a str> {
+    pub(super) fn word(&self, i: usize) -> Option<&'a str> {
         match self.tok(i) {
             Tok::Word(w) => Some(w),
             _ => None,
@@ -538,6 +565,7 @@ impl<'a> ArticleText<'a> {
                 let mut here = Signs::default();
                 self.read_around(s, e, &mut here);
                 signs.person |= here.person;
+                signs.personal |= here.person && !here.affiliation;
             }
         }
         for (s, e) in self.occurrences(&name_words(name)) {
@@ -545,6 +573,10 @@ impl<'a> ArticleText<'a> {
             self.read_around(s, e, &mut here);
             // "Mr. Rooter Corp": an honorific inside a company's name
             signs.person |= here.person && !here.org;
+            // "Zimmer of Merrill Lynch said she": the firm after "of" is where she works;
+            // "Cincinnati, Ohio, investor": a role after a place in a list is no person's
+            signs.personal |= !here.org
+                && ((here.person && !here.affiliation) || (here.titled && !here.listed_role));
             signs.org |= here.org;
             signs.org_weak |= here.org_weak;
             signs.spoke |= here.spoke;
@@ -584,7 +616,7 @@ impl<'a> ArticleText<'a> {
             } else if b + 1 == s && matches!(&*prev, "the" | "at" | "in" | "near") {
                 signs.org_weak = true;
             } else if b + 1 == s && prev == "of" {
-                if lw(b.wrapping_sub(1)).is_some_and(|x| w.before_of.contains(&*x)) {
+                if self.company_of_before(s) {
                     // "a unit of Acme", "shares of Acme"
                     signs.org = true;
                 } else {
@@ -631,15 +663,7 @@ impl<'a> ArticleText<'a> {
                 w.honorifics.contains(&*l) || is_job_word(&l)
             });
         // "Swissair <SWSZ.Z> said": a company's ticker
-        if self.tok(e) == Tok::Punct('<')
-            && self.word(e + 1).is_some_and(|x| {
-                x.chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
-            })
-            && self.tok(e + 2) == Tok::Punct('>')
-        {
-            signs.org = true;
-        }
+        signs.org |= self.ticker_after(e);
         // "Carol Bell of Phillips and Drew said", "a meteorologist for E.F. Hutton said":
         // the name is where the speaker works
         if self
@@ -662,34 +686,10 @@ impl<'a> ArticleText<'a> {
             signs.titled = true;
         }
         // "<Acme Lane>", "<Acme Lane Holdings>": wire copy writes companies in angle brackets
-        if self.tok(s.wrapping_sub(1)) == Tok::Punct('<') {
-            let mut k = e;
-            while k < e + 6
-                && self
-                    .word(k)
-                    .is_some_and(|x| x.starts_with(char::is_uppercase) || x == "and")
-            {
-                k += 1;
-            }
-            if self.tok(k) == Tok::Punct('>') {
-                signs.org = true;
-            }
-        }
-        // after
+        signs.org |= self.in_angle_brackets(s, e);
+        // after: a company's things, words or corporate form
+        signs.org |= self.company_after(e);
         match self.tok(e) {
-            Tok::Possessive => {
-                // "Acme's board", "Acme's 1986 earnings" (a year may come between)
-                let mut k = e + 1;
-                if self
-                    .word(k)
-                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
-                {
-                    k += 1;
-                }
-                if self.word(k).is_some_and(|x| w.after_possessive.contains(x)) {
-                    signs.org = true;
-                }
-            }
             Tok::Punct(',') if self.dateline_region(s, e) => signs.org = true,
             Tok::Punct(',') => {
                 // "Kim Min-jun, 45," and "Ali Reza, who"
@@ -700,72 +700,130 @@ impl<'a> ArticleText<'a> {
                     Some("who" | "aged") => signs.person = true,
                     // "Ann Lee, chief meteorologist at the agency,", "Ann Lee, Acme's
                     // vice president"
-                    _ => signs.titled |= self.role_in(e + 1, 1),
+                    _ => {
+                        let role = self.role_in(e + 1, 1);
+                        signs.titled |= role;
+                        signs.listed_role |= role && self.tok(s.wrapping_sub(1)) == Tok::Punct(',');
+                    }
                 }
             }
             Tok::Punct('(') => {
                 signs.person |=
                     self.word(e + 1).is_some_and(is_age) && self.tok(e + 2) == Tok::Punct(')');
             }
-            Tok::Word(next) => {
-                if next.starts_with(char::is_uppercase) {
-                    // "Walter Reade Organization Inc", "Paramount Pictures"
-                    let mut k = e;
-                    while k < e + 4 {
-                        match self.word(k) {
-                            Some(x) if x.starts_with(char::is_uppercase) => {
-                                if is_company_word(x) {
-                                    signs.org = true;
-                                    break;
-                                }
-                            }
-                            // "Merrill Lynch and Co"
-                            Some("and") => {
-                                signs.org |= self.form_after(k + 1);
-                                break;
-                            }
-                            _ => {
-                                signs.org |=
-                                    self.tok(k) == Tok::Punct('&') && self.form_after(k + 1);
-                                break;
-                            }
-                        }
-                        k += 1;
-                    }
-                } else if is_org_noun(next) && next != "party" {
-                    // "Newsweek magazine", "Tanjug news agency"
-                    signs.org = true;
-                } else if matches!(next, "news" | "state" | "investment" | "research")
-                    && self.word(e + 1).is_some_and(is_org_noun)
-                {
-                    signs.org = true;
-                } else if next == "and" || next == "&" {
-                    signs.org |= self.form_after(e + 1);
-                } else if w.direct.contains(next) {
-                    signs.org = true;
-                } else {
-                    // "Ali Reza who", "Ali Reza said he"
-                    signs.person |= next == "who"
-                        || (matches!(next, "said" | "says" | "told" | "added")
-                            && matches!(self.word(e + 1), Some("he" | "she")));
-                    signs.spoke |= SPEECH_AFTER.contains(&next) && self.pronoun_after(e);
-                    // "Swissair said it", "Digital said its": a company or a group
-                    if SPEECH_AFTER.contains(&next) {
-                        // "said in its market review"
-                        let k = if matches!(self.word(e + 1), Some("in" | "on" | "that")) {
-                            e + 2
-                        } else {
-                            e + 1
-                        };
-                        if matches!(self.word(k), Some("it" | "its" | "they" | "their")) {
-                            signs.neuter = true;
-                        }
+            Tok::Word(next) if !next.starts_with(char::is_uppercase) => {
+                // "Ali Reza who", "Ali Reza said he"
+                signs.person |= next == "who"
+                    || (matches!(next, "said" | "says" | "told" | "added")
+                        && matches!(self.word(e + 1), Some("he" | "she")));
+                signs.spoke |= SPEECH_AFTER.contains(&next) && self.pronoun_after(e);
+                // "Swissair said it", "Digital said its": a company or a group
+                if SPEECH_AFTER.contains(&next) {
+                    // "said in its market review"
+                    let k = if matches!(self.word(e + 1), Some("in" | "on" | "that")) {
+                        e + 2
+                    } else {
+                        e + 1
+                    };
+                    if matches!(self.word(k), Some("it" | "its" | "they" | "their")) {
+                        signs.neuter = true;
                     }
                 }
             }
-            Tok::Punct('&') => signs.org |= self.form_after(e + 1),
             _ => {}
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Signs of a company around a name: read by the person filter above, and by
+// `organisations` to tell the archive which names are companies.
+// ---------------------------------------------------------------------------------------
+
+impl<'a> ArticleText<'a> {
+    /// Whether what follows a name ending at `e` is a company's: its things after a
+    /// possessive ("Acme's board", "Acme's 1986 earnings"), a company word or corporate
+    /// form among the capitalised words after it ("Walter Reade Organization Inc",
+    /// "Merrill Lynch and Co", "Acme & Sons"), a kind of organisation ("Newsweek
+    /// magazine", "Tanjug news agency") or a word only a company has ("Acme stock").
+    pub(super) fn company_after(&self, e: usize) -> bool {
+        let w = filter_words();
+        match self.tok(e) {
+            Tok::Possessive => {
+                // a year may come between
+                let mut k = e + 1;
+                if self
+                    .word(k)
+                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    k += 1;
+                }
+                self.word(k).is_some_and(|x| w.after_possessive.contains(x))
+            }
+            Tok::Word(next) if next.starts_with(char::is_uppercase) => {
+                let mut k = e;
+                while k < e + 4 {
+                    match self.word(k) {
+                        Some(x) if x.starts_with(char::is_uppercase) => {
+                            if is_company_word(x) {
+                                return true;
+                            }
+                        }
+                        Some("and") => return self.form_after(k + 1),
+                        _ => return self.tok(k) == Tok::Punct('&') && self.form_after(k + 1),
+                    }
+                    k += 1;
+                }
+                false
+            }
+            Tok::Word(next) => {
+                (is_org_noun(next) && next != "party")
+                    || (matches!(next, "news" | "state" | "investment" | "research")
+                        && self.word(e + 1).is_some_and(is_org_noun))
+                    || (matches!(next, "and" | "&") && self.form_after(e + 1))
+                    || w.direct.contains(next)
+            }
+            Tok::Punct('&') => self.form_after(e + 1),
+            _ => false,
+        }
+    }
+
+    /// Whether a ticker follows a name ending at `e`: "Swissair <SWSZ.Z>".
+    pub(super) fn ticker_after(&self, e: usize) -> bool {
+        self.tok(e) == Tok::Punct('<')
+            && self.word(e + 1).is_some_and(|x| {
+                x.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+            })
+            && self.tok(e + 2) == Tok::Punct('>')
+    }
+
+    /// Whether the name at `s..e` opens angle brackets that close after at most a few
+    /// more capitalised words: wire copy writes companies so ("<Acme Lane>", "<Acme
+    /// Lane Holdings>", "<Acme and Co>").
+    pub(super) fn in_angle_brackets(&self, s: usize, e: usize) -> bool {
+        if self.tok(s.wrapping_sub(1)) != Tok::Punct('<') {
+            return false;
+        }
+        let mut k = e;
+        while k < e + 6
+            && self
+                .word(k)
+                .is_some_and(|x| x.starts_with(char::is_uppercase) || x == "and")
+        {
+            k += 1;
+        }
+        self.tok(k) == Tok::Punct('>')
+    }
+
+    /// Whether the name at `s` follows "of" after a word that makes it a company's: "a
+    /// unit of Acme", "shares of Acme".
+    pub(super) fn company_of_before(&self, s: usize) -> bool {
+        self.word(s.wrapping_sub(1))
+            .is_some_and(|x| lower(x) == "of")
+            && self
+                .word(s.wrapping_sub(2))
+                .is_some_and(|x| filter_words().before_of.contains(&*lower(x)))
     }
 }
 
@@ -805,7 +863,7 @@ fn company_shaped(word: &str) -> bool {
 
 /// Whether a word is an initial written with dots, as the tokeniser leaves it before
 /// its final dot: "A.W" of "A.W.", "J" of "J.", "C.N" (not "C" without a dot, nor "Mr").
-fn is_dotted_initial(word: &str) -> bool {
+pub(super) fn is_dotted_initial(word: &str) -> bool {
     word.len() <= 5
         && word.chars().all(|c| c.is_uppercase() || c == '.')
         && word
@@ -1029,7 +1087,7 @@ enum Cue {
     Personal,
 }
 
-impl ArticleText<'_> {
+impl<'a> ArticleText<'a> {
     /// Names the article gives with evidence of a person, in order: "Finance Minister Ali
     /// Reza", "governor Tendai Moyo", "Kim Min-jun, 45,", "Mr. Zhang", "Ekaterina Voronova
     /// said". The quote pass registers people it meets as speakers or with a known first
@@ -1191,7 +1249,7 @@ impl ArticleText<'_> {
     }
 
     /// The capitalised run from `s`: its end and its words (initials' dots left out).
-    fn run_at(&self, s: usize) -> (usize, Vec<&str>) {
+    pub(super) fn run_at(&self, s: usize) -> (usize, Vec<&'a str>) {
         let mut words = Vec::new();
         let mut i = s;
         while let Some(x) = self.word(i) {
@@ -1339,7 +1397,7 @@ impl ArticleText<'_> {
     /// Whether a corporate form ends the words from `k` on, at most two of them, right
     /// after "and" or "&": "and Co", "& Sons", "and Light Co" (not "and Acme Capital Inc",
     /// which names another party).
-    fn form_after(&self, k: usize) -> bool {
+    pub(super) fn form_after(&self, k: usize) -> bool {
         let w = filter_words();
         for i in k..k + 2 {
             match self.word(i) {
@@ -1458,6 +1516,12 @@ struct Signs {
     /// Initials alone before the name, with no title: "C.J. Lawrence", "P.S. Tam": a
     /// firm as often as a person, weighed for one-word names.
     initials_only: bool,
+    /// The role after the name follows a comma before it too: "Cincinnati, Ohio,
+    /// investor" (a list, or a city and its state).
+    listed_role: bool,
+    /// Evidence only a person has, read where the name is not a company's or the place
+    /// where the speaker works (see [`Verdict::personal`]).
+    personal: bool,
 }
 
 /// Whether a word names a job or office: a title, role or occupation, or the plural of
@@ -1613,14 +1677,33 @@ fn one_word_person(
     !strong && (!weak || signs.spoke || pronoun_speaker)
 }
 
+/// What the person filter concluded about one name in one article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// The article shows a person by this name.
+    pub person: bool,
+    /// ... with evidence that only a person has: an honorific, an age, a title or a job
+    /// given to them, "who", "said he", a he/she quote, a middle initial, "Jr." (not a
+    /// first name: "Philip Morris said" reads like a person and is a company). The
+    /// archive keeps such a name a person even where other articles show a company by
+    /// that name.
+    pub personal: bool,
+}
+
 /// Whether `p`, a name the extractors found in an article (not credited in a byline,
 /// photo credit or post), is a person, judged from the name and from what the article
 /// writes around it. `pronoun_speaker` says whether a he/she quote was attributed to them.
 pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -> bool {
+    judge_person(p, text, pronoun_speaker).person
+}
+
+/// [`has_person_evidence`], saying too whether the evidence is personal (see [`Verdict`]).
+pub fn judge_person(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -> Verdict {
     let w = filter_words();
     let words: Vec<&str> = p.name.split_whitespace().collect();
+    let no = Verdict::default();
     if words.iter().any(|x| is_company_word(x)) {
-        return false;
+        return no;
     }
     if let [one] = words.as_slice() {
         let l = lower(one);
@@ -1636,29 +1719,38 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
             || one.ends_with('.')
             || w.openers.contains(&*l)
         {
-            return false;
+            return no;
         }
     }
     let first_name = words.len() > 1 && is_first_name(words[0]);
     let signs = text.evidence(&p.name, &p.aliases);
+    let real_role = p.roles.iter().any(|r| is_person_role(r));
+    let personal = signs.personal
+        || pronoun_speaker
+        || real_role
+        || middle_initial(&words)
+        || words.len() >= 2 && words.last().is_some_and(|x| is_generation(x));
+    let yes = Verdict {
+        person: true,
+        personal,
+    };
     if signs.person {
-        return true;
+        return yes;
     }
     if let [one] = words.as_slice() {
         if !one_word_person(one, p, &signs, text, pronoun_speaker) {
-            return false;
+            return no;
         }
     }
     if signs.org && !(signs.titled && first_name) {
-        return false;
+        return no;
     }
-    let real_role = p.roles.iter().any(|r| is_person_role(r));
     // "Federal Home Loan Mortgage Corp, Freddie Mac,": the company's short name, unless it
     // spoke or has a middle initial ("Acme Corp, Ann B. Lee, and others")
     let spoke = p.evidence.iter().any(|e| *e != Evidence::Mentioned);
     if !real_role && !spoke && !middle_initial(&words) && p.roles.iter().any(|r| is_company_role(r))
     {
-        return false;
+        return no;
     }
     let key = person_key(&p.name);
     let place = w.places.contains(key.as_str());
@@ -1682,12 +1774,16 @@ pub fn has_person_evidence(p: &Person, text: &ArticleText<'_>, pronoun_speaker: 
         .skip(usize::from(first_name))
         .any(|x| w.places.contains(&*lower(x)));
     if (place || signs.org_weak || place_word) && !supported {
-        return false;
+        return no;
     }
     // a name nobody quoted needs evidence of a person: "Transit Bus" after a company's
     // name ("General Motors Corp's U.S. Transit Bus") is not one
     let mentioned_only = p.evidence.iter().all(|e| *e == Evidence::Mentioned);
-    !mentioned_only || supported
+    if !mentioned_only || supported {
+        yes
+    } else {
+        no
+    }
 }
 
 #[cfg(test)]

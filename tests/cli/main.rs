@@ -1106,3 +1106,92 @@ fn reextract_names_what_it_cannot_rebuild() {
     let total = count(&db, "articles");
     assert!(total > 1);
 }
+
+/// A company that one article names like a person ("Oliver Tamsett said") is no person
+/// once another article shows it as a company ("Oliver Tamsett Inc"), whichever comes
+/// first; a founder whose firm bears his name stays a person when an article gives
+/// personal evidence, and so does someone else of the same surname.
+#[test]
+fn companies_named_like_people_leave_the_people() {
+    let (dir, db) = archive();
+    let files = written(
+        &dir,
+        &[
+            (
+                "said.txt",
+                "“Orders fell sharply,” Oliver Tamsett said on Monday.\n\n“We expect a weak year,” Marek Dvorak said.\n",
+            ),
+            (
+                "inc.txt",
+                "Oliver Tamsett Inc will cut 300 jobs at its mill.\n\nShares of Marek Dvorak and Co rose on the news.\n",
+            ),
+            (
+                "person.txt",
+                "Marek Dvorak, 61, who founded the firm, said he would retire in May.\n\n“It is time,” said Ruth Tamsett, a nurse at the clinic.\n",
+            ),
+        ],
+    );
+    let people = |db: &Path| sql(db, "SELECT name FROM people ORDER BY name");
+    morgue(&db).arg("ingest").arg(&files[0]).assert().success();
+    assert_eq!(people(&db), vec!["Marek Dvorak", "Oliver Tamsett"]);
+    morgue(&db)
+        .arg("ingest")
+        .args(&files[1..])
+        .assert()
+        .success();
+    assert_eq!(people(&db), vec!["Marek Dvorak", "Ruth Tamsett"]);
+    // the quote keeps its speaker as written, with no person
+    assert_eq!(
+        sql(
+            &db,
+            "SELECT speaker_text, person_id IS NULL FROM quotes WHERE text LIKE 'Orders%'"
+        ),
+        vec!["Oliver Tamsett,1"]
+    );
+    morgue(&db).arg("check").assert().success();
+    // the same after extraction runs again, and with the company known first
+    morgue(&db).args(["reextract", "--all"]).assert().success();
+    assert_eq!(people(&db), vec!["Marek Dvorak", "Ruth Tamsett"]);
+    morgue(&db).arg("check").assert().success();
+    let (_d2, db2) = archive();
+    morgue(&db2).arg("ingest").arg(&files[1]).assert().success();
+    morgue(&db2).arg("ingest").arg(&files[0]).assert().success();
+    // (without the article that shows him as a person, the founder is his firm too)
+    assert!(people(&db2).is_empty(), "{:?}", people(&db2));
+    morgue(&db2).arg("check").assert().success();
+}
+
+/// A name corrected by hand is never removed, and a dateline's place is no person either.
+#[test]
+fn corrected_people_stay_and_places_go() {
+    let (dir, db) = archive();
+    let files = written(
+        &dir,
+        &[
+            (
+                "said.txt",
+                "“Orders fell sharply,” Oliver Tamsett said on Monday.\n\n“The bridge is gone,” Vella Morton said.\n",
+            ),
+            (
+                "inc.txt",
+                "Oliver Tamsett Inc will cut 300 jobs at its mill.\n",
+            ),
+            (
+                "place.txt",
+                "VELLA MORTON, March 3 (Reuters) - Heavy rain closed the roads for a week.\n",
+            ),
+        ],
+    );
+    morgue(&db).arg("ingest").arg(&files[0]).assert().success();
+    morgue(&db)
+        .args(["people", "alias", "Oliver Tamsett", "O. Tamsett"])
+        .assert()
+        .success();
+    morgue(&db)
+        .arg("ingest")
+        .args(&files[1..])
+        .assert()
+        .success();
+    assert_eq!(sql(&db, "SELECT name FROM people"), vec!["Oliver Tamsett"]);
+    morgue(&db).arg("check").assert().success();
+}
