@@ -299,3 +299,13 @@ fn a_short_credited_line_read_as_a_heading_is_a_caption() {
     assert_eq!(caps[0].text, "A pilot on the quay.");
     assert_eq!(caps[0].agency.as_deref(), Some("Reuters"));
 }
+
+#[test]
+fn a_games_studio_credit_is_no_photographer() {
+    let (caps, book) = captions_of(&[
+        "The two teams line up before the final in Busan. Credit: Harbour Games, Example Esports",
+        "The talks resumed on Monday, officials said.",
+    ]);
+    assert_eq!(caps.len(), 1, "{caps:?}");
+    assert_eq!(photographer(&caps[0], &book), None);
+}
