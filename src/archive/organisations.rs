@@ -39,13 +39,17 @@ impl Touched {
 
     /// Store the organisations and places of article `id` (which has none stored).
     pub(super) fn store(&mut self, tx: &Connection, id: i64, ex: &Extraction) -> Result<()> {
-        for (table, names) in [
-            ("article_organisations", &ex.organisations),
-            ("article_places", &ex.places),
+        for (sql, names) in [
+            (
+                "INSERT OR IGNORE INTO article_organisations (article_id, key, name) VALUES (?1, ?2, ?3)",
+                &ex.organisations,
+            ),
+            (
+                "INSERT OR IGNORE INTO article_places (article_id, key, name) VALUES (?1, ?2, ?3)",
+                &ex.places,
+            ),
         ] {
-            let mut st = tx.prepare_cached(&format!(
-                "INSERT OR IGNORE INTO {table} (article_id, key, name) VALUES (?1, ?2, ?3)"
-            ))?;
+            let mut st = tx.prepare_cached(sql)?;
             for name in names {
                 let key = person_key(name);
                 if !key.is_empty() && st.execute(params![id, key, name.trim()])? > 0 {
@@ -68,14 +72,11 @@ impl Touched {
                 candidates.insert(id);
             }
         }
-        let mut known = tx.prepare_cached(
-            "SELECT 1 FROM people p WHERE p.id = ?1
-               AND (EXISTS (SELECT 1 FROM article_organisations o WHERE o.key = p.key)
-                    OR EXISTS (SELECT 1 FROM article_places d WHERE d.key = p.key))",
-        )?;
         // unknown evidence (NULL: stored before the archive recorded it) counts as evidence
         let mut remove = tx.prepare_cached(
             "DELETE FROM people WHERE id = ?1
+               AND (EXISTS (SELECT 1 FROM article_organisations o WHERE o.key = people.key)
+                    OR EXISTS (SELECT 1 FROM article_places d WHERE d.key = people.key))
                AND NOT EXISTS (SELECT 1 FROM article_people
                                WHERE person_id = ?1 AND (personal IS NULL OR personal <> 0))
                AND NOT EXISTS (SELECT 1 FROM person_merges WHERE person_id = ?1)
@@ -84,9 +85,7 @@ impl Touched {
         )?;
         let mut removed = 0;
         for id in candidates {
-            if known.exists([id])? {
-                removed += remove.execute([id])?;
-            }
+            removed += remove.execute([id])?;
         }
         Ok(removed)
     }
