@@ -434,9 +434,18 @@ fn may_hold_credit(window: &str) -> bool {
     if window.contains(['/', '©']) || window.contains("(c)") || window.contains("(C)") {
         return true;
     }
+    static MARKERS: OnceLock<Regex> = OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        // the words as plain substrings, in one scan instead of one per word
+        let words: Vec<String> = MARKER_WORDS
+            .iter()
+            .chain(&["via"])
+            .map(|w| regex::escape(w))
+            .collect();
+        Regex::new(&words.join("|")).expect("marker words regex")
+    });
     let folded = agencies::fold(window);
-    MARKER_WORDS.iter().any(|w| folded.contains(w))
-        || folded.contains("via")
+    markers.is_match(&folded)
         || for_outlet(window)
         || (agencies::any_named_in(&folded) && agency_piece(window))
 }

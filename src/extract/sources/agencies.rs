@@ -52,31 +52,40 @@ fn entries() -> &'static [Entry] {
 
 /// Lower case, hyphens and slashes as spaces, other punctuation gone, no leading "the".
 pub fn fold(s: &str) -> String {
-    // one pass: lower case, '-' '/' '_' as spaces, other punctuation dropped, runs of
-    // space collapsed
-    let mut out = String::with_capacity(s.len());
+    // one pass over bytes: lower case, '-' '/' '_' as spaces, other punctuation dropped,
+    // runs of space collapsed; ASCII (the common case) needs no Unicode tables
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
-    let mut put = |c: char, out: &mut String| {
-        if matches!(c, '-' | '/' | '_') || c.is_whitespace() {
-            space = !out.is_empty();
-        } else if c.is_alphanumeric() || c == '&' {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
+    fn word(piece: &[u8], out: &mut Vec<u8>, space: &mut bool) {
+        if *space {
+            out.push(b' ');
+            *space = false;
         }
-    };
+        out.extend_from_slice(piece);
+    }
     for c in s.chars() {
         if c.is_ascii() {
-            // the common case, without Unicode tables
-            put(c.to_ascii_lowercase(), &mut out);
-        } else {
-            for l in c.to_lowercase() {
-                put(l, &mut out);
+            let b = c as u8;
+            if matches!(
+                b,
+                b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
+            ) {
+                space = !out.is_empty();
+            } else if b.is_ascii_alphanumeric() || b == b'&' {
+                word(&[b.to_ascii_lowercase()], &mut out, &mut space);
+            }
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if matches!(l, '-' | '/' | '_') || l.is_whitespace() {
+                space = !out.is_empty();
+            } else if l.is_alphanumeric() {
+                word(l.encode_utf8(&mut [0; 4]).as_bytes(), &mut out, &mut space);
             }
         }
     }
+    // only whole characters were pushed
+    let out = String::from_utf8(out).unwrap_or_default();
     match out.strip_prefix("the ") {
         Some(rest) => rest.to_string(),
         None => out,

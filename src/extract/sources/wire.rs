@@ -35,6 +35,10 @@ struct Rules {
     provided: Regex,
     /// any wire name, for lists inside a matched credit
     any: Regex,
+    /// what every rule needs somewhere in the paragraph: a wire name (anywhere, even
+    /// glued to other word characters, as in "REUTER11:43") or "Editing by"; most
+    /// paragraphs have neither and are passed over after this one scan
+    screen: Regex,
 }
 
 fn rules() -> &'static Rules {
@@ -80,6 +84,7 @@ fn rules() -> &'static Rules {
                 r"(?i:(?:story|article|report|content|material)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by)\s+({item})"
             )),
             any: mk(format!(r"\b(?:{w})\b")),
+            screen: mk(format!(r"(?:{w})|(?i:edit(?:ing|ed)\s+by)")),
         }
     })
 }
@@ -135,7 +140,7 @@ pub fn credits_in_paragraph(
     let push = |out: &mut Vec<(Agency, &'static str)>, span: &str, rule: &'static str| {
         out.extend(wires_in(span).into_iter().map(|a| (a, rule)));
     };
-    if text.len() > 100_000 {
+    if text.len() > 100_000 || !r.screen.is_match(text) {
         return Vec::new();
     }
     let head = head_chars(text, 160);
