@@ -1195,3 +1195,27 @@ fn corrected_people_stay_and_places_go() {
     assert_eq!(sql(&db, "SELECT name FROM people"), vec!["Oliver Tamsett"]);
     morgue(&db).arg("check").assert().success();
 }
+
+/// The people a story is about are found by their given names alone, with no title, quote
+/// or "said": common given names from many countries count as evidence, and a run that
+/// names a commodity, a plant or a township stays out even when it opens with one.
+#[test]
+fn people_named_without_titles_or_quotes_are_found() {
+    let (dir, db) = archive();
+    let files = written(
+        &dir,
+        &[(
+            "match.txt",
+            "Harwick edge Lowmoor in late thriller\n\n\
+             Lionel Achterberg scored twice on Saturday as Harwick beat Lowmoor 3-2.\n\n\
+             Facundo Iturralde added the third. Elon Varga, the club's owner, watched from the stand.\n\n\
+             Brent Crude rose 2 percent. Chester Township approved a new stadium plan, and the \
+             Morton Chemical Plant will sponsor the shirts.\n",
+        )],
+    );
+    morgue(&db).arg("ingest").args(&files).assert().success();
+    assert_eq!(
+        sql(&db, "SELECT name FROM people ORDER BY name"),
+        vec!["Elon Varga", "Facundo Iturralde", "Lionel Achterberg"]
+    );
+}
