@@ -57,6 +57,18 @@ fn surname_key(key: &str) -> &str {
     key.rsplit(' ').next().unwrap_or(key)
 }
 
+/// A key without the name particles it opens with: "von der leyen" → "leyen".
+fn without_particles(key: &str) -> &str {
+    let mut bare = key;
+    while let Some((first, rest)) = bare.split_once(' ') {
+        if !NAME_PARTICLES.contains(&first) {
+            break;
+        }
+        bare = rest;
+    }
+    bare
+}
+
 /// All the people one article names.
 ///
 /// Lookups go through hash indexes (by key, alias and surname) so that an article naming
@@ -91,6 +103,13 @@ impl PeopleBook {
         if let Some(&i) = self.by_alias.get(&key) {
             return Some(i);
         }
+        // "van Berg", "von der Leyen", "da Silva": a surname written with its particles
+        let bare = without_particles(&key);
+        if bare.len() < key.len() && !bare.contains(' ') {
+            if let Some(&i) = self.by_surname.get(bare).and_then(|v| v.last()) {
+                return Some(i);
+            }
+        }
         let single = !key.contains(' ');
         if single {
             if let Some(&i) = self.by_surname.get(&key).and_then(|v| v.last()) {
@@ -121,7 +140,7 @@ impl PeopleBook {
             if let Some(list) = self.by_surname.get(last) {
                 if let Some(&i) = list.iter().rev().find(|&&i| {
                     let k = &self.keys[i];
-                    !k.contains(' ') || k.starts_with(first)
+                    !without_particles(k).contains(' ') || k.starts_with(first)
                 }) {
                     return Some(i);
                 }
@@ -1831,6 +1850,23 @@ mod tests {
         assert_eq!(p.name, "Nadia Kovalenko");
         assert_eq!(p.aliases, vec!["Kovalenko", "Kovalemko"]);
         assert_eq!(p.mentions, 3);
+    }
+
+    #[test]
+    fn a_surname_with_its_particles_is_the_person_named_before() {
+        let mut book = PeopleBook::new();
+        let a = book
+            .mention("Ilse von der Brandt", Evidence::Mentioned)
+            .unwrap();
+        let b = book.mention("Rui da Costa", Evidence::Mentioned).unwrap();
+        assert_eq!(book.find("von der Brandt"), Some(a));
+        assert_eq!(book.find("da Costa"), Some(b));
+        assert_eq!(book.find("van Dijk"), None);
+        // and the other way round: the surname first, the full name later
+        let mut book = PeopleBook::new();
+        let c = book.mention("van Dijk", Evidence::Speaker).unwrap();
+        assert_eq!(book.mention("Joris van Dijk", Evidence::Mentioned), Some(c));
+        assert_eq!(book.get(c).unwrap().name, "Joris van Dijk");
     }
 
     #[test]

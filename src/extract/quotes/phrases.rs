@@ -128,13 +128,19 @@ impl<'a> Text<'a> {
                 && self.is_pronoun(i).is_none())
     }
 
-    /// A name particle or "of" joining two parts of a run ("Secretary of State").
+    /// A name particle or "of" joining two parts of a run ("Secretary of State"), or the
+    /// first of two particles ("Ursula von der Leyen").
     fn joiner(&self, i: usize, prev: usize, next: usize) -> bool {
-        if !self.is_word(i) || !self.is_cap(next) {
+        if !self.is_word(i) {
             return false;
         }
         let k = self.key(i);
-        PARTICLES.contains(&k) || (k == "of" && self.is_title(prev))
+        let particle = |j: usize| self.is_word(j) && PARTICLES.contains(&self.key(j));
+        if self.is_cap(next) {
+            PARTICLES.contains(&k) || (k == "of" && self.is_title(prev))
+        } else {
+            PARTICLES.contains(&k) && particle(next) && self.is_cap(next + 1)
+        }
     }
 
     /// End of the run of name and title words starting at `i`, not beyond `hi`.
