@@ -196,6 +196,14 @@ fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) 
     if p.name.split_whitespace().any(is_org_word) {
         return no;
     }
+    // "Les" of "Les autorités ont déclaré", "Die Grünen": another language's
+    // article or pronoun, alone or opening the run
+    let words: Vec<&str> = p.name.split_whitespace().collect();
+    match words.as_slice() {
+        [one] if lexicon::is_other_function_word(one) => return no,
+        [first, _, ..] if lexicon::opens_other_noun_phrase(first) => return no,
+        _ => {}
+    }
     if p.evidence.iter().all(|e| *e == Evidence::Mentioned) && !looks_like_person(&p.name) {
         return no;
     }
@@ -482,6 +490,26 @@ mod tests {
             "\"Stocks are high,\" Accountant Ivo Rask said. Ivo Rask, 52, is a partner at a Kestrel firm.",
         ]);
         assert_eq!(got, vec!["Ivo Rask"]);
+    }
+
+    /// Another language's articles and pronouns are no names, alone or opening a run.
+    #[test]
+    fn function_words_of_other_languages_are_no_people() {
+        for text in [
+            "\"Le pont restera fermé,\" Les said.",
+            "Selon Les Echos, \"le pont restera fermé\", a dit Les.",
+            "La Comisión dijo: \"El puente seguirá cerrado.\"",
+            "\"Seguiremos trabajando\", dijo Las Vecinas Unidas.",
+            "\"Wir bauen neu\", sagte Die Ortsgruppe Nord.",
+        ] {
+            let got = people_of(&[text]);
+            assert!(got.is_empty(), "{got:?} for {text}");
+        }
+        // a surname that is such a word is still a surname
+        let got = people_of(&[
+            "Arjen Los, an analyst at a Dutch bank, expects little. \"The scope is narrow,\" said Los.",
+        ]);
+        assert_eq!(got, vec!["Arjen Los"]);
     }
 
     /// A person whose surname names a firm too stays a person with personal evidence.

@@ -1352,6 +1352,7 @@ impl<'a> ArticleText<'a> {
         let first = name[0];
         if NAME_PARTICLES.contains(&&*lower(first))
             || w.openers.contains(&*lower(first))
+            || super::lexicon::opens_other_noun_phrase(first)
             || w.places.contains(person_key(&name.join(" ")).as_str())
             || name.last().is_some_and(|x| w.things.contains(&*lower(x)))
         {
