@@ -240,6 +240,11 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
             p.name = name;
             cleaned = true;
         }
+        // "Senate Reagan" is Reagan: an institution glued in front goes
+        if let Some(name) = people::strip_institution(&p.name, text) {
+            p.name = name;
+            cleaned = true;
+        }
     }
     let mut keep = Vec::with_capacity(ex.people.len());
     for (i, p) in ex.people.iter_mut().enumerate() {
@@ -490,6 +495,23 @@ mod tests {
             "\"Stocks are high,\" Accountant Ivo Rask said. Ivo Rask, 52, is a partner at a Kestrel firm.",
         ]);
         assert_eq!(got, vec!["Ivo Rask"]);
+    }
+
+    /// An institution glued in front of a name is no part of it; a first name that
+    /// happens to be such a word stays.
+    #[test]
+    fn an_institution_before_a_name_goes() {
+        let got = people_of(&[
+            "President Holloway signed the plan on Monday.",
+            "Senator Ann Byrne told the Senate Holloway's plan was overdue.",
+            "\"It is done,\" Holloway said.",
+        ]);
+        assert!(got.iter().any(|g| g == "Holloway"), "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("Senate")), "{got:?}");
+        let got = people_of(&[
+            "The board said Court Ellis, executive vice president, and Ann Byrne resigned.",
+        ]);
+        assert!(got.iter().any(|g| g == "Court Ellis"), "{got:?}");
     }
 
     /// Another language's articles and pronouns are no names, alone or opening a run.
