@@ -210,6 +210,51 @@ fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) 
     people::judge_person(p, text, pronoun_speaker)
 }
 
+/// "Alfred" beside "Alfred Warren": a name of one word that is the first word of exactly
+/// one person the article names in full is that person (blogs and features go on by
+/// first name; a speaker phrase cut at a line break leaves the first name alone). Not
+/// when it is also someone's surname, or when two people share the first name. Renames
+/// the lone form, keeping it as an alias, so that the merge by key folds it in; says
+/// whether anything changed.
+fn tie_first_names(people: &mut [Person], keep: &[bool]) -> bool {
+    let keys: Vec<String> = people.iter().map(|p| people::person_key(&p.name)).collect();
+    let full = |j: usize| keep[j] && keys[j].contains(' ');
+    let mut changed = false;
+    for i in 0..people.len() {
+        let w = keys[i].as_str();
+        if !keep[i] || w.is_empty() || w.contains(' ') {
+            continue;
+        }
+        // the surname before "Jr." too: "Duncan" of "Ann Duncan Jr."
+        let surname_of = |k: &str| {
+            let mut it = k.rsplit(' ');
+            let last = it.next();
+            match last {
+                Some("jr" | "sr" | "ii" | "iii" | "iv") => it.next(),
+                _ => last,
+            }
+            .map(str::to_string)
+        };
+        let surname =
+            (0..people.len()).any(|j| full(j) && surname_of(&keys[j]).as_deref() == Some(w));
+        if surname {
+            continue;
+        }
+        let mut firsts =
+            (0..people.len()).filter(|&j| full(j) && keys[j].split(' ').next() == Some(w));
+        if let (Some(j), None) = (firsts.next(), firsts.next()) {
+            let name = people[j].name.clone();
+            let p = &mut people[i];
+            let old = std::mem::replace(&mut p.name, name);
+            if !p.aliases.contains(&old) {
+                p.aliases.push(old);
+            }
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// Drop what is not a person and renumber every reference to the people kept.
 fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
     // people a he/she quote was attributed to: the resolver saw a person in them
@@ -252,6 +297,7 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
         p.personal = verdict.personal;
         keep.push(verdict.person);
     }
+    cleaned |= tie_first_names(&mut ex.people, &keep);
     if keep.iter().all(|&k| k) && !cleaned {
         return;
     }
@@ -512,6 +558,28 @@ mod tests {
             "The board said Court Ellis, executive vice president, and Ann Byrne resigned.",
         ]);
         assert!(got.iter().any(|g| g == "Court Ellis"), "{got:?}");
+    }
+
+    /// A first name alone is the one person named in full with it, and stays apart
+    /// when two people share it.
+    #[test]
+    fn a_lone_first_name_is_the_full_name_it_opens() {
+        let got = people_of(&[
+            "Mara Quintel, a lawyer for the tenants, opened the hearing.",
+            "\"We start now,\" said Mara, who chairs the budget committee.",
+        ]);
+        assert_eq!(got, vec!["Mara Quintel"]);
+        // a surname first, as Korean and Chinese names are written
+        let got = people_of(&[
+            "Finance Minister Pak Jun-ho spoke on Monday.",
+            "\"Rates will hold,\" Pak said. Pak, 61, leaves office in May.",
+        ]);
+        assert_eq!(got, vec!["Pak Jun-ho"]);
+        let got = people_of(&[
+            "Mara Quintel, a lawyer for the tenants, and Mara Sollis, a lawyer for the city, opened the hearing.",
+            "\"We start now,\" said Mara, who chairs the budget committee.",
+        ]);
+        assert!(got.iter().any(|g| g == "Mara"), "{got:?}");
     }
 
     /// Another language's articles and pronouns are no names, alone or opening a run.
