@@ -121,6 +121,34 @@ pub fn is_calendar_word(word: &str) -> bool {
     months.contains(&*w) || WEEKDAYS.contains(&&*w)
 }
 
+/// Function words of French, Spanish, German, Italian and Portuguese
+/// (function_words_other.txt), each with whether it is also a given name or surname.
+fn other_function_words() -> &'static WordMap<&'static str, bool> {
+    static W: std::sync::OnceLock<WordMap<&'static str, bool>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        entries(include_str!("lexicon/function_words_other.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                Some((it.next()?, it.next() == Some("name")))
+            })
+            .collect()
+    })
+}
+
+/// Whether a word is an article, pronoun or other function word of another common news
+/// language ("Les", "Die", "Los"): alone, never a person's name.
+pub fn is_other_function_word(word: &str) -> bool {
+    other_function_words().contains_key(&*to_lower(word))
+}
+
+/// Whether a word opens a noun phrase of another common news language, never a person's
+/// name ("La Nación", "Die Grünen", "Las Vecinas"): a function word of
+/// [`is_other_function_word`] that is no given name or surname too ("Les Moonfield", "Le
+/// Van Thanh").
+pub fn opens_other_noun_phrase(word: &str) -> bool {
+    other_function_words().get(&*to_lower(word)) == Some(&false)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -196,10 +196,63 @@ fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) 
     if p.name.split_whitespace().any(is_org_word) {
         return no;
     }
+    // "Les" of "Les autorités ont déclaré", "Die Grünen": another language's
+    // article or pronoun, alone or opening the run
+    let words: Vec<&str> = p.name.split_whitespace().collect();
+    match words.as_slice() {
+        [one] if lexicon::is_other_function_word(one) => return no,
+        [first, _, ..] if lexicon::opens_other_noun_phrase(first) => return no,
+        _ => {}
+    }
     if p.evidence.iter().all(|e| *e == Evidence::Mentioned) && !looks_like_person(&p.name) {
         return no;
     }
     people::judge_person(p, text, pronoun_speaker)
+}
+
+/// "Alfred" beside "Alfred Warren": a name of one word that is the first word of exactly
+/// one person the article names in full is that person (blogs and features go on by
+/// first name; a speaker phrase cut at a line break leaves the first name alone). Not
+/// when it is also someone's surname, or when two people share the first name. Renames
+/// the lone form, keeping it as an alias, so that the merge by key folds it in; says
+/// whether anything changed.
+fn tie_first_names(people: &mut [Person], keep: &[bool]) -> bool {
+    let keys: Vec<String> = people.iter().map(|p| people::person_key(&p.name)).collect();
+    let full = |j: usize| keep[j] && keys[j].contains(' ');
+    let mut changed = false;
+    for i in 0..people.len() {
+        let w = keys[i].as_str();
+        if !keep[i] || w.is_empty() || w.contains(' ') {
+            continue;
+        }
+        // the surname before "Jr." too: "Duncan" of "Ann Duncan Jr."
+        let surname_of = |k: &str| {
+            let mut it = k.rsplit(' ');
+            let last = it.next();
+            match last {
+                Some("jr" | "sr" | "ii" | "iii" | "iv") => it.next(),
+                _ => last,
+            }
+            .map(str::to_string)
+        };
+        let surname =
+            (0..people.len()).any(|j| full(j) && surname_of(&keys[j]).as_deref() == Some(w));
+        if surname {
+            continue;
+        }
+        let mut firsts =
+            (0..people.len()).filter(|&j| full(j) && keys[j].split(' ').next() == Some(w));
+        if let (Some(j), None) = (firsts.next(), firsts.next()) {
+            let name = people[j].name.clone();
+            let p = &mut people[i];
+            let old = std::mem::replace(&mut p.name, name);
+            if !p.aliases.contains(&old) {
+                p.aliases.push(old);
+            }
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// Drop what is not a person and renumber every reference to the people kept.
@@ -232,6 +285,11 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
             p.name = name;
             cleaned = true;
         }
+        // "Senate Reagan" is Reagan: an institution glued in front goes
+        if let Some(name) = people::strip_institution(&p.name, text) {
+            p.name = name;
+            cleaned = true;
+        }
     }
     let mut keep = Vec::with_capacity(ex.people.len());
     for (i, p) in ex.people.iter_mut().enumerate() {
@@ -239,6 +297,7 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
         p.personal = verdict.personal;
         keep.push(verdict.person);
     }
+    cleaned |= tie_first_names(&mut ex.people, &keep);
     if keep.iter().all(|&k| k) && !cleaned {
         return;
     }
@@ -482,6 +541,65 @@ mod tests {
             "\"Stocks are high,\" Accountant Ivo Rask said. Ivo Rask, 52, is a partner at a Kestrel firm.",
         ]);
         assert_eq!(got, vec!["Ivo Rask"]);
+    }
+
+    /// An institution glued in front of a name is no part of it; a first name that
+    /// happens to be such a word stays.
+    #[test]
+    fn an_institution_before_a_name_goes() {
+        let got = people_of(&[
+            "President Holloway signed the plan on Monday.",
+            "Senator Ann Byrne told the Senate Holloway's plan was overdue.",
+            "\"It is done,\" Holloway said.",
+        ]);
+        assert!(got.iter().any(|g| g == "Holloway"), "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("Senate")), "{got:?}");
+        let got = people_of(&[
+            "The board said Court Ellis, executive vice president, and Ann Byrne resigned.",
+        ]);
+        assert!(got.iter().any(|g| g == "Court Ellis"), "{got:?}");
+    }
+
+    /// A first name alone is the one person named in full with it, and stays apart
+    /// when two people share it.
+    #[test]
+    fn a_lone_first_name_is_the_full_name_it_opens() {
+        let got = people_of(&[
+            "Mara Quintel, a lawyer for the tenants, opened the hearing.",
+            "\"We start now,\" said Mara, who chairs the budget committee.",
+        ]);
+        assert_eq!(got, vec!["Mara Quintel"]);
+        // a surname first, as Korean and Chinese names are written
+        let got = people_of(&[
+            "Finance Minister Pak Jun-ho spoke on Monday.",
+            "\"Rates will hold,\" Pak said. Pak, 61, leaves office in May.",
+        ]);
+        assert_eq!(got, vec!["Pak Jun-ho"]);
+        let got = people_of(&[
+            "Mara Quintel, a lawyer for the tenants, and Mara Sollis, a lawyer for the city, opened the hearing.",
+            "\"We start now,\" said Mara, who chairs the budget committee.",
+        ]);
+        assert!(got.iter().any(|g| g == "Mara"), "{got:?}");
+    }
+
+    /// Another language's articles and pronouns are no names, alone or opening a run.
+    #[test]
+    fn function_words_of_other_languages_are_no_people() {
+        for text in [
+            "\"Le pont restera fermé,\" Les said.",
+            "Selon Les Echos, \"le pont restera fermé\", a dit Les.",
+            "La Comisión dijo: \"El puente seguirá cerrado.\"",
+            "\"Seguiremos trabajando\", dijo Las Vecinas Unidas.",
+            "\"Wir bauen neu\", sagte Die Ortsgruppe Nord.",
+        ] {
+            let got = people_of(&[text]);
+            assert!(got.is_empty(), "{got:?} for {text}");
+        }
+        // a surname that is such a word is still a surname
+        let got = people_of(&[
+            "Arjen Los, an analyst at a Dutch bank, expects little. \"The scope is narrow,\" said Los.",
+        ]);
+        assert_eq!(got, vec!["Arjen Los"]);
     }
 
     /// A person whose surname names a firm too stays a person with personal evidence.

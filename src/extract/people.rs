@@ -288,6 +288,9 @@ struct FilterWords {
     /// Lower-case nouns of kinds of organisation and publication (org_nouns.txt): "the
     /// daily Pravda", "Newsweek magazine".
     org_nouns: WordSet,
+    /// Institutions named bare before a person's name (institutions.txt): "Senate",
+    /// "Kremlin".
+    institutions: WordSet,
 }
 
 /// Title and role words that are also ordinary adjectives or vague nouns: before a name
@@ -424,6 +427,7 @@ fn filter_words() -> &'static FilterWords {
             before_of,
             occupations: entries(include_str!("lexicon/occupations.txt")).collect(),
             org_nouns: entries(include_str!("lexicon/org_nouns.txt")).collect(),
+            institutions: entries(include_str!("lexicon/institutions.txt")).collect(),
         }
     })
 }
@@ -1371,6 +1375,7 @@ impl<'a> ArticleText<'a> {
         let first = name[0];
         if NAME_PARTICLES.contains(&&*lower(first))
             || w.openers.contains(&*lower(first))
+            || super::lexicon::opens_other_noun_phrase(first)
             || w.places.contains(person_key(&name.join(" ")).as_str())
             || name.last().is_some_and(|x| w.things.contains(&*lower(x)))
         {
@@ -1613,6 +1618,56 @@ pub fn clean_name(name: &str) -> Option<String> {
         return None;
     }
     Some(rest.join(" "))
+}
+
+/// How many leading words of a name are an institution glued in front of it: 1 for
+/// "Senate Reagan", 2 for "White House Ortega"; 0 when there is none or nothing would be
+/// left.
+fn institution_prefix(words: &[&str]) -> usize {
+    let w = filter_words();
+    (1..=words.len().saturating_sub(1).min(3))
+        .rev()
+        .find(|&k| {
+            let head: Vec<Cow<'_, str>> = words[..k].iter().map(|x| lower(x)).collect();
+            words[..k].iter().all(|x| x.starts_with(char::is_uppercase))
+                && w.institutions.contains(head.join(" ").as_str())
+        })
+        .unwrap_or(0)
+}
+
+/// A name with an institution glued in front ("Senate Reagan" from "told the Senate
+/// Reagan's plan was overdue"), without it, when the article shows that the institution
+/// is no part of the name: it names the rest without it ("President Reagan"), writes
+/// "the" before the whole run (an institution's article, never a person's), or shouts
+/// the run as headlines do. Someone whose first name is such a word ("Court Ellis, vice
+/// president") keeps it when nothing of the sort shows. `None` when nothing is removed.
+pub fn strip_institution(name: &str, text: &ArticleText<'_>) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let k = institution_prefix(&words);
+    if k == 0 {
+        return None;
+    }
+    let rest = &words[k..];
+    // what is left must read as a name: a surname alone or a first name and more ("Central
+    // Government Borrowing Requirement" is a thing throughout)
+    if rest.len() > 1 && !is_first_name(rest[0]) {
+        return None;
+    }
+    let rest_name = rest.join(" ");
+    let rest_words = name_words(&rest_name);
+    let institution = words[k - 1];
+    let alone = text.occurrences(&rest_words).iter().any(|&(s, e)| {
+        text.word(s.wrapping_sub(1)) != Some(institution)
+            && !text
+                .word(e)
+                .is_some_and(|x| x.starts_with(char::is_uppercase))
+    });
+    let definite = text.occurrences(&name_words(name)).iter().any(|&(s, _)| {
+        text.word(s.wrapping_sub(1))
+            .is_some_and(|x| lower(x) == "the")
+    });
+    let shouted = crate::extract::sources::names::is_shouted(name);
+    (alone || definite || shouted).then_some(rest_name)
 }
 
 /// Whether a lower-case word is a long title or occupation misspelt by one letter:

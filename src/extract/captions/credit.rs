@@ -91,6 +91,39 @@ const DECORATION: &[&str] = &[
     "str",
 ];
 
+/// Credit words of other languages that name no one (credit_words.txt): "Hersteller",
+/// "Archivo", "Divulgação".
+fn other_decorations() -> &'static crate::extract::lexicon::WordSet<String> {
+    static W: OnceLock<crate::extract::lexicon::WordSet<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        crate::extract::lexicon::entries(include_str!("../lexicon/credit_words.txt"))
+            .map(agencies::fold)
+            .collect()
+    })
+}
+
+/// A credit after a bare "Photo" as French papers write it, the photographer and the
+/// agency parted by a full stop: "Photo Ana Ruiz. AFP" is "Ana Ruiz/AFP", "Photo AFP"
+/// is "AFP", "Photo Ana Ruiz/AFP" is "Ana Ruiz/AFP". `None` for anything else ("Photo
+/// Booth", "Photos show ...").
+fn bare_photo(s: &str) -> Option<String> {
+    let rest = ["Photo ", "PHOTO ", "Photos ", "PHOTOS ", "Foto ", "FOTO "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))?
+        .trim_start();
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    if let Some((who, tail)) = rest.rsplit_once(". ") {
+        let who = who.trim();
+        if agencies::lookup(tail).is_some() && !who.is_empty() {
+            return Some(format!("{who}/{}", tail.trim()));
+        }
+        return None;
+    }
+    (agencies::lookup(rest).is_some() || rest.contains('/')).then(|| rest.to_string())
+}
+
 /// Lower-case words allowed inside organisation names.
 const CONNECTORS: &[&str] = &[
     "of", "the", "de", "du", "des", "del", "la", "le", "el", "al", "and", "&", "for", "van", "von",
@@ -137,6 +170,14 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
             break;
         }
     }
+    let french: String;
+    if !marked {
+        if let Some(rest) = bare_photo(s) {
+            french = rest;
+            s = &french;
+            marked = true;
+        }
+    }
     let written = s.trim().to_string();
     if written.is_empty() {
         return None;
@@ -174,6 +215,15 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         || (bracketed && known_agency && !full_stop);
     let named =
         credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
+    // "(Bild: Hersteller)", "Photo: Handout": a marked credit that names no one is still
+    // the credit, kept as written
+    let named = named
+        || marked
+            && !before.is_empty()
+            && before
+                .iter()
+                .chain(&after)
+                .all(|x| matches!(x, Piece::Decoration));
     (valid && named).then_some(Credit {
         strong: marked || known_agency,
         ..credit
@@ -248,11 +298,19 @@ fn classify(raw: &str) -> Option<Piece> {
     }
     let tidy = names::tidy_name(raw);
     let folded = agencies::fold(raw);
-    if folded.is_empty() || DECORATION.contains(&folded.as_str()) {
+    if folded.is_empty()
+        || DECORATION.contains(&folded.as_str())
+        || other_decorations().contains(folded.as_str())
+    {
         return Some(Piece::Decoration);
     }
     if let Some(a) = agencies::lookup(raw) {
         return Some(Piece::Agency(a));
+    }
+    // "Kevin": a first name alone names no agency, and no photographer the archive can
+    // tell apart from every other Kevin
+    if !folded.contains(' ') && crate::extract::people::is_first_name(&folded) {
+        return Some(Piece::Decoration);
     }
     if let Some((who, outlet)) = tidy.split_once(" for ") {
         // "Name for the Guardian": the outlet's article in lower case, as some outlets write it
@@ -492,6 +550,45 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(parts(s), want, "{s}");
         }
+    }
+
+    #[test]
+    fn french_bare_photo_credits() {
+        for s in [
+            "(Photo Lucie Garnier. AFP)",
+            "Photo Lucie Garnier. AFP",
+            "Photo Lucie Garnier/AFP",
+        ] {
+            assert_eq!(
+                parts(s),
+                some(Some("Lucie Garnier"), Some("AFP"), None),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            parts("Photo J. Lucie Garnier. AFP").unwrap().0.as_deref(),
+            Some("J. Lucie Garnier")
+        );
+        assert_eq!(parts("Photo Booth"), None);
+    }
+
+    #[test]
+    fn outlets_words_and_first_names_are_no_photographers() {
+        let known = |s: &str| parse_credit(s, true).map(|c| (c.photographer, c.agency, c.written));
+        // a paper's name in capitals opens with its article
+        assert_eq!(
+            known("EL HERALDO DEL SUR"),
+            Some((
+                None,
+                Some("EL HERALDO DEL SUR".into()),
+                "EL HERALDO DEL SUR".into()
+            ))
+        );
+        // a first name alone and another language's "manufacturer" name no one
+        assert_eq!(known("Kevin"), Some((None, None, "Kevin".into())));
+        assert_eq!(known("Hersteller"), Some((None, None, "Hersteller".into())));
+        assert_eq!(parts("(Bild: Hersteller)"), Some((None, None, None)));
+        assert_eq!(parts("Foto: Archivo/EFE"), some(None, Some("EFE"), None));
     }
 
     #[test]

@@ -32,7 +32,7 @@ const MAX_MERGED_CAPTION_WORDS: usize = 45;
 /// Caption blocks of the document with their parsed credits.
 pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
     let published = doc.meta.published.as_deref();
-    let mut out: Vec<Caption> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let found = match block.kind {
             BlockKind::Caption => Some(caption_block(&block.text, block.credit.as_deref())),
@@ -78,9 +78,42 @@ pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
         if found.block == usize::MAX {
             found.block = i;
         }
-        out.push(found.into_caption(people, published));
+        out.push(found);
     }
-    out
+    products_are_no_photographers(&mut out);
+    out.into_iter()
+        .map(|f| f.into_caption(people, published))
+        .collect()
+}
+
+/// "Funko Pop, Example Esports" beside a credit "Funko": a photographer's name that
+/// opens with a word the same article credits alone as an organisation is that
+/// organisation's product or division, not a person; it becomes the provider.
+fn products_are_no_photographers(found: &mut [Found]) {
+    let orgs: Vec<String> = found
+        .iter()
+        .filter_map(|f| f.credit.as_ref())
+        .filter(|c| c.photographer.is_none())
+        .flat_map(|c| c.agency.iter().chain(c.provider.iter()))
+        .filter(|o| !o.contains(' '))
+        .map(|o| agencies::fold(o))
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        let Some(c) = f.credit.as_mut() else { continue };
+        let Some(name) = c.photographer.as_deref() else {
+            continue;
+        };
+        let first = name.split_whitespace().next().map(agencies::fold);
+        if first.is_some_and(|w| orgs.contains(&w)) {
+            let name = c.photographer.take();
+            if c.provider.is_none() {
+                c.provider = name;
+            }
+        }
+    }
 }
 
 /// Where a credit-only line's caption text is.
@@ -91,7 +124,7 @@ enum Target {
     Paragraph(usize),
 }
 
-fn merge_target(doc: &Document, found: &[Caption], i: usize, strong: bool) -> Option<Target> {
+fn merge_target(doc: &Document, found: &[Found], i: usize, strong: bool) -> Option<Target> {
     let j = i.checked_sub(1)?;
     if let Some(k) = found.iter().rposition(|c| c.block == j) {
         return Some(Target::Existing(k));

@@ -309,3 +309,47 @@ fn a_games_studio_credit_is_no_photographer() {
     assert_eq!(caps.len(), 1, "{caps:?}");
     assert_eq!(photographer(&caps[0], &book), None);
 }
+
+/// A caption block as HTML markup gives it, with its credit node.
+fn marked_caption(text: &str, credit: &str) -> Block {
+    Block {
+        credit: Some(credit.to_string()),
+        ..Block::new(BlockKind::Caption, text)
+    }
+}
+
+#[test]
+fn a_photographer_named_after_a_credited_company_is_its_product() {
+    let mut book = PeopleBook::new();
+    let d = Document {
+        format: Format::Html,
+        ..doc(vec![
+            marked_caption("The figurine on a shelf.", "Plinko Toy, Harbour Esports"),
+            marked_caption("The box it came in.", "Plinko"),
+            marked_caption("The team on stage.", "Mira Holt/Harbour Esports"),
+        ])
+    };
+    let caps = find_captions(&d, &mut book);
+    assert_eq!(caps.len(), 3, "{caps:?}");
+    assert_eq!(photographer(&caps[0], &book), None);
+    assert_eq!(caps[0].provider.as_deref(), Some("Plinko Toy"));
+    assert_eq!(caps[0].agency.as_deref(), Some("Harbour Esports"));
+    assert_eq!(photographer(&caps[2], &book).as_deref(), Some("Mira Holt"));
+}
+
+#[test]
+fn a_french_credit_after_a_bare_photo_names_photographer_and_agency() {
+    let (caps, book) = captions_of(&[
+        "Un pêcheur répare ses filets sur le quai de Valmera, le 3 mars 2021. (Photo Lucie Garnier. AFP)",
+    ]);
+    assert_eq!(caps.len(), 1, "{caps:?}");
+    assert_eq!(
+        caps[0].text,
+        "Un pêcheur répare ses filets sur le quai de Valmera, le 3 mars 2021."
+    );
+    assert_eq!(
+        photographer(&caps[0], &book).as_deref(),
+        Some("Lucie Garnier")
+    );
+    assert_eq!(caps[0].agency.as_deref(), Some("AFP"));
+}

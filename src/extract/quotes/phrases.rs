@@ -9,6 +9,7 @@
 
 use super::tokens::{Kind, Token};
 use super::words::{words, Gender, PronounInfo};
+use crate::extract::lexicon;
 
 /// Name particles that stay inside names: "Ursula von der Leyen", "Bashar al-Assad".
 const PARTICLES: &[&str] = &[
@@ -261,7 +262,9 @@ impl<'a> Text<'a> {
                 long = true;
             }
         }
-        long && !w.function.contains(self.key(s)) && !w.titles.contains_key(self.key(e - 1))
+        long && !w.function.contains(self.key(s))
+            && !lexicon::opens_other_noun_phrase(self.key(s))
+            && !w.titles.contains_key(self.key(e - 1))
     }
 
     /// The name part of a run with trailing parentheses removed.
@@ -316,12 +319,18 @@ impl<'a> Text<'a> {
                 });
             }
         }
-        if e - s == 1 && words().function.contains(self.key(s)) {
+        // "Die", "Une": a function word alone, in English or another news language (not
+        // one that is a surname too: "Lo said")
+        if e - s == 1
+            && (words().function.contains(self.key(s))
+                || lexicon::opens_other_noun_phrase(self.key(s)))
+        {
             return None;
         }
         if self.is_determiner(s)
             || !self.is_cap(s)
             || words().function.contains(self.key(s)) && !self.is_title(s)
+            || lexicon::opens_other_noun_phrase(self.key(s))
         {
             return self.parse_noun_phrase(s, e);
         }

@@ -36,7 +36,8 @@ struct Patterns {
     address: Regex,
     /// "Updated 5:32 PM EDT ..." to the end of the piece
     stamp: Regex,
-    /// "By", "Written by", "Reporting by" at the start of a piece
+    /// "By", "Written by", "Reporting by" at the start of a piece, and "Par", "Por" as
+    /// French, Spanish and Portuguese pages write it
     lead: Regex,
     /// separators between authors
     split: Regex,
@@ -52,7 +53,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("stamp regex"),
         lead: Regex::new(
-            r"(?i)^\s*(?:(?:written|reported|reporting|words|story|text|compiled|additional\s+reporting)\s+)?(?:by|from)\b[:\s]*",
+            r"(?i)^\s*(?:(?:written|reported|reporting|words|story|text|compiled|additional\s+reporting)\s+)?(?:by|from|par|por)\b[:\s]*",
         )
         .expect("lead regex"),
         split: Regex::new(r"(?i)\s*(?:[,;|•·/\n\r\t]|\band\b|&|\s-\s|\s—\s)\s*")
@@ -208,6 +209,8 @@ mod tests {
         );
         assert_eq!(clean(&["By Eric Hall, Reuters"], None), vec!["Eric Hall"]);
         assert_eq!(clean(&["By Peter Read"], None), vec!["Peter Read"]);
+        assert_eq!(clean(&["Par Lucie Garnier"], None), vec!["Lucie Garnier"]);
+        assert_eq!(clean(&["Por Lucía Garza"], None), vec!["Lucía Garza"]);
         assert_eq!(
             clean(&["By ANA CHOU-RUIZ, Reuters"], None),
             vec!["Ana Chou-Ruiz"]

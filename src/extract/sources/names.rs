@@ -160,6 +160,11 @@ pub fn looks_like_person(s: &str) -> bool {
     if !(2..=5).contains(&words.len()) {
         return false;
     }
+    // "LA NACION", "El Diario": another language's article opens a paper's name, not a
+    // person's
+    if crate::extract::lexicon::opens_other_noun_phrase(words[0]) {
+        return false;
+    }
     let mut capitalised = 0;
     for w in &words {
         if PARTICLES.contains(&w.to_lowercase().as_str()) && !w.starts_with(char::is_uppercase) {
@@ -300,8 +305,15 @@ mod tests {
             "a soldier",
             "Ivanov 2",
             "Smith J.",
+            "LA GACETA",
+            "El Heraldo",
+            "Die Zeitung",
         ] {
             assert!(!looks_like_person(o), "{o}");
+        }
+        // articles that are surnames too open names: "Le Van Thanh", "Les Moonfield"
+        for p in ["Le Van Thanh", "Les Moonfield", "Das Gupta"] {
+            assert!(looks_like_person(p), "{p}");
         }
     }
 
