@@ -46,9 +46,33 @@ fn is_verb(text: &Text<'_>, i: usize) -> bool {
     !prev.is_some_and(|p| p.is_word() && (NOUN_MAKERS.contains(&p.key.as_str()) || p.possessive))
 }
 
-fn is_according_to(text: &Text<'_>, i: usize) -> bool {
-    text.toks.get(i).is_some_and(|t| t.key == "according")
-        && text.toks.get(i + 1).is_some_and(|t| t.key == "to")
+/// How many tokens "according to" takes at `i`, in the languages wire copy comes in:
+/// "according to", "selon" (French), "según" (Spanish), "laut" (German).
+fn according_to(text: &Text<'_>, i: usize) -> Option<usize> {
+    let key = |k: usize| text.toks.get(k).map(|t| t.key.as_str());
+    match key(i)? {
+        "according" => (key(i + 1) == Some("to")).then_some(2),
+        "selon" | "según" | "segun" | "laut" => Some(1),
+        _ => None,
+    }
+}
+
+/// An auxiliary before a participle that attributes a quote after it: the "a" of
+/// "…», a déclaré Ana Ruiz", the "ha" of "…», ha dicho Ana Ruiz" (the participle is
+/// checked alone: after "a" an English reading would take it for a noun).
+fn is_auxiliary(text: &Text<'_>, i: usize) -> bool {
+    let participle = text
+        .toks
+        .get(i + 1)
+        .is_some_and(|t| t.is_word() && !t.cap && words().inverting.contains(t.key.as_str()));
+    participle
+        && text.toks.get(i).is_some_and(|t| {
+            !t.cap
+                && matches!(
+                    t.key.as_str(),
+                    "a" | "ont" | "avait" | "ha" | "han" | "había"
+                )
+        })
 }
 
 /// Skip punctuation and dashes at the start of a context.
@@ -155,9 +179,13 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     if i >= hi {
         return None;
     }
-    if is_according_to(text, i) {
-        let phrase = text.parse_forward(i + 2, hi)?;
+    if let Some(n) = according_to(text, i) {
+        let phrase = text.parse_forward(i + n, hi)?;
         return Some(cue(phrase, "according to", "after-according-to", 0.85));
+    }
+    if is_auxiliary(text, i) {
+        let phrase = text.parse_forward(i + 2, hi)?;
+        return Some(cue(phrase, &text.toks[i + 1].key, "after-verb-name", 0.9));
     }
     let i = if text.toks[i].key == "as" && !text.toks[i].cap {
         i + 1
@@ -389,8 +417,8 @@ pub fn before(
         if tried >= MAX_VERBS {
             break;
         }
-        if is_according_to(text, v) {
-            if let Some(p) = text.parse_forward(v + 2, hi) {
+        if let Some(n) = according_to(text, v) {
+            if let Some(p) = text.parse_forward(v + n, hi) {
                 return Some(cue(p, "according to", "before-according-to", 0.85));
             }
             continue;
@@ -626,8 +654,8 @@ pub fn sentence_subject_cue(
         return None;
     }
     // "According to his doctor, the senator had “…” results": the source, not the subject
-    if let Some(a) = (start..hi).find(|&k| is_according_to(text, k)) {
-        if let Some(p) = text.parse_forward(a + 2, hi) {
+    if let Some((a, n)) = (start..hi).find_map(|k| according_to(text, k).map(|n| (k, n))) {
+        if let Some(p) = text.parse_forward(a + n, hi) {
             return Some(cue(p, "according to", "according-to-sentence", 0.6));
         }
     }
@@ -726,8 +754,8 @@ pub fn outer_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
         .rev()
         .find(|&k| text.is_punct(k, ','))
         .map_or(lo, |k| k + 1);
-    if is_according_to(text, i) {
-        let p = text.parse_forward(i + 2, hi)?;
+    if let Some(n) = according_to(text, i) {
+        let p = text.parse_forward(i + n, hi)?;
         // the phrase runs to the sentence end: "…, according to the Gazette."
         return (p.end >= hi).then(|| cue(p, "according to", "according-to-source", 0.75));
     }
@@ -763,11 +791,9 @@ pub fn outer_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
 /// "According to the Gazette, Ruiz said …": the source opening the sentence `lo..hi`.
 pub fn opening_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     let i = skip_lead(text, lo, hi);
-    if !is_according_to(text, i) {
-        return None;
-    }
-    let comma = (i + 2..hi.min(i + 14)).find(|&k| text.is_punct(k, ','))?;
-    let p = text.parse_exact(i + 2, comma)?;
+    let n = according_to(text, i)?;
+    let comma = (i + n..hi.min(i + 14)).find(|&k| text.is_punct(k, ','))?;
+    let p = text.parse_exact(i + n, comma)?;
     Some(cue(p, "according to", "according-to-source", 0.7))
 }
 

@@ -473,3 +473,19 @@ fn a_final_cue_with_an_appositive_and_a_time() {
     ]);
     assert_eq!(got, vec![p("in passing", "Ana Ruiz")]);
 }
+
+#[test]
+fn french_and_spanish_attributions_with_an_auxiliary_or_selon() {
+    assert_eq!(
+        pairs(&["« Le port rouvrira demain matin », a déclaré Odile Marchand."]),
+        vec![p("Le port rouvrira demain matin", "Odile Marchand")]
+    );
+    assert_eq!(
+        pairs(&["«El puerto abrirá mañana temprano», ha dicho Tomás Ibarra."]),
+        vec![p("El puerto abrirá mañana temprano", "Tomás Ibarra")]
+    );
+    assert_eq!(
+        pairs(&["Selon Odile Marchand, « le port rouvrira demain matin »."]),
+        vec![p("le port rouvrira demain matin", "Odile Marchand")]
+    );
+}
