@@ -193,8 +193,10 @@ fn lead_captions(article: &Article, selected: &HashSet<usize>) -> Vec<Block> {
                 "nav" | "aside" | "form" | "footer" | "script" | "style"
             )
             || !super::body::is_probably_visible(dom, i)
-            || NOT_LEAD.is_match(node.class())
-            || NOT_LEAD.is_match(node.id())
+            // a teaser or ad block, unless it wraps the headline ("#ad-portal" around a
+            // whole page)
+            || (NOT_LEAD.is_match(node.class()) || NOT_LEAD.is_match(node.id()))
+                && !has_h1_inside(dom, i)
         {
             continue;
         }
