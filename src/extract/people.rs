@@ -1607,10 +1607,13 @@ pub fn clean_name(name: &str) -> Option<String> {
             (w.places.contains(&*lower(words[0])) && is_first_name(words[1])).then_some(1)
         })
         .or_else(|| {
-            // "Although Lee", "Besides Ann Lee": a word that opens sentences
+            // "Although Lee", "Besides Ann Lee": a word that opens sentences; "Boston-based
+            // Ann Lee": where someone or something is based
             let l = lower(words[0]);
-            (w.openers.contains(&*l) || crate::extract::sources::names::is_function_word(&l))
-                .then_some(1)
+            (w.openers.contains(&*l)
+                || crate::extract::sources::names::is_function_word(&l)
+                || l.ends_with("-based"))
+            .then_some(1)
         })?;
     let rest = &words[cut..];
     let lead = lower(rest[0]);
@@ -2059,6 +2062,10 @@ mod tests {
         );
         assert_eq!(clean_name("Senators Ivo Rask").as_deref(), Some("Ivo Rask"));
         assert_eq!(clean_name("Although Kolar").as_deref(), Some("Kolar"));
+        assert_eq!(
+            clean_name("Oslo-based Ivo Rask").as_deref(),
+            Some("Ivo Rask")
+        );
         assert_eq!(clean_name("Ann Lee"), None);
         assert_eq!(clean_name("Prince Kolar"), None);
         assert_eq!(clean_name("Tom Major"), None);
