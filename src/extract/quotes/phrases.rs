@@ -144,9 +144,31 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// Whether a surname written with its particles starts at `s`, before `e`: "van
+    /// Berg", "von der Leyen" (not "la", "le", "el", "al", which are articles too).
+    fn particles_open_name(&self, s: usize, e: usize) -> bool {
+        const OPENING: &[&str] = &[
+            "van", "von", "de", "der", "den", "ter", "bin", "ibn", "da", "dos", "das", "di", "del",
+            "della",
+        ];
+        let mut j = s;
+        while j < e && self.is_word(j) && !self.is_cap(j) {
+            if !OPENING.contains(&self.key(j)) || j - s >= 2 {
+                return false;
+            }
+            j += 1;
+        }
+        j > s && j < e && self.is_cap(j)
+    }
+
     /// End of the run of name and title words starting at `i`, not beyond `hi`.
     pub fn run_forward(&self, i: usize, hi: usize) -> usize {
         let mut j = i;
+        if !self.is_cap(i) && self.particles_open_name(i, hi) {
+            while !self.is_cap(j) {
+                j += 1;
+            }
+        }
         while j < hi {
             if self.run_word(j) || (j > i && j + 1 < hi && self.joiner(j, j - 1, j + 1)) {
                 j += 1;
@@ -328,7 +350,7 @@ impl<'a> Text<'a> {
             return None;
         }
         if self.is_determiner(s)
-            || !self.is_cap(s)
+            || !self.is_cap(s) && !self.particles_open_name(s, e)
             || words().function.contains(self.key(s)) && !self.is_title(s)
             || lexicon::opens_other_noun_phrase(self.key(s))
         {

@@ -489,3 +489,14 @@ fn french_and_spanish_attributions_with_an_auxiliary_or_selon() {
         vec![p("le port rouvrira demain matin", "Odile Marchand")]
     );
 }
+
+#[test]
+fn a_surname_with_particles_speaks_for_the_full_name() {
+    assert_eq!(
+        pairs(&[
+            "Hans van Berg arrived in the port town on Tuesday.",
+            "“We will open the harbour soon,” van Berg said.",
+        ]),
+        vec![p("We will open the harbour soon,", "Hans van Berg")]
+    );
+}
