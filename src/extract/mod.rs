@@ -218,31 +218,31 @@ fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) 
 /// whether anything changed.
 fn tie_first_names(people: &mut [Person], keep: &[bool]) -> bool {
     let keys: Vec<String> = people.iter().map(|p| people::person_key(&p.name)).collect();
-    let full = |j: usize| keep[j] && keys[j].contains(' ');
+    // the full names' surnames (the one before "Jr." too: "Duncan" of "Ann Duncan Jr.")
+    // and the full names each first word opens, read once
+    let mut surnames: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut opened: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, k) in keys.iter().enumerate() {
+        if !keep[j] || !k.contains(' ') {
+            continue;
+        }
+        let mut back = k.rsplit(' ');
+        let surname = match back.next() {
+            Some("jr" | "sr" | "ii" | "iii" | "iv") => back.next(),
+            last => last,
+        };
+        surnames.extend(surname);
+        if let Some(first) = k.split(' ').next() {
+            opened.entry(first).or_default().push(j);
+        }
+    }
     let mut changed = false;
     for i in 0..people.len() {
         let w = keys[i].as_str();
-        if !keep[i] || w.is_empty() || w.contains(' ') {
+        if !keep[i] || w.is_empty() || w.contains(' ') || surnames.contains(w) {
             continue;
         }
-        // the surname before "Jr." too: "Duncan" of "Ann Duncan Jr."
-        let surname_of = |k: &str| {
-            let mut it = k.rsplit(' ');
-            let last = it.next();
-            match last {
-                Some("jr" | "sr" | "ii" | "iii" | "iv") => it.next(),
-                _ => last,
-            }
-            .map(str::to_string)
-        };
-        let surname =
-            (0..people.len()).any(|j| full(j) && surname_of(&keys[j]).as_deref() == Some(w));
-        if surname {
-            continue;
-        }
-        let mut firsts =
-            (0..people.len()).filter(|&j| full(j) && keys[j].split(' ').next() == Some(w));
-        if let (Some(j), None) = (firsts.next(), firsts.next()) {
+        if let Some(&[j]) = opened.get(w).map(Vec::as_slice) {
             let name = people[j].name.clone();
             let p = &mut people[i];
             let old = std::mem::replace(&mut p.name, name);

@@ -14,7 +14,7 @@ use crate::extract::lexicon;
 /// Name particles that stay inside names: "Ursula von der Leyen", "Bashar al-Assad".
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le",
-    "del", "dos", "das", "ter", "y",
+    "del", "della", "dos", "das", "ter", "y",
 ];
 
 /// Words that open a noun phrase naming an unnamed speaker or a thing.
@@ -144,30 +144,27 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// Whether a surname written with its particles starts at `s`, before `e`: "van
-    /// Berg", "von der Leyen" (not "la", "le", "el", "al", which are articles too).
-    fn particles_open_name(&self, s: usize, e: usize) -> bool {
-        const OPENING: &[&str] = &[
-            "van", "von", "de", "der", "den", "ter", "bin", "ibn", "da", "dos", "das", "di", "del",
-            "della",
-        ];
+    /// Where the capitalised part of a surname written with its particles starts, when
+    /// one starts at `s` (before `e`): "van Berg", "von der Leyen". Particles that are
+    /// articles too ("la", "le", "el", "al", "du", "y") open no name.
+    fn particles_open_name(&self, s: usize, e: usize) -> Option<usize> {
+        const ARTICLES: &[&str] = &["la", "le", "el", "al", "du", "y"];
         let mut j = s;
         while j < e && self.is_word(j) && !self.is_cap(j) {
-            if !OPENING.contains(&self.key(j)) || j - s >= 2 {
-                return false;
+            let k = self.key(j);
+            if !PARTICLES.contains(&k) || ARTICLES.contains(&k) || j - s >= 2 {
+                return None;
             }
             j += 1;
         }
-        j > s && j < e && self.is_cap(j)
+        (j > s && j < e && self.is_cap(j)).then_some(j)
     }
 
     /// End of the run of name and title words starting at `i`, not beyond `hi`.
     pub fn run_forward(&self, i: usize, hi: usize) -> usize {
         let mut j = i;
-        if !self.is_cap(i) && self.particles_open_name(i, hi) {
-            while !self.is_cap(j) {
-                j += 1;
-            }
+        if !self.is_cap(i) {
+            j = self.particles_open_name(i, hi).unwrap_or(i);
         }
         while j < hi {
             if self.run_word(j) || (j > i && j + 1 < hi && self.joiner(j, j - 1, j + 1)) {
@@ -350,7 +347,7 @@ impl<'a> Text<'a> {
             return None;
         }
         if self.is_determiner(s)
-            || !self.is_cap(s) && !self.particles_open_name(s, e)
+            || !self.is_cap(s) && self.particles_open_name(s, e).is_none()
             || words().function.contains(self.key(s)) && !self.is_title(s)
             || lexicon::opens_other_noun_phrase(self.key(s))
         {
