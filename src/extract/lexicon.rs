@@ -100,6 +100,36 @@ pub fn to_lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A word with its accents taken off, lower case ("Félix" → "felix", "Micheál" →
+/// "micheal"), when it has any: a name list written in plain letters then knows every
+/// spelling of its names.
+pub fn without_accents(word: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    if word.is_ascii() {
+        return None;
+    }
+    let folded: String = word
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    (folded != to_lower(word)).then_some(folded)
+}
+
+/// Arabic articles written joined to a surname by a hyphen: "Bashar al-Assad", "Abdel
+/// Fattah el-Sisi", "Salah ad-Din".
+const JOINED_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "at", "ash", "az", "an", "ul", "ud", "ed",
+];
+
+/// Whether a word in lower case is still a capitalised name: an Arabic article joined to
+/// a capitalised surname ("al-Assad", "el-Sisi").
+pub fn is_joined_article_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(article, rest)| {
+        JOINED_ARTICLES.contains(&article) && rest.starts_with(char::is_uppercase)
+    })
+}
+
 /// Whether a word (any case, a trailing period allowed) is a weekday name or abbreviation.
 pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&&*to_lower(word.trim_end_matches('.')))
@@ -172,6 +202,18 @@ mod tests {
                 proptest::prop_assert!(set.contains(w.as_str()));
             }
         }
+    }
+
+    #[test]
+    fn accents_fold_and_joined_articles() {
+        assert_eq!(super::without_accents("Félix").as_deref(), Some("felix"));
+        assert_eq!(super::without_accents("Micheál").as_deref(), Some("micheal"));
+        assert_eq!(super::without_accents("Felix"), None);
+        assert!(super::is_joined_article_name("al-Assad"));
+        assert!(super::is_joined_article_name("el-Sisi"));
+        assert!(!super::is_joined_article_name("al-qaeda"));
+        assert!(!super::is_joined_article_name("well-Known"));
+        assert!(!super::is_joined_article_name("Al-Assad"));
     }
 
     #[test]

@@ -285,6 +285,8 @@ struct FilterWords {
     /// Nouns of jobs and offices (occupations.txt): evidence in a role, a role before a
     /// name.
     occupations: WordSet,
+    /// Callings only a person has (callings.txt): "novelist", "sprinter".
+    callings: WordSet,
     /// Lower-case nouns of kinds of organisation and publication (org_nouns.txt): "the
     /// daily Pravda", "Newsweek magazine".
     org_nouns: WordSet,
@@ -426,6 +428,7 @@ fn filter_words() -> &'static FilterWords {
             direct,
             before_of,
             occupations: entries(include_str!("lexicon/occupations.txt")).collect(),
+            callings: entries(include_str!("lexicon/callings.txt")).collect(),
             org_nouns: entries(include_str!("lexicon/org_nouns.txt")).collect(),
             institutions: entries(include_str!("lexicon/institutions.txt")).collect(),
         }
@@ -441,7 +444,8 @@ fn is_title_word(l: &str) -> bool {
 
 /// A title or an occupation, in lower case ("minister", "analyst").
 fn is_title_or_occupation(l: &str) -> bool {
-    is_title_word(l) || filter_words().occupations.contains(l)
+    let w = filter_words();
+    is_title_word(l) || w.occupations.contains(l) || w.callings.contains(l)
 }
 
 /// Lower case of a word without edge punctuation (borrowed when already lower case).
@@ -451,7 +455,10 @@ fn lower(word: &str) -> Cow<'_, str> {
 
 /// Whether a word is a known first name ("Ali", "Maria").
 pub fn is_first_name(word: &str) -> bool {
-    filter_words().first_names.contains(&*lower(word))
+    let names = &filter_words().first_names;
+    let l = lower(word);
+    names.contains(&*l)
+        || super::lexicon::without_accents(&l).is_some_and(|k| names.contains(k.as_str()))
 }
 
 /// Whether a word stands before names without being part of them: it opens sentences
@@ -623,7 +630,8 @@ impl<'a> ArticleText<'a> {
             b = b.wrapping_sub(1);
         }
         if let Some(prev) = lw(b) {
-            if w.honorifics.contains(&*prev) {
+            if w.honorifics.contains(&*prev) || (w.callings.contains(&*prev) && b + 1 == s) {
+                // "Mr. Ann Lee", "novelist Ann Lee": only a person
                 signs.person = true;
             } else if is_title_word(&prev) || w.occupations.contains(&*prev) {
                 // "Prime Minister Yasuhiro Nakasone" is a person whatever follows;
@@ -653,10 +661,7 @@ impl<'a> ArticleText<'a> {
         let k = self.skip_initials_back(s);
         if k.wrapping_add(1) != s && !signs.person {
             if let Some(prev) = lw(k) {
-                if w.honorifics.contains(&*prev)
-                    || is_title_word(&prev)
-                    || w.occupations.contains(&*prev)
-                {
+                if w.honorifics.contains(&*prev) || is_title_or_occupation(&prev) {
                     signs.titled = true;
                 }
             }
@@ -1283,10 +1288,11 @@ impl<'a> ArticleText<'a> {
                 if x.chars().count() == 1 && self.tok(i) == Tok::Punct('.') {
                     i += 1;
                 }
-            } else if NAME_PARTICLES.contains(&x)
+            } else if (NAME_PARTICLES.contains(&x)
                 && self
                     .word(i + 1)
-                    .is_some_and(|y| y.starts_with(char::is_uppercase))
+                    .is_some_and(|y| y.starts_with(char::is_uppercase)))
+                || (!words.is_empty() && super::lexicon::is_joined_article_name(x))
             {
                 words.push(x);
                 i += 1;
@@ -1315,9 +1321,17 @@ impl<'a> ArticleText<'a> {
                 is_title(x) || ((x.contains('-') || !x.is_ascii()) && is_title(&head_part(x)))
             })
             .map_or(0, |k| k + 1);
+        // "Sprinter Kofi Mensah": a calling with two words after it (a surname may be one:
+        // "Ann Singer")
+        let calling = words
+            .iter()
+            .take(words.len().saturating_sub(2))
+            .rposition(|x| w.callings.contains(&*lower(x)))
+            .map_or(0, |k| k + 1);
+        let cut = cut.max(calling);
         let titled = cut > 0 && {
             let t = head_part(words[cut - 1]);
-            w.titles.contains(&*t) || w.honorifics.contains(&*t)
+            w.titles.contains(&*t) || w.honorifics.contains(&*t) || w.callings.contains(&*t)
         };
         // what stands before the run: "Mr.", "governor"
         let mut b = s.wrapping_sub(1);
@@ -1326,7 +1340,10 @@ impl<'a> ArticleText<'a> {
         }
         let before = self.word(b).map(lower);
         let honorific = before.as_deref().is_some_and(|x| w.honorifics.contains(x));
-        let role_before = before.as_deref().is_some_and(|x| w.titles.contains(x)) && b + 1 == s;
+        let role_before = before
+            .as_deref()
+            .is_some_and(|x| w.titles.contains(x) || w.callings.contains(x))
+            && b + 1 == s;
         let mut cue = None;
         if honorific || titled || role_before {
             cue = Some(Cue::Personal);
@@ -1363,9 +1380,13 @@ impl<'a> ArticleText<'a> {
         // capitalised runs have no cue at all
         let cue = cue?;
         let mut name = &words[cut..];
-        // "Exchequer Nigel Lawson": a known first name starts the name
+        // "Exchequer Nigel Lawson": a known first name starts the name (not a second
+        // given name: "Ama Efua Boateng")
         if let Some(k) = name.iter().skip(1).position(|x| is_first_name(x)) {
-            if name.len() > 2 && !NAME_PARTICLES.contains(&&*lower(name[k])) {
+            if name.len() > 2
+                && !NAME_PARTICLES.contains(&&*lower(name[k]))
+                && !name[..=k].iter().all(|x| is_first_name(x))
+            {
                 name = &name[k + 1..];
             }
         }
@@ -1557,6 +1578,7 @@ fn is_job_word(word: &str) -> bool {
         w.titles.contains(x)
             || w.honorifics.contains(x)
             || w.occupations.contains(x)
+            || w.callings.contains(x)
             || WEAK_TITLES.contains(&x)
     };
     // "director-general", "co-Chairman": a part of a hyphenated word

@@ -1219,3 +1219,38 @@ fn people_named_without_titles_or_quotes_are_found() {
         vec!["Elon Varga", "Facundo Iturralde", "Lionel Achterberg"]
     );
 }
+
+#[test]
+fn world_names_are_found_with_their_particles_accents_and_callings() {
+    let (dir, db) = archive();
+    let files = written(
+        &dir,
+        &[(
+            "summit.txt",
+            "Envoys gather for water talks\n\n\
+             “We will share the river,” said Foreign Minister Karim al-Haddad on Monday.\n\n\
+             “Nobody else will decide,” al-Haddad added.\n\n\
+             Andrés Quintero met Micheál Duggan before lunch.\n\n\
+             Novelist Ayokunle Bassey read a poem, and sprinter Oghene Ukwu waved to the crowd.\n",
+        )],
+    );
+    morgue(&db).arg("ingest").args(&files).assert().success();
+    assert_eq!(
+        sql(&db, "SELECT name FROM people ORDER BY name"),
+        vec![
+            "Andrés Quintero",
+            "Ayokunle Bassey",
+            "Karim al-Haddad",
+            "Micheál Duggan",
+            "Oghene Ukwu"
+        ]
+    );
+    // the surname alone, with its article, speaks for the minister
+    assert_eq!(
+        sql(
+            &db,
+            "SELECT count(*) FROM quotes q JOIN people p ON p.id = q.person_id WHERE p.name = 'Karim al-Haddad'"
+        ),
+        vec!["2"]
+    );
+}

@@ -303,7 +303,11 @@ impl<'a> Text<'a> {
 
     /// The gender a first name tells.
     pub fn first_name_gender(&self, i: usize) -> Option<Option<Gender>> {
-        words().first_names.get(self.key(i)).copied()
+        let names = &words().first_names;
+        let key = self.key(i);
+        names.get(key).copied().or_else(|| {
+            crate::extract::lexicon::without_accents(key).and_then(|k| names.get(k.as_str()).copied())
+        })
     }
 
     /// Parse tokens `s..e` as a whole speaker phrase.

@@ -159,6 +159,17 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
     out
 }
 
+/// "al-Assad", "el-Sisi": a name, though it opens in lower case.
+fn joined_article_name(body: &[char]) -> bool {
+    let Some(dash) = body.iter().take(4).position(|&c| c == '-') else {
+        return false;
+    };
+    dash > 0 && {
+        let word: String = body.iter().collect();
+        crate::extract::lexicon::is_joined_article_name(&word)
+    }
+}
+
 fn word(chars: &[char], start: usize, end: usize) -> Token {
     let body = &chars[start..end];
     let mut key = String::with_capacity(body.len());
@@ -189,7 +200,7 @@ fn word(chars: &[char], start: usize, end: usize) -> Token {
         start,
         end,
         kind: Kind::Word,
-        cap: chars[start].is_uppercase(),
+        cap: chars[start].is_uppercase() || joined_article_name(body),
         key,
         possessive,
     }

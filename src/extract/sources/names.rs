@@ -145,7 +145,7 @@ fn is_name_word(word: &str) -> bool {
     let Some(first) = cs.next() else {
         return false;
     };
-    first.is_uppercase()
+    (first.is_uppercase() || crate::extract::lexicon::is_joined_article_name(word))
         && word.chars().count() <= 30
         && !word.ends_with("'s")
         && !word.ends_with("’s")
