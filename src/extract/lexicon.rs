@@ -207,7 +207,10 @@ mod tests {
     #[test]
     fn accents_fold_and_joined_articles() {
         assert_eq!(super::without_accents("Félix").as_deref(), Some("felix"));
-        assert_eq!(super::without_accents("Micheál").as_deref(), Some("micheal"));
+        assert_eq!(
+            super::without_accents("Micheál").as_deref(),
+            Some("micheal")
+        );
         assert_eq!(super::without_accents("Felix"), None);
         assert!(super::is_joined_article_name("al-Assad"));
         assert!(super::is_joined_article_name("el-Sisi"));

@@ -582,6 +582,18 @@ mod tests {
         assert!(got.iter().any(|g| g == "Mara"), "{got:?}");
     }
 
+    /// Initials written together ("J.K.") open a name; a dotted place before a title
+    /// ("U.S. Senator") stays out of it.
+    #[test]
+    fn glued_initials_open_a_name() {
+        let got = people_of(&[
+            "\"We won,\" T.R. Okafor said.",
+            "\"Again,\" said Vice President A.J. Lindqvist.",
+            "\"Later,\" said U.S. Senator Ann Byrne.",
+        ]);
+        assert_eq!(got, vec!["T.R. Okafor", "A.J. Lindqvist", "Ann Byrne"]);
+    }
+
     /// Another language's articles and pronouns are no names, alone or opening a run.
     #[test]
     fn function_words_of_other_languages_are_no_people() {

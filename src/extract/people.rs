@@ -57,6 +57,15 @@ fn surname_key(key: &str) -> &str {
     key.rsplit(' ').next().unwrap_or(key)
 }
 
+/// The words of a name's key between its first word and its surname: "h w" of "george h w
+/// bush", "" of "antony blinken".
+fn middle_key(key: &str) -> &str {
+    match (key.find(' '), key.rfind(' ')) {
+        (Some(a), Some(b)) if a < b => &key[a + 1..b],
+        _ => "",
+    }
+}
+
 /// A key without the name particles it opens with: "von der leyen" → "leyen".
 fn without_particles(key: &str) -> &str {
     let mut bare = key;
@@ -136,11 +145,18 @@ impl PeopleBook {
             }
         } else {
             // "Mr. Blinken" after "Antony Blinken": same surname, and a first name that agrees
+            // (and middle names too when both give them: "George H.W. Bush" is not "George
+            // W. Bush")
             let (first, last) = (key.split(' ').next().unwrap_or(""), surname_key(&key));
+            let middle = middle_key(&key);
             if let Some(list) = self.by_surname.get(last) {
                 if let Some(&i) = list.iter().rev().find(|&&i| {
                     let k = &self.keys[i];
-                    !without_particles(k).contains(' ') || k.starts_with(first)
+                    !without_particles(k).contains(' ')
+                        || k.starts_with(first)
+                            && (middle.is_empty()
+                                || middle_key(k).is_empty()
+                                || middle_key(k) == middle)
                 }) {
                     return Some(i);
                 }
@@ -1836,6 +1852,16 @@ pub fn judge_person(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -
     if signs.person {
         return yes;
     }
+    // "F.O. Licht", "L.F. Rothschild": initials and a surname with no title before them
+    // name a firm as often as a person; it takes speech to tell
+    let initials_first = words.len() >= 2
+        && words[..words.len() - 1]
+            .iter()
+            .all(|x| is_dotted_initial(x) && x.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let quoted = p.evidence.iter().any(|e| *e != Evidence::Mentioned);
+    if initials_first && !(signs.titled || signs.spoke || quoted || real_role || pronoun_speaker) {
+        return no;
+    }
     if let [one] = words.as_slice() {
         if !one_word_person(one, p, &signs, text, pronoun_speaker) {
             return no;
@@ -1930,6 +1956,18 @@ mod tests {
         assert_eq!(p.name, "Nadia Kovalenko");
         assert_eq!(p.aliases, vec!["Kovalenko", "Kovalemko"]);
         assert_eq!(p.mentions, 3);
+    }
+
+    #[test]
+    fn different_middle_names_are_different_people() {
+        let mut book = PeopleBook::new();
+        let father = book.mention("George H.W. Bush", Evidence::Mentioned);
+        let son = book.mention("George W. Bush", Evidence::Mentioned);
+        assert_ne!(father, son);
+        assert_eq!(book.find("George Bush"), son);
+        let mut book = PeopleBook::new();
+        let one = book.mention("Antony J. Blinken", Evidence::Mentioned);
+        assert_eq!(book.find("Antony Blinken"), one);
     }
 
     #[test]

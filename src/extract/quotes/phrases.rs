@@ -229,7 +229,9 @@ impl<'a> Text<'a> {
             let is_titleish = self.is_title(i)
                 || self.is_role(i)
                 || self.tok(i).is_some_and(|t| t.possessive)
-                || (self.tok(i).is_some_and(|t| t.acronym(self.chars)) && i + 1 < e);
+                || (self.tok(i).is_some_and(|t| t.acronym(self.chars))
+                    && i + 1 < e
+                    && !self.initials_of_name(i));
             if is_titleish && i + 1 < e {
                 k = i + 1;
                 titled = true;
@@ -239,6 +241,31 @@ impl<'a> Text<'a> {
             }
         }
         (k, gender, titled)
+    }
+
+    /// Whether the dotted capitals at `i` are a person's initials ("J.K. Rowling", "A.J.
+    /// Brown"), not a place's or body's ("U.S. Senator", "U.N. envoy"): single letters
+    /// with dots, not a known abbreviation, before a capitalised word that is no title.
+    fn initials_of_name(&self, i: usize) -> bool {
+        /// Dotted abbreviations that head roles, not names.
+        const PLACES: &[&str] = &[
+            "u.s", "u.s.a", "u.k", "u.n", "e.u", "u.a.e", "d.c", "n.y", "n.j", "s.f", "l.a", "h.k",
+            "n.z", "s.a", "l.p",
+        ];
+        let Some(t) = self.tok(i) else { return false };
+        let span = self.chars.get(t.start..t.end).unwrap_or_default();
+        let parts: Vec<&[char]> = span
+            .split(|&c| c == '.')
+            .filter(|p| !p.is_empty())
+            .collect();
+        (2..=3).contains(&parts.len())
+            && span.contains(&'.')
+            && parts.iter().all(|p| p.len() == 1 && p[0].is_uppercase())
+            && !PLACES.contains(&t.key.as_str())
+            && self.is_cap(i + 1)
+            && self.tok(i + 1).is_some_and(|t| !t.acronym(self.chars))
+            && !self.is_title(i + 1)
+            && !self.is_role(i + 1)
     }
 
     /// Whether tokens `s..e` can be a person's name.
@@ -306,7 +333,8 @@ impl<'a> Text<'a> {
         let names = &words().first_names;
         let key = self.key(i);
         names.get(key).copied().or_else(|| {
-            crate::extract::lexicon::without_accents(key).and_then(|k| names.get(k.as_str()).copied())
+            crate::extract::lexicon::without_accents(key)
+                .and_then(|k| names.get(k.as_str()).copied())
         })
     }
 
