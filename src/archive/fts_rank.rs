@@ -350,6 +350,33 @@ unsafe extern "C" fn rank_function(
 mod tests {
     use super::*;
 
+    /// An in-memory FTS5 table `t(title, body)` with `morgue_rank` registered.
+    fn table(rows: &[(&str, &str)]) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(title, body)")
+            .unwrap();
+        for (title, body) in rows {
+            conn.execute("INSERT INTO t(title, body) VALUES (?1, ?2)", [title, body])
+                .unwrap();
+        }
+        conn
+    }
+
+    /// (rowid, morgue_rank, bm25) of each match, best first by bm25.
+    fn scores(conn: &Connection, query: &str) -> Vec<(i64, f64, f64)> {
+        let mut st = conn
+            .prepare(
+                "SELECT rowid, morgue_rank(t), bm25(t) FROM t WHERE t MATCH ?1
+                 ORDER BY bm25(t), rowid",
+            )
+            .unwrap();
+        st.query_map([query], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
     #[test]
     fn idf_is_bm25s() {
         assert!((idf(1000, 10) - (990.5f64 / 10.5).ln()).abs() < 1e-12);
@@ -371,5 +398,96 @@ mod tests {
             estimate_rows(IDF_SAMPLE, 90_000, 1, 10_000, 10_000),
             IDF_SAMPLE
         );
+    }
+
+    #[test]
+    fn a_row_holding_the_words_often_ranks_above_one_holding_them_once() {
+        let conn = table(&[
+            ("Harbour news", "The harbour dredging starts. Dredging the harbour takes a year; harbour dredging is costly."),
+            ("Weather", "Rain all week, and the ferry ran late."),
+            ("Port budget", "The council spent money on roads, schools and harbour dredging among other things."),
+            ("Harbour works", "The works near the harbour go on: dredging, cranes and a new quay wall."),
+        ]);
+        let mut st = conn
+            .prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY morgue_rank(t)")
+            .unwrap();
+        let order: Vec<i64> = st
+            .query_map(["harbour dredging"], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(order, vec![1, 4, 3]);
+    }
+
+    #[test]
+    fn with_fewer_matches_than_the_sample_it_is_bm25() {
+        let conn = table(&[
+            ("Central bank holds rates", "The central bank held rates."),
+            (
+                "Markets",
+                "Banks rallied after the bank said so; the central bank bank bank.",
+            ),
+            (
+                "Central",
+                "Central heating, central park, central station and a bank.",
+            ),
+            ("Nothing", "Unrelated text here."),
+        ]);
+        for q in [
+            "bank",
+            "central bank",
+            "central OR rates",
+            "\"central bank\" OR markets",
+        ] {
+            let s = scores(&conn, q);
+            assert!(!s.is_empty(), "{q}");
+            for (rowid, ours, bm25) in s {
+                assert!(
+                    (ours - bm25).abs() < 1e-9,
+                    "{q}: row {rowid}: {ours} vs bm25 {bm25}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn with_more_matches_than_the_sample_it_ranks_as_bm25_does() {
+        // 6,000 rows: "common" in two of three, "rare" in one of seven, with counts that vary
+        let rows: Vec<(String, String)> = (0..6_000)
+            .map(|i| {
+                let mut body = String::from("filler words here");
+                if i % 3 != 0 {
+                    body.push_str(&" common".repeat(1 + i % 4));
+                }
+                if i % 7 == 0 {
+                    body.push_str(&" rare".repeat(1 + i % 3));
+                }
+                (format!("row {i}"), body)
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let conn = table(&refs);
+        for q in ["common", "common rare", "common OR rare"] {
+            let s = scores(&conn, q);
+            assert!(s.len() > 500, "{q}");
+            for (rowid, ours, bm25) in &s {
+                assert!(
+                    (ours - bm25).abs() <= 0.05 * bm25.abs() + 1e-6,
+                    "{q}: row {rowid}: {ours} vs bm25 {bm25}"
+                );
+            }
+            let mut by_ours = s.clone();
+            by_ours.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            let top = |v: &[(i64, f64, f64)]| v.iter().take(10).map(|r| r.0).collect::<Vec<_>>();
+            assert_eq!(top(&by_ours), top(&s), "{q}");
+        }
+    }
+
+    #[test]
+    fn outside_a_full_text_query_it_is_an_error_not_a_crash() {
+        let conn = table(&[("a", "b")]);
+        assert!(conn
+            .query_row("SELECT morgue_rank(1)", [], |r| r.get::<_, f64>(0))
+            .is_err());
     }
 }

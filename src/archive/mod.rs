@@ -208,6 +208,32 @@ mod tests {
     }
 
     #[test]
+    fn the_rank_function_works_on_every_kind_of_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.db");
+        let q = "SELECT rowid, morgue_rank(articles_fts) FROM articles_fts
+                 WHERE articles_fts MATCH 'harbour' ORDER BY morgue_rank(articles_fts)";
+        {
+            let a = Archive::open(&path).unwrap();
+            a.conn()
+                .execute_batch(
+                    "INSERT INTO articles_fts(rowid, title, body) VALUES
+                     (1, 'Harbour', 'harbour harbour harbour dredging'),
+                     (2, 'Budget', 'roads schools parks and the harbour')",
+                )
+                .unwrap();
+            assert_eq!(a.query_all(q, &[]).unwrap().1.len(), 2);
+        }
+        let ro = Archive::open_read_only(&path).unwrap();
+        let (_, rows) = ro.query_all(q, &[]).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][0], Cell::Int(1), "{rows:?}");
+        assert!(matches!(rows[0][1], Cell::Real(r) if r < 0.0), "{rows:?}");
+        let mem = Archive::open_in_memory().unwrap();
+        assert!(mem.query_all(q, &[]).unwrap().1.is_empty());
+    }
+
+    #[test]
     fn missing_archive_for_reading_says_how_to_create_one() {
         let err = Archive::open_read_only(Path::new("/nonexistent/dir/x.db"))
             .err()
