@@ -157,8 +157,12 @@ pub fn estimate_rows(
     if walk_hits < IDF_SAMPLE {
         return walk_hits;
     }
-    let reached = (walk_last_rowid - first + 1).max(1) as f64;
-    let span = (last - first + 1).max(1) as f64;
+    // saturating: the bounds may come from a user's `sql`
+    let reached = walk_last_rowid
+        .saturating_sub(first)
+        .saturating_add(1)
+        .max(1) as f64;
+    let span = last.saturating_sub(first).saturating_add(1).max(1) as f64;
     let est = (walk_hits as f64 * span / reached).round() as i64;
     est.clamp(walk_hits, rows.max(walk_hits))
 }
@@ -169,7 +173,7 @@ unsafe extern "C" fn walk_callback(
     fts: *mut ffi::Fts5Context,
     user: *mut c_void,
 ) -> c_int {
-    // SAFETY: `user` is the `&mut Walk` passed by `phrase_rows` for the duration of the
+    // SAFETY: `user` is the `&mut Walk` passed by `stats` for the duration of the
     // xQueryPhrase call that invokes this callback; `api`/`fts` are the API and the
     // sub-cursor FTS5 hands to the callback, valid for this call.
     unsafe {
@@ -254,7 +258,7 @@ unsafe fn stats<'a>(
         check(func(api.xColumnTotalSize)?(fts, -1, &mut tokens))?;
         let rows = rows.max(1);
         let first = int_arg(argv, n, 0).unwrap_or(1);
-        let last = int_arg(argv, n, 1).unwrap_or(first + rows - 1);
+        let last = int_arg(argv, n, 1).unwrap_or(first.saturating_add(rows - 1));
         let phrases = func(api.xPhraseCount)?(fts).max(0);
         let query_phrase = func(api.xQueryPhrase)?;
         let mut idfs = Vec::with_capacity(phrases as usize);
@@ -480,6 +484,27 @@ mod tests {
             by_ours.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
             let top = |v: &[(i64, f64, f64)]| v.iter().take(10).map(|r| r.0).collect::<Vec<_>>();
             assert_eq!(top(&by_ours), top(&s), "{q}");
+        }
+    }
+
+    #[test]
+    fn odd_rowid_bounds_give_a_score_not_a_crash() {
+        let conn = table(&[("a b", "c"), ("a", "b b")]);
+        for args in [
+            "NULL, NULL",
+            "9223372036854775807, -9223372036854775808",
+            "5, 1",
+            "'x', 2.5",
+        ] {
+            let sql = format!("SELECT morgue_rank(t, {args}) FROM t WHERE t MATCH 'b'");
+            let n = conn
+                .prepare(&sql)
+                .unwrap()
+                .query_map([], |r| r.get::<_, f64>(0))
+                .unwrap()
+                .filter(|r| r.as_ref().is_ok_and(|s| *s < 0.0))
+                .count();
+            assert_eq!(n, 2, "{args}");
         }
     }
 
