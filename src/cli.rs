@@ -46,7 +46,8 @@ pub enum Command {
     /// Photo captions and their credits
     Captions(CaptionsArgs),
     /// Full-text search over articles, quotes and captions, ranked by bm25 (among the 2,000
-    /// most recently stored matches of each)
+    /// most recently stored matches of each; a word's weight is counted from up to 2,000 of
+    /// its matches)
     Search(SearchArgs),
     /// Run one read-only SQL query
     Sql(SqlArgs),

@@ -2,11 +2,13 @@
 //!
 //! Everything that reads or writes the database goes through [`Archive`], so pragmas,
 //! migrations, the read-only guarantees of `sql` and the loader's transaction policy
-//! live in one place. Extractors never see a connection.
+//! live in one place. Extractors never see a connection. Every connection gets the FTS5
+//! ranking function `morgue_rank` (see `fts_rank`), which `search` uses instead of bm25.
 
 mod articles;
 mod corrections;
 mod counts;
+mod fts_rank;
 pub mod load;
 mod maintenance;
 mod organisations;
@@ -14,6 +16,7 @@ mod outline;
 mod query;
 mod sqlguard;
 
+pub use fts_rank::NAME as RANK_FUNCTION;
 pub use load::{LoadOutcome, Loader};
 pub use query::{Cell, Row};
 pub use sqlguard::check_read_only;
@@ -58,6 +61,7 @@ impl Archive {
                 .map_err(|e| ArchiveError::CreateDir(dir.to_path_buf(), e))?;
         }
         let conn = Connection::open(path)?;
+        fts_rank::register(&conn)?;
         let mut archive = Archive {
             conn,
             path: Some(path.to_path_buf()),
@@ -76,6 +80,7 @@ impl Archive {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        fts_rank::register(&conn)?;
         let archive = Archive {
             conn,
             path: Some(path.to_path_buf()),
@@ -99,6 +104,7 @@ impl Archive {
     /// A fresh archive in memory, for tests.
     pub fn open_in_memory() -> Result<Archive> {
         let conn = Connection::open_in_memory()?;
+        fts_rank::register(&conn)?;
         let mut archive = Archive { conn, path: None };
         archive.set_pragmas(false)?;
         archive.migrate()?;
@@ -199,6 +205,32 @@ mod tests {
         a.migrate().unwrap();
         assert_eq!(a.schema_version().unwrap(), v);
         assert!(v >= 1);
+    }
+
+    #[test]
+    fn the_rank_function_works_on_every_kind_of_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.db");
+        let q = "SELECT rowid, morgue_rank(articles_fts) FROM articles_fts
+                 WHERE articles_fts MATCH 'harbour' ORDER BY morgue_rank(articles_fts)";
+        {
+            let a = Archive::open(&path).unwrap();
+            a.conn()
+                .execute_batch(
+                    "INSERT INTO articles_fts(rowid, title, body) VALUES
+                     (1, 'Harbour', 'harbour harbour harbour dredging'),
+                     (2, 'Budget', 'roads schools parks and the harbour')",
+                )
+                .unwrap();
+            assert_eq!(a.query_all(q, &[]).unwrap().1.len(), 2);
+        }
+        let ro = Archive::open_read_only(&path).unwrap();
+        let (_, rows) = ro.query_all(q, &[]).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][0], Cell::Int(1), "{rows:?}");
+        assert!(matches!(rows[0][1], Cell::Real(r) if r < 0.0), "{rows:?}");
+        let mem = Archive::open_in_memory().unwrap();
+        assert!(mem.query_all(q, &[]).unwrap().1.is_empty());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 pub mod format;
 pub mod table;
 
-use crate::archive::Cell;
+use crate::archive::{Cell, RANK_FUNCTION};
 use crate::extract::people::person_key;
 
 /// A query ready to run.
@@ -351,19 +351,24 @@ pub enum SearchIn {
     All,
 }
 
-/// `search`: full text, ranked by bm25, with highlighted snippets.
+/// `search`: full text, ranked like bm25 (`morgue_rank`), with highlighted snippets.
 /// How many matches of each index `search` ranks: the most recently stored ones.
 pub const SEARCH_DEPTH: usize = 2_000;
 
 pub fn search(words: &str, raw: bool, within: SearchIn, limit: usize) -> Query {
     let q = fts_query(words, raw);
-    // each index yields only its best `limit` hits, ranked by bm25 among its most
-    // recently stored SEARCH_DEPTH matches (ranking scores every row it sees, and common
-    // words match hundreds of thousands of rows in a big archive); snippets are made for
-    // the rows finally shown, not for every match
-    let hits = |table: &str| {
+    // each index yields only its best `limit` hits, ranked among its most recently stored
+    // SEARCH_DEPTH matches (ranking scores every row it sees, and common words match
+    // hundreds of thousands of rows in a big archive); snippets are made for the rows
+    // finally shown, not for every match. The rank is `morgue_rank`, bm25 with each word's
+    // IDF counted from a bounded sample of its matches (bm25 itself counts every row that
+    // holds the word, which dominated the time at a million articles); the content
+    // table's rowid range lets it extrapolate from the sample
+    let hits = |table: &str, content: &str| {
         format!(
-            "SELECT id, rank FROM (SELECT rowid AS id, rank FROM {table} WHERE {table} MATCH ?1
+            "SELECT id, rank FROM (SELECT rowid AS id,
+                 {RANK_FUNCTION}({table}, (SELECT min(id) FROM {content}), (SELECT max(id) FROM {content})) AS rank
+               FROM {table} WHERE {table} MATCH ?1
                ORDER BY rowid DESC LIMIT {SEARCH_DEPTH}) ORDER BY rank LIMIT {limit}"
         )
     };
@@ -374,20 +379,20 @@ pub fn search(words: &str, raw: bool, within: SearchIn, limit: usize) -> Query {
         "SELECT 'article' AS kind, a.id AS id, a.published_at AS date, a.title AS title, {} AS snippet, h.rank AS rank
          FROM ({}) h JOIN articles a ON a.id = h.id",
         snippet("articles_fts", -1),
-        hits("articles_fts")
+        hits("articles_fts", "articles")
     );
     let quotes = format!(
         "SELECT 'quote' AS kind, q.id AS id, a.published_at AS date, COALESCE(p.name, q.speaker_text) AS title,
                 {} AS snippet, h.rank AS rank
          FROM ({}) h JOIN quotes q ON q.id = h.id JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id",
         snippet("quotes_fts", 0),
-        hits("quotes_fts")
+        hits("quotes_fts", "quotes")
     );
     let captions = format!(
         "SELECT 'caption' AS kind, c.id AS id, a.published_at AS date, c.credit AS title, {} AS snippet, h.rank AS rank
          FROM ({}) h JOIN captions c ON c.id = h.id JOIN articles a ON a.id = c.article_id",
         snippet("captions_fts", -1),
-        hits("captions_fts")
+        hits("captions_fts", "captions")
     );
     let body = match within {
         SearchIn::Articles => articles,

@@ -466,6 +466,63 @@ fn search_input_is_data_not_syntax() {
 }
 
 #[test]
+fn search_ranks_an_article_holding_the_words_often_above_one_holding_them_once() {
+    let (dir, db) = archive();
+    // the article that says it often is stored first, so recency cannot explain the order
+    let files = written(
+        &dir,
+        &[
+            (
+                "often.md",
+                "# Harbour dredging begins in Tarrow\n\nHarbour dredging began on Monday. The harbour dredging will take a year, and harbour dredging crews work at night.\n",
+            ),
+            (
+                "once.md",
+                "# Council sets its budget\n\nThe council set its budget for roads, schools, parks, libraries, street lights and, among other things, harbour dredging, on Tuesday.\n",
+            ),
+            (
+                "none.md",
+                "# Ferry timetable changes\n\nThe ferry will leave an hour later from next week.\n",
+            ),
+        ],
+    );
+    morgue(&db).arg("ingest").args(&files).assert().success();
+    // `search` opens the archive read-only: the ranking function is there too
+    let out = morgue(&db)
+        .args([
+            "search",
+            "harbour dredging",
+            "--in",
+            "articles",
+            "-f",
+            "tsv",
+        ])
+        .assert()
+        .success();
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let titles: Vec<&str> = s
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(3).unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Harbour dredging begins in Tarrow",
+            "Council sets its budget"
+        ],
+        "{s}"
+    );
+    // `sql` (read-only too) can call it, and bm25 / rank still work there
+    let rows = sql(
+        &db,
+        "SELECT morgue_rank(articles_fts) < 0, bm25(articles_fts) < 0, rank < 0 FROM articles_fts
+         WHERE articles_fts MATCH 'harbour' ORDER BY rowid",
+    );
+    assert_eq!(rows, ["1,1,1", "1,1,1"]);
+}
+
+#[test]
 fn show_finds_an_article_by_any_name() {
     let (_d, db) = ingested();
     morgue(&db)
