@@ -130,6 +130,35 @@ pub fn is_joined_article_name(word: &str) -> bool {
     })
 }
 
+/// Whether two words are a Korean or Chinese name written family name first with a
+/// hyphenated given name: "Moon Jae-in", "Lai Ching-te", "Rha Woong-bae". The family
+/// name is a known one (family_names_first.txt); the given name a capitalised syllable
+/// joined to a lower-case one.
+pub fn is_family_first_name(family: &str, given: &str) -> bool {
+    static FAMILY: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    let families =
+        FAMILY.get_or_init(|| entries(include_str!("lexicon/family_names_first.txt")).collect());
+    let syllable = |s: &str, cap: bool| {
+        let mut cs = s.chars();
+        (2..=6).contains(&s.len())
+            && cs
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() && c.is_ascii_uppercase() == cap)
+            && cs.all(|c| c.is_ascii_lowercase())
+    };
+    families.contains(&*to_lower(family))
+        && family.starts_with(|c: char| c.is_ascii_uppercase())
+        && given.split_once('-').is_some_and(|(a, b)| {
+            // "Hong Kong-listed", "Kim Jong-era": an English word after the hyphen
+            const ENGLISH: &[&str] = &["based", "born", "style", "like", "wide", "era", "only"];
+            syllable(a, true)
+                && syllable(b, false)
+                && b.len() <= 5
+                && !b.ends_with("ed")
+                && !ENGLISH.contains(&b)
+        })
+}
+
 /// Whether a word (any case, a trailing period allowed) is a weekday name or abbreviation.
 pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&&*to_lower(word.trim_end_matches('.')))
@@ -217,6 +246,17 @@ mod tests {
         assert!(!super::is_joined_article_name("al-qaeda"));
         assert!(!super::is_joined_article_name("well-Known"));
         assert!(!super::is_joined_article_name("Al-Assad"));
+    }
+
+    #[test]
+    fn family_first_names() {
+        assert!(super::is_family_first_name("Moon", "Jae-in"));
+        assert!(super::is_family_first_name("Lai", "Ching-te"));
+        assert!(super::is_family_first_name("Kim", "Jong-un"));
+        assert!(!super::is_family_first_name("Jean", "Pierre-Louis"));
+        assert!(!super::is_family_first_name("New", "York-based"));
+        assert!(!super::is_family_first_name("Park", "Avenue"));
+        assert!(!super::is_family_first_name("Hong", "Kong-listed"));
     }
 
     #[test]

@@ -594,6 +594,15 @@ mod tests {
         assert_eq!(got, vec!["T.R. Okafor", "A.J. Lindqvist", "Ann Byrne"]);
     }
 
+    /// A Korean or Chinese name written family name first, with a hyphenated given
+    /// name, is a person with nothing else around it.
+    #[test]
+    fn family_names_first_with_hyphenated_given_names() {
+        let got =
+            people_of(&["Kwon Min-seo met Lai Chia-hui on Monday in New York-based offices."]);
+        assert_eq!(got, vec!["Kwon Min-seo", "Lai Chia-hui"]);
+    }
+
     /// Another language's articles and pronouns are no names, alone or opening a run.
     #[test]
     fn function_words_of_other_languages_are_no_people() {

@@ -1837,7 +1837,8 @@ pub fn judge_person(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -
             return no;
         }
     }
-    let first_name = words.len() > 1 && is_first_name(words[0]);
+    let first_name = words.len() > 1 && is_first_name(words[0])
+        || matches!(words.as_slice(), [family, given] if super::lexicon::is_family_first_name(family, given));
     let signs = text.evidence(&p.name, &p.aliases);
     let real_role = p.roles.iter().any(|r| is_person_role(r));
     let personal = signs.personal

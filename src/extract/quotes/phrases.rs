@@ -328,6 +328,17 @@ impl<'a> Text<'a> {
         name
     }
 
+    /// "Moon Jae-in": a family name and a hyphenated given name at `k`.
+    fn family_first(&self, k: usize) -> bool {
+        let text = |i: usize| {
+            self.tok(i)
+                .and_then(|t| self.chars.get(t.start..t.end))
+                .map(|cs| cs.iter().collect::<String>())
+                .unwrap_or_default()
+        };
+        lexicon::is_family_first_name(&text(k), &text(k + 1))
+    }
+
     /// The gender a first name tells.
     pub fn first_name_gender(&self, i: usize) -> Option<Option<Gender>> {
         let names = &words().first_names;
@@ -420,6 +431,8 @@ impl<'a> Text<'a> {
             if let Some(g) = self.first_name_gender(k) {
                 phrase.evidence = true;
                 phrase.gender = phrase.gender.or(g);
+            } else if e == k + 2 && self.family_first(k) {
+                phrase.evidence = true;
             }
         } else if (s..e).all(|i| {
             self.is_title(i)
