@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 /// Bumped whenever extraction changes what it finds; `reextract` re-runs older articles.
-pub const EXTRACTOR_VERSION: i64 = 5;
+pub const EXTRACTOR_VERSION: i64 = 6;
 
 /// Run every extractor over one document.
 pub fn extract(doc: &Document) -> Extraction {

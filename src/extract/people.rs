@@ -1103,6 +1103,36 @@ impl ArticleText<'_> {
     }
 }
 
+/// Nouns that end the name of a government portfolio ("Minister of Foreign Affairs",
+/// "Secretary of Commerce"): glued before a first name, they are no part of the name.
+const PORTFOLIOS: &[&str] = &[
+    "affairs",
+    "finance",
+    "commerce",
+    "trade",
+    "defence",
+    "defense",
+    "labour",
+    "labor",
+    "agriculture",
+    "energy",
+    "interior",
+    "treasury",
+    "economy",
+    "health",
+    "education",
+    "industry",
+    "transport",
+    "planning",
+    "communications",
+    "tourism",
+    "fisheries",
+    "mines",
+    "petroleum",
+    "housing",
+    "environment",
+];
+
 /// Lower-case words that stay inside a name between capitalised words ("Ursula von der
 /// Leyen", "Abu al-Haija", "Luiz da Silva").
 const NAME_PARTICLES: &[&str] = &[
@@ -1641,8 +1671,11 @@ pub fn clean_name(name: &str) -> Option<String> {
         .rposition(|x| job(x))
         .map(|k| k + 1)
         .or_else(|| {
-            // "Manhattan Rudolph Giuliani": a place before a first name and a surname
-            (w.places.contains(&*lower(words[0])) && is_first_name(words[1])).then_some(1)
+            // "Manhattan Rudolph Giuliani": a place before a first name and a surname;
+            // "(Minister of Foreign) Affairs Rashid Lutfi": the end of a portfolio
+            let l = lower(words[0]);
+            ((w.places.contains(&*l) || PORTFOLIOS.contains(&&*l)) && is_first_name(words[1]))
+                .then_some(1)
         })
         .or_else(|| {
             // "Although Lee", "Besides Ann Lee": a word that opens sentences; "Boston-based
@@ -2126,6 +2159,10 @@ mod tests {
         assert_eq!(
             clean_name("Oslo-based Ivo Rask").as_deref(),
             Some("Ivo Rask")
+        );
+        assert_eq!(
+            clean_name("Affairs Rashid Lutfi al-Karim").as_deref(),
+            Some("Rashid Lutfi al-Karim")
         );
         assert_eq!(clean_name("Ann Lee"), None);
         assert_eq!(clean_name("Prince Kolar"), None);
