@@ -1671,11 +1671,17 @@ pub fn clean_name(name: &str) -> Option<String> {
         .rposition(|x| job(x))
         .map(|k| k + 1)
         .or_else(|| {
-            // "Manhattan Rudolph Giuliani": a place before a first name and a surname;
-            // "(Minister of Foreign) Affairs Rashid Lutfi": the end of a portfolio
-            let l = lower(words[0]);
-            ((w.places.contains(&*l) || PORTFOLIOS.contains(&&*l)) && is_first_name(words[1]))
-                .then_some(1)
+            // "Manhattan Rudolph Giuliani": a place before a first name and a surname
+            (w.places.contains(&*lower(words[0])) && is_first_name(words[1])).then_some(1)
+        })
+        .or_else(|| {
+            // "(Minister of Foreign) Affairs Rashid Lutfi", "(Assistant Secretary for)
+            // Inter-American Affairs Ann Lee": the end of a portfolio before a first name
+            words[..words.len() - 2]
+                .iter()
+                .rposition(|x| PORTFOLIOS.contains(&&*lower(x)))
+                .filter(|&k| is_first_name(words[k + 1]))
+                .map(|k| k + 1)
         })
         .or_else(|| {
             // "Although Lee", "Besides Ann Lee": a word that opens sentences; "Boston-based
@@ -2163,6 +2169,10 @@ mod tests {
         assert_eq!(
             clean_name("Affairs Rashid Lutfi al-Karim").as_deref(),
             Some("Rashid Lutfi al-Karim")
+        );
+        assert_eq!(
+            clean_name("Inter-American Affairs Ann Lee").as_deref(),
+            Some("Ann Lee")
         );
         assert_eq!(clean_name("Ann Lee"), None);
         assert_eq!(clean_name("Prince Kolar"), None);
