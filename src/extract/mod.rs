@@ -204,7 +204,17 @@ fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) 
         [first, _, ..] if lexicon::opens_other_noun_phrase(first) => return no,
         _ => {}
     }
-    if p.evidence.iter().all(|e| *e == Evidence::Mentioned) && !looks_like_person(&p.name) {
+    // "Pope Francis", "King Harald V": a known given name alone, with the title it goes
+    // with ("King Soopers" is a grocer)
+    let sovereign = people::sovereign_title(p).is_some()
+        && p.name
+            .split_whitespace()
+            .next()
+            .is_some_and(people::is_first_name);
+    if p.evidence.iter().all(|e| *e == Evidence::Mentioned)
+        && !looks_like_person(&p.name)
+        && !sovereign
+    {
         return no;
     }
     people::judge_person(p, text, pronoun_speaker)
@@ -296,6 +306,18 @@ fn keep_real_people(ex: &mut Extraction, text: &people::ArticleText<'_>) {
         let verdict = is_person(p, text, pronoun_speaker[i]);
         p.personal = verdict.personal;
         keep.push(verdict.person);
+        // known by title and name together: "Pope Francis", not a "Francis" that other
+        // articles' Francises would merge with
+        if verdict.person {
+            if let Some(title) = people::sovereign_title(p) {
+                let titled = format!("{title} {}", p.name);
+                let bare = std::mem::replace(&mut p.name, titled);
+                if !p.aliases.contains(&bare) {
+                    p.aliases.push(bare);
+                }
+                cleaned = true;
+            }
+        }
     }
     cleaned |= tie_first_names(&mut ex.people, &keep);
     if keep.iter().all(|&k| k) && !cleaned {
@@ -601,6 +623,20 @@ mod tests {
         let got =
             people_of(&["Kwon Min-seo met Lai Chia-hui on Monday in New York-based offices."]);
         assert_eq!(got, vec!["Kwon Min-seo", "Lai Chia-hui"]);
+    }
+
+    /// A pope, monarch or emir named by a given name alone is a person known by title and
+    /// name together.
+    #[test]
+    fn sovereigns_keep_their_title() {
+        let got = people_of(&["Pope Gregory met King Edmund VII and Princess Ingrid on Monday."]);
+        assert_eq!(
+            got,
+            vec!["Pope Gregory", "King Edmund VII", "Princess Ingrid"]
+        );
+        // a title before a word that is no given name: a shop, a film
+        let got = people_of(&["Shoppers at King Soopers watched King Kong on Monday."]);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     /// Another language's articles and pronouns are no names, alone or opening a run.

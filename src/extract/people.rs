@@ -1784,6 +1784,35 @@ fn is_person_role(role: &str) -> bool {
         && !filter_words().places.contains(person_key(role).as_str())
 }
 
+/// Titles that go with a given name alone: "Pope Francis", "King Harald V", "Sheikh
+/// Tamim". Such a person is known by the title and the name together.
+const SOVEREIGN_TITLES: &[&str] = &[
+    "pope", "king", "queen", "prince", "princess", "emperor", "empress", "tsar", "sheikh",
+    "sheikha", "emir", "sultan",
+];
+
+/// The title a person named by one given name is known by ("Pope" for "Francis" titled
+/// "Pope"), as the article wrote it: the name, a regnal number aside ("Harald V"), is one
+/// word, and a role the article gives ends with such a title.
+pub fn sovereign_title(p: &Person) -> Option<&str> {
+    let words: Vec<&str> = p.name.split_whitespace().collect();
+    let one = match words.as_slice() {
+        [_] => true,
+        [_, n] => is_generation(n) || n.chars().all(|c| matches!(c, 'I' | 'V' | 'X')),
+        _ => false,
+    };
+    if !one {
+        return None;
+    }
+    p.roles.iter().find_map(|r| {
+        let last = r.split_whitespace().last()?;
+        SOVEREIGN_TITLES
+            .contains(&&*lower(last))
+            .then_some(last)
+            .filter(|t| t.starts_with(char::is_uppercase))
+    })
+}
+
 /// Whether a role the article gives a name is a company's name: "Federal Home Loan
 /// Mortgage Corp" in "Federal Home Loan Mortgage Corp, Freddie Mac," makes the name the
 /// company's short name.
