@@ -639,6 +639,13 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
     }
 
+    /// A person named in the possessive before what is theirs is a person too.
+    #[test]
+    fn a_possessive_name_before_a_thing_is_a_person() {
+        let got = people_of(&["Regulators wrote about Maria Lindqvist's Orbita on Monday."]);
+        assert_eq!(got, vec!["Maria Lindqvist"]);
+    }
+
     /// Another language's articles and pronouns are no names, alone or opening a run.
     #[test]
     fn function_words_of_other_languages_are_no_people() {

@@ -211,6 +211,13 @@ impl<'p> Resolver<'p> {
             let e = text.run_forward(i, n).max(i + 1);
             let after_vessel = i > 0 && w.vessels.contains(text.toks[i - 1].key.as_str());
             if !after_vessel {
+                // "Maria Lindqvist's Orbita": the owner named in the possessive is a
+                // mention of their own, not only a role of what follows
+                if let Some(p) = (i..e.saturating_sub(1)).find(|&k| text.toks[k].possessive) {
+                    if p > i {
+                        self.mention_run(block, text, i, p + 1, quoted);
+                    }
+                }
                 self.mention_run(block, text, i, e, quoted);
             }
             i = e;
