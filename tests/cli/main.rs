@@ -743,6 +743,39 @@ fn captions_carry_photographer_and_agency() {
 }
 
 #[test]
+fn html_captions_keep_credits_set_apart_by_markup() {
+    let (dir, db) = archive();
+    let body = "<p>The ferry service to the outer islands resumed on Thursday after a week of storms kept the boats in the harbour, the port authority said in a statement.</p>\
+<p>Passengers queued from early morning, and the first crossing left on time with every seat taken, according to the operator, which added two sailings for the weekend.</p>\
+<p>Fishermen said the storms had also damaged several moorings along the north quay, and that repairs would take until the end of the month.</p>";
+    let page = format!(
+        "<html><head><title>Ferries resume</title></head><body><article><h1>Ferries resume after storms</h1>\
+<figure><img src=\"a.jpg\"><figcaption><span class=\"tiny\">&copy; Harbour Watch</span><br>\
+<span>The first ferry leaves the harbour on Thursday</span></figcaption></figure>{body}\
+<figure><img src=\"b.jpg\"><figcaption>Repairs on the north quay. (Ruth Abara)</figcaption></figure>\
+<figure><img src=\"c.jpg\"><figcaption><span>Credit</span>Tomás Ibarra para The Island Post</figcaption></figure>\
+</article></body></html>"
+    );
+    let files = written(&dir, &[("ferries.html", &page)]);
+    morgue(&db).arg("ingest").args(&files).assert().success();
+    let rows = sql(
+        &db,
+        "SELECT c.text, p.name, s.name FROM captions c LEFT JOIN people p ON p.id = c.photographer_id
+         LEFT JOIN sources s ON s.id = c.agency_id ORDER BY c.id",
+    );
+    assert_eq!(
+        rows,
+        vec![
+            "The first ferry leaves the harbour on Thursday,,Harbour Watch",
+            "Repairs on the north quay.,Ruth Abara,",
+            ",Tomás Ibarra,The Island Post",
+        ]
+    );
+    // captions are not body text
+    assert_eq!(count(&db, "articles WHERE body LIKE '%north quay.%'"), 0);
+}
+
+#[test]
 fn wire_credits_and_embeds() {
     let (_d, db) = ingested();
     let wire = sql(

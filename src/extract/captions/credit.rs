@@ -39,6 +39,8 @@ enum Piece {
     Org(String),
     /// "Name for The Outlet"
     PersonFor(String, String),
+    /// "evgenyb/iStock/Getty Images": a stock site's user name, in lower case, first
+    Handle(String),
     Decoration,
 }
 
@@ -52,10 +54,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         marker: Regex::new(
-            r"(?i)^(?:©|\(c\)|copyright(?-u:\b)|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|bild|photographer|file|source|screenshot|video|illustration|graphic|photo\s+illustration)\s*(?::|\.{2,3}|…|,|(?-u:\b)by(?-u:\b)))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?(?-u:\b)|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by(?-u:\b))\s*",
+            r"(?i)^(?:©|\(c\)|copyright(?-u:\b)|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|bild|photographer|file|source|screenshot|video|illustration|graphic|photo\s+illustration)\s*(?::|\.{2,3}|…|,|(?-u:\b)by(?-u:\b)))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?(?-u:\b)|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by(?-u:\b)|(?:foto(?:ilustraci[oó]n(?:es)?)?s?|fotograf[ií]as?|ilustraci[oó]n(?:es)?)\s+(?:de|por)(?-u:\b))\s*",
         )
         .expect("marker regex"),
-        via: Regex::new(r"(?i)\s*/?\s*(?-u:\b)via(?-u:\b)\s*").expect("via regex"),
+        via: Regex::new(r"(?i)\s*/?\s*(?-u:\b)v[ií]a(?-u:\b)\s*").expect("via regex"),
         year: Regex::new(r"^\d{4}(?-u:\b)[\s,]*").expect("year regex"),
     })
 }
@@ -73,6 +75,8 @@ const DECORATION: &[&str] = &[
     "pool photo",
     "stringer",
     "staff",
+    "staff photo",
+    "staff photographer",
     "courtesy",
     "supplied",
     "illustration",
@@ -87,7 +91,6 @@ const DECORATION: &[&str] = &[
     "handout photo",
     "pool via",
     "all rights reserved",
-    "dpa",
     "str",
 ];
 
@@ -122,6 +125,11 @@ fn bare_photo(s: &str) -> Option<String> {
         return None;
     }
     (agencies::lookup(rest).is_some() || rest.contains('/')).then(|| rest.to_string())
+}
+
+/// Whether `s` opens with a credit marker ("Photo:", "Courtesy of", "©").
+pub fn starts_with_marker(s: &str) -> bool {
+    patterns().marker.is_match(s.trim_start())
 }
 
 /// Lower-case words allowed inside organisation names.
@@ -203,6 +211,13 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
     let person_then_org = matches!(before.as_slice(), [Piece::Person(_), Piece::Org(_), ..])
         && !names::is_shouted(before_via.split('/').next().unwrap_or(""));
     let person = credit.photographer.is_some();
+    if matches!(before.first(), Some(Piece::Handle(_)))
+        && !(known_agency && before_via.contains('/'))
+    {
+        return None;
+    }
+    // "Irene Novak/Staff": a person joined to a decoration ("Staff", "File", "Pool")
+    let decorated = before.iter().any(|x| matches!(x, Piece::Decoration));
     // "/" and "via" join credits; commas, dashes and bars also join lists and headlines
     let joined =
         (before.len() + after.len() > 1 && before_via.contains('/')) || after_via.is_some();
@@ -212,7 +227,8 @@ pub fn parse_credit(segment: &str, known: bool) -> Option<Credit> {
         || (for_outlet && !full_stop)
         || (joined && (known_agency || (person_then_org && !full_stop)))
         || (listed && known_agency && person)
-        || (bracketed && known_agency && !full_stop);
+        || (bracketed && known_agency && !full_stop)
+        || (joined && person && decorated && !full_stop);
     let named =
         credit.photographer.is_some() || credit.agency.is_some() || credit.provider.is_some();
     // "(Bild: Hersteller)", "Photo: Handout": a marked credit that names no one is still
@@ -248,7 +264,21 @@ fn unwrap_brackets(s: &str) -> Option<&str> {
 
 /// The pieces of one side of a credit, or `None` when one of them is not credit-like.
 fn pieces(s: &str) -> Option<Vec<Piece>> {
-    split_pieces(s).map(classify).collect()
+    split_pieces(s)
+        .enumerate()
+        .map(|(i, p)| classify(p).or_else(|| (i == 0).then(|| handle(p)).flatten()))
+        .collect()
+}
+
+/// A user name as stock sites credit their contributors: one lower-case token of
+/// letters and digits ("evgenyb", "jet_huynh"). Only first in a credit, and only a
+/// credit that names a known agency keeps it (see [`parse_credit`]).
+fn handle(p: &str) -> Option<Piece> {
+    let ok = (4..=30).contains(&p.chars().count())
+        && p.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && p.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c));
+    ok.then(|| Piece::Handle(p.to_string()))
 }
 
 /// The trimmed, non-empty pieces of `s` between credit separators: `/`, `|`, `,`, `;`,
@@ -312,7 +342,11 @@ fn classify(raw: &str) -> Option<Piece> {
     if !folded.contains(' ') && crate::extract::people::is_first_name(&folded) {
         return Some(Piece::Decoration);
     }
-    if let Some((who, outlet)) = tidy.split_once(" for ") {
+    // "Name for The Outlet", and as Spanish, French and German pages write it
+    let for_word = [" for ", " para ", " pour ", " für "]
+        .into_iter()
+        .find_map(|w| tidy.split_once(w));
+    if let Some((who, outlet)) = for_word {
         // "Name for the Guardian": the outlet's article in lower case, as some outlets write it
         let outlet = match outlet.strip_prefix("the ") {
             Some(rest) => format!("The {rest}"),
@@ -380,7 +414,7 @@ fn resolve(before: &[Piece], after: &[Piece], written: String) -> Credit {
     };
     let first_org = |ps: &[Piece]| {
         ps.iter().find_map(|x| match x {
-            Piece::Org(o) => Some(o.clone()),
+            Piece::Org(o) | Piece::Handle(o) => Some(o.clone()),
             _ => None,
         })
     };

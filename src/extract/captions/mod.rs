@@ -35,7 +35,8 @@ pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
     let mut out: Vec<Found> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let found = match block.kind {
-            BlockKind::Caption => Some(caption_block(&block.text, block.credit.as_deref())),
+            BlockKind::Caption => Some(caption_block(&block.text, block.credit.as_deref()))
+                .filter(|f| !f.text.is_empty() || f.credit.is_some()),
             BlockKind::Paragraph => caption_paragraph(&block.text),
             // a short caption line ends without a full stop and reads as a heading in
             // plain text: only a sure credit makes it a caption (HTML and Markdown mark
@@ -200,6 +201,25 @@ fn caption_date(text: &str, published: Option<&str>) -> Option<String> {
 /// A block the markup calls a caption: its credit from the markup, or from its end.
 fn caption_block(text: &str, credit: Option<&str>) -> Found {
     let text = strip_caption_label(text);
+    // the markup set the credit apart on the caption's first line: "© Idg" above "Ola
+    // Bini, Swedish software developer"
+    let lead = match text.split_once('\n') {
+        Some((first, rest)) if credit.is_none() && !rest.trim().is_empty() => {
+            parse_credit(first, false)
+                .filter(|c| c.strong)
+                .map(|c| (rest, c))
+        }
+        _ => None,
+    };
+    if let Some((rest, c)) = lead {
+        return Found {
+            text: one_line(rest),
+            credit: Some(c),
+            rule: "markup".into(),
+            confidence: 0.9,
+            block: usize::MAX,
+        };
+    }
     // the markup's credit node sometimes holds the caption too: take its credit end
     let from_markup = credit.and_then(|c| {
         parse_credit(c, true)
@@ -221,7 +241,7 @@ fn caption_block(text: &str, credit: Option<&str>) -> Found {
         },
     };
     Found {
-        text,
+        text: one_line(&text),
         credit,
         rule: "markup".into(),
         confidence: 0.95,
@@ -229,9 +249,18 @@ fn caption_block(text: &str, credit: Option<&str>) -> Found {
     }
 }
 
+/// The lines of a caption block as one line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// "Image caption", "Caption" labels that screen-reader text leaves before a caption.
 fn strip_caption_label(text: &str) -> &str {
     let t = text.trim_start();
+    // a visually hidden label left alone when the credit it labelled is elsewhere
+    if matches!(t.trim_end(), "Credit" | "CREDIT" | "Credits" | "Caption") {
+        return "";
+    }
     for label in ["Image caption", "image caption", "Caption", "caption"] {
         if let Some(rest) = t.strip_prefix(label) {
             if rest.starts_with([' ', ':', '\n']) {
@@ -253,16 +282,29 @@ fn split_known_caption(text: &str) -> Option<(String, Credit)> {
         let Some(seg) = text.get(start..) else {
             continue;
         };
+        // a bracketed end is set apart as clearly as a bar: "Dig a hole. (Lucy Akins)"
+        let bracketed = seg.starts_with(['(', '[']) && seg.trim_end().ends_with([')', ']']);
+        let marker = rule == "marker" || credit::starts_with_marker(seg);
         let separated =
-            rule == "marker" || text[..start].trim_end().ends_with(['|', '—', '–', '\n']);
+            marker || bracketed || text[..start].trim_end().ends_with(['|', '—', '–', '\n']);
+        // "... on Monday. Supplied": a credit word alone after a sentence
+        let after_sentence = text[..start].trim_end().ends_with(['.', '!', '?']);
         let c = if separated {
-            parse_credit(seg, true)
+            parse_credit(seg, true).or_else(|| marker.then(|| marked_bare(seg)).flatten())
         } else {
-            parse_credit(seg, true).filter(|c| c.photographer.is_none() && c.agency.is_some())
+            parse_credit(seg, true).filter(|c| {
+                c.photographer.is_none()
+                    && (c.agency.is_some()
+                        || after_sentence
+                            && c.provider.is_none()
+                            && seg.split_whitespace().count() <= 2)
+            })
         };
-        if let Some(c) =
-            c.filter(|c| c.agency.as_deref().and_then(agencies::by_name).is_some() || separated)
-        {
+        if let Some(c) = c.filter(|c| {
+            c.agency.as_deref().and_then(agencies::by_name).is_some()
+                || separated
+                || c.agency.is_none() && c.provider.is_none()
+        }) {
             if best.as_ref().is_none_or(|(b, _)| start < *b) {
                 best = Some((start, c));
             }
@@ -271,6 +313,22 @@ fn split_known_caption(text: &str) -> Option<(String, Credit)> {
     let (start, credit) = best?;
     let caption = trim_separators(&text[..start]);
     (!caption.is_empty()).then_some((caption, credit))
+}
+
+/// "Courtesy of the Harlow family": in a caption, a credit marker followed by words that
+/// fit no credit shape is still the credit, kept as written and naming no one.
+fn marked_bare(seg: &str) -> Option<Credit> {
+    let seg = seg.trim().trim_end_matches('.');
+    let words = seg.split_whitespace().count();
+    if !(2..=10).contains(&words) || seg.contains(['.', '!', '?', '"', '“', '”']) {
+        return None;
+    }
+    let c = Credit {
+        written: seg.to_string(),
+        strong: true,
+        ..Credit::default()
+    };
+    Some(c)
 }
 
 /// A credit the markup gave that fits no shape: kept as written.

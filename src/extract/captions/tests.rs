@@ -353,3 +353,98 @@ fn a_french_credit_after_a_bare_photo_names_photographer_and_agency() {
     );
     assert_eq!(caps[0].agency.as_deref(), Some("AFP"));
 }
+
+/// Captions of HTML blocks.
+fn html_captions(blocks: Vec<Block>) -> (Vec<Caption>, PeopleBook) {
+    let mut book = PeopleBook::new();
+    let d = Document {
+        format: Format::Html,
+        ..doc(blocks)
+    };
+    (find_captions(&d, &mut book), book)
+}
+
+#[test]
+fn credits_other_languages_write_name_photographer_and_outlet() {
+    let cap = |t: &str| Block::new(BlockKind::Caption, t);
+    let (caps, book) = html_captions(vec![
+        cap("CreditRosa Velasco para The Daily Example"),
+        cap("CreditFotoilustración de Tomás Ibarra para The Daily Example"),
+        cap("Credit: Inés Molina/EPA vía Shutterstock"),
+        cap("Ein Zug hält am Bahnhof. Foto: Jonas Weber/dpa"),
+    ]);
+    assert_eq!(caps.len(), 4, "{caps:?}");
+    let who: Vec<_> = caps.iter().map(|c| photographer(c, &book)).collect();
+    assert_eq!(
+        who,
+        [
+            Some("Rosa Velasco".to_string()),
+            Some("Tomás Ibarra".to_string()),
+            Some("Inés Molina".to_string()),
+            Some("Jonas Weber".to_string())
+        ]
+    );
+    let agencies: Vec<_> = caps.iter().map(|c| c.agency.as_deref()).collect();
+    assert_eq!(
+        agencies,
+        [
+            Some("The Daily Example"),
+            Some("The Daily Example"),
+            Some("EPA"),
+            Some("dpa")
+        ]
+    );
+}
+
+#[test]
+fn a_caption_block_credits_a_name_in_brackets_a_first_line_and_a_lone_credit_word() {
+    let cap = |t: &str| Block::new(BlockKind::Caption, t);
+    let (caps, book) = html_captions(vec![
+        cap("Press the clay into the mould. (Ruth Abara)"),
+        cap("© Harbour Watch\nA patrol boat leaves the port at dawn"),
+        cap("A patrol boat leaves the port at dawn. Supplied"),
+        cap("A patrol boat leaves the port. Courtesy of the Okafor family"),
+        cap("A patrol boat leaves the port. Irene Novak/Staff"),
+        cap("Credit"),
+    ]);
+    assert_eq!(caps.len(), 5, "{caps:?}");
+    assert_eq!(caps[0].text, "Press the clay into the mould.");
+    assert_eq!(photographer(&caps[0], &book).as_deref(), Some("Ruth Abara"));
+    assert_eq!(caps[1].text, "A patrol boat leaves the port at dawn");
+    assert_eq!(caps[1].agency.as_deref(), Some("Harbour Watch"));
+    assert_eq!(caps[2].credit.as_deref(), Some("Supplied"));
+    assert_eq!(caps[2].text, "A patrol boat leaves the port at dawn.");
+    assert_eq!(
+        caps[3].credit.as_deref(),
+        Some("Courtesy of the Okafor family")
+    );
+    assert_eq!(photographer(&caps[3], &book), None);
+    assert_eq!(
+        photographer(&caps[4], &book).as_deref(),
+        Some("Irene Novak")
+    );
+    assert_eq!(caps[4].agency, None);
+}
+
+#[test]
+fn a_stock_user_name_before_a_known_agency_is_no_person() {
+    let (caps, book) = html_captions(vec![Block::new(
+        BlockKind::Caption,
+        "marlowpix/iStock/Getty Images",
+    )]);
+    assert_eq!(caps.len(), 1, "{caps:?}");
+    assert_eq!(photographer(&caps[0], &book), None);
+    assert_eq!(caps[0].agency.as_deref(), Some("Getty Images"));
+    // and a lower-case word before an unknown organisation is prose
+    let (caps, _) = captions_of(&["We met at the station. parking/Harbour Lane"]);
+    assert!(caps.is_empty(), "{caps:?}");
+}
+
+#[test]
+fn a_sentence_ending_in_a_credit_word_is_no_caption_in_text() {
+    let (caps, _) = captions_of(&[
+        "The council met on Monday. Supplied",
+        "The vote was close. Courtesy of the mayor, the meeting ran late.",
+    ]);
+    assert!(caps.is_empty(), "{caps:?}");
+}

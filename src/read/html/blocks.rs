@@ -392,7 +392,7 @@ fn join_texts(dom: &Dom, nodes: &[usize]) -> String {
 
 fn caption_block(dom: &Dom, caption: usize, credits: &[usize]) -> Option<Block> {
     let exclude: HashSet<usize> = credits.iter().copied().collect();
-    let text = all_text(dom, caption, &exclude, " ");
+    let text = all_text(dom, caption, &exclude, "\n");
     let credit = join_texts(dom, credits);
     let text = if !credit.is_empty() {
         text.trim_end_matches(|c: char| {
