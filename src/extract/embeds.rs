@@ -28,8 +28,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let m = dates::month_alternation();
+        // "26 de enero de 2022", "26. Januar 2022": a widget asked for the page's language
+        let other = r"\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4}";
         let date = format!(
-            r"(?i:(?:{m})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+            r"(?i:(?:{m})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|{other})"
         );
         // "at 10:02 AM", ", 10:02 a.m. EST" after the date
         let time = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?";
@@ -85,8 +87,10 @@ pub fn find_embeds(doc: &Document, people: &mut PeopleBook) -> Vec<Embed> {
             if let Some(prev) = i.checked_sub(1).and_then(|j| doc.blocks.get(j)) {
                 let post_like = prev.kind == BlockKind::Paragraph
                     || prev.kind == BlockKind::Heading && first_link(&prev.text).is_some();
-                if post_like && !out.iter().any(|e: &Embed| e.block == i - 1) {
-                    embed.text = prev.text.trim().to_string();
+                // "View this post on Instagram" above the credit is the widget's
+                let words = strip_widget_lines(&prev.text);
+                if post_like && !words.is_empty() && !out.iter().any(|e: &Embed| e.block == i - 1) {
+                    embed.text = words;
                     embed.block = i - 1;
                     if embed.url.is_none() {
                         embed.url = prev
@@ -166,9 +170,11 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         .map(|m| names::tidy_name(m.as_str()))
         .filter(|a| !a.is_empty());
     let handle = c.get(2)?.as_str().trim_end_matches('.').to_string();
-    let posted_at = c.get(3).and_then(|d| dates::parse_date(d.as_str()));
+    let posted_at = c
+        .get(3)
+        .and_then(|d| dates::parse_date(d.as_str()).or_else(|| foreign_date(d.as_str())));
     // without a date, a "— Name (@handle)" line must at least hold a link to be a post
-    let post = text[..all.start()].trim().to_string();
+    let post = strip_widget_lines(&text[..all.start()]);
     let given = after.or_else(|| link.and_then(post_link).map(|p| p.url));
     if posted_at.is_none() && first_link(&post).is_none() && given.is_none() && !shared {
         return None;
@@ -197,6 +203,38 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         person: None,
         block: 0,
     })
+}
+
+/// Month names of other languages, for dates widgets print in the page's language.
+fn other_months() -> &'static [(u32, String)] {
+    static M: OnceLock<Vec<(u32, String)>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut out = Vec::new();
+        for line in crate::extract::lexicon::entries(include_str!("lexicon/months_other.txt")) {
+            let mut words = line.split_whitespace();
+            let Some(num) = words.next().and_then(|n| n.parse::<u32>().ok()) else {
+                continue;
+            };
+            out.extend(words.map(|w| (num, w.to_lowercase())));
+        }
+        out
+    })
+}
+
+/// "26 de enero de 2022", "26. Januar 2022", "26 janv. 2022" as ISO 8601.
+fn foreign_date(s: &str) -> Option<String> {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("de"))
+        .map(str::to_lowercase)
+        .collect();
+    let [day, month, year] = words.as_slice() else {
+        return None;
+    };
+    let day: u32 = day.parse().ok()?;
+    let year: i32 = year.parse().ok()?;
+    let month = other_months().iter().find(|(_, n)| n == month)?.0;
+    chrono::NaiveDate::from_ymd_opt(year, month, day).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Links in a post's text that point to a post (a quoted tweet, the post itself).
@@ -263,7 +301,18 @@ fn strip_widget_lines(text: &str) -> String {
             || l == "loading…"
             || l == "loading...")
     };
-    let mut out: Vec<&str> = text.lines().filter(|l| keep(l)).collect();
+    let mut out: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            let t = l.trim();
+            // "View this post on Instagram Sunrise at the pier" run together in text
+            match t.get(..27) {
+                Some(h) if h.eq_ignore_ascii_case("view this post on instagram") => t[27..].trim(),
+                _ => t,
+            }
+        })
+        .filter(|l| keep(l))
+        .collect();
     // the music credit glued to a TikTok caption
     if let Some(last) = out.last_mut() {
         if let Some(at) = last.find(" ♬ ") {

@@ -633,9 +633,6 @@ const POST_URL_ATTRS: &[&str] = &[
     "cite",
 ];
 
-/// Attributes holding a tweet's id alone (`data-tweet-id="1486..."`, `amp-twitter`).
-const TWEET_ID_ATTRS: &[&str] = &["data-tweet-id", "data-tweetid", "data-tweet"];
-
 /// A wrapper this large is a section of the page, not one post's placeholder.
 const MAX_PLACEHOLDER_NODES: usize = 120;
 
@@ -652,23 +649,9 @@ fn placeholder_embed(dom: &Dom, i: usize) -> Option<Block> {
     ) {
         return None;
     }
-    let mut found: Option<PostLink> = None;
-    for (name, value) in el.attrs() {
-        let value = value.trim();
-        let link = if TWEET_ID_ATTRS.contains(&name) {
-            tweet_by_id(value)
-        } else if POST_URL_ATTRS.contains(&name) || name == "src" && node.tag == "iframe" {
-            post_link(value)
-        } else if node.tag.starts_with("amp-") {
-            amp_post(node.tag, name, value)
-        } else {
-            None
-        };
-        if link.is_some() {
-            found = link;
-            break;
-        }
-    }
+    let found = el
+        .attrs()
+        .find_map(|(name, value)| attr_post(node.tag, name, value.trim()));
     let found = found?;
     let inside = dom.descendants(i);
     if inside.len() > MAX_PLACEHOLDER_NODES {
@@ -717,6 +700,10 @@ fn amp_post(tag: &str, name: &str, value: &str) -> Option<PostLink> {
             platform: "youtube",
             url: format!("https://www.youtube.com/watch?v={value}"),
         }),
+        ("lite-youtube", "videoid") if ok(value) => Some(PostLink {
+            platform: "youtube",
+            url: format!("https://www.youtube.com/watch?v={value}"),
+        }),
         ("amp-tiktok", "data-src") if value.bytes().all(|b| b.is_ascii_digit()) && ok(value) => {
             Some(PostLink {
                 platform: "tiktok",
@@ -744,14 +731,32 @@ pub(super) fn holds_embed(dom: &Dom, i: usize) -> bool {
     inside.len() <= 40 && inside.into_iter().any(is_embed)
 }
 
-/// Whether a node carries a post's address or id in its attributes (cheap check).
+/// Whether a node carries a post's address or id in its attributes.
 fn placeholder_link(dom: &Dom, i: usize) -> bool {
     let node = &dom.nodes[i];
-    let Some(el) = node.el else { return false };
-    el.attrs().any(|(name, value)| {
-        TWEET_ID_ATTRS.contains(&name) && tweet_by_id(value.trim()).is_some()
-            || (POST_URL_ATTRS.contains(&name) || name == "src" && node.tag == "iframe")
-                && post_link(value).is_some()
-            || node.tag.starts_with("amp-") && amp_post(node.tag, name, value.trim()).is_some()
+    node.el.is_some_and(|el| {
+        el.attrs()
+            .any(|(name, value)| attr_post(node.tag, name, value.trim()).is_some())
     })
+}
+
+/// The post one attribute names: a tweet id (`data-tweet-id`, `data-tweetid`), a post's
+/// address in any `data-*` attribute, `cite` or an iframe's `src`, or an AMP
+/// component's id (`amp-instagram data-shortcode`).
+fn attr_post(tag: &str, name: &str, value: &str) -> Option<PostLink> {
+    if name.starts_with("data-") && name.contains("tweet") && !value.contains('/') {
+        return tweet_by_id(value);
+    }
+    let url_attr = POST_URL_ATTRS.contains(&name)
+        || name.starts_with("data-") && value.contains("://")
+        || name == "src" && tag == "iframe";
+    if url_attr {
+        if let Some(p) = post_link(value) {
+            return Some(p);
+        }
+    }
+    if tag.starts_with("amp-") || tag == "lite-youtube" {
+        return amp_post(tag, name, value);
+    }
+    None
 }
