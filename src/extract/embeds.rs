@@ -37,11 +37,11 @@ fn patterns() -> &'static Patterns {
         let time = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?";
         Patterns {
             shared: Regex::new(&format!(
-                r"(?:^|\s)A\s+post\s+shared\s+by\s+([^\n()]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)(?:\s+on\s+({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
+                r"(?:^|\s)A\s+post\s+shared\s+by\s+([^\n()]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}}(?:@[A-Za-z0-9.-]{{1,60}})?)\s*\)(?:\s+on\s+({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
             ))
             .expect("shared regex"),
             attribution: Regex::new(&format!(
-                r"(?:^|\s)(?:—|–|-{{1,2}}|―)\s*([^\n()—–]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}})\s*\)\s*(?:(?:on\s+)?({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
+                r"(?:^|\s)(?:—|–|-{{1,2}}|―)\s*([^\n()—–]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}}(?:@[A-Za-z0-9.-]{{1,60}})?)\s*\)\s*(?:(?:on\s+)?({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
             ))
             .expect("attribution regex"),
             link: Regex::new(r"(?:https?://|\bpic\.twitter\.com/|\bwww\.)[^\s<>()“”\x22]+")
@@ -502,6 +502,92 @@ mod tests {
         assert_eq!(e[0].block, 0);
         assert_eq!(e[0].text, "Hello from the summit. https://t.co/Q1w2e3");
         assert_eq!(e[0].url.as_deref(), Some("https://t.co/Q1w2e3"));
+    }
+
+    #[test]
+    fn post_links_on_their_own() {
+        let mut book = PeopleBook::new();
+        let d = doc(vec![
+            Block::paragraph("The mayor answered at once:"),
+            Block::paragraph("https://x.com/gretasand/status/1750000000000000023?s=20"),
+            Block::paragraph("Ferries run again. https://t.co/Q1w2e3\n— Port Lines (@portlines) Jan. 5, 2023\nhttps://twitter.com/portlines/status/1611000000000000022"),
+            Block::paragraph("She wrote https://twitter.com/gretasand/status/1 on Monday."),
+        ]);
+        let e = find_embeds(&d, &mut book);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(
+            e[0].url.as_deref(),
+            Some("https://x.com/gretasand/status/1750000000000000023")
+        );
+        assert_eq!(e[0].handle.as_deref(), Some("@gretasand"));
+        assert!(e[0].text.is_empty());
+        assert_eq!(
+            e[1].url.as_deref(),
+            Some("https://twitter.com/portlines/status/1611000000000000022")
+        );
+        assert_eq!(e[1].posted_at.as_deref(), Some("2023-01-05"));
+        assert_eq!(e[1].text, "Ferries run again. https://t.co/Q1w2e3");
+    }
+
+    #[test]
+    fn status_link_on_the_line_after_the_attribution() {
+        let mut book = PeopleBook::new();
+        let d = doc(vec![
+            Block::paragraph("The crane is down. pic.twitter.com/Vb76Nm"),
+            Block::paragraph("— Dock Union (@dockunion) October 5, 2022"),
+            Block::paragraph("https://twitter.com/dockunion/status/1630000000000000017"),
+        ]);
+        let e = find_embeds(&d, &mut book);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].text, "The crane is down. pic.twitter.com/Vb76Nm");
+        assert_eq!(
+            e[0].url.as_deref(),
+            Some("https://twitter.com/dockunion/status/1630000000000000017")
+        );
+    }
+
+    #[test]
+    fn widget_words_and_other_shapes() {
+        let mut fb = Block::new(
+            BlockKind::Embed,
+            "The hearing is moved to Thursday.\nPosted by City of Portvale on Monday, January 24, 2022",
+        );
+        fb.platform = Some("facebook".into());
+        let mut tt = Block::new(
+            BlockKind::Embed,
+            "@dockdancer Dancing on the old crane #harbour ♬ original sound - dockdancer",
+        );
+        tt.url = Some("https://www.tiktok.com/@dockdancer/video/7100000000000000011".into());
+        tt.platform = Some("tiktok".into());
+        let mut ig = Block::new(
+            BlockKind::Embed,
+            "View this post on Instagram\nA post shared by Rosa Lind (@rosalind.art)",
+        );
+        ig.platform = Some("instagram".into());
+        let mut book = PeopleBook::new();
+        let e = find_embeds(&doc(vec![fb, tt, ig]), &mut book);
+        assert_eq!(e[0].author.as_deref(), Some("City of Portvale"));
+        assert_eq!(e[0].posted_at.as_deref(), Some("2022-01-24"));
+        assert_eq!(e[0].text, "The hearing is moved to Thursday.");
+        assert_eq!(e[1].handle.as_deref(), Some("@dockdancer"));
+        assert_eq!(e[1].text, "Dancing on the old crane #harbour");
+        assert_eq!(e[2].handle.as_deref(), Some("@rosalind.art"));
+        assert_eq!(e[2].text, "");
+        // dates in the page's language, handles that name their platform
+        let es = text_embed(
+            "Volvemos mañana. — Rita Olmo (@ritaolmo) 26 de enero de 2024",
+            None,
+        )
+        .unwrap();
+        assert_eq!(es.posted_at.as_deref(), Some("2024-01-26"));
+        let de = text_embed("Wir fahren. — Jan Pohl (@janpohl) 5. März 2024", None).unwrap();
+        assert_eq!(de.posted_at.as_deref(), Some("2024-03-05"));
+        let bs = text_embed(
+            "Fares drop. — Jon Pike (@jonpike.bsky.social) January 12, 2024",
+            None,
+        )
+        .unwrap();
+        assert_eq!(bs.platform, "bluesky");
     }
 
     proptest::proptest! {

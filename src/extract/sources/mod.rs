@@ -105,14 +105,28 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
 /// "©2024 Bloomberg L.P.", "Copyright 2024 The Associated Press. All rights reserved.":
 /// a line that opens with a copyright and a year, with no photographer's slash.
 fn is_copyright_line(text: &str) -> bool {
-    let t = text.trim_start();
-    let lower = t.to_lowercase();
-    let rest = ["©", "(c)", "copyright"]
+    let t = text.trim();
+    if t.contains('/') {
+        return false;
+    }
+    let Some(rest) = ["©", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright"]
         .iter()
-        .find_map(|m| lower.strip_prefix(m))
-        .map(|r| r.trim_start_matches(|c: char| c.is_whitespace() || c == '©'));
-    rest.is_some_and(|r| r.len() >= 4 && r.as_bytes()[..4].iter().all(u8::is_ascii_digit))
-        && !t.contains('/')
+        .find_map(|m| t.strip_prefix(m))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '©');
+    if rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    // "© Agence France-Presse" alone: the article's, not a picture's (that has a caption)
+    let name = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let name = ["All rights reserved", "all rights reserved"]
+        .iter()
+        .find_map(|r| name.strip_suffix(r))
+        .unwrap_or(name)
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    agencies::lookup(name).is_some_and(|a| a.kind == SourceKind::Wire)
 }
 
 #[cfg(test)]
@@ -175,6 +189,19 @@ mod tests {
         let dl = dl.unwrap();
         assert_eq!(dl.place.as_deref(), Some("LIMA"));
         assert_eq!(dl.date.as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn copyright_lines() {
+        assert!(is_copyright_line("©2024 Bloomberg L.P."));
+        assert!(is_copyright_line(
+            "Copyright 2024 The Associated Press. All rights reserved."
+        ));
+        assert!(is_copyright_line("© Agence France-Presse"));
+        assert!(is_copyright_line("© AFP. All rights reserved."));
+        assert!(!is_copyright_line("© Ana Ruiz/AFP"));
+        assert!(!is_copyright_line("© Ana Ruiz"));
+        assert!(!is_copyright_line("The ferry at dawn. © AFP"));
     }
 
     #[test]

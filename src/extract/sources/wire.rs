@@ -92,7 +92,7 @@ fn rules() -> &'static Rules {
                 r"(?i:©|\(c\)|copyright)(?:\s*(?i:©|\(c\)|copyright|\d{{4}}))*\s*({item})"
             )),
             provided: mk(format!(
-                r"(?i:(?:story|article|report|content|material)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by)\s+({item})"
+                r"(?i:(?:story|article|report|content|material)\s+(?:(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by|(?:contains|includes|incorporates|uses)\s+(?:additional\s+)?(?:reporting|material|information|content|reports)\s+(?:from|by)))\s+({list})"
             )),
             any: mk(format!(r"\b(?:{w})\b")),
             screen: mk(format!(r"(?:{w})|(?i:edit(?:ing|ed)\s+by)")),
@@ -230,7 +230,9 @@ pub fn credits_in_paragraph(
             push(&mut out, m.as_str(), "copyright");
         }
     }
-    let by = ["by", "By", "BY"].iter().any(|m| text.contains(m));
+    let by = ["by", "By", "BY", "from", "FROM"]
+        .iter()
+        .any(|m| text.contains(m));
     for c in by
         .then(|| r.provided.captures_iter(text))
         .into_iter()
@@ -462,6 +464,39 @@ mod tests {
     }
 
     #[test]
+    fn closing_lines_of_other_shapes() {
+        assert_eq!(names("Source: Reuters"), vec!["Reuters"]);
+        assert_eq!(names("Sources: AFP, dpa"), vec!["AFP", "dpa"]);
+        assert_eq!(
+            names("ab/jsi (AFP, dpa, Reuters)"),
+            vec!["AFP", "dpa", "Reuters"]
+        );
+        assert_eq!(
+            names("The office declined to comment. (AFP, Reuters)"),
+            vec!["AFP", "Reuters"]
+        );
+        assert!(names("The ferry at dawn. (AP Photo)").is_empty());
+        assert!(names("Photo: AFP").is_empty());
+        assert!(names("Source: the harbour office").is_empty());
+        assert!(names("He spoke (to Reuters)").is_empty());
+        assert_eq!(
+            names("This article contains reporting from Reuters and The Associated Press."),
+            vec!["Reuters", "AP"]
+        );
+        assert_eq!(names("OSLO (dpa-AFX) - Shares rose."), vec!["dpa"]);
+        let p = |t: &str| {
+            credits_in_byline_paragraph(t)
+                .into_iter()
+                .map(|a| a.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(p("By The Associated Press"), vec!["AP"]);
+        assert_eq!(p("By JANE DOE, Reuters"), vec!["Reuters"]);
+        assert!(p("By Tuesday, Reuters had seen the figures.").is_empty());
+        assert!(p("Ferries run again, AP says").is_empty());
+    }
+
+    #[test]
     fn byline_credits() {
         let b = |s: &str| {
             credits_in_byline(&[s.to_string()])
@@ -475,6 +510,8 @@ mod tests {
         assert_eq!(b("The Associated Press"), vec!["AP"]);
         assert!(b("By Ana Ruiz").is_empty());
         assert_eq!(b("By ANA RUIZ Associated Press"), vec!["AP"]);
+        assert_eq!(b("Redazione ANSA"), vec!["ANSA"]);
+        assert_eq!(b("AFP Newsroom"), vec!["AFP"]);
         assert!(b("By Ana Press").is_empty());
         assert!(b("Getty Images").is_empty());
     }
