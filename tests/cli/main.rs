@@ -861,7 +861,7 @@ fn wire_copy_is_credited_and_mentions_are_not() {
     let rows: Vec<String> = sql(
         &db,
         "SELECT a.source_path, coalesce((SELECT group_concat(n, '+') FROM (SELECT s.name AS n FROM article_sources x
-         JOIN sources s ON s.id = x.source_id WHERE x.article_id = a.id AND x.role = 'wire_credit' ORDER BY 1)), '')
+         JOIN sources s ON s.id = x.source_id WHERE x.article_id = a.id AND x.role = 'wire_credit' ORDER BY 1)), '') AS credits
          FROM articles a ORDER BY 1",
     )
     .iter()

@@ -193,7 +193,11 @@ pub fn credits_in_paragraph(
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
         // mid-article, "ASSOCIATED PRESS." alone is the credit of a picture, not of the text
         // "(AP Photo)": the credit of a picture
-        if closing && (!opening || text.trim().chars().count() > 40) && !is_photo_credit(c.as_str())
+        let short = text.trim().chars().count() <= 60;
+        if closing
+            && (!opening || text.trim().chars().count() > 40)
+            && !is_photo_credit(c.as_str())
+            && !(short && is_photo_credit(text))
         {
             push(&mut out, c.as_str(), "sign-off");
         }
