@@ -74,7 +74,7 @@ pub fn find_embeds(doc: &Document, people: &mut PeopleBook) -> Vec<Embed> {
                         || embed.handle.is_none()
                         || prev.handle.as_deref().map(str::to_lowercase)
                             == embed.handle.as_deref().map(str::to_lowercase));
-                if same && !prev.url.as_deref().is_some_and(|u| post_link(u).is_some()) {
+                if same && prev.url.as_deref().is_none_or(|u| post_link(u).is_none()) {
                     prev.url = embed.url;
                     continue;
                 }

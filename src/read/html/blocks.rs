@@ -660,11 +660,11 @@ fn placeholder_embed(dom: &Dom, i: usize) -> Option<Block> {
     // the fallback markup inside may name the post more fully ("/ana/status/1" for an id)
     let url = inside
         .iter()
+        .rev()
         .filter(|&&d| dom.nodes[d].tag == "a")
         .filter_map(|&d| dom.nodes[d].attr("href"))
         .filter_map(post_link)
-        .filter(|p| p.platform == found.platform)
-        .last()
+        .find(|p| p.platform == found.platform)
         .map_or(found.url, |p| p.url);
     let text = all_text(dom, i, &HashSet::new(), "\n");
     Some(Block {
