@@ -193,11 +193,15 @@ pub fn credits_in_paragraph(
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
         // mid-article, "ASSOCIATED PRESS." alone is the credit of a picture, not of the text
         // "(AP Photo)": the credit of a picture
-        let short = text.trim().chars().count() <= 60;
+        // "Photo: AFP", "Pictures: Reuters": a label for a picture's credit
+        let lower = head_chars(text.trim_start(), 12).to_lowercase();
+        let label = ["photo", "foto", "picture", "image", "credit", "video"]
+            .iter()
+            .any(|w| lower.starts_with(w));
         if closing
             && (!opening || text.trim().chars().count() > 40)
             && !is_photo_credit(c.as_str())
-            && !(short && is_photo_credit(text))
+            && !label
         {
             push(&mut out, c.as_str(), "sign-off");
         }
