@@ -43,6 +43,11 @@ pub struct Metadata {
     pub language: Option<String>,
     pub section: Option<String>,
     pub description: Option<String>,
+    /// Author fields as the page gave them, organisations included ("Reuters", "By Jane
+    /// Doe, Associated Press"): `byline` has agencies cleaned away, and these are where
+    /// a page credits the wire whose copy it runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub author_fields: Vec<String>,
     /// sha256 of the input as given (a file's bytes, a JSON line): the identity of an
     /// article that has neither its own id nor a URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod organisations;
 pub mod people;
 pub mod quotes;
+pub mod social;
 pub mod sources;
 
 use crate::model::{BlockKind, Document, Evidence, Extraction, Person, Quote, QuoteKind};

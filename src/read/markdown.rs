@@ -73,8 +73,15 @@ pub fn blocks(body: &str) -> (Option<String>, Vec<Block>) {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut heading: Option<HeadingLevel> = None;
+    // the last link to a social post in the paragraph (the date under a tweet)
+    let mut link: Option<String> = None;
     for ev in Parser::new(body) {
         match ev {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(p) = crate::extract::social::post_link(&dest_url) {
+                    link = Some(p.url);
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some(level);
                 cur.clear();
@@ -91,11 +98,16 @@ pub fn blocks(body: &str) -> (Option<String>, Vec<Block>) {
                 heading = None;
                 cur.clear();
             }
-            Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) => cur.clear(),
+            Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) => {
+                cur.clear();
+                link = None;
+            }
             Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
                 let text = collapse(&cur);
                 if !text.is_empty() {
-                    out.push(Block::paragraph(text));
+                    let mut block = Block::paragraph(text);
+                    block.url = link.take();
+                    out.push(block);
                 }
                 cur.clear();
             }

@@ -806,6 +806,115 @@ fn wire_credits_and_embeds() {
     );
 }
 
+/// A page of a local paper with posts embedded every way pages keep them.
+const EMBEDS_PAGE: &str = r#"<!doctype html><html><head><title>Ferry strike ends</title></head><body><article>
+<h1>Ferry strike ends</h1>
+<p>The ferry crews went back to work on Friday after a strike of nine days over pay and rosters, the union said in a statement.</p>
+<figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper"><blockquote class="twitter-tweet" data-lang="es"><p lang="es">Volvemos al trabajo mañana. Gracias a todos.</p>&mdash; Rita Olmo (@ritaolmo) <a href="https://twitter.com/ritaolmo/status/1700000000000000001?ref_src=twsrc">26 de enero de 2024</a></blockquote></div></figure>
+<p>Passengers had waited for hours at the terminal on the first days of the strike, and some crossed on fishing boats instead.</p>
+<amp-twitter width="375" height="472" layout="responsive" data-tweetid="1700000000000000002"></amp-twitter>
+<div class="social-embed lazyload" data-url="https://x.com/ferrylines/status/1700000000000000003"></div>
+<iframe src="https://www.instagram.com/p/FerryDeck1/embed/captioned/" height="600"></iframe>
+<blockquote class="mastodon-embed" data-embed-url="https://mastodon.social/@portwatch/111222333444555666/embed"><a href="https://mastodon.social/@portwatch/111222333444555666"><div>Post by @portwatch@mastodon.social</div><div>View on Mastodon</div></a></blockquote>
+<p>She <a href="https://twitter.com/ritaolmo/status/1700000000000000009">wrote on X</a> that the deal was fair, and the company agreed that rosters would be published a month ahead.</p>
+<p>The company said timetables would be back to normal by Monday, and that passengers with cancelled tickets could claim a refund online.</p>
+</article></body></html>"#;
+
+#[test]
+fn embedded_posts_in_every_wrapping() {
+    let (dir, db) = archive();
+    let text = "Ferry strike ends\n\nThe ferry crews went back to work on Friday after a strike of nine days.\n\nWe are back at sea tomorrow. https://t.co/Fx12Ab\n— Ferry Lines (@ferrylines) January 26, 2024\nhttps://x.com/ferrylines/status/1700000000000000004\n\nThe union welcomed the deal:\n\nhttps://twitter.com/ritaolmo/status/1700000000000000005\n\nTimetables will be normal by Monday.\n";
+    let md = "---\ntitle: Ferry strike ends\n---\n\nThe ferry crews went back to work on Friday.\n\n> Fares go back to normal on Monday.\n>\n> — Jon Pike (@jonpike.bsky.social) [January 26, 2024 at 9:15 AM](https://bsky.app/profile/jonpike.bsky.social/post/3kfer)\n\nTimetables will be normal by Monday.\n";
+    let files = written(
+        &dir,
+        &[
+            ("page.html", EMBEDS_PAGE),
+            ("post.txt", text),
+            ("post.md", md),
+        ],
+    );
+    morgue(&db).arg("ingest").args(&files).assert().success();
+    let rows = sql(
+        &db,
+        "SELECT platform, coalesce(author, ''), coalesce(handle, ''), url, coalesce(posted_at, '') FROM embeds ORDER BY url",
+    );
+    assert_eq!(
+        rows,
+        vec![
+            "bluesky,Jon Pike,@jonpike.bsky.social,https://bsky.app/profile/jonpike.bsky.social/post/3kfer,2024-01-26",
+            "mastodon,,@portwatch,https://mastodon.social/@portwatch/111222333444555666,",
+            "twitter,,,https://twitter.com/i/web/status/1700000000000000002,",
+            "twitter,Rita Olmo,@ritaolmo,https://twitter.com/ritaolmo/status/1700000000000000001,2024-01-26",
+            "twitter,,@ritaolmo,https://twitter.com/ritaolmo/status/1700000000000000005,",
+            "instagram,,,https://www.instagram.com/p/FerryDeck1/,",
+            "twitter,,@ferrylines,https://x.com/ferrylines/status/1700000000000000003,",
+            "twitter,Ferry Lines,@ferrylines,https://x.com/ferrylines/status/1700000000000000004,2024-01-26",
+        ]
+    );
+    // each post with words is a quote by its author, and the widget's labels are no words
+    let posts = sql(
+        &db,
+        "SELECT coalesce(speaker_text, ''), text FROM quotes WHERE kind = 'post' ORDER BY text",
+    );
+    assert_eq!(
+        posts,
+        vec![
+            "Jon Pike,Fares go back to normal on Monday.",
+            "Rita Olmo,Volvemos al trabajo mañana. Gracias a todos.",
+            "Ferry Lines,We are back at sea tomorrow. https://t.co/Fx12Ab",
+        ]
+    );
+}
+
+#[test]
+fn wire_copy_is_credited_and_mentions_are_not() {
+    let (dir, db) = archive();
+    let para = "Ferry crews went back to work on Friday after a strike of nine days over pay and rosters.\n\nPassengers had waited for hours at the terminal, and some crossed on fishing boats.\n\nThe company said timetables would be back to normal by Monday.";
+    let files = written(
+        &dir,
+        &[
+            ("ap.txt", &format!("Ferry strike ends\n\nBy The Associated Press\n\n{para}\n")),
+            ("dw.txt", &format!("Ferry strike ends\n\n{para}\n\nab/jsi (AFP, dpa, Reuters)\n")),
+            ("source.txt", &format!("Ferry strike ends\n\n{para}\n\nSource: Reuters\n")),
+            ("afp.txt", &format!("Ferry strike ends\n\n{para} (AFP)\n")),
+            ("ansa.md", &format!("---\ntitle: Ferry strike ends\nbyline: Redazione ANSA\n---\n\n{para}\n")),
+            ("told.txt", &format!("Ferry strike ends\n\n{para}\n\nThe union leader told Reuters the deal was fair, according to AFP.\n")),
+            ("photo.txt", &format!("Ferry strike ends\n\n{para}\n\nThe ferry leaves the harbour. (AP Photo)\n")),
+            (
+                "author.html",
+                &format!(
+                    "<html><head><title>Ferry strike ends</title><meta name=\"author\" content=\"Reuters\"></head><body><article><h1>Ferry strike ends</h1>{}</article></body></html>",
+                    para.split("\n\n").map(|p| format!("<p>{p}</p>")).collect::<String>()
+                ),
+            ),
+        ],
+    );
+    morgue(&db).arg("ingest").args(&files).assert().success();
+    // file name, then the wire agencies credited
+    let rows: Vec<String> = sql(
+        &db,
+        "SELECT a.source_path, coalesce((SELECT group_concat(n, '+') FROM (SELECT s.name AS n FROM article_sources x
+         JOIN sources s ON s.id = x.source_id WHERE x.article_id = a.id AND x.role = 'wire_credit' ORDER BY 1)), '') AS credits
+         FROM articles a ORDER BY 1",
+    )
+    .iter()
+    .map(|l| l.rsplit(['/', '\\']).next().unwrap_or(l).to_string())
+    .collect();
+    assert_eq!(
+        rows,
+        vec![
+            "afp.txt,AFP",
+            "ansa.md,ANSA",
+            "ap.txt,AP",
+            "author.html,Reuters",
+            "dw.txt,AFP+Reuters+dpa",
+            "photo.txt,",
+            "source.txt,Reuters",
+            "told.txt,",
+        ]
+    );
+}
+
 #[test]
 fn report_filters_find_people_by_any_alias() {
     let (_d, db) = ingested();

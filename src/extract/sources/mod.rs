@@ -30,6 +30,15 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
         .filter(|(i, b)| b.kind == BlockKind::Paragraph && !captions.iter().any(|c| c.block == *i))
         .map(|(i, b)| (i, b.text.as_str()))
         .collect();
+    // every paragraph, captions read from text included: a closing "(AFP)" or "Source:
+    // Reuters" carries a credit the caption rules also take for a picture's
+    let paragraphs: Vec<(usize, &str)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+        .map(|(i, b)| (i, b.text.as_str()))
+        .collect();
 
     let mut links: Vec<SourceLink> = Vec::new();
     let mut add = |name: &str, kind: SourceKind, role: SourceRole| {
@@ -42,13 +51,39 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
             links.push(link);
         }
     };
-    for a in wire::credits_in_byline(&doc.meta.byline) {
+    for a in wire::credits_in_byline(&doc.meta.byline)
+        .into_iter()
+        .chain(wire::credits_in_byline(&doc.meta.author_fields))
+    {
         add(a.name, a.kind, SourceRole::WireCredit);
     }
-    for (n, &(i, text)) in body.iter().enumerate() {
+    // "By The Associated Press" as the first lines of a text (short: read as a heading)
+    let head = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        .take(DATELINE_PARAGRAPHS + 1);
+    for b in head {
+        for a in wire::credits_in_byline_paragraph(&b.text) {
+            add(a.name, a.kind, SourceRole::WireCredit);
+        }
+    }
+    // the last paragraphs of the text (captions not counted), where sign-offs stand
+    let closing_from = body
+        .len()
+        .checked_sub(CLOSING_PARAGRAPHS)
+        .and_then(|n| body.get(n))
+        .map_or(0, |&(i, _)| i);
+    for &(i, text) in &paragraphs {
         // the opening block of a page with more after it may be a logo or kicker
         let opening = i == 0 && doc.blocks.len() > 1;
-        let closing = n + CLOSING_PARAGRAPHS >= body.len();
+        let closing = i >= closing_from;
+        let caption = captions.iter().any(|c| c.block == i);
+        // a caption only as a closing line with no word of a picture in it, or an
+        // article's copyright line ("©2024 Bloomberg L.P.")
+        if caption && !(closing && (!wire::is_photo_credit(text) || is_copyright_line(text))) {
+            continue;
+        }
         for (a, _rule) in wire::credits_in_paragraph(text, opening, closing) {
             add(a.name, a.kind, SourceRole::WireCredit);
         }
@@ -65,6 +100,33 @@ pub fn find_sources(doc: &Document, captions: &[Caption]) -> (Vec<SourceLink>, O
         .take(DATELINE_PARAGRAPHS)
         .find_map(|(_, t)| dateline::dateline_of(t, published));
     (links, dateline)
+}
+
+/// "©2024 Bloomberg L.P.", "Copyright 2024 The Associated Press. All rights reserved.":
+/// a line that opens with a copyright and a year, with no photographer's slash.
+fn is_copyright_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains('/') {
+        return false;
+    }
+    let Some(rest) = ["©", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright"]
+        .iter()
+        .find_map(|m| t.strip_prefix(m))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '©');
+    if rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    // "© Agence France-Presse" alone: the article's, not a picture's (that has a caption)
+    let name = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let name = ["All rights reserved", "all rights reserved"]
+        .iter()
+        .find_map(|r| name.strip_suffix(r))
+        .unwrap_or(name)
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    agencies::lookup(name).is_some_and(|a| a.kind == SourceKind::Wire)
 }
 
 #[cfg(test)]
@@ -127,6 +189,19 @@ mod tests {
         let dl = dl.unwrap();
         assert_eq!(dl.place.as_deref(), Some("LIMA"));
         assert_eq!(dl.date.as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn copyright_lines() {
+        assert!(is_copyright_line("©2024 Bloomberg L.P."));
+        assert!(is_copyright_line(
+            "Copyright 2024 The Associated Press. All rights reserved."
+        ));
+        assert!(is_copyright_line("© Agence France-Presse"));
+        assert!(is_copyright_line("© AFP. All rights reserved."));
+        assert!(!is_copyright_line("© Ana Ruiz/AFP"));
+        assert!(!is_copyright_line("© Ana Ruiz"));
+        assert!(!is_copyright_line("The ferry at dawn. © AFP"));
     }
 
     #[test]

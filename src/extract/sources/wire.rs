@@ -22,6 +22,11 @@ struct Rules {
     /// "With EFE and Reuters", "With reporting from AFP", "Additional reporting by
     /// Reuters" as a whole paragraph
     with: Regex,
+    /// "Source: Reuters", "Sources: AFP, dpa" as a whole paragraph
+    source_line: Regex,
+    /// "ab/jsi (AFP, dpa, Reuters)", "... the port. (AFP, Reuters)" ending a closing
+    /// paragraph: the agencies in brackets after the editors' initials or a sentence
+    closing_list: Regex,
     /// "— The Associated Press", "Reuter", "(AFP)" as a whole line
     sign_off: Regex,
     /// "(Reporting by ...; Editing by ...)"
@@ -63,6 +68,12 @@ fn rules() -> &'static Rules {
             with: mk(format!(
                 r"^\W{{0,3}}(?:(?i:with|con|avec|mit)\s+(?:(?i:information|información|informações|informations|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by|de|da|von)\s+)?|(?i:additional|further|more)\s+(?i:reporting|information|material|input)\s+(?i:from|by)\s+)({list})\W{{0,3}}$"
             )),
+            source_line: mk(format!(
+                r"^\W{{0,3}}(?i:sources?|fuentes?|fonte|quelle|quellen)\s*:\s*({list})\W{{0,3}}$"
+            )),
+            closing_list: mk(format!(
+                r#"(?:\A|[.!?”"’]\s+|\A[a-z]{{1,4}}(?:/[a-z]{{1,4}}){{0,3}}\s*)\(\s*({list})\s*\)\W{{0,3}}\z"#
+            )),
             // searched backwards from every closing paragraph's end through Unicode
             // classes: the default lazy-DFA cache (2 MiB) kept being cleared and rebuilt
             sign_off: big(format!(
@@ -81,7 +92,7 @@ fn rules() -> &'static Rules {
                 r"(?i:©|\(c\)|copyright)(?:\s*(?i:©|\(c\)|copyright|\d{{4}}))*\s*({item})"
             )),
             provided: mk(format!(
-                r"(?i:(?:story|article|report|content|material)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by)\s+({item})"
+                r"(?i:(?:story|article|report|content|material)\s+(?:(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by|(?:contains|includes|incorporates|uses)\s+(?:additional\s+)?(?:reporting|material|information|content|reports)\s+(?:from|by)))\s+({list})"
             )),
             any: mk(format!(r"\b(?:{w})\b")),
             screen: mk(format!(r"(?:{w})|(?i:edit(?:ing|ed)\s+by)")),
@@ -157,6 +168,15 @@ pub fn credits_in_paragraph(
         if let Some(c) = r.with.captures(text.trim()).and_then(|c| c.get(1)) {
             push(&mut out, c.as_str(), "with");
         }
+        if let Some(c) = r.source_line.captures(text.trim()).and_then(|c| c.get(1)) {
+            push(&mut out, c.as_str(), "source-line");
+        }
+    }
+    if closing && !is_photo_credit(text) {
+        let tail = tail_chars(text.trim(), 200);
+        if let Some(c) = r.closing_list.captures(tail).and_then(|c| c.get(1)) {
+            push(&mut out, c.as_str(), "closing-list");
+        }
     }
     if let Some(c) = closing
         .then(|| r.sign_off.captures(text.trim()))
@@ -172,7 +192,17 @@ pub fn credits_in_paragraph(
     {
         // a lone agency name as the first paragraph is a heading or a logo, not a sign-off
         // mid-article, "ASSOCIATED PRESS." alone is the credit of a picture, not of the text
-        if closing && (!opening || text.trim().chars().count() > 40) {
+        // "(AP Photo)": the credit of a picture
+        // "Photo: AFP", "Pictures: Reuters": a label for a picture's credit
+        let lower = head_chars(text.trim_start(), 12).to_lowercase();
+        let label = ["photo", "foto", "picture", "image", "credit", "video"]
+            .iter()
+            .any(|w| lower.starts_with(w));
+        if closing
+            && (!opening || text.trim().chars().count() > 40)
+            && !is_photo_credit(c.as_str())
+            && !label
+        {
             push(&mut out, c.as_str(), "sign-off");
         }
     }
@@ -208,7 +238,9 @@ pub fn credits_in_paragraph(
             push(&mut out, m.as_str(), "copyright");
         }
     }
-    let by = ["by", "By", "BY"].iter().any(|m| text.contains(m));
+    let by = ["by", "By", "BY", "from", "FROM"]
+        .iter()
+        .any(|m| text.contains(m));
     for c in by
         .then(|| r.provided.captures_iter(text))
         .into_iter()
@@ -219,6 +251,72 @@ pub fn credits_in_paragraph(
         }
     }
     out
+}
+
+/// The last `n` characters of `text`, as a slice.
+fn tail_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &text[i..],
+        _ => text,
+    }
+}
+
+/// Words that make a credit a picture's ("AP Photo", "Photo: AFP", "© Ana Ruiz/Reuters").
+pub fn is_photo_credit(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:photos?|fotos?|images?|pictures?|pics?|picture-alliance|video|graphic|illustration|file|credit)\b|©")
+            .expect("photo regex")
+    })
+    .is_match(text)
+}
+
+/// A byline written as the first lines of a text ("By The Associated Press",
+/// "By JANE DOE, Reuters"): short, opening with "By", not a sentence.
+pub fn credits_in_byline_paragraph(text: &str) -> Vec<Agency> {
+    let t = text.trim();
+    let by = t.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by "));
+    if !by || t.split_whitespace().count() > 12 || t.ends_with(['.', '!', '?', ':']) {
+        return Vec::new();
+    }
+    credits_in_byline(&[t.to_string()])
+}
+
+/// Words for an agency's newsroom around its name in a byline ("Redazione ANSA",
+/// "Reuters Staff", "AFP Newsroom").
+const STAFF_WORDS: &[&str] = &[
+    "staff",
+    "staff writers",
+    "staff reporters",
+    "newsroom",
+    "news desk",
+    "desk",
+    "editorial",
+    "redazione",
+    "redacción",
+    "rédaction",
+    "redaktion",
+    "redação",
+];
+
+fn strip_staff(piece: &str) -> &str {
+    let mut p = piece.trim();
+    for w in STAFF_WORDS {
+        if p.len() > w.len() + 1 {
+            if p.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+                && p[w.len()..].starts_with(' ')
+            {
+                p = p[w.len()..].trim_start();
+            } else if p
+                .get(p.len() - w.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                && p[..p.len() - w.len()].ends_with(' ')
+            {
+                p = p[..p.len() - w.len()].trim_end();
+            }
+        }
+    }
+    p
 }
 
 /// Wire agencies named in a byline ("By Greg McCune, Reuters", "AFP", "Reuters Staff").
@@ -233,11 +331,7 @@ pub fn credits_in_byline(byline: &[String]) -> Vec<Agency> {
                 .trim()
                 .trim_start_matches(|c: char| !c.is_alphanumeric());
             let piece = strip_word_prefix(piece, "by");
-            let piece = piece
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .trim_end_matches(" Staff")
-                .trim_end_matches(" staff")
-                .trim_end_matches(" STAFF");
+            let piece = strip_staff(piece.trim_end_matches(|c: char| !c.is_alphanumeric()));
             if let Some(a) = agencies::lookup(piece).filter(|a| a.kind == SourceKind::Wire) {
                 out.push(a);
             } else if let Some(a) = trailing_wire(piece) {
@@ -378,6 +472,39 @@ mod tests {
     }
 
     #[test]
+    fn closing_lines_of_other_shapes() {
+        assert_eq!(names("Source: Reuters"), vec!["Reuters"]);
+        assert_eq!(names("Sources: AFP, dpa"), vec!["AFP", "dpa"]);
+        assert_eq!(
+            names("ab/jsi (AFP, dpa, Reuters)"),
+            vec!["AFP", "dpa", "Reuters"]
+        );
+        assert_eq!(
+            names("The office declined to comment. (AFP, Reuters)"),
+            vec!["AFP", "Reuters"]
+        );
+        assert!(names("The ferry at dawn. (AP Photo)").is_empty());
+        assert!(names("Photo: AFP").is_empty());
+        assert!(names("Source: the harbour office").is_empty());
+        assert!(names("He spoke (to Reuters)").is_empty());
+        assert_eq!(
+            names("This article contains reporting from Reuters and The Associated Press."),
+            vec!["Reuters", "AP"]
+        );
+        assert_eq!(names("OSLO (dpa-AFX) - Shares rose."), vec!["dpa"]);
+        let p = |t: &str| {
+            credits_in_byline_paragraph(t)
+                .into_iter()
+                .map(|a| a.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(p("By The Associated Press"), vec!["AP"]);
+        assert_eq!(p("By JANE DOE, Reuters"), vec!["Reuters"]);
+        assert!(p("By Tuesday, Reuters had seen the figures.").is_empty());
+        assert!(p("Ferries run again, AP says").is_empty());
+    }
+
+    #[test]
     fn byline_credits() {
         let b = |s: &str| {
             credits_in_byline(&[s.to_string()])
@@ -391,6 +518,8 @@ mod tests {
         assert_eq!(b("The Associated Press"), vec!["AP"]);
         assert!(b("By Ana Ruiz").is_empty());
         assert_eq!(b("By ANA RUIZ Associated Press"), vec!["AP"]);
+        assert_eq!(b("Redazione ANSA"), vec!["ANSA"]);
+        assert_eq!(b("AFP Newsroom"), vec!["AFP"]);
         assert!(b("By Ana Press").is_empty());
         assert!(b("Getty Images").is_empty());
     }

@@ -8,6 +8,7 @@
 
 use super::body::Article;
 use super::dom::{push_collapsed, Dead, Dom, NONE};
+use crate::extract::social::{post_link, PostLink};
 use crate::model::{Block, BlockKind};
 use regex::Regex;
 use std::collections::HashSet;
@@ -121,10 +122,31 @@ pub fn emit(article: &Article) -> Vec<Block> {
             }
             continue;
         }
+        if node.tag == "figure" {
+            // a post or video in a figure, with the figure's caption after it
+            let posts = embeds_inside(dom, i);
+            if !posts.is_empty() {
+                w.flush(false);
+                for b in posts {
+                    w.push(b);
+                }
+                if let Some(block) = figure_caption(dom, i) {
+                    w.push(block);
+                }
+                continue;
+            }
+        }
         if let Some(block) = special_block(dom, i) {
             w.flush(false);
             w.push(block);
             continue;
+        }
+        if emitting && node.tag == "a" {
+            // a link to a post in the text: the post's address when the paragraph
+            // turns out to be a saved tweet ("— Name (@name) <a>January 5, 2022</a>")
+            if let Some(p) = node.attr("href").and_then(post_link) {
+                w.post_link = Some(p.url);
+            }
         }
         match node.tag {
             "br" => {
@@ -243,6 +265,8 @@ fn is_selected_ancestor(dom: &Dom, i: usize, selected: &HashSet<usize>) -> bool 
 #[derive(Default)]
 struct Writer {
     buf: String,
+    /// The last link to a social post in `buf`.
+    post_link: Option<String>,
     blocks: Vec<Block>,
     seen_captions: HashSet<String>,
 }
@@ -251,6 +275,7 @@ impl Writer {
     fn flush(&mut self, heading: bool) {
         let text = tidy_lines(&self.buf, "\n");
         self.buf.clear();
+        let link = self.post_link.take();
         if text.is_empty() {
             return;
         }
@@ -259,7 +284,9 @@ impl Writer {
         } else {
             BlockKind::Paragraph
         };
-        self.blocks.push(Block::new(kind, text));
+        let mut block = Block::new(kind, text);
+        block.url = link;
+        self.blocks.push(block);
     }
 
     fn push(&mut self, block: Block) {
@@ -292,7 +319,12 @@ fn special_block(dom: &Dom, i: usize) -> Option<Block> {
         }
     }
     if node.tag == "iframe" {
-        return rendered_tweet(dom, i);
+        if let Some(b) = rendered_tweet(dom, i) {
+            return Some(b);
+        }
+    }
+    if let Some(b) = placeholder_embed(dom, i) {
+        return Some(b);
     }
     if node.tag == "figure" {
         return figure_caption(dom, i);
@@ -535,36 +567,196 @@ fn embed_block(dom: &Dom, i: usize, platform: &'static str) -> Block {
         .filter(|&d| dom.nodes[d].tag == "a")
         .filter_map(|d| dom.nodes[d].attr("href"))
         .collect();
-    let url = match platform {
-        "twitter" => links
-            .iter()
-            .rev()
-            .find(|h| h.contains("/status/"))
-            .map(|s| s.to_string()),
-        "instagram" => node.attr("data-instgrm-permalink").map(str::to_string),
-        "bluesky" => node
-            .attr("data-bluesky-uri")
-            .map(str::to_string)
-            .or_else(|| {
-                links
-                    .iter()
-                    .rev()
-                    .find(|h| h.contains("bsky.app"))
-                    .map(|s| s.to_string())
-            }),
-        "facebook" => node
-            .attr("data-href")
-            .or(node.attr("cite"))
-            .map(str::to_string),
-        _ => None,
-    }
-    .or_else(|| node.attr("cite").map(str::to_string))
-    .or_else(|| links.last().map(|s| s.to_string()));
+    // the post's own address: the platform's attribute for it, else the last link to
+    // a post (the date under a tweet), else what the markup cites
+    let post = POST_URL_ATTRS
+        .iter()
+        .filter_map(|a| node.attr(a))
+        .chain(links.iter().rev().copied())
+        .filter_map(post_link)
+        .find(|p| p.platform == platform);
+    let url = match post {
+        Some(p) => Some(p.url),
+        None => node
+            .attr("cite")
+            .or_else(|| links.last().copied())
+            .map(|u| u.split('?').next().unwrap_or(u).to_string()),
+    };
     Block {
         kind: BlockKind::Embed,
         text,
         credit: None,
-        url: url.map(|u| u.split('?').next().unwrap_or(&u).to_string()),
+        url,
         platform: Some(platform.to_string()),
     }
+}
+
+/// Embedded posts under `i` (outermost only).
+fn embeds_inside(dom: &Dom, i: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = dom.nodes[i].children.iter().rev().copied().collect();
+    while let Some(n) = stack.pop() {
+        let node = &dom.nodes[n];
+        if node.dead == Dead::Dropped || node.is_text() {
+            continue;
+        }
+        let found = match node.tag {
+            "blockquote" | "div" => embed_platform(dom, n).map(|p| embed_block(dom, n, p)),
+            _ => None,
+        }
+        .or_else(|| {
+            (node.tag == "iframe")
+                .then(|| rendered_tweet(dom, n))
+                .flatten()
+        })
+        .or_else(|| placeholder_embed(dom, n));
+        match found {
+            Some(b) => out.push(b),
+            None => stack.extend(node.children.iter().rev().copied()),
+        }
+    }
+    out
+}
+
+/// Attributes where embed markup and lazy-load placeholders keep the post's address.
+const POST_URL_ATTRS: &[&str] = &[
+    "data-instgrm-permalink",
+    "data-text-post-permalink",
+    "data-bluesky-uri",
+    "data-embed-url",
+    "data-href",
+    "data-url",
+    "data-permalink",
+    "data-src",
+    "data-lazy-src",
+    "data-link",
+    "cite",
+];
+
+/// A wrapper this large is a section of the page, not one post's placeholder.
+const MAX_PLACEHOLDER_NODES: usize = 120;
+
+/// A post known by its address or id only: an `iframe` showing a post, an AMP tag
+/// (`amp-twitter data-tweetid`, `amp-instagram data-shortcode`, `amp-youtube`), or a
+/// lazy-load placeholder (`div data-tweet-id`, `div data-url=".../status/1"`) whose
+/// script would have drawn it. Any text inside (a fallback blockquote) is the post.
+fn placeholder_embed(dom: &Dom, i: usize) -> Option<Block> {
+    let node = &dom.nodes[i];
+    let el = node.el?;
+    if matches!(
+        node.tag,
+        "a" | "img" | "body" | "html" | "article" | "main" | "link" | "source" | "video" | "audio"
+    ) {
+        return None;
+    }
+    let found = el
+        .attrs()
+        .find_map(|(name, value)| attr_post(node.tag, name, value.trim()));
+    let found = found?;
+    let inside = dom.descendants(i);
+    if inside.len() > MAX_PLACEHOLDER_NODES {
+        return None;
+    }
+    // the fallback markup inside may name the post more fully ("/ana/status/1" for an id)
+    let url = inside
+        .iter()
+        .rev()
+        .filter(|&&d| dom.nodes[d].tag == "a")
+        .filter_map(|&d| dom.nodes[d].attr("href"))
+        .filter_map(post_link)
+        .find(|p| p.platform == found.platform)
+        .map_or(found.url, |p| p.url);
+    let text = all_text(dom, i, &HashSet::new(), "\n");
+    Some(Block {
+        kind: BlockKind::Embed,
+        text,
+        credit: None,
+        url: Some(url),
+        platform: Some(found.platform.to_string()),
+    })
+}
+
+fn tweet_by_id(id: &str) -> Option<PostLink> {
+    (!id.is_empty() && id.len() <= 24 && id.bytes().all(|b| b.is_ascii_digit())).then(|| PostLink {
+        platform: "twitter",
+        url: format!("https://twitter.com/i/web/status/{id}"),
+    })
+}
+
+/// The post of an AMP component from its id attribute.
+fn amp_post(tag: &str, name: &str, value: &str) -> Option<PostLink> {
+    let ok = |v: &str| {
+        !v.is_empty()
+            && v.len() <= 64
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    };
+    match (tag, name) {
+        ("amp-instagram", "data-shortcode") if ok(value) => Some(PostLink {
+            platform: "instagram",
+            url: format!("https://www.instagram.com/p/{value}/"),
+        }),
+        ("amp-youtube", "data-videoid") if ok(value) => Some(PostLink {
+            platform: "youtube",
+            url: format!("https://www.youtube.com/watch?v={value}"),
+        }),
+        ("lite-youtube", "videoid") if ok(value) => Some(PostLink {
+            platform: "youtube",
+            url: format!("https://www.youtube.com/watch?v={value}"),
+        }),
+        ("amp-tiktok", "data-src") if value.bytes().all(|b| b.is_ascii_digit()) && ok(value) => {
+            Some(PostLink {
+                platform: "tiktok",
+                url: format!("https://www.tiktok.com/embed/v2/{value}"),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether `i` is, or closely wraps, an embedded post: cleaning passes keep it even
+/// when its class says "social" or it holds no text yet.
+pub(super) fn holds_embed(dom: &Dom, i: usize) -> bool {
+    let is_embed = |n: usize| {
+        let node = &dom.nodes[n];
+        !node.is_text()
+            && (embed_platform(dom, n).is_some()
+                || node.tag == "iframe" && rendered_tweet(dom, n).is_some()
+                || placeholder_link(dom, n))
+    };
+    if is_embed(i) {
+        return true;
+    }
+    let inside = dom.descendants(i);
+    inside.len() <= 40 && inside.into_iter().any(is_embed)
+}
+
+/// Whether a node carries a post's address or id in its attributes.
+fn placeholder_link(dom: &Dom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    node.el.is_some_and(|el| {
+        el.attrs()
+            .any(|(name, value)| attr_post(node.tag, name, value.trim()).is_some())
+    })
+}
+
+/// The post one attribute names: a tweet id (`data-tweet-id`, `data-tweetid`), a post's
+/// address in any `data-*` attribute, `cite` or an iframe's `src`, or an AMP
+/// component's id (`amp-instagram data-shortcode`).
+fn attr_post(tag: &str, name: &str, value: &str) -> Option<PostLink> {
+    if name.starts_with("data-") && name.contains("tweet") && !value.contains('/') {
+        return tweet_by_id(value);
+    }
+    let url_attr = POST_URL_ATTRS.contains(&name)
+        || name.starts_with("data-") && value.contains("://")
+        || name == "src" && tag == "iframe";
+    if url_attr {
+        if let Some(p) = post_link(value) {
+            return Some(p);
+        }
+    }
+    if tag.starts_with("amp-") || tag == "lite-youtube" {
+        return amp_post(tag, name, value);
+    }
+    None
 }

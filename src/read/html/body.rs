@@ -602,6 +602,8 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
                 && tag != "body"
                 && tag != "a"
                 && !matches!(tag, "article" | "main")
+                // an embedded post in a "social-embed" wrapper
+                && !super::blocks::holds_embed(dom, i)
             {
                 dom.nodes[i].dead = Dead::Dropped;
                 continue;
@@ -621,6 +623,8 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
             && dom
                 .element_kids(i)
                 .all(|k| matches!(dom.nodes[k].tag, "br" | "hr"))
+            // a lazy-load placeholder: no text until a script draws the post
+            && !super::blocks::holds_embed(dom, i)
         {
             dom.nodes[i].dead = Dead::Dropped;
             continue;

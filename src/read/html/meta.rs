@@ -58,6 +58,7 @@ pub fn read(page: &Html) -> (Metadata, String) {
     ])
     .filter(|u| u.starts_with("http"));
     let byline = choose_byline(&facts, ld.as_ref(), outlet.as_deref());
+    let author_fields = author_fields(&facts, ld.as_ref());
     let published = choose_date(&facts, ld.as_ref(), url.as_deref());
     let language = first_of(&[
         facts.lang.clone(),
@@ -90,6 +91,7 @@ pub fn read(page: &Html) -> (Metadata, String) {
         language,
         section,
         description,
+        author_fields,
         ..Metadata::default()
     };
     (meta, raw_title.unwrap_or_default())
@@ -752,6 +754,32 @@ fn choose_byline(facts: &PageFacts, ld: Option<&LdArticle>, outlet: Option<&str>
         .map(|(_, c)| clean_names(std::iter::once(c.as_str()), outlet))
         .find(|n| !n.is_empty())
         .unwrap_or_default()
+}
+
+/// The raw author fields: JSON-LD authors (organisations too), author meta values and
+/// the best-marked byline element, for wire credits ("Reuters", "By Jane Doe, AP").
+fn author_fields(facts: &PageFacts, ld: Option<&LdArticle>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let best = facts
+        .byline_candidates
+        .iter()
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(_, t)| t);
+    let all = ld
+        .into_iter()
+        .flat_map(|a| a.authors.iter())
+        .chain(facts.author_values.iter())
+        .chain(best);
+    for v in all {
+        let v = collapse(v);
+        if !v.is_empty() && v.len() < 300 && !out.contains(&v) {
+            out.push(v);
+        }
+        if out.len() >= 12 {
+            break;
+        }
+    }
+    out
 }
 
 /// People named in byline strings, without outlets, roles and "By".

@@ -360,6 +360,36 @@ mod tests {
     }
 
     #[test]
+    fn posts_known_by_their_link_alone() {
+        let page = br#"<html><body><h1>Council votes on the new tram line</h1>
+            <div class="text"><p>The council voted for the new tram line on Friday, after a debate of four hours, and work will start next spring, officials said.</p>
+            <amp-twitter width="375" height="472" data-tweetid="1520000000000000004"></amp-twitter>
+            <div class="social-embed" data-url="https://twitter.com/pia_kern/status/1560000000000000008"></div>
+            <div class="tweet lazyload" data-tweet-id="1550000000000000007"></div>
+            <figure class="video"><iframe src="https://www.youtube-nocookie.com/embed/Zz9Yy8Xx7Ww"></iframe><figcaption>The tram at night.</figcaption></figure>
+            <iframe src="https://www.google.com/maps/embed?pb=1"></iframe>
+            <p>The line will link the station to the university, with nine stops, and it will cost about 300 million, the council said.</p></div>
+            </body></html>"#;
+        let doc = read_html(page);
+        let urls: Vec<&str> = of_kind(&doc, BlockKind::Embed)
+            .iter()
+            .filter_map(|e| e.url.as_deref())
+            .collect();
+        assert_eq!(
+            urls,
+            vec![
+                "https://twitter.com/i/web/status/1520000000000000004",
+                "https://twitter.com/pia_kern/status/1560000000000000008",
+                "https://twitter.com/i/web/status/1550000000000000007",
+                "https://www.youtube.com/watch?v=Zz9Yy8Xx7Ww",
+            ],
+            "{:?}",
+            doc.blocks
+        );
+        assert_eq!(of_kind(&doc, BlockKind::Caption).len(), 1);
+    }
+
+    #[test]
     fn entities_are_decoded() {
         let page = b"<html><head><title>Caf&eacute; &amp; bar</title></head><body><p>Fish &amp; chips at the caf&#233; cost &pound;5, said the owner of the small shop.</p></body></html>";
         let doc = read_html(page);
