@@ -104,16 +104,20 @@ pub fn to_lower(s: &str) -> Cow<'_, str> {
 /// "micheal"), when it has any: a name list written in plain letters then knows every
 /// spelling of its names.
 pub fn without_accents(word: &str) -> Option<String> {
-    use unicode_normalization::UnicodeNormalization;
     if word.is_ascii() {
         return None;
     }
-    let folded: String = word
-        .nfkd()
+    let folded: String = fold_accents(word).collect();
+    (folded != to_lower(word)).then_some(folded)
+}
+
+/// The characters of `text` in compatibility decomposition, combining marks dropped,
+/// lower case: the one accent folding that names and name lists share.
+pub fn fold_accents(text: &str) -> impl Iterator<Item = char> + '_ {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .collect();
-    (folded != to_lower(word)).then_some(folded)
 }
 
 /// Arabic articles written joined to a surname by a hyphen: "Bashar al-Assad", "Abdel

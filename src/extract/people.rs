@@ -10,7 +10,6 @@ use super::lexicon::{to_lower, WordMap, WordSet};
 use crate::model::{Evidence, Person};
 use std::borrow::Cow;
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// How many of the latest people a near-miss spelling is compared with: a misspelled
 /// surname refers to someone named recently, and the bound keeps huge texts linear.
@@ -45,9 +44,7 @@ pub fn person_key(name: &str) -> String {
 /// The folding of [`person_key`] for any text: compatibility decomposition, combining
 /// marks dropped, lower case, anything but letters and digits a space.
 fn person_key_fold(name: &str) -> String {
-    name.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
+    super::lexicon::fold_accents(name)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect()
 }
