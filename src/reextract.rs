@@ -1,6 +1,7 @@
 //! Re-run extraction over stored articles: after an upgrade of the extractors, the
 //! archive catches up without the original files. Documents are read back in batches,
-//! extracted on all cores, and replaced one transaction per batch.
+//! extracted on all cores, and replaced one transaction per batch; the next batch is
+//! extracted while the current one is written.
 
 use crate::archive::{Archive, Result};
 use crate::extract::{extract, EXTRACTOR_VERSION};
@@ -31,6 +32,12 @@ pub fn reextract_ids(archive: &mut Archive, ids: &[i64]) -> Result<Reextracted> 
     run(archive, ids, |_, _| {})
 }
 
+/// Articles read, extracted and replaced together.
+const BATCH: usize = 1000;
+
+/// One batch extracted: each article's id, document and extraction.
+type Extracted = Vec<(i64, crate::model::Document, crate::model::Extraction)>;
+
 fn run(
     archive: &mut Archive,
     ids: &[i64],
@@ -39,24 +46,43 @@ fn run(
     let total = ids.len() as u64;
     let mut out = Reextracted::default();
     let mut seen = 0u64;
-    for chunk in ids.chunks(1000) {
-        let docs = archive.documents(chunk)?;
-        let items: Vec<_> = docs
-            .into_par_iter()
-            .filter_map(|(id, doc)| {
-                let ex = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc)))
-                    .ok()?;
-                Some((id, doc, ex))
-            })
-            .collect();
-        archive.loader().replace_batch(&items)?;
+    let mut chunks = ids.chunks(BATCH);
+    let mut current = match chunks.next() {
+        Some(chunk) => Some((chunk, extract_all(archive.documents(chunk)?))),
+        None => None,
+    };
+    while let Some((chunk, items)) = current.take() {
+        let next_chunk = chunks.next();
+        let next_docs = match next_chunk {
+            Some(c) => Some(archive.documents(c)?),
+            None => None,
+        };
+        // the next batch is extracted on the other cores while this one is written
+        let (written, next_items) = std::thread::scope(|scope| {
+            let extracting = next_docs.map(|docs| scope.spawn(move || extract_all(docs)));
+            let written = archive.loader().replace_batch(&items);
+            (written, extracting.map(|h| h.join().unwrap_or_default()))
+        });
+        written?;
         out.done += items.len() as u64;
         let replaced: std::collections::HashSet<i64> = items.iter().map(|(id, _, _)| *id).collect();
         out.left
             .extend(chunk.iter().filter(|id| !replaced.contains(id)));
         seen += chunk.len() as u64;
         progress(seen, total);
+        current = next_chunk.zip(next_items);
     }
     archive.prune_people()?;
     Ok(out)
+}
+
+/// Extract a batch on all cores; an article whose extraction panics (a bug) is left out.
+fn extract_all(docs: Vec<(i64, crate::model::Document)>) -> Extracted {
+    docs.into_par_iter()
+        .filter_map(|(id, doc)| {
+            let ex =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc))).ok()?;
+            Some((id, doc, ex))
+        })
+        .collect()
 }
