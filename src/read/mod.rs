@@ -191,10 +191,16 @@ pub fn read_document(bytes: &[u8], format: Format) -> Result<(Document, bool), R
         }
         Format::Text => {
             let (s, fb) = decode_text(bytes)?;
+            let (title, byline, blocks) = text::lead_matter(text::blocks(&s), true);
+            let meta = Metadata {
+                title,
+                byline: byline.into_iter().collect(),
+                ..Metadata::default()
+            };
             (
                 Document {
-                    meta: Metadata::default(),
-                    blocks: text::blocks(&s),
+                    meta,
+                    blocks,
                     format,
                 },
                 fb,
@@ -211,6 +217,11 @@ pub fn read_document(bytes: &[u8], format: Format) -> Result<(Document, bool), R
             let (title, blocks) = markdown::blocks(body);
             if meta.title.is_none() {
                 meta.title = title;
+            }
+            // a "By ..." line under the headline, when the front matter names no author
+            let (_, byline, blocks) = text::lead_matter(blocks, false);
+            if meta.byline.is_empty() {
+                meta.byline = byline.into_iter().collect();
             }
             (
                 Document {

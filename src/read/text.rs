@@ -4,6 +4,11 @@
 //! hard-wrapped lines with indented paragraph starts (wire dumps), and one paragraph per
 //! line (scrapers). [`paragraphs`] recognises all three; [`blocks`] then tells sub-headings
 //! (short lines with no closing punctuation) from paragraphs.
+//!
+//! A saved article often opens with its headline and a "By ..." line before the text.
+//! [`lead_matter`] takes those out of the blocks as the title and the byline, as the
+//! HTML reader does from a page's markup, so that the headline is not read as a
+//! sub-heading and the author is stored as the author.
 
 use crate::model::{Block, BlockKind};
 
@@ -99,6 +104,53 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .collect()
 }
 
+/// Most blocks before the text that may hold the byline ("By ...").
+const BYLINE_WITHIN: usize = 3;
+
+/// The headline and the byline at the top of a text article: (title, byline, the blocks
+/// left). The first block is the title when it has the shape of a heading and more
+/// follows it; a "By Name" line among the first few blocks is the byline. Neither is
+/// taken when it is all there is.
+pub fn lead_matter(
+    mut blocks: Vec<Block>,
+    want_title: bool,
+) -> (Option<String>, Option<String>, Vec<Block>) {
+    let mut title = None;
+    if want_title && blocks.len() > 1 && blocks[0].kind == BlockKind::Heading {
+        title = Some(blocks.remove(0).text);
+    }
+    let byline = blocks
+        .iter()
+        .take(BYLINE_WITHIN)
+        .position(|b| byline_line(&b.text).is_some())
+        .filter(|_| blocks.len() > 1);
+    let byline = byline.and_then(|i| byline_line(&blocks.remove(i).text).map(str::to_string));
+    (title, byline, blocks)
+}
+
+/// "By Dana Whitlock", "BY ANN LEE AND BO PARK", "By Greg McCune, Reuters": the names
+/// after "By" on a short line of their own. A sentence ("By noon the crowd had gone.")
+/// is not a byline: it ends like one, or runs long, or its next word is not capitalised.
+pub fn byline_line(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let rest = ["By ", "BY ", "by "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?
+        .trim();
+    let words = rest.split_whitespace().count();
+    let first = rest.chars().next()?;
+    let last = rest.chars().last()?;
+    // "By J.D. Vance" may end on an initial's dot; a sentence ends on a word's
+    let sentence_end = matches!(last, '!' | '?' | ':' | ';' | '"' | '”')
+        || (last == '.' && !rest.rsplit(' ').next().is_some_and(|w| w.len() <= 2));
+    ((1..=12).contains(&words)
+        && first.is_uppercase()
+        && rest.chars().count() <= 100
+        && !sentence_end
+        && !rest.contains(['“', '"']))
+    .then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +193,41 @@ mod tests {
             paragraphs(&format!("{long1}\n{long2}\n")),
             vec![long1, long2]
         );
+    }
+
+    #[test]
+    fn headline_and_byline_at_the_top() {
+        let b = blocks("Harbour strike ends after ten days\n\nBy Ann Lee and Bo Park\n\nDockers went back to work on Monday.\n\nA new chapter begins\n\nShips sailed.");
+        let (title, byline, rest) = lead_matter(b, true);
+        assert_eq!(title.as_deref(), Some("Harbour strike ends after ten days"));
+        assert_eq!(byline.as_deref(), Some("Ann Lee and Bo Park"));
+        assert_eq!(rest[0].text, "Dockers went back to work on Monday.");
+        assert_eq!(rest[1].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn no_lead_matter_in_a_plain_story() {
+        let b = blocks("Dockers went back to work on Monday.\n\nBy noon the quay was busy again.\n\nShips sailed.");
+        let (title, byline, rest) = lead_matter(b, true);
+        assert_eq!((title, byline), (None, None));
+        assert_eq!(rest.len(), 3);
+        // a heading alone is the text, not a title
+        let (title, _, rest) = lead_matter(blocks("Talks resume in Geneva"), true);
+        assert_eq!(title, None);
+        assert_eq!(rest.len(), 1);
+    }
+
+    #[test]
+    fn byline_lines() {
+        assert_eq!(
+            byline_line("By Greg McCune, Reuters"),
+            Some("Greg McCune, Reuters")
+        );
+        assert_eq!(byline_line("BY ANN LEE"), Some("ANN LEE"));
+        assert_eq!(byline_line("By J.D. Vance"), Some("J.D. Vance"));
+        assert_eq!(byline_line("By noon the quay was busy again."), None);
+        assert_eq!(byline_line("By the way, nobody came."), None);
+        assert_eq!(byline_line("Bystanders cheered"), None);
     }
 
     #[test]
