@@ -142,7 +142,7 @@ pub fn byline_line(text: &str) -> Option<&str> {
     let last = rest.chars().last()?;
     // "By J.D. Vance" may end on an initial's dot; a sentence ends on a word's
     let sentence_end = matches!(last, '!' | '?' | ':' | ';' | '"' | '”')
-        || (last == '.' && !rest.rsplit(' ').next().is_some_and(|w| w.len() <= 2));
+        || (last == '.' && rest.rsplit(' ').next().is_none_or(|w| w.len() > 2));
     ((1..=12).contains(&words)
         && first.is_uppercase()
         && rest.chars().count() <= 100
