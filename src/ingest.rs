@@ -65,6 +65,8 @@ pub struct Summary {
 
 enum Msg {
     Batch(Vec<Prepared>),
+    /// Inputs found already stored before extraction: left unchanged.
+    Known(u64),
     Problem(Origin, String),
     Warning(Origin, String),
 }
@@ -80,6 +82,7 @@ pub fn ingest(
     let (tx, rx) = sync_channel::<Msg>(2);
     let stop = AtomicBool::new(false);
     let mut summary = Summary::default();
+    let known = archive.known_inputs();
     let mut loader = archive.loader().commit_every(opts.commit_every);
     let result = std::thread::scope(|scope| {
         let stop = &stop;
@@ -89,6 +92,7 @@ pub fn ingest(
                 tx,
                 batch: Vec::new(),
                 stop,
+                known,
             };
             for input in inputs {
                 if stop.load(Ordering::Relaxed) {
@@ -117,6 +121,12 @@ pub fn ingest(
                             LoadOutcome::Unchanged { .. } => summary.unchanged += 1,
                         }
                     }
+                    on_event(Event::Progress {
+                        done: summary.stored + summary.unchanged,
+                    });
+                }
+                Msg::Known(n) => {
+                    summary.unchanged += n;
                     on_event(Event::Progress {
                         done: summary.stored + summary.unchanged,
                     });
@@ -154,6 +164,8 @@ struct Reader<'a> {
     tx: SyncSender<Msg>,
     batch: Vec<(Origin, crate::model::Document)>,
     stop: &'a AtomicBool,
+    /// What the archive already holds: those inputs are not extracted again.
+    known: Option<crate::archive::KnownInputs>,
 }
 
 impl Reader<'_> {
@@ -358,7 +370,18 @@ impl Reader<'_> {
         if self.batch.is_empty() {
             return;
         }
-        let batch = std::mem::take(&mut self.batch);
+        let mut batch = std::mem::take(&mut self.batch);
+        if let Some(known) = &self.known {
+            let before = batch.len();
+            batch.retain(|(_, doc)| !known.holds(doc));
+            let held = (before - batch.len()) as u64;
+            if held > 0 {
+                self.send(Msg::Known(held));
+            }
+        }
+        if batch.is_empty() {
+            return;
+        }
         let results: Vec<(Origin, Option<Prepared>)> = batch
             .into_par_iter()
             .map(|(origin, doc)| {

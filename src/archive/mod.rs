@@ -9,6 +9,7 @@ mod articles;
 mod corrections;
 mod counts;
 mod fts_rank;
+mod known;
 pub mod load;
 mod maintenance;
 mod organisations;
@@ -17,6 +18,7 @@ mod query;
 mod sqlguard;
 
 pub use fts_rank::NAME as RANK_FUNCTION;
+pub use known::KnownInputs;
 pub use load::{LoadOutcome, Loader};
 pub use query::{Cell, Row};
 pub use sqlguard::check_read_only;
@@ -178,6 +180,12 @@ impl Archive {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// A second, read-only connection that tells which inputs are already stored (none
+    /// for an archive in memory).
+    pub fn known_inputs(&self) -> Option<KnownInputs> {
+        KnownInputs::open(self.path.as_deref()?)
     }
 
     /// A loader writing batches in transactions.

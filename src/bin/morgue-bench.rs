@@ -11,7 +11,8 @@
 //! folder, or this binary's hidden `limit` command), so wall time includes everything a
 //! user waits for and peak memory is the child's own, read from `wait4`'s rusage.
 //!
-//! Steps: (1) the limit; (2) `morgue ingest` into a fresh archive; (3) `morgue reextract
+//! Steps: (1) the limit; (2) `morgue ingest` into a fresh archive, then the same file
+//! again (every article already stored); (3) `morgue reextract
 //! --all` over it; (4) report commands, several repetitions, median, both as a process and
 //! as the bare query through the library (with `EXPLAIN QUERY PLAN` on request); (5) archive
 //! bytes per article, by table; (6) 1,000 more articles into the big archive against into
@@ -724,6 +725,27 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     };
     res.steps.push(step_row(
         "morgue ingest (full extraction)",
+        stored,
+        mb,
+        &m,
+        limit_rate,
+        load,
+    ));
+
+    // (2b) the same file again: every article is already stored
+    eprintln!("morgue-bench: (2b) morgue ingest of the same file again...");
+    let load = load_average();
+    let mut cmd = Command::new(&morgue);
+    cmd.arg("--db").arg(&archive).arg("ingest").arg(&input);
+    let m = measure(cmd, &logs, "reingest")?;
+    if !m.ok {
+        eprintln!(
+            "morgue-bench: warning: the second ingest exited with an error: {}",
+            last_lines(&m.stderr, 5)
+        );
+    }
+    res.steps.push(step_row(
+        "morgue ingest again (all stored: unchanged)",
         stored,
         mb,
         &m,

@@ -97,6 +97,40 @@ fn ingest_samples_then_again_changes_nothing() {
 }
 
 #[test]
+fn a_grown_dump_stores_only_its_new_lines() {
+    let (dir, db) = archive();
+    let line = |i: usize| {
+        format!(
+            r#"{{"id":"grow-{i}","title":"Ferry talks, day {i}","text":"Talks went on for a day {i} time. \u201cWe are close,\u201d said Oriana Feld, the union's leader."}}"#
+        )
+    };
+    let file = dir.path().join("dump.jsonl");
+    let lines: Vec<String> = (1..=4).map(line).collect();
+    std::fs::write(&file, lines[..2].join("\n")).unwrap();
+    morgue(&db)
+        .args(["ingest", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("stored 2 new articles"));
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    morgue(&db)
+        .args(["ingest", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("stored 2 new articles"))
+        .stderr(predicate::str::contains("2 already in the archive"));
+    assert_eq!(count(&db, "articles"), 4);
+    // every article has its quote, the old ones once
+    assert_eq!(
+        sql(
+            &db,
+            "SELECT count(*), count(DISTINCT article_id) FROM quotes"
+        ),
+        vec!["4,4"]
+    );
+}
+
+#[test]
 fn syndicated_copy_is_marked_duplicate_of_the_first() {
     let (_d, db) = ingested();
     let rows = sql(&db, "SELECT b.external_id, a.external_id FROM articles b JOIN articles a ON a.id = b.duplicate_of");
