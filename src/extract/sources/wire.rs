@@ -34,6 +34,8 @@ struct Rules {
     editing_by: Regex,
     /// "... contributed to this report." at a sentence end
     contributed: Regex,
+    /// "Information from Reuters was used in this report."
+    used: Regex,
     /// "Copyright 2022 The Associated Press", "(c) Copyright Thomson Reuters 2022"
     copyright: Regex,
     /// "This story was provided by AFP"
@@ -92,7 +94,10 @@ fn rules() -> &'static Rules {
                 r"(?i:©|\(c\)|copyright)(?:\s*(?i:©|\(c\)|copyright|\d{{4}}))*\s*({item})"
             )),
             provided: mk(format!(
-                r"(?i:(?:story|article|report|content|material)\s+(?:(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by|(?:contains|includes|incorporates|uses)\s+(?:additional\s+)?(?:reporting|material|information|content|reports)\s+(?:from|by)))\s+({list})"
+                r"(?i:(?:story|article|report|content|material)\s+(?:(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by|(?:contains|includes|incorporates|uses)\s+(?:additional\s+)?(?:reporting|material|information|content|reports)\s+(?:from|by))|with\s+(?:additional\s+)?(?:reporting|material|information|reports)\s+(?:from|by)(?:\s+(?:the\s+)?(?:news\s+|wire\s+)?(?:agenc(?:y|ies)|wires|wire\s+services?))?)\s+({list})"
+            )),
+            used: mk(format!(
+                r"(?i:information|material|reporting|reports|content)\s+(?i:from)\s+({list})\s+(?i:(?:was|were|is|has\s+been|have\s+been)\s+used\s+in\s+(?:this|the)\s+(?:report|story|article))"
             )),
             any: mk(format!(r"\b(?:{w})\b")),
             screen: mk(format!(r"(?:{w})|(?i:edit(?:ing|ed)\s+by)")),
@@ -248,6 +253,15 @@ pub fn credits_in_paragraph(
     {
         if let Some(m) = c.get(1) {
             push(&mut out, m.as_str(), "provided-by");
+        }
+    }
+    for c in (by && text.contains(" used"))
+        .then(|| r.used.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
+        if let Some(m) = c.get(1) {
+            push(&mut out, m.as_str(), "used-in-report");
         }
     }
     out
@@ -492,6 +506,15 @@ mod tests {
             vec!["Reuters", "AP"]
         );
         assert_eq!(names("OSLO (dpa-AFX) - Shares rose."), vec!["dpa"]);
+        assert_eq!(
+            names("Information from Reuters was used in this report."),
+            vec!["Reuters"]
+        );
+        assert_eq!(
+            names("Written by Ana Ruiz with reporting from agencies AFP and Reuters."),
+            vec!["AFP", "Reuters"]
+        );
+        assert!(names("Reuters said its information was used by the court.").is_empty());
         let p = |t: &str| {
             credits_in_byline_paragraph(t)
                 .into_iter()
