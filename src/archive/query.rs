@@ -127,6 +127,12 @@ impl Archive {
         }
     }
 
+    /// The names of the columns a query returns, without running it.
+    pub fn column_names(&self, sql: &str) -> Result<Vec<String>> {
+        let stmt = self.conn().prepare(sql)?;
+        Ok(stmt.column_names().map(|s| s.to_string()).collect())
+    }
+
     /// Run one query and collect its rows.
     pub fn query_all(&self, sql: &str, params: &[Cell]) -> Result<(Vec<String>, Vec<Row>)> {
         let mut cols = Vec::new();

@@ -40,6 +40,10 @@ pub fn sql(db: &Path, a: SqlArgs) -> anyhow::Result<Outcome> {
     if let Some(e) = io_err {
         return Err(e.into());
     }
+    // no rows: the header still says what the columns are
+    if !cols_set {
+        out.columns(&archive.column_names(&query)?)?;
+    }
     out.finish()?;
     Ok(Outcome::Ok)
 }

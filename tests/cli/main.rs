@@ -323,6 +323,24 @@ fn reading_a_missing_archive_says_how_to_create_one() {
 }
 
 #[test]
+fn sql_with_no_rows_still_names_its_columns() {
+    let (_d, db) = ingested();
+    let query = "SELECT name, id FROM people WHERE name = 'Nobody At All'";
+    for (format, header) in [("csv", "name,id"), ("tsv", "name\tid")] {
+        morgue(&db)
+            .args(["sql", query, "--format", format])
+            .assert()
+            .success()
+            .stdout(format!("{header}\n"));
+    }
+    morgue(&db)
+        .args(["sql", query, "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("| name | id |"));
+}
+
+#[test]
 fn sql_only_reads() {
     let (_d, db) = ingested();
     for q in [
