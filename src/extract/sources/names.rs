@@ -182,10 +182,13 @@ pub fn looks_like_person(s: &str) -> bool {
         .iter()
         .all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase()));
     // "UC Global": an acronym beside ordinary words is an organisation
+    // ("JD Vance": undotted initials opening a name are no acronym)
     let acronym = !is_shouted(s)
-        && words.iter().any(|w| {
+        && words.iter().enumerate().any(|(i, w)| {
             let n = w.chars().count();
-            (2..=3).contains(&n) && w.chars().all(|c| c.is_uppercase())
+            (2..=3).contains(&n)
+                && w.chars().all(|c| c.is_uppercase())
+                && !(i == 0 && crate::extract::lexicon::is_undotted_initials(w))
         });
     capitalised >= 1
         && !acronym
