@@ -1469,6 +1469,15 @@ impl<'a> ArticleText<'a> {
             .take(words.len().saturating_sub(2))
             .rposition(|x| w.callings.contains(&*lower(x)))
             .map_or(0, |k| k + 1);
+        // "Rapper Drake": one who goes by one name after a calling
+        let calling = match words {
+            [.., c, one]
+                if calling == 0 && w.callings.contains(&*lower(c)) && mononym(one).is_some() =>
+            {
+                words.len() - 1
+            }
+            _ => calling,
+        };
         let cut = cut.max(calling);
         let titled = cut > 0 && {
             let t = head_part(words[cut - 1]);
@@ -1517,6 +1526,15 @@ impl<'a> ArticleText<'a> {
             }
             _ => {}
         }
+        // "PJ Lindqvist" before "Lindqvist said": undotted initials and a surname that
+        // speaks alone elsewhere
+        if cue.is_none()
+            && words.len() >= 2
+            && super::lexicon::is_undotted_initials(words[0])
+            && self.surname_speaks(words)
+        {
+            cue = Some(Cue::Speech);
+        }
         // every test here is pure: the cheap ones on the context come first, as most
         // capitalised runs have no cue at all
         let cue = cue?;
@@ -1548,7 +1566,11 @@ impl<'a> ArticleText<'a> {
         // the run must end on a name word and hold no word of a thing
         let plain = name.iter().enumerate().all(|(k, x)| {
             let l = lower(x);
-            (NAME_PARTICLES.contains(x) || x.chars().any(char::is_lowercase) || k == 0 && initials)
+            if k == 0 && initials {
+                // "MS Dhoni": not the honorific "Ms"
+                return true;
+            }
+            (NAME_PARTICLES.contains(x) || x.chars().any(char::is_lowercase))
                 && !crate::extract::sources::names::is_function_word(x)
                 && !crate::extract::sources::names::is_org_word(x)
                 && !is_company_word(x)
