@@ -694,6 +694,9 @@ mod tests {
             "Cricket great PJ Lindqvist met fans. Lindqvist said the team was ready.",
         ]);
         assert_eq!(got, vec!["TK Moyo", "KD Okafor Adeyemi", "PJ Lindqvist"]);
+        // initials that spell an honorific are still initials
+        let got = people_of(&["\"We won,\" MS Okafor said."]);
+        assert_eq!(got, vec!["MS Okafor"]);
         for text in [
             "US Army officials said the drill would last a week.",
             "UK Prime Minister Ann Byrne met EU Commission officials.",

@@ -1807,9 +1807,11 @@ pub fn clean_name(name: &str) -> Option<String> {
         .or_else(|| {
             // "Although Lee", "Besides Ann Lee": a word that opens sentences; "Boston-based
             // Ann Lee": where someone or something is based
+            // ("MS Dhoni": initials, not the honorific "Ms")
             let l = lower(words[0]);
             (w.openers.contains(&*l)
                 || crate::extract::sources::names::is_function_word(&l)
+                    && !super::lexicon::is_undotted_initials(words[0])
                 || l.ends_with("-based"))
             .then_some(1)
         })?;

@@ -816,6 +816,20 @@ mod tests {
     }
 
     #[test]
+    fn undotted_initials_open_a_name() {
+        for (text, name) in [
+            ("MS Okafor said", "MS Okafor"),
+            ("Deputy Minister KD Lindqvist said", "KD Lindqvist"),
+            ("US Army Colonel Tom Reyes said", "Tom Reyes"),
+        ] {
+            with(text, |t| {
+                let p = t.parse_backward(0, t.toks.len() - 1).unwrap();
+                assert_eq!(p.name.as_deref(), Some(name), "{text}");
+            });
+        }
+    }
+
+    #[test]
     fn backward_from_a_verb_finds_subject() {
         with("Earlier, White House spokesman Tom Reyes said", |t| {
             let p = t.parse_backward(0, t.toks.len() - 1).unwrap();
