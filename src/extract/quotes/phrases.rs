@@ -273,7 +273,17 @@ impl<'a> Text<'a> {
         // filter asks the article for evidence of a person before keeping the name
         let undotted = || {
             let word: String = span.iter().collect();
+            // (not before a plural title, "EC Commissioners", nor a word of a firm, "AM
+            // International")
+            let next = self.key(i + 1);
+            let firm = crate::extract::sources::names::is_org_word(next)
+                || crate::extract::people::is_company_word(next);
+            let plural_title = next
+                .strip_suffix('s')
+                .is_some_and(|x| words().titles.contains_key(x) || words().roles.contains(x));
             lexicon::is_undotted_initials(&word)
+                && !plural_title
+                && !firm
                 && self
                     .tok(i + 1)
                     .and_then(|n| self.chars.get(n.start..n.end))
