@@ -134,6 +134,18 @@ pub fn is_joined_article_name(word: &str) -> bool {
     })
 }
 
+/// Whether a word may be a person's initials written without dots: two capital letters
+/// that are no known acronym (acronyms.txt), as in "JD Vance", "MS Dhoni", "KP Sharma
+/// Oli" (not "US Army", "BP Amoco", "EU Commission"). The shape alone is no evidence:
+/// callers take such initials only before a surname and with a sign of a person.
+pub fn is_undotted_initials(word: &str) -> bool {
+    static ACRONYMS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    let acronyms = ACRONYMS.get_or_init(|| entries(include_str!("lexicon/acronyms.txt")).collect());
+    word.len() == 2
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && !acronyms.contains(&*word.to_ascii_lowercase())
+}
+
 /// Whether two words are a Korean or Chinese name written family name first with a
 /// hyphenated given name: "Moon Jae-in", "Lai Ching-te", "Rha Woong-bae". The family
 /// name is a known one (family_names_first.txt); the given name a capitalised syllable
@@ -161,6 +173,36 @@ pub fn is_family_first_name(family: &str, given: &str) -> bool {
                 && !b.ends_with("ed")
                 && !ENGLISH.contains(&b)
         })
+}
+
+/// Whether three words are a Vietnamese name written family name first: a known
+/// family name (family_names_vietnamese.txt), then a middle and a given name, each one
+/// capitalised syllable ("Nguyen Xuan Phuc", "Vo Van Thuong", "Phạm Minh Chính"); not a
+/// title or an English word ("Le Monde Diplomatique", "Le Grand Bleu").
+pub fn is_vietnamese_name(words: &[&str]) -> bool {
+    static FAMILY: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    let families = FAMILY
+        .get_or_init(|| entries(include_str!("lexicon/family_names_vietnamese.txt")).collect());
+    let [family, middle, given] = words else {
+        return false;
+    };
+    let syllable = |s: &str| {
+        let n = s.chars().count();
+        (2..=6).contains(&n)
+            && s.starts_with(char::is_uppercase)
+            && s.chars().skip(1).all(char::is_lowercase)
+    };
+    let key = |s: &str| -> String { fold_accents(s).collect() };
+    /// Words that follow a French or English "Le"/"Ha" but are no Vietnamese syllable.
+    const NOT_SYLLABLES: &[&str] = &[
+        "grand", "monde", "mans", "havre", "petit", "figaro", "point", "soir", "bon", "roi", "pen",
+        "the", "and",
+    ];
+    families.contains(key(family).as_str())
+        && [family, middle, given].iter().all(|w| syllable(w))
+        && ![middle, given]
+            .iter()
+            .any(|w| NOT_SYLLABLES.contains(&key(w).as_str()))
 }
 
 /// Whether a word (any case, a trailing period allowed) is a weekday name or abbreviation.
@@ -261,6 +303,27 @@ mod tests {
         assert!(!super::is_family_first_name("New", "York-based"));
         assert!(!super::is_family_first_name("Park", "Avenue"));
         assert!(!super::is_family_first_name("Hong", "Kong-listed"));
+    }
+
+    #[test]
+    fn vietnamese_names_are_three_syllables() {
+        assert!(super::is_vietnamese_name(&["Tran", "Van", "Binh"]));
+        assert!(super::is_vietnamese_name(&["Phạm", "Thị", "Hoa"]));
+        assert!(!super::is_vietnamese_name(&["Tran", "Binh"]));
+        assert!(!super::is_vietnamese_name(&["Le", "Monde", "Diplomatique"]));
+        assert!(!super::is_vietnamese_name(&["Le", "Grand", "Bleu"]));
+        assert!(!super::is_vietnamese_name(&["Tran", "VAN", "Binh"]));
+        assert!(!super::is_vietnamese_name(&["Smith", "Van", "Binh"]));
+    }
+
+    #[test]
+    fn undotted_initials_are_not_acronyms() {
+        for w in ["JD", "KP", "AR", "MS"] {
+            assert!(super::is_undotted_initials(w), "{w}");
+        }
+        for w in ["US", "UK", "EU", "BP", "AP", "PM", "J", "JDV", "Jd", "J."] {
+            assert!(!super::is_undotted_initials(w), "{w}");
+        }
     }
 
     #[test]

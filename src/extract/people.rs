@@ -36,9 +36,22 @@ pub fn person_key(name: &str) -> String {
         person_key_fold(name)
     };
     let words: Vec<&str> = folded.split_whitespace().collect();
-    let skip = words.iter().take_while(|w| HONORIFICS.contains(w)).count();
+    let skip = if initials_first(name) {
+        0
+    } else {
+        words.iter().take_while(|w| HONORIFICS.contains(w)).count()
+    };
     let kept = &words[skip.min(words.len().saturating_sub(1))..];
     kept.join(" ")
+}
+
+/// Whether a name not written in capitals opens with two capitals: initials ("MS
+/// Dhoni", "DR Okafor"), kept in the key, not the honorific "Ms" or "Dr".
+fn initials_first(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+        && name.chars().any(char::is_lowercase)
 }
 
 /// The folding of [`person_key`] for any text: compatibility decomposition, combining
@@ -486,6 +499,25 @@ pub(super) fn is_lead_word(word: &str) -> bool {
         || (crate::extract::sources::names::is_function_word(&l) && l != "new" && l != "first")
 }
 
+/// Whether `name` is someone the news names by one name alone (mononyms.txt): `Some(true)`
+/// for a name that is nothing else ("Rihanna", "Jokowi"), `Some(false)` for one that is
+/// also a word, a place or a title ("Drake", "Madonna") and needs evidence of a person.
+pub fn mononym(name: &str) -> Option<bool> {
+    static M: OnceLock<WordMap<String, bool>> = OnceLock::new();
+    let m = M.get_or_init(|| {
+        super::lexicon::entries(include_str!("lexicon/mononyms.txt"))
+            .map(|l| match l.strip_suffix(" word") {
+                Some(n) => (person_key(n), false),
+                None => (person_key(l), true),
+            })
+            .collect()
+    });
+    if name.len() > 40 {
+        return None;
+    }
+    m.get(&person_key(name)).copied()
+}
+
 /// Whether a name, folded by [`person_key`], is a known place ("mexico", "st lucia").
 pub(super) fn is_place_key(key: &str) -> bool {
     filter_words().places.contains(key)
@@ -728,8 +760,9 @@ impl<'a> ArticleText<'a> {
         }
         // "<Acme Lane>", "<Acme Lane Holdings>": wire copy writes companies in angle brackets
         signs.org |= self.in_angle_brackets(s, e);
-        // after: a company's things, words or corporate form
-        signs.org |= self.company_after(e);
+        // after: a company's things, words or corporate form, or the partners a firm is
+        // named after
+        signs.org |= self.company_after(e) || self.partners_after(e);
         match self.tok(e) {
             Tok::Punct(',') if self.dateline_region(s, e) => signs.org = true,
             Tok::Punct(',') => {
@@ -826,6 +859,48 @@ impl<'a> ArticleText<'a> {
             }
             Tok::Punct('&') => self.form_after(e + 1),
             _ => false,
+        }
+    }
+
+    /// Whether the names of a firm's partners follow a name ending at `e`, one word each,
+    /// joined by commas and a last "and" or "&": ", Pierce, Fenner and Smith" (three of
+    /// them) or ", Fenner and Smith Inc" (two and a corporate form). A list of people
+    /// names them in full ("Ann Lee, Bo Chan and Ivo Rask"), and a list of surnames
+    /// follows no full name.
+    pub(super) fn partners_after(&self, e: usize) -> bool {
+        if self.tok(e) != Tok::Punct(',') {
+            return false;
+        }
+        let w = filter_words();
+        let cap = |i: usize| {
+            self.word(i)
+                .filter(|x| x.starts_with(char::is_uppercase) && x.chars().count() > 1)
+        };
+        let mut k = e + 1;
+        let mut items = 0;
+        loop {
+            let Some(x) = cap(k) else { return false };
+            if w.forms.contains(&*lower(x)) {
+                return false;
+            }
+            items += 1;
+            k += 1;
+            match self.tok(k) {
+                Tok::Punct(',') if items < 6 => k += 1,
+                Tok::Word("and") | Tok::Punct('&') => {
+                    let Some(last) = cap(k + 1) else { return false };
+                    if w.forms.contains(&*lower(last)) {
+                        // "Acme, Lane and Co": the form, not a partner
+                        return false;
+                    }
+                    items += 1;
+                    let form = cap(k + 2).is_some_and(|f| w.forms.contains(&*lower(f)));
+                    let ends = form
+                        || !matches!(self.tok(k + 2), Tok::Word(f) if f.starts_with(char::is_uppercase));
+                    return ends && (items >= 3 || form);
+                }
+                _ => return false,
+            }
         }
     }
 
@@ -1177,10 +1252,31 @@ impl<'a> ArticleText<'a> {
             let (end, words) = self.run_at(i);
             if let Some(name) = self.discovered_name(i, end, &words) {
                 out.push(name);
+            } else if let Some(name) = self.lone_mononym(i, end, &words) {
+                out.push(name);
             }
             i = end.max(i + 1);
         }
         out
+    }
+
+    /// A run `s..e` that is exactly someone known by one name and nothing else
+    /// ("Rihanna", "Bad Bunny", see [`mononym`]), not a company's ("Shakira perfume",
+    /// "<Rihanna Ltd>"): the person, with no other sign needed.
+    fn lone_mononym(&self, s: usize, e: usize, words: &[&str]) -> Option<String> {
+        if words.is_empty() || words.len() > 3 || mononym(&words.join(" ")) != Some(true) {
+            return None;
+        }
+        let thing = self.company_after(e)
+            || self.ticker_after(e)
+            || self.in_angle_brackets(s, e)
+            || self.org_hint(s, e)
+            || self.company_of_before(s)
+            // "the Shakira", "a Neymar": a thing named after them
+            || self
+                .word(s.wrapping_sub(1))
+                .is_some_and(|x| matches!(x, "the" | "a" | "an"));
+        (!thing).then(|| words.join(" "))
     }
 
     /// Whether the last word of `name` stands alone somewhere, not after the rest of it.
@@ -1349,9 +1445,11 @@ impl<'a> ArticleText<'a> {
     /// The name in run `s..e` when the article gives evidence of a person around it.
     fn discovered_name(&self, s: usize, e: usize, words: &[&str]) -> Option<String> {
         let w = filter_words();
+        // ("MS Dhoni": initials, not the honorific "Ms")
         let is_title = |x: &str| {
             let l = lower(x);
-            w.titles.contains(&*l) || w.honorifics.contains(&*l) || WEAK_TITLES.contains(&&*l)
+            (w.titles.contains(&*l) || w.honorifics.contains(&*l) || WEAK_TITLES.contains(&&*l))
+                && !super::lexicon::is_undotted_initials(x)
         };
         // "Finance Minister Ali Reza": the name follows the last title word
         fn head_part(x: &str) -> Cow<'_, str> {
@@ -1371,6 +1469,15 @@ impl<'a> ArticleText<'a> {
             .take(words.len().saturating_sub(2))
             .rposition(|x| w.callings.contains(&*lower(x)))
             .map_or(0, |k| k + 1);
+        // "Rapper Drake": one who goes by one name after a calling
+        let calling = match words {
+            [.., c, one]
+                if calling == 0 && w.callings.contains(&*lower(c)) && mononym(one).is_some() =>
+            {
+                words.len() - 1
+            }
+            _ => calling,
+        };
         let cut = cut.max(calling);
         let titled = cut > 0 && {
             let t = head_part(words[cut - 1]);
@@ -1419,6 +1526,15 @@ impl<'a> ArticleText<'a> {
             }
             _ => {}
         }
+        // "PJ Lindqvist" before "Lindqvist said": undotted initials and a surname that
+        // speaks alone elsewhere
+        if cue.is_none()
+            && words.len() >= 2
+            && super::lexicon::is_undotted_initials(words[0])
+            && self.surname_speaks(words)
+        {
+            cue = Some(Cue::Speech);
+        }
         // every test here is pure: the cheap ones on the context come first, as most
         // capitalised runs have no cue at all
         let cue = cue?;
@@ -1445,9 +1561,15 @@ impl<'a> ArticleText<'a> {
         {
             return None;
         }
+        // "JD Vance": undotted initials may open a name of more words
+        let initials = name.len() >= 2 && super::lexicon::is_undotted_initials(first);
         // the run must end on a name word and hold no word of a thing
-        let plain = name.iter().all(|x| {
+        let plain = name.iter().enumerate().all(|(k, x)| {
             let l = lower(x);
+            if k == 0 && initials {
+                // "MS Dhoni": not the honorific "Ms"
+                return true;
+            }
             (NAME_PARTICLES.contains(x) || x.chars().any(char::is_lowercase))
                 && !crate::extract::sources::names::is_function_word(x)
                 && !crate::extract::sources::names::is_org_word(x)
@@ -1462,8 +1584,10 @@ impl<'a> ArticleText<'a> {
         // a surname alone needs "Mr." or a title; a name before a speech verb needs two
         // words and a sign that it is someone: the surname alone elsewhere ("Kochan
         // added"), or "he"/"she" soon after
+        // "rapper Drake": a calling or title before one who goes by one name
+        let known_mononym = role_before && mononym(&name.join(" ")).is_some();
         let enough = match cue {
-            Cue::Personal => name.len() >= 2 || honorific || titled,
+            Cue::Personal => name.len() >= 2 || honorific || titled || known_mononym,
             Cue::Speech => name.len() >= 2 && (self.surname_alone(name) || self.pronoun_after(e)),
         };
         enough.then(|| {
@@ -1683,9 +1807,11 @@ pub fn clean_name(name: &str) -> Option<String> {
         .or_else(|| {
             // "Although Lee", "Besides Ann Lee": a word that opens sentences; "Boston-based
             // Ann Lee": where someone or something is based
+            // ("MS Dhoni": initials, not the honorific "Ms")
             let l = lower(words[0]);
             (w.openers.contains(&*l)
                 || crate::extract::sources::names::is_function_word(&l)
+                    && !super::lexicon::is_undotted_initials(words[0])
                 || l.ends_with("-based"))
             .then_some(1)
         })?;
@@ -1903,7 +2029,8 @@ pub fn judge_person(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -
         }
     }
     let first_name = words.len() > 1 && is_first_name(words[0])
-        || matches!(words.as_slice(), [family, given] if super::lexicon::is_family_first_name(family, given));
+        || matches!(words.as_slice(), [family, given] if super::lexicon::is_family_first_name(family, given))
+        || super::lexicon::is_vietnamese_name(&words);
     let signs = text.evidence(&p.name, &p.aliases);
     let real_role = p.roles.iter().any(|r| is_person_role(r));
     let personal = signs.personal
@@ -1928,6 +2055,24 @@ pub fn judge_person(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -
     if initials_first && !(signs.titled || signs.spoke || quoted || real_role || pronoun_speaker) {
         return no;
     }
+    // "JD Vance", "KP Sharma Oli": two capitals without dots read as an acronym ("BP
+    // Amoco", "AP Moller") unless the article shows a person: a title or role, "said
+    // he", a quote no "it" answers, or the surname alone elsewhere
+    if words.len() >= 2 && super::lexicon::is_undotted_initials(words[0]) {
+        let rest = name_words(&p.name);
+        let surname_named = p.aliases.iter().any(|a| words.last() == Some(&a.as_str()))
+            || text.surname_speaks(&rest)
+            || text.surname_alone_lower(&rest);
+        let shown = signs.titled
+            || signs.spoke
+            || real_role
+            || pronoun_speaker
+            || surname_named
+            || quoted && !signs.neuter;
+        if !shown || signs.org || signs.org_hint {
+            return no;
+        }
+    }
     if let [one] = words.as_slice() {
         if !one_word_person(one, p, &signs, text, pronoun_speaker) {
             return no;
@@ -1951,6 +2096,7 @@ pub fn judge_person(p: &Person, text: &ArticleText<'_>, pronoun_speaker: bool) -
             .is_some_and(|last| p.aliases.iter().any(|a| a == last));
     let supported = signs.titled
         || signs.spoke
+        || mononym(&p.name).is_some()
         || first_name
         || surname_alone
         || pronoun_speaker
@@ -1986,7 +2132,11 @@ mod tests {
     fn person_key_oracle(name: &str) -> String {
         let folded = person_key_fold(name);
         let words: Vec<&str> = folded.split_whitespace().collect();
-        let skip = words.iter().take_while(|w| HONORIFICS.contains(w)).count();
+        let skip = if initials_first(name) {
+            0
+        } else {
+            words.iter().take_while(|w| HONORIFICS.contains(w)).count()
+        };
         words[skip.min(words.len().saturating_sub(1))..].join(" ")
     }
 

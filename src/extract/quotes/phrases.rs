@@ -226,7 +226,13 @@ impl<'a> Text<'a> {
             if !self.is_word(i) {
                 continue;
             }
-            let is_titleish = self.is_title(i)
+            // "MS Dhoni": initials, not the honorific "Ms"
+            let initials = self.initials_of_name(i)
+                && self
+                    .tok(i)
+                    .and_then(|t| self.chars.get(t.start..t.end))
+                    .is_some_and(|w| w.len() == 2 && w.iter().all(char::is_ascii_uppercase));
+            let is_titleish = (self.is_title(i) && !initials)
                 || self.is_role(i)
                 || self.tok(i).is_some_and(|t| t.possessive)
                 || (self.tok(i).is_some_and(|t| t.acronym(self.chars))
@@ -243,9 +249,10 @@ impl<'a> Text<'a> {
         (k, gender, titled)
     }
 
-    /// Whether the dotted capitals at `i` are a person's initials ("J.K. Rowling", "A.J.
-    /// Brown"), not a place's or body's ("U.S. Senator", "U.N. envoy"): single letters
-    /// with dots, not a known abbreviation, before a capitalised word that is no title.
+    /// Whether the capitals at `i` are a person's initials ("J.K. Rowling", "A.J. Brown",
+    /// "JD Vance"), not a place's or body's ("U.S. Senator", "U.N. envoy", "US Army"):
+    /// single letters with dots, not a known abbreviation, or two undotted capitals that
+    /// are no known acronym, before a capitalised word that is no title.
     fn initials_of_name(&self, i: usize) -> bool {
         /// Dotted abbreviations that head roles, not names.
         const PLACES: &[&str] = &[
@@ -258,10 +265,31 @@ impl<'a> Text<'a> {
             .split(|&c| c == '.')
             .filter(|p| !p.is_empty())
             .collect();
-        (2..=3).contains(&parts.len())
+        let dotted = (2..=3).contains(&parts.len())
             && span.contains(&'.')
             && parts.iter().all(|p| p.len() == 1 && p[0].is_uppercase())
-            && !PLACES.contains(&t.key.as_str())
+            && !PLACES.contains(&t.key.as_str());
+        // "JD Vance", "KP Sharma Oli": two capitals that are no known acronym; the people
+        // filter asks the article for evidence of a person before keeping the name
+        let undotted = || {
+            let word: String = span.iter().collect();
+            // (not before a plural title, "EC Commissioners", nor a word of a firm, "AM
+            // International")
+            let next = self.key(i + 1);
+            let firm = crate::extract::sources::names::is_org_word(next)
+                || crate::extract::people::is_company_word(next);
+            let plural_title = next
+                .strip_suffix('s')
+                .is_some_and(|x| words().titles.contains_key(x) || words().roles.contains(x));
+            lexicon::is_undotted_initials(&word)
+                && !plural_title
+                && !firm
+                && self
+                    .tok(i + 1)
+                    .and_then(|n| self.chars.get(n.start..n.end))
+                    .is_some_and(|n| n.iter().skip(1).any(|c| c.is_lowercase()))
+        };
+        (dotted || undotted())
             && self.is_cap(i + 1)
             && self.tok(i + 1).is_some_and(|t| !t.acronym(self.chars))
             && !self.is_title(i + 1)
@@ -337,6 +365,18 @@ impl<'a> Text<'a> {
                 .unwrap_or_default()
         };
         lexicon::is_family_first_name(&text(k), &text(k + 1))
+    }
+
+    /// "Nguyen Van Binh": a Vietnamese family name and two syllables at `k`.
+    fn vietnamese(&self, k: usize) -> bool {
+        let text = |i: usize| {
+            self.tok(i)
+                .and_then(|t| self.chars.get(t.start..t.end))
+                .map(|cs| cs.iter().collect::<String>())
+                .unwrap_or_default()
+        };
+        let words = [text(k), text(k + 1), text(k + 2)];
+        lexicon::is_vietnamese_name(&words.each_ref().map(String::as_str))
     }
 
     /// The gender a first name tells.
@@ -431,7 +471,7 @@ impl<'a> Text<'a> {
             if let Some(g) = self.first_name_gender(k) {
                 phrase.evidence = true;
                 phrase.gender = phrase.gender.or(g);
-            } else if e == k + 2 && self.family_first(k) {
+            } else if e == k + 2 && self.family_first(k) || e == k + 3 && self.vietnamese(k) {
                 phrase.evidence = true;
             }
         } else if (s..e).all(|i| {
@@ -783,6 +823,20 @@ mod tests {
             assert_eq!(p.role.as_deref(), Some("NATO Secretary General"));
             assert_eq!(p.gender, Some(Gender::Male));
         });
+    }
+
+    #[test]
+    fn undotted_initials_open_a_name() {
+        for (text, name) in [
+            ("MS Okafor said", "MS Okafor"),
+            ("Deputy Minister KD Lindqvist said", "KD Lindqvist"),
+            ("US Army Colonel Tom Reyes said", "Tom Reyes"),
+        ] {
+            with(text, |t| {
+                let p = t.parse_backward(0, t.toks.len() - 1).unwrap();
+                assert_eq!(p.name.as_deref(), Some(name), "{text}");
+            });
+        }
     }
 
     #[test]

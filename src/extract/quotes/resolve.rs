@@ -209,7 +209,9 @@ impl<'p> Resolver<'p> {
                 continue;
             }
             let e = text.run_forward(i, n).max(i + 1);
-            let after_vessel = i > 0 && w.vessels.contains(text.toks[i - 1].key.as_str());
+            // "the carrier Carl Vinson", "USS Carl Vinson": a ship's name
+            let after_vessel = i > 0 && w.vessels.contains(text.toks[i - 1].key.as_str())
+                || t.acronym(text.chars) && w.vessels.contains(t.key.as_str());
             if !after_vessel {
                 // "Maria Lindqvist's Orbita": the owner named in the possessive is a
                 // mention of their own, not only a role of what follows

@@ -166,8 +166,13 @@ pub fn looks_like_person(s: &str) -> bool {
         return false;
     }
     let mut capitalised = 0;
-    for w in &words {
+    // "MS Dhoni", "JD Vance": undotted initials opening a longer name
+    let initials = crate::extract::lexicon::is_undotted_initials(words[0]);
+    for (i, w) in words.iter().enumerate() {
         if PARTICLES.contains(&w.to_lowercase().as_str()) && !w.starts_with(char::is_uppercase) {
+            continue;
+        }
+        if i == 0 && initials {
             continue;
         }
         if !(is_name_word(w) || is_initial(w)) || is_org_word(w) || is_function_word(w) {
@@ -182,10 +187,13 @@ pub fn looks_like_person(s: &str) -> bool {
         .iter()
         .all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase()));
     // "UC Global": an acronym beside ordinary words is an organisation
+    // ("JD Vance": undotted initials opening a name are no acronym)
     let acronym = !is_shouted(s)
-        && words.iter().any(|w| {
+        && words.iter().enumerate().any(|(i, w)| {
             let n = w.chars().count();
-            (2..=3).contains(&n) && w.chars().all(|c| c.is_uppercase())
+            (2..=3).contains(&n)
+                && w.chars().all(|c| c.is_uppercase())
+                && !(i == 0 && crate::extract::lexicon::is_undotted_initials(w))
         });
     capitalised >= 1
         && !acronym
