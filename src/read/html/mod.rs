@@ -34,6 +34,7 @@ pub fn read_html(bytes: &[u8]) -> Document {
         return empty();
     }
     let text = encoding::decode(bytes);
+    let text = prune::unwrap_noscript_posts(&text);
     let page = Html::parse_document(&prune::without_script_bodies(&text));
     let (mut meta, raw_title) = meta::read(&page);
     let title = meta.title.clone().unwrap_or(raw_title);
