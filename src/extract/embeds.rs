@@ -175,7 +175,11 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         },
     };
     // without a dash, the match may have begun with the end of the post (its link)
-    let all_start = if bare { c.get(1)?.start() } else { c.get(0)?.start() };
+    let all_start = if bare {
+        c.get(1)?.start()
+    } else {
+        c.get(0)?.start()
+    };
     let author = c
         .get(1)
         .map(|m| names::tidy_name(m.as_str()))
@@ -435,6 +439,29 @@ mod tests {
         let p = book.get(e.person.unwrap()).unwrap();
         assert_eq!(p.name, "Ana Ruiz");
         assert_eq!(p.handles, vec!["@anaruiz"]);
+    }
+
+    #[test]
+    fn attribution_without_a_dash() {
+        for t in [
+            "Back on the water at last. pic.twitter.com/AbCd1234\nFerry Crews (@ferrycrews) June 1, 2021",
+            "Back on the water at last. pic.twitter.com/AbCd1234 Ferry Crews (@ferrycrews) June 1, 2021",
+            "Back on the water at last.\nFerry Crews (@ferrycrews) June 1, 2021",
+        ] {
+            let e = text_embed(t, None).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(e.author.as_deref(), Some("Ferry Crews"), "{t}");
+            assert_eq!(e.handle.as_deref(), Some("@ferrycrews"), "{t}");
+            assert_eq!(e.posted_at.as_deref(), Some("2021-06-01"), "{t}");
+            assert!(e.text.starts_with("Back on the water at last."), "{t}");
+            assert!(!e.text.contains("Ferry Crews"), "{t}");
+        }
+        // without a dash the date is required, and prose naming an account is no post
+        for t in [
+            "Back on the water at last.\nFerry Crews (@ferrycrews)",
+            "The crews thanked the town, said Ines Varga (@ivarga) June 1, 2021.",
+        ] {
+            assert!(text_embed(t, None).is_none(), "{t}");
+        }
     }
 
     #[test]

@@ -135,8 +135,7 @@ pub fn post_link(href: &str) -> Option<PostLink> {
         "linkedin.com" => match segs.as_slice() {
             // the embed frame and the feed name a post by its URN
             ["embed", "feed", "update", urn, ..] | ["feed", "update", urn, ..]
-                if urn.starts_with("urn:li:")
-                    && urn.rsplit(':').next().is_some_and(digits) =>
+                if urn.starts_with("urn:li:") && urn.rsplit(':').next().is_some_and(digits) =>
             {
                 link(
                     "linkedin",

@@ -12,6 +12,11 @@
 //! ("Name/AFP/Getty Images" is AFP's photo, distributed by Getty), except that a
 //! picture handed out "via" a news agency is that agency's, and what came before "via"
 //! is the provider ("Russian Defense Ministry/Via Reuters").
+//!
+//! Credit pieces are read with credit rules, not prose rules: "Omar Said" is a
+//! photographer here, though "Said" after a name in prose is the verb; "© Provided by
+//! Example Media" names the provider; "DR" and "Droits réservés" (rights reserved) name
+//! no one.
 
 use crate::extract::sources::{agencies, names};
 use crate::model::SourceKind;
@@ -342,6 +347,20 @@ fn classify(raw: &str) -> Option<Piece> {
     if let Some(a) = agencies::lookup(raw) {
         return Some(Piece::Agency(a));
     }
+    // "AP/Ana Ruiz/Photo montage by Example": who made the montage, not the photo
+    if [
+        "photo montage by ",
+        "montage by ",
+        "photo illustration by ",
+        "illustration by ",
+        "collage by ",
+        "graphic by ",
+    ]
+    .iter()
+    .any(|w| folded.starts_with(w))
+    {
+        return Some(Piece::Decoration);
+    }
     // "Kevin": a first name alone names no agency, and no photographer the archive can
     // tell apart from every other Kevin
     if !folded.contains(' ') && crate::extract::people::is_first_name(&folded) {
@@ -612,6 +631,21 @@ mod tests {
                 some(Some("Dan Reyes"), Some("Instituto Lima"), None),
             ),
             ("Video by Dan Reyes", some(Some("Dan Reyes"), None, None)),
+            // a surname that is a word the name rules keep out of names
+            ("Omar Said/AFP", some(Some("Omar Said"), Some("AFP"), None)),
+            (
+                "OMAR SAID / AFP / Getty Images",
+                some(Some("Omar Said"), Some("AFP"), None),
+            ),
+            (
+                "© Provided by Example Media Inc",
+                some(None, Some("Example Media Inc"), None),
+            ),
+            (
+                "AP/Mira Holt/Photo montage by Example",
+                some(Some("Mira Holt"), Some("AP"), None),
+            ),
+            ("AP Photo/Uncredited", some(None, Some("AP"), None)),
         ];
         for (s, want) in cases {
             assert_eq!(parts(s), want, "{s}");
@@ -636,6 +670,11 @@ mod tests {
             Some("J. Lucie Garnier")
         );
         assert_eq!(parts("Photo Booth"), None);
+        // rights reserved: the credit names no one
+        for s in ["Photo DR", "Photo Droits réservés", "(DR)"] {
+            let c = parse_credit(s, s.starts_with('(')).unwrap();
+            assert_eq!((c.photographer, c.agency), (None, None), "{s}");
+        }
     }
 
     #[test]
@@ -671,6 +710,8 @@ mod tests {
             "https://example.com/a/b",
             "He voted for The Greens",
             "Dan Reyes spoke/wrote",
+            "Omar said/AFP",
+            "He Said/AFP",
         ] {
             assert_eq!(parts(s), None, "{s}");
         }

@@ -5,6 +5,14 @@
 //! what other extractors throw away, so they are also taken from the rest of the
 //! article's scope (a lead photo above the text, a tweet the cleaning pass dropped),
 //! but never from navigation or other boilerplate the first pass removed.
+//!
+//! Pages mark a picture's caption in more ways than `figure > figcaption`: a caption and
+//! its credit as two siblings in a small block, a gallery's `figcaption` after its
+//! `figure` rather than inside it, a wire page's table with the picture in one cell and
+//! the caption in the next, or only `data-caption` / `data-credit` attributes that a
+//! script would have drawn from. Each is read as one caption; an attribute caption that
+//! the page also shows is left to the shown one, and `alt` text (a description for
+//! those who cannot see the picture) is never taken.
 
 use super::body::Article;
 use super::dom::{push_collapsed, Dead, Dom, NONE};
@@ -152,11 +160,14 @@ pub fn emit(article: &Article) -> Vec<Block> {
             w.push(block);
             continue;
         }
-        if let Some(block) = caption_group(dom, i)
-            .or_else(|| table_caption(dom, i))
-            .or_else(|| attribute_caption(dom, i))
-        {
+        if let Some(block) = caption_group(dom, i).or_else(|| table_caption(dom, i)) {
             w.flush(false);
+            w.push(block);
+            continue;
+        }
+        if let Some(block) = attribute_caption(dom, i) {
+            w.flush(false);
+            w.from_attributes.push(w.blocks.len());
             w.push(block);
             continue;
         }
@@ -191,6 +202,7 @@ pub fn emit(article: &Article) -> Vec<Block> {
         stack[start..].reverse();
     }
     w.flush(false);
+    w.drop_shown_attribute_captions();
     w.blocks
 }
 
@@ -322,6 +334,8 @@ struct Writer {
     blocks: Vec<Block>,
     seen_captions: HashSet<String>,
     seen_posts: HashSet<String>,
+    /// Where captions read from attributes went in `blocks`.
+    from_attributes: Vec<usize>,
 }
 
 /// What tells two addresses of one post apart from two posts: a tweet's id (the same
@@ -341,6 +355,37 @@ fn post_key(url: &str) -> String {
 }
 
 impl Writer {
+    /// A caption read from attributes that the page also shows elsewhere (a gallery's
+    /// caption panel, "March 18 Police secure the area."): the shown one is kept.
+    fn drop_shown_attribute_captions(&mut self) {
+        let from_attributes: HashSet<usize> = self.from_attributes.iter().copied().collect();
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown: Vec<String> = self
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(j, b)| {
+                b.kind == BlockKind::Caption && !from_attributes.contains(j) && b.text.len() > 20
+            })
+            .map(|(_, b)| words(&b.text))
+            .collect();
+        let twice: Vec<usize> = self
+            .from_attributes
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let t = words(&self.blocks[k].text);
+                !t.is_empty()
+                    && shown
+                        .iter()
+                        .any(|s| s.contains(&t) || t.contains(s.as_str()))
+            })
+            .collect();
+        for k in twice.into_iter().rev() {
+            self.blocks.remove(k);
+        }
+    }
+
     fn flush(&mut self, heading: bool) {
         let text = tidy_lines(&self.buf, "\n");
         self.buf.clear();
@@ -464,7 +509,12 @@ fn credit_nodes(dom: &Dom, i: usize) -> Vec<usize> {
 /// A short element opening with "©" inside a caption that holds more text than it.
 fn copyright_line(dom: &Dom, n: usize, caption: usize, whole: &mut Option<usize>) -> bool {
     let node = &dom.nodes[n];
-    if node.is_text() || !matches!(node.tag, "span" | "small" | "em" | "i" | "p" | "div" | "cite") {
+    if node.is_text()
+        || !matches!(
+            node.tag,
+            "span" | "small" | "em" | "i" | "p" | "div" | "cite"
+        )
+    {
         return false;
     }
     let text = dom.text(n);
@@ -891,7 +941,8 @@ fn attribute_caption(dom: &Dom, i: usize) -> Option<Block> {
     if text.is_none() && credit.is_none() {
         return None;
     }
-    if shown_caption_near(dom, i) {
+    // a share button's "data-caption" is the text it would post, not a picture's
+    if !holds_picture(dom, i) || shown_caption_near(dom, i) {
         return None;
     }
     Some(Block {
@@ -903,11 +954,43 @@ fn attribute_caption(dom: &Dom, i: usize) -> Option<Block> {
     })
 }
 
+/// Whether `i` is or holds a picture: an `img` or `picture`, or (a gallery's slide drawn
+/// by script) an attribute naming an image file.
+fn holds_picture(dom: &Dom, i: usize) -> bool {
+    let is_picture = |n: usize| {
+        let node = &dom.nodes[n];
+        matches!(node.tag, "img" | "picture" | "amp-img")
+            || node.el.is_some_and(|el| {
+                el.attrs().any(|(_, v)| {
+                    let v = v.trim().to_ascii_lowercase();
+                    let path = v.split(['?', '#']).next().unwrap_or("");
+                    v.len() < 2000
+                        && [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
+                            .iter()
+                            .any(|ext| path.ends_with(ext))
+                })
+            })
+    };
+    is_picture(i) || {
+        let inside = dom.descendants(i);
+        inside.len() <= 80 && inside.into_iter().any(is_picture)
+    }
+}
+
 /// Whether the picture at `i` has a caption or credit on the page: inside it or in the
-/// small block around it (up to its figure, or three levels up).
+/// small block around it (up to its figure, or three levels up, and never a block that
+/// holds another picture).
 fn shown_caption_near(dom: &Dom, i: usize) -> bool {
     let mut around = vec![i];
     for a in dom.ancestors(i, 3) {
+        let pictures = dom
+            .descendants(a)
+            .into_iter()
+            .filter(|&d| matches!(dom.nodes[d].tag, "img" | "amp-img"))
+            .count();
+        if pictures > 1 {
+            break;
+        }
         around.push(a);
         if dom.nodes[a].tag == "figure" {
             break;
@@ -984,8 +1067,7 @@ fn caption_group(dom: &Dom, i: usize) -> Option<Block> {
     {
         return None;
     }
-    let kids: Vec<usize> = dom
-        .nodes[i]
+    let kids: Vec<usize> = dom.nodes[i]
         .children
         .iter()
         .copied()

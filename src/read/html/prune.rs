@@ -1,4 +1,5 @@
-//! Dropping script and style bodies before parsing.
+//! Dropping script and style bodies before parsing (and unwrapping posts that a page
+//! keeps only inside `<noscript>`, see [`unwrap_noscript_posts`]).
 //!
 //! On news pages most bytes are inline JavaScript, JSON state blobs and CSS (often
 //! over two thirds of the file), none of which is ever read, and tokenizing them is most
