@@ -1113,7 +1113,7 @@ fn table_caption(dom: &Dom, i: usize) -> Option<Block> {
     if words == 0 || words > MAX_TABLE_CAPTION_WORDS {
         return None;
     }
-    crate::extract::captions::ends_with_credit(&text).then(|| Block {
+    crate::extract::captions::ends_with_credit(&text).then_some(Block {
         kind: BlockKind::Caption,
         text,
         credit: None,
