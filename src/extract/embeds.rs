@@ -21,6 +21,9 @@ struct Patterns {
     attribution: Regex,
     /// "A post shared by Name (@handle) on Jan 26, 2022 at 10:00am PST" (Instagram)
     shared: Regex,
+    /// "Name (@handle) January 26, 2022" with no dash before it, where a line, a
+    /// sentence or the post's link ends: the date is then required
+    bare: Regex,
     link: Regex,
 }
 
@@ -44,6 +47,10 @@ fn patterns() -> &'static Patterns {
                 r"(?:^|\s)(?:—|–|-{{1,2}}|―)\s*([^\n()—–]{{0,80}}?)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}}(?:@[A-Za-z0-9.-]{{1,60}})?)\s*\)\s*(?:(?:on\s+)?({date}){time})?[^\n\p{{L}}\p{{N}}]{{0,4}}$"
             ))
             .expect("attribution regex"),
+            bare: Regex::new(&format!(
+                r"(?:^|\n|(?:https?://|pic\.twitter\.com/)[^\s<>()]+\s+|[.!?…\x22”]\s+)((?:\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*\s+){{0,4}}\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*)\s*\(\s*(@[A-Za-z0-9_.]{{1,30}}(?:@[A-Za-z0-9.-]{{1,60}})?)\s*\)\s*(?:on\s+)?({date}){time}[^\n\p{{L}}\p{{N}}]{{0,4}}$"
+            ))
+            .expect("bare attribution regex"),
             link: Regex::new(r"(?:https?://|\bpic\.twitter\.com/|\bwww\.)[^\s<>()“”\x22]+")
                 .expect("link regex"),
         }
@@ -160,11 +167,19 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         None => (text, None),
     };
     let p = patterns();
-    let (c, shared) = match p.attribution.captures(text) {
-        Some(c) => (c, false),
-        None => (p.shared.captures(text)?, true),
+    let (c, shared, bare) = match p.attribution.captures(text) {
+        Some(c) => (c, false, false),
+        None => match p.shared.captures(text) {
+            Some(c) => (c, true, false),
+            None => (p.bare.captures(text)?, false, true),
+        },
     };
-    let all = c.get(0)?;
+    // without a dash, the match may have begun with the end of the post (its link)
+    let all_start = if bare {
+        c.get(1)?.start()
+    } else {
+        c.get(0)?.start()
+    };
     let author = c
         .get(1)
         .map(|m| names::tidy_name(m.as_str()))
@@ -174,7 +189,7 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         .get(3)
         .and_then(|d| dates::parse_date(d.as_str()).or_else(|| foreign_date(d.as_str())));
     // without a date, a "— Name (@handle)" line must at least hold a link to be a post
-    let post = strip_widget_lines(&text[..all.start()]);
+    let post = strip_widget_lines(&text[..all_start]);
     let given = after.or_else(|| link.and_then(post_link).map(|p| p.url));
     if posted_at.is_none() && first_link(&post).is_none() && given.is_none() && !shared {
         return None;
@@ -377,6 +392,9 @@ fn platform_of(text: &str) -> Option<&'static str> {
         ("threads.com", "threads"),
         ("youtube-nocookie.com", "youtube"),
         ("t.me/", "telegram"),
+        ("vimeo.com/", "vimeo"),
+        ("reddit.com/r/", "reddit"),
+        ("linkedin.com/", "linkedin"),
     ]
     .iter()
     .find(|(needle, _)| t.contains(needle))
@@ -421,6 +439,29 @@ mod tests {
         let p = book.get(e.person.unwrap()).unwrap();
         assert_eq!(p.name, "Ana Ruiz");
         assert_eq!(p.handles, vec!["@anaruiz"]);
+    }
+
+    #[test]
+    fn attribution_without_a_dash() {
+        for t in [
+            "Back on the water at last. pic.twitter.com/AbCd1234\nFerry Crews (@ferrycrews) June 1, 2021",
+            "Back on the water at last. pic.twitter.com/AbCd1234 Ferry Crews (@ferrycrews) June 1, 2021",
+            "Back on the water at last.\nFerry Crews (@ferrycrews) June 1, 2021",
+        ] {
+            let e = text_embed(t, None).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(e.author.as_deref(), Some("Ferry Crews"), "{t}");
+            assert_eq!(e.handle.as_deref(), Some("@ferrycrews"), "{t}");
+            assert_eq!(e.posted_at.as_deref(), Some("2021-06-01"), "{t}");
+            assert!(e.text.starts_with("Back on the water at last."), "{t}");
+            assert!(!e.text.contains("Ferry Crews"), "{t}");
+        }
+        // without a dash the date is required, and prose naming an account is no post
+        for t in [
+            "Back on the water at last.\nFerry Crews (@ferrycrews)",
+            "The crews thanked the town, said Ines Varga (@ivarga) June 1, 2021.",
+        ] {
+            assert!(text_embed(t, None).is_none(), "{t}");
+        }
     }
 
     #[test]

@@ -117,6 +117,37 @@ pub fn post_link(href: &str) -> Option<PostLink> {
             ),
             _ => None,
         },
+        "vimeo.com" | "player.vimeo.com" => match segs.as_slice() {
+            ["video", id, ..] | [id] | [id, _] if digits(id) => {
+                link("vimeo", format!("https://vimeo.com/{id}"))
+            }
+            _ => None,
+        },
+        "reddit.com" | "old.reddit.com" | "embed.reddit.com" | "redditmedia.com" => {
+            match segs.as_slice() {
+                ["r", sub, "comments", id, ..] if word(sub) && word(id) => link(
+                    "reddit",
+                    format!("https://www.reddit.com/r/{sub}/comments/{id}/"),
+                ),
+                _ => None,
+            }
+        }
+        "linkedin.com" => match segs.as_slice() {
+            // the embed frame and the feed name a post by its URN
+            ["embed", "feed", "update", urn, ..] | ["feed", "update", urn, ..]
+                if urn.starts_with("urn:li:") && urn.rsplit(':').next().is_some_and(digits) =>
+            {
+                link(
+                    "linkedin",
+                    format!("https://www.linkedin.com/feed/update/{urn}/"),
+                )
+            }
+            ["posts", slug, ..] if word(slug) && slug.contains("-activity-") => link(
+                "linkedin",
+                format!("https://www.linkedin.com/posts/{slug}/"),
+            ),
+            _ => None,
+        },
         "bsky.app" => match segs.as_slice() {
             ["profile", who, "post", id, ..] if word(id) => link(
                 "bluesky",
@@ -301,6 +332,11 @@ mod tests {
             ("https://bsky.app/profile/jo.bsky.social/post/3kx?ref_src=embed", "bluesky", "https://bsky.app/profile/jo.bsky.social/post/3kx"),
             ("at://did:plc:abc/app.bsky.feed.post/3kx", "bluesky", "https://bsky.app/profile/did:plc:abc/post/3kx"),
             ("https://mastodon.social/@hw/111222333444555666/embed", "mastodon", "https://mastodon.social/@hw/111222333444555666"),
+            ("https://player.vimeo.com/video/76543210?h=ab12&title=0", "vimeo", "https://vimeo.com/76543210"),
+            ("https://vimeo.com/76543210", "vimeo", "https://vimeo.com/76543210"),
+            ("https://www.redditmedia.com/r/harbours/comments/q1w2e3/pilots_back/?ref_source=embed&embed=true", "reddit", "https://www.reddit.com/r/harbours/comments/q1w2e3/"),
+            ("https://www.reddit.com/r/harbours/comments/q1w2e3/pilots_back/", "reddit", "https://www.reddit.com/r/harbours/comments/q1w2e3/"),
+            ("https://www.linkedin.com/embed/feed/update/urn:li:share:7012345678901234567", "linkedin", "https://www.linkedin.com/feed/update/urn:li:share:7012345678901234567/"),
         ];
         for (u, platform, url) in cases {
             assert_eq!(p(u), Some((platform, url.to_string())), "{u}");
@@ -319,6 +355,9 @@ mod tests {
             "https://www.youtube.com/channel/UC123",
             "https://medium.com/@ana/a-story-1f2e3d",
             "https://example.com/@ana/12",
+            "https://vimeo.com/channels/staffpicks",
+            "https://www.reddit.com/r/harbours/",
+            "https://www.linkedin.com/in/ana-ruiz",
             "https://www.google.com/maps/embed?pb=1",
             "mailto:ana@example.com",
             "",

@@ -12,6 +12,11 @@
 //! ("Name/AFP/Getty Images" is AFP's photo, distributed by Getty), except that a
 //! picture handed out "via" a news agency is that agency's, and what came before "via"
 //! is the provider ("Russian Defense Ministry/Via Reuters").
+//!
+//! Credit pieces are read with credit rules, not prose rules: "Omar Said" is a
+//! photographer here, though "Said" after a name in prose is the verb; "© Provided by
+//! Example Media" names the provider; "DR" and "Droits réservés" (rights reserved) name
+//! no one.
 
 use crate::extract::sources::{agencies, names};
 use crate::model::SourceKind;
@@ -54,7 +59,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         marker: Regex::new(
-            r"(?i)^(?:©|\(c\)|copyright(?-u:\b)|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|bild|photographer|file|source|screenshot|video|illustration|graphic|photo\s+illustration)\s*(?::|\.{2,3}|…|,|(?-u:\b)by(?-u:\b)))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?(?-u:\b)|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by(?-u:\b)|(?:foto(?:ilustraci[oó]n(?:es)?)?s?|fotograf[ií]as?|ilustraci[oó]n(?:es)?)\s+(?:de|por)(?-u:\b))\s*",
+            r"(?i)^(?:©|\(c\)|copyright(?-u:\b)|(?:(?:photo(?:graph)?s?|pics?|pictures?|images?(?:\s+source)?|credits?|fotos?|bild|photographer|file|source|screenshot|video|illustration|graphic|photo\s+illustration)\s*(?::|\.{2,3}|…|,|(?-u:\b)by(?-u:\b)))|(?:(?:photos?|pictures?|images?)\s+)?courtesy(?:\s+of)?(?-u:\b)|(?:(?:photos?|pictures?|images?)\s+)?provided\s+by(?-u:\b)|(?:pool|file|handout)\s+(?:photo|picture|image)s?\s+by(?-u:\b)|(?:foto(?:ilustraci[oó]n(?:es)?)?s?|fotograf[ií]as?|ilustraci[oó]n(?:es)?)\s+(?:de|por)(?-u:\b))\s*",
         )
         .expect("marker regex"),
         via: Regex::new(r"(?i)\s*/?\s*(?-u:\b)v[ií]a(?-u:\b)\s*").expect("via regex"),
@@ -92,6 +97,7 @@ const DECORATION: &[&str] = &[
     "pool via",
     "all rights reserved",
     "str",
+    "uncredited",
 ];
 
 /// Credit words of other languages that name no one (credit_words.txt): "Hersteller",
@@ -124,7 +130,11 @@ fn bare_photo(s: &str) -> Option<String> {
         }
         return None;
     }
-    (agencies::lookup(rest).is_some() || rest.contains('/')).then(|| rest.to_string())
+    // "Photo DR", "Photo droits réservés": rights reserved, no one named
+    (agencies::lookup(rest).is_some()
+        || rest.contains('/')
+        || other_decorations().contains(agencies::fold(rest).as_str()))
+    .then(|| rest.to_string())
 }
 
 /// Whether `s` opens with a credit marker ("Photo:", "Courtesy of", "©").
@@ -337,6 +347,20 @@ fn classify(raw: &str) -> Option<Piece> {
     if let Some(a) = agencies::lookup(raw) {
         return Some(Piece::Agency(a));
     }
+    // "AP/Ana Ruiz/Photo montage by Example": who made the montage, not the photo
+    if [
+        "photo montage by ",
+        "montage by ",
+        "photo illustration by ",
+        "illustration by ",
+        "collage by ",
+        "graphic by ",
+    ]
+    .iter()
+    .any(|w| folded.starts_with(w))
+    {
+        return Some(Piece::Decoration);
+    }
     // "Kevin": a first name alone names no agency, and no photographer the archive can
     // tell apart from every other Kevin
     if !folded.contains(' ') && crate::extract::people::is_first_name(&folded) {
@@ -357,7 +381,7 @@ fn classify(raw: &str) -> Option<Piece> {
         }
         return None;
     }
-    if names::looks_like_person(&tidy) {
+    if names::looks_like_person(&tidy) || word_surname(&tidy) {
         return Some(Piece::Person(tidy));
     }
     // organisations keep their own case ("NATO", "UNICEF"); only people get name case
@@ -369,6 +393,33 @@ fn classify(raw: &str) -> Option<Piece> {
         return Some(Piece::Org(org.to_string()));
     }
     None
+}
+
+/// Surnames that are also words the name rules never take into a name, because in prose
+/// they follow one ("Omar Said" beside "Omar said"). In a credit piece nothing is said,
+/// so a known first name followed by one of them is a person.
+const WORD_SURNAMES: &[&str] = &["said", "more", "most"];
+
+/// "Omar Said", "Edward Said": a known first name (and maybe a middle name or initial),
+/// then a surname that is also a function word, written as a name.
+fn word_surname(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let title_case = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    };
+    // the name with the surname left out must still read as a name's start
+    (2..=4).contains(&words.len())
+        && title_case(last)
+        && WORD_SURNAMES.contains(&last.to_lowercase().as_str())
+        && crate::extract::people::is_first_name(first)
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !names::is_function_word(w))
+        && names::looks_like_person(&format!("{} Name", words[..words.len() - 1].join(" ")))
 }
 
 /// What follows "Name for": "The Daily Example", "NPR", "Bloomberg News", an agency;
@@ -580,6 +631,21 @@ mod tests {
                 some(Some("Dan Reyes"), Some("Instituto Lima"), None),
             ),
             ("Video by Dan Reyes", some(Some("Dan Reyes"), None, None)),
+            // a surname that is a word the name rules keep out of names
+            ("Omar Said/AFP", some(Some("Omar Said"), Some("AFP"), None)),
+            (
+                "OMAR SAID / AFP / Getty Images",
+                some(Some("Omar Said"), Some("AFP"), None),
+            ),
+            (
+                "© Provided by Example Media Inc",
+                some(None, Some("Example Media Inc"), None),
+            ),
+            (
+                "AP/Mira Holt/Photo montage by Example",
+                some(Some("Mira Holt"), Some("AP"), None),
+            ),
+            ("AP Photo/Uncredited", some(None, Some("AP"), None)),
         ];
         for (s, want) in cases {
             assert_eq!(parts(s), want, "{s}");
@@ -604,6 +670,11 @@ mod tests {
             Some("J. Lucie Garnier")
         );
         assert_eq!(parts("Photo Booth"), None);
+        // rights reserved: the credit names no one
+        for s in ["Photo DR", "Photo Droits réservés", "(DR)"] {
+            let c = parse_credit(s, s.starts_with('(')).unwrap();
+            assert_eq!((c.photographer, c.agency), (None, None), "{s}");
+        }
     }
 
     #[test]
@@ -639,6 +710,8 @@ mod tests {
             "https://example.com/a/b",
             "He voted for The Greens",
             "Dan Reyes spoke/wrote",
+            "Omar said/AFP",
+            "He Said/AFP",
         ] {
             assert_eq!(parts(s), None, "{s}");
         }

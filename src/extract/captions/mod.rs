@@ -29,6 +29,13 @@ const CREDIT_WINDOW: usize = 240;
 /// A paragraph this short before a credit-only line may be its caption.
 const MAX_MERGED_CAPTION_WORDS: usize = 45;
 
+/// Whether a text ends with a credit that says it is a photo's: a marker, brackets or a
+/// known agency ("… on Monday. (AP Photo/Ana Ruiz)"). The HTML reader asks this of text
+/// that only its layout places beside a picture.
+pub fn ends_with_credit(text: &str) -> bool {
+    split_credit(text).is_some_and(|(_, c, _)| c.strong)
+}
+
 /// Caption blocks of the document with their parsed credits.
 pub fn find_captions(doc: &Document, people: &mut PeopleBook) -> Vec<Caption> {
     let published = doc.meta.published.as_deref();

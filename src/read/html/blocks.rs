@@ -5,6 +5,14 @@
 //! what other extractors throw away, so they are also taken from the rest of the
 //! article's scope (a lead photo above the text, a tweet the cleaning pass dropped),
 //! but never from navigation or other boilerplate the first pass removed.
+//!
+//! Pages mark a picture's caption in more ways than `figure > figcaption`: a caption and
+//! its credit as two siblings in a small block, a gallery's `figcaption` after its
+//! `figure` rather than inside it, a wire page's table with the picture in one cell and
+//! the caption in the next, or only `data-caption` / `data-credit` attributes that a
+//! script would have drawn from. Each is read as one caption; an attribute caption that
+//! the page also shows is left to the shown one, and `alt` text (a description for
+//! those who cannot see the picture) is never taken.
 
 use super::body::Article;
 use super::dom::{push_collapsed, Dead, Dom, NONE};
@@ -19,7 +27,7 @@ static CAPTION_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static CREDIT_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)credit|copyright|photographer|byline").expect("valid pattern")
+    Regex::new(r"(?i)credit|copyright|photographer|byline|(^|\s)copy(\s|$)").expect("valid pattern")
 });
 
 fn is_block_tag(tag: &str) -> bool {
@@ -92,6 +100,8 @@ pub fn emit(article: &Article) -> Vec<Block> {
     for block in lead_captions(article, &selected) {
         w.push(block);
     }
+    // captions already read with the figure before them
+    let mut consumed: HashSet<usize> = HashSet::new();
     let mut stack = vec![(root, false)];
     let mut in_content = 0usize;
     let mut suppressed = 0usize;
@@ -112,7 +122,7 @@ pub fn emit(article: &Article) -> Vec<Block> {
             }
             continue;
         }
-        if node.dead == Dead::Dropped {
+        if node.dead == Dead::Dropped || consumed.contains(&i) {
             continue;
         }
         let emitting = in_content > 0 && suppressed == 0 && node.dead == Dead::Alive;
@@ -136,8 +146,28 @@ pub fn emit(article: &Article) -> Vec<Block> {
                 continue;
             }
         }
+        if node.tag == "figure" {
+            // a gallery's figure with its caption beside it, not inside it
+            if let Some((block, caption)) = figure_then_caption(dom, i) {
+                w.flush(false);
+                w.push(block);
+                consumed.insert(caption);
+                continue;
+            }
+        }
         if let Some(block) = special_block(dom, i) {
             w.flush(false);
+            w.push(block);
+            continue;
+        }
+        if let Some(block) = caption_group(dom, i).or_else(|| table_caption(dom, i)) {
+            w.flush(false);
+            w.push(block);
+            continue;
+        }
+        if let Some(block) = attribute_caption(dom, i) {
+            w.flush(false);
+            w.from_attributes.push(w.blocks.len());
             w.push(block);
             continue;
         }
@@ -172,6 +202,7 @@ pub fn emit(article: &Article) -> Vec<Block> {
         stack[start..].reverse();
     }
     w.flush(false);
+    w.drop_shown_attribute_captions();
     w.blocks
 }
 
@@ -205,7 +236,7 @@ fn lead_captions(article: &Article, selected: &HashSet<usize>) -> Vec<Block> {
         // the text starts: a chosen node that is not around the headline, or the first
         // real paragraph after the headline
         if selected.contains(&i) && (after_title || !has_h1_inside(dom, i))
-            || after_title && node.tag == "p" && dom.text(i).len() > LEAD_TEXT_CHARS
+            || after_title && node.tag == "p" && is_prose(dom, i)
         {
             break;
         }
@@ -222,6 +253,15 @@ fn lead_captions(article: &Article, selected: &HashSet<usize>) -> Vec<Block> {
         {
             continue;
         }
+        if after_title {
+            if let Some(block) = caption_group(dom, i) {
+                out.push(block);
+                if out.len() == MAX_LEAD_CAPTIONS {
+                    break;
+                }
+                continue;
+            }
+        }
         if after_title && (node.tag == "figure" || is_caption(dom, i)) {
             if let Some(block) = special_block(dom, i).filter(|b| b.kind == BlockKind::Caption) {
                 out.push(block);
@@ -236,8 +276,32 @@ fn lead_captions(article: &Article, selected: &HashSet<usize>) -> Vec<Block> {
     out
 }
 
+/// A paragraph of text, not a line of links ("Topics: <a>…</a>, <a>…</a>").
+fn is_prose(dom: &Dom, p: usize) -> bool {
+    let text = dom.text(p);
+    if text.len() <= LEAD_TEXT_CHARS {
+        return false;
+    }
+    let linked: usize = dom
+        .descendants(p)
+        .into_iter()
+        .filter(|&d| dom.nodes[d].tag == "a")
+        .map(|d| dom.text(d).len())
+        .sum();
+    linked * 2 < text.len()
+}
+
+/// Whether an `<h1>` is under `i`, also in parts the first pass dropped (a headline in a
+/// "banner" header the text's container is then the only live child of).
 fn has_h1_inside(dom: &Dom, i: usize) -> bool {
-    dom.descendants(i).iter().any(|&d| dom.nodes[d].tag == "h1")
+    let mut stack: Vec<usize> = dom.nodes[i].children.clone();
+    while let Some(n) = stack.pop() {
+        if dom.nodes[n].tag == "h1" {
+            return true;
+        }
+        stack.extend(dom.nodes[n].children.iter().copied());
+    }
+    false
 }
 
 fn is_inside(dom: &Dom, i: usize, ancestor: usize) -> bool {
@@ -269,9 +333,59 @@ struct Writer {
     post_link: Option<String>,
     blocks: Vec<Block>,
     seen_captions: HashSet<String>,
+    seen_posts: HashSet<String>,
+    /// Where captions read from attributes went in `blocks`.
+    from_attributes: Vec<usize>,
+}
+
+/// What tells two addresses of one post apart from two posts: a tweet's id (the same
+/// tweet is "/i/web/status/1" and "/name/status/1"), else the address itself.
+fn post_key(url: &str) -> String {
+    match url.split_once("/status/") {
+        Some((_, rest)) => {
+            let id: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if id.is_empty() {
+                url.to_string()
+            } else {
+                format!("status:{id}")
+            }
+        }
+        None => url.trim_end_matches('/').to_string(),
+    }
 }
 
 impl Writer {
+    /// A caption read from attributes that the page also shows elsewhere (a gallery's
+    /// caption panel, "March 18 Police secure the area."): the shown one is kept.
+    fn drop_shown_attribute_captions(&mut self) {
+        let from_attributes: HashSet<usize> = self.from_attributes.iter().copied().collect();
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown: Vec<String> = self
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(j, b)| {
+                b.kind == BlockKind::Caption && !from_attributes.contains(j) && b.text.len() > 20
+            })
+            .map(|(_, b)| words(&b.text))
+            .collect();
+        let twice: Vec<usize> = self
+            .from_attributes
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let t = words(&self.blocks[k].text);
+                !t.is_empty()
+                    && shown
+                        .iter()
+                        .any(|s| s.contains(&t) || t.contains(s.as_str()))
+            })
+            .collect();
+        for k in twice.into_iter().rev() {
+            self.blocks.remove(k);
+        }
+    }
+
     fn flush(&mut self, heading: bool) {
         let text = tidy_lines(&self.buf, "\n");
         self.buf.clear();
@@ -290,6 +404,14 @@ impl Writer {
     }
 
     fn push(&mut self, block: Block) {
+        if block.kind == BlockKind::Embed {
+            // the same post twice: a script-drawn copy and its <noscript> fallback
+            if let Some(key) = block.url.as_deref().map(post_key) {
+                if !self.seen_posts.insert(key) {
+                    return;
+                }
+            }
+        }
         if block.kind == BlockKind::Caption {
             let key = format!(
                 "{}\u{1}{}",
@@ -364,15 +486,17 @@ fn is_credit(dom: &Dom, i: usize) -> bool {
     }) || node.attr("class").is_some_and(|c| CREDIT_CLASS.is_match(c))
 }
 
-/// Credit elements under `i` (outermost only).
+/// Credit elements under `i` (outermost only): marked as credits, or an element of
+/// the caption that opens with "©" ("<span>© Provided by Example News</span>").
 fn credit_nodes(dom: &Dom, i: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut stack: Vec<usize> = dom.nodes[i].children.clone();
+    let mut whole: Option<usize> = None;
     while let Some(n) = stack.pop() {
         if dom.nodes[n].dead == Dead::Dropped {
             continue;
         }
-        if is_credit(dom, n) {
+        if is_credit(dom, n) || copyright_line(dom, n, i, &mut whole) {
             out.push(n);
             continue;
         }
@@ -380,6 +504,25 @@ fn credit_nodes(dom: &Dom, i: usize) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+/// A short element opening with "©" inside a caption that holds more text than it.
+fn copyright_line(dom: &Dom, n: usize, caption: usize, whole: &mut Option<usize>) -> bool {
+    let node = &dom.nodes[n];
+    if node.is_text()
+        || !matches!(
+            node.tag,
+            "span" | "small" | "em" | "i" | "p" | "div" | "cite"
+        )
+    {
+        return false;
+    }
+    let text = dom.text(n);
+    if !text.starts_with('©') || text.chars().count() > 80 {
+        return false;
+    }
+    let total = *whole.get_or_insert_with(|| dom.text(caption).chars().count());
+    total > text.chars().count() + 1
 }
 
 /// A figure's caption and credit, when it has either.
@@ -759,4 +902,222 @@ fn attr_post(tag: &str, name: &str, value: &str) -> Option<PostLink> {
         return amp_post(tag, name, value);
     }
     None
+}
+
+/// Attributes where lazy-load and gallery markup keep a picture's caption and credit
+/// when the page draws them only with a script.
+const CAPTION_ATTRS: &[&str] = &[
+    "data-caption",
+    "data-image-caption",
+    "data-photo-caption",
+    "data-media-caption",
+];
+const CREDIT_ATTRS: &[&str] = &[
+    "data-credit",
+    "data-photo-credit",
+    "data-image-credit",
+    "data-media-credit",
+    "data-credits",
+];
+
+/// A caption or credit the markup keeps only in attributes (`data-caption`,
+/// `data-credit`, `data-photo-credit`), when no caption or credit is shown beside the
+/// picture: the page's script would have drawn it from there. (`alt` text describes the
+/// picture for those who cannot see it and is no caption.)
+fn attribute_caption(dom: &Dom, i: usize) -> Option<Block> {
+    let node = &dom.nodes[i];
+    if node.is_text() || matches!(node.tag, "body" | "article" | "main" | "section" | "a") {
+        return None;
+    }
+    let value = |names: &[&str]| {
+        names
+            .iter()
+            .filter_map(|n| node.attr(n))
+            .map(without_tags)
+            .find(|v| !v.is_empty())
+    };
+    let text = value(CAPTION_ATTRS);
+    let credit = value(CREDIT_ATTRS);
+    if text.is_none() && credit.is_none() {
+        return None;
+    }
+    // a share button's "data-caption" is the text it would post, not a picture's
+    if !holds_picture(dom, i) || shown_caption_near(dom, i) {
+        return None;
+    }
+    Some(Block {
+        kind: BlockKind::Caption,
+        text: text.unwrap_or_default(),
+        credit,
+        url: None,
+        platform: None,
+    })
+}
+
+/// Whether `i` is or holds a picture: an `img` or `picture`, or (a gallery's slide drawn
+/// by script) an attribute naming an image file.
+fn holds_picture(dom: &Dom, i: usize) -> bool {
+    let is_picture = |n: usize| {
+        let node = &dom.nodes[n];
+        matches!(node.tag, "img" | "picture" | "amp-img")
+            || node.el.is_some_and(|el| {
+                el.attrs().any(|(_, v)| {
+                    let v = v.trim().to_ascii_lowercase();
+                    let path = v.split(['?', '#']).next().unwrap_or("");
+                    v.len() < 2000
+                        && [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
+                            .iter()
+                            .any(|ext| path.ends_with(ext))
+                })
+            })
+    };
+    is_picture(i) || {
+        let inside = dom.descendants(i);
+        inside.len() <= 80 && inside.into_iter().any(is_picture)
+    }
+}
+
+/// Whether the picture at `i` has a caption or credit on the page: inside it or in the
+/// small block around it (up to its figure, or three levels up, and never a block that
+/// holds another picture).
+fn shown_caption_near(dom: &Dom, i: usize) -> bool {
+    let mut around = vec![i];
+    for a in dom.ancestors(i, 3) {
+        let pictures = dom
+            .descendants(a)
+            .into_iter()
+            .filter(|&d| matches!(dom.nodes[d].tag, "img" | "amp-img"))
+            .count();
+        if pictures > 1 {
+            break;
+        }
+        around.push(a);
+        if dom.nodes[a].tag == "figure" {
+            break;
+        }
+    }
+    around.into_iter().any(|a| {
+        let inside = dom.descendants(a);
+        inside.len() <= 80
+            && inside.into_iter().any(|d| {
+                !dom.nodes[d].is_text()
+                    && (is_caption(dom, d) || is_credit(dom, d))
+                    && !dom.text(d).is_empty()
+            })
+    })
+}
+
+/// An attribute's value without the markup some sites leave in it ("<span>Name/AP</span>").
+fn without_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A figure without a caption of its own, followed by its caption as a sibling (some
+/// galleries write `<figure><img></figure><figcaption>…</figcaption>`): one caption, with
+/// credits from both. Returns the block and the caption node it used.
+fn figure_then_caption(dom: &Dom, figure: usize) -> Option<(Block, usize)> {
+    let has_caption = dom
+        .descendants(figure)
+        .into_iter()
+        .any(|d| !dom.nodes[d].is_text() && is_caption(dom, d));
+    if has_caption {
+        return None;
+    }
+    let parent = dom.nodes[figure].parent;
+    if parent == NONE {
+        return None;
+    }
+    let siblings = &dom.nodes[parent].children;
+    let at = siblings.iter().position(|&c| c == figure)?;
+    let next = siblings[at + 1..].iter().copied().find(|&c| {
+        let n = &dom.nodes[c];
+        n.dead != Dead::Dropped && !(n.is_text() && n.text.trim().is_empty())
+    })?;
+    let n = &dom.nodes[next];
+    if n.is_text() || n.tag == "figure" || !is_caption(dom, next) {
+        return None;
+    }
+    let mut credits = credit_nodes(dom, figure);
+    credits.extend(credit_nodes(dom, next));
+    caption_block(dom, next, &credits).map(|b| (b, next))
+}
+
+/// A small block that holds a caption and, beside it, the credit (`<div><div
+/// itemprop=caption>…</div><figcaption class=credit>Name/Agency</figcaption></div>`):
+/// one caption, not a caption without credit and a credit without caption.
+fn caption_group(dom: &Dom, i: usize) -> Option<Block> {
+    let node = &dom.nodes[i];
+    if !matches!(node.tag, "div" | "span" | "p" | "li" | "section")
+        || is_caption(dom, i)
+        || is_credit(dom, i)
+        || dom.descendants(i).len() >= 60
+    {
+        return None;
+    }
+    let kids: Vec<usize> = dom.nodes[i]
+        .children
+        .iter()
+        .copied()
+        .filter(|&k| dom.nodes[k].dead != Dead::Dropped && !dom.nodes[k].is_text())
+        .collect();
+    let caption = kids
+        .iter()
+        .copied()
+        .find(|&k| is_caption(dom, k) && !is_credit(dom, k))?;
+    let credits: Vec<usize> = kids
+        .iter()
+        .copied()
+        .filter(|&k| k != caption && is_credit(dom, k) && !dom.text(k).is_empty())
+        .collect();
+    if credits.is_empty() {
+        return None;
+    }
+    caption_block(dom, caption, &credits)
+}
+
+/// Most words a picture's caption cell holds.
+const MAX_TABLE_CAPTION_WORDS: usize = 100;
+
+/// Wire pages laid out in tables: one picture in a small table, its caption in the same
+/// or the next cell, ending with a credit ("… (AP Photo/Name)"). Only a caption whose
+/// credit parses is taken: a table of text and a picture is otherwise a layout.
+fn table_caption(dom: &Dom, i: usize) -> Option<Block> {
+    if dom.nodes[i].tag != "table" {
+        return None;
+    }
+    let inside = dom.descendants(i);
+    if inside.len() > 80
+        || inside
+            .iter()
+            .filter(|&&d| dom.nodes[d].tag == "img")
+            .count()
+            != 1
+    {
+        return None;
+    }
+    let text = all_text(dom, i, &HashSet::new(), " ");
+    let words = text.split_whitespace().count();
+    if words == 0 || words > MAX_TABLE_CAPTION_WORDS {
+        return None;
+    }
+    crate::extract::captions::ends_with_credit(&text).then_some(Block {
+        kind: BlockKind::Caption,
+        text,
+        credit: None,
+        url: None,
+        platform: None,
+    })
 }

@@ -569,7 +569,15 @@ fn prepare(dom: &mut Dom, flags: Flags, title: &str) -> Grab {
         let (class, id) = (dom.nodes[i].class(), dom.nodes[i].id());
         let matches = |re: &Regex| re.is_match(class) || re.is_match(id);
         if !is_probably_visible(dom, i) || is_always_dropped(tag) && flags.strip_unlikely {
-            dom.nodes[i].dead = Dead::Dropped;
+            // an embedded post in an `aside` is no text, but it is a post of the story
+            dom.nodes[i].dead = if is_probably_visible(dom, i)
+                && tag == "aside"
+                && super::blocks::holds_embed(dom, i)
+            {
+                Dead::Cleaned
+            } else {
+                Dead::Dropped
+            };
             continue;
         }
         if dom.nodes[i].attr("aria-modal") == Some("true")

@@ -1,7 +1,7 @@
 //! Saved web pages: one HTML page to a [`Document`].
 //!
-//! A page is decoded (`encoding`), stripped of script and style bodies and capped in
-//! nesting (`prune`), parsed once with `scraper` (html5ever, the same tree a browser
+//! A page is decoded (`encoding`), has embedded posts taken out of their `<noscript>`
+//! wrappers, is stripped of script and style bodies and capped in nesting (`prune`), parsed once with `scraper` (html5ever, the same tree a browser
 //! builds), read for metadata (`meta`, dates in `date`), searched for the article
 //! (`body`, over the arena of `dom`) and written out as blocks (`blocks`):
 //! paragraphs and sub-headings of the story, photo captions with their credits, and
@@ -34,6 +34,7 @@ pub fn read_html(bytes: &[u8]) -> Document {
         return empty();
     }
     let text = encoding::decode(bytes);
+    let text = prune::unwrap_noscript_posts(&text);
     let page = Html::parse_document(&prune::without_script_bodies(&text));
     let (mut meta, raw_title) = meta::read(&page);
     let title = meta.title.clone().unwrap_or(raw_title);
@@ -174,6 +175,194 @@ mod tests {
         );
         assert!(doc.body().contains("glad to be back"));
         assert!(!doc.body().contains("Lena Pike"));
+    }
+
+    /// Three paragraphs of made-up story, long enough to be chosen as the text.
+    const STORY: &str = r#"<p>The ferry crews went back to work on Monday after a week of talks with the harbour board, which had tried to cut their shifts and their pay, and the union said it was pleased.</p>
+<p>"We are glad to be back on the water," said Ines Varga, who speaks for the crews and has sailed the route for twenty years, adding that the talks had been hard.</p>
+<p>The harbour board said it hoped the new rota would hold through the winter, when storms close the crossing for days at a time, and that no ferry would wait.</p>"#;
+
+    fn captions_of(page: &str) -> Vec<(String, Option<String>)> {
+        let doc = read_html(page.as_bytes());
+        of_kind(&doc, BlockKind::Caption)
+            .into_iter()
+            .map(|b| (b.text.clone(), b.credit.clone()))
+            .collect()
+    }
+
+    fn caption(text: &str, credit: Option<&str>) -> (String, Option<String>) {
+        (text.to_string(), credit.map(str::to_string))
+    }
+
+    #[test]
+    fn lead_photo_in_a_header_the_first_pass_drops() {
+        // "banner" marks the header as unlikely content; the text's container is then
+        // the article's only live child and is chosen with the headline inside it
+        let page = format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><article>
+<header class="banner-headline"><h1>Ferries sail again</h1><div class="info"><span class="author">Tom Lind</span></div>
+<figure><img src="a.jpg"><figcaption>A ferry leaves the quay at dawn. (Photo Paul Rey. AFP)</figcaption></figure></header>
+<div class="article-body">{STORY}</div></article></body></html>"#
+        );
+        assert_eq!(
+            captions_of(&page),
+            vec![caption(
+                "A ferry leaves the quay at dawn. (Photo Paul Rey. AFP)",
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn lead_photo_after_a_line_of_topic_links() {
+        let page = format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><div class="main">
+<h1>Ferries sail again</h1><span class="byline">Tom Lind</span>
+<p class="topics">Topics: <a href="/t/1">ferries</a>, <a href="/t/2">harbours and ports</a>, <a href="/t/3">unions and labour</a>, <a href="/t/4">shipping news</a>, <a href="/t/5">Editor's Picks</a></p>
+<div class="featured"><img src="a.jpg"><span class="caption">Crews on the quay <span class="photoCredit">(Credit: AP/Lena Holm)</span></span></div>
+<div class="story">{STORY}</div></div></body></html>"#
+        );
+        assert_eq!(
+            captions_of(&page),
+            vec![caption("Crews on the quay", Some("(Credit: AP/Lena Holm)"))]
+        );
+    }
+
+    #[test]
+    fn caption_and_credit_side_by_side_are_one_caption() {
+        let page = format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
+<div class="article-body"><p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
+<div class="image"><img src="a.jpg"><div class="image__meta"><div itemprop="caption" class="image__caption"><span>Crews wait on the quay in the rain.</span></div><figcaption class="image__credit">Lena Holm/Getty Images</figcaption></div></div>
+{STORY}</div></article></body></html>"#
+        );
+        assert_eq!(
+            captions_of(&page),
+            vec![caption(
+                "Crews wait on the quay in the rain.",
+                Some("Lena Holm/Getty Images")
+            )]
+        );
+    }
+
+    #[test]
+    fn figure_with_its_caption_beside_it() {
+        let page = format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
+<div class="article-body">{STORY}
+<div class="gallery"><figure><img src="a.jpg"><span class="credit">Lena Holm/Reuters</span></figure><figcaption>Crews wait on the quay.</figcaption>
+<figure><img src="b.jpg"></figure><figcaption>A ferry at dusk. Photo: Omar Said/AFP</figcaption></div>
+<p>More of the story after the gallery, long enough to be counted as a paragraph of it, with commas.</p></div></article></body></html>"#
+        );
+        assert_eq!(
+            captions_of(&page),
+            vec![
+                caption("Crews wait on the quay.", Some("Lena Holm/Reuters")),
+                caption("A ferry at dusk. Photo: Omar Said/AFP", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn captions_kept_only_in_attributes() {
+        let page = format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
+<div class="article-body"><p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
+<div class="wrap"><img src="a.jpg" alt="crews" data-caption="Crews wait on the quay in the rain." data-credit="Lena Holm/Reuters"></div>
+{STORY}
+<div class="lazy" data-photo-credit="Paul Rey/AFP"><img src="b.jpg" alt="A ferry at dusk"></div>
+<img src="c.jpg" alt="A view of the harbour from the hill">
+<figure><img src="d.jpg" data-caption="The union hall." data-credit="Ana Sol/EFE"><figcaption>The union hall on Friday. <span class="credit">Ana Sol/EFE</span></figcaption></figure>
+<div class="slide" data-image="https://example.com/board.jpg" data-caption="The board room, where the deal was signed." data-credit="Ana Sol/EFE"></div>
+<div class="panel"><span class="caption">Friday: The board room, where the deal was signed.</span></div>
+<div class="share" data-caption="Share this story"><a href="https://example.com/share">Share</a></div>
+</div></article></body></html>"#
+        );
+        assert_eq!(
+            captions_of(&page),
+            vec![
+                caption(
+                    "Crews wait on the quay in the rain.",
+                    Some("Lena Holm/Reuters")
+                ),
+                // a credit alone, and no caption from `alt`
+                caption("", Some("Paul Rey/AFP")),
+                // shown captions win over the attributes that repeat them
+                caption("The union hall on Friday.", Some("Ana Sol/EFE")),
+                caption("Friday: The board room, where the deal was signed.", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn picture_and_caption_in_a_table() {
+        let page = format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><div class="story"><h1>Ferries sail again</h1>
+<p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
+<table class="photo"><tr><td><a href="/p/1.html"><img src="a.jpg" alt="AP Photo"></a></td><td><span>Crews wait on the quay on Monday, Nov. 2, 2020. (AP Photo/Lena Holm)</span></td></tr></table>
+{STORY}
+<table><tr><td><img src="b.jpg"></td><td>Fares, timetables and the new rota for the winter.</td></tr></table>
+</div></body></html>"#
+        );
+        assert_eq!(
+            captions_of(&page),
+            vec![caption(
+                "Crews wait on the quay on Monday, Nov. 2, 2020. (AP Photo/Lena Holm)",
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn copyright_line_inside_a_caption_is_its_credit() {
+        let page = format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
+<div class="article-body"><p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
+<span class="storyimage"><img src="a.jpg"><span class="caption"><span class="attribution">© Provided by Example Media Inc</span> <span>Crews on the quay</span></span></span>
+{STORY}</div></article></body></html>"#
+        );
+        assert_eq!(
+            captions_of(&page),
+            vec![caption(
+                "Crews on the quay",
+                Some("© Provided by Example Media Inc")
+            )]
+        );
+    }
+
+    #[test]
+    fn posts_in_asides_and_noscript_and_video_frames() {
+        let page = format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
+<div class="article-body">{STORY}
+<aside class="embed"><blockquote class="twitter-tweet"><p>Back on the water at last.</p>&mdash; Ferry Crews (@ferrycrews) <a href="https://twitter.com/ferrycrews/status/1400000000000000001">June 1, 2021</a></blockquote></aside>
+<p>Another paragraph of the story, long enough, with commas, so that it is counted as text.</p>
+<noscript><blockquote class="twitter-tweet"><p>The vote is in.</p>&mdash; Ines Varga (@ivarga) <a href="https://twitter.com/ivarga/status/1400000000000000002">June 2, 2021</a></blockquote></noscript>
+<div class="twitter-tweet twitter-tweet-rendered"><iframe src="https://platform.twitter.com/embed/Tweet.html?id=1400000000000000002"></iframe></div>
+<iframe src="https://player.vimeo.com/video/76543210?h=ab12" width="640"></iframe>
+<iframe src="https://www.redditmedia.com/r/ferries/comments/q1w2e3/back_at_sea/?embed=true"></iframe>
+<iframe src="https://www.linkedin.com/embed/feed/update/urn:li:share:7012345678901234567"></iframe>
+<p>A last paragraph of the story, long enough, with commas, so that it is counted as text.</p></div></article></body></html>"#
+        );
+        let doc = read_html(page.as_bytes());
+        let urls: Vec<&str> = of_kind(&doc, BlockKind::Embed)
+            .iter()
+            .filter_map(|e| e.url.as_deref())
+            .collect();
+        assert_eq!(
+            urls,
+            vec![
+                "https://twitter.com/ferrycrews/status/1400000000000000001",
+                // the script-drawn copy of the same post is not a second post
+                "https://twitter.com/ivarga/status/1400000000000000002",
+                "https://vimeo.com/76543210",
+                "https://www.reddit.com/r/ferries/comments/q1w2e3/",
+                "https://www.linkedin.com/feed/update/urn:li:share:7012345678901234567/",
+            ],
+            "{:?}",
+            doc.blocks
+        );
+        assert!(!doc.body().contains("Back on the water"));
     }
 
     #[test]

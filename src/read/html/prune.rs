@@ -1,4 +1,5 @@
-//! Dropping script and style bodies before parsing.
+//! Dropping script and style bodies before parsing (and unwrapping posts that a page
+//! keeps only inside `<noscript>`, see [`unwrap_noscript_posts`]).
 //!
 //! On news pages most bytes are inline JavaScript, JSON state blobs and CSS (often
 //! over two thirds of the file), none of which is ever read, and tokenizing them is most
@@ -215,9 +216,92 @@ fn find_closing(html: &str, from: usize, name: &str) -> Option<usize> {
     None
 }
 
+/// Class names of the platforms' embed markup, which some pages put only inside a
+/// `<noscript>` (the script draws the post; the fallback is the post itself).
+const EMBED_MARKERS: &[&str] = &[
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "bluesky-embed",
+    "mastodon-embed",
+    "reddit-embed",
+    "text-post-media",
+    "fb-post",
+];
+
+/// The page with `<noscript>` wrappers around embedded posts taken away, so that the
+/// post inside is read as markup: a parser that runs scripts (as browsers and html5ever
+/// do) reads a `<noscript>`'s content as plain text, and a saved page may even hold it
+/// escaped (`&lt;blockquote class="twitter-tweet"&gt;`). Other `<noscript>` content
+/// (tracking pixels, lazy-load image fallbacks) stays as it is.
+pub fn unwrap_noscript_posts(html: &str) -> Cow<'_, str> {
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("<noscript") {
+        return Cow::Borrowed(html);
+    }
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut pos = 0;
+    while let Some(off) = lower[pos..].find("<noscript") {
+        let open = pos + off;
+        let Some(open_end) = end_of_tag(lower.as_bytes(), open) else {
+            break;
+        };
+        let Some(close) = lower[open_end..].find("</noscript").map(|c| open_end + c) else {
+            break;
+        };
+        let close_end = end_of_tag(lower.as_bytes(), close).unwrap_or(lower.len());
+        let inner = &lower[open_end..close];
+        if EMBED_MARKERS.iter().any(|m| inner.contains(m)) {
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(&html[copied..open]);
+            let content = &html[open_end..close];
+            if content.contains("&lt;") && !content.contains('<') {
+                buf.push_str(&unescape_markup(content));
+            } else {
+                buf.push_str(content);
+            }
+            copied = close_end;
+        }
+        pos = close_end.max(open + 1);
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut buf) => {
+            buf.push_str(&html[copied..]);
+            Cow::Owned(buf)
+        }
+    }
+}
+
+/// Escaped markup back to markup (`&amp;` last, so "&amp;lt;" stays text).
+fn unescape_markup(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn noscript_posts_become_markup() {
+        let page = r#"<p>a</p><noscript><img src="pixel.gif"></noscript><noscript><blockquote class="twitter-tweet"><p>Hi</p></blockquote></noscript><p>b</p>"#;
+        assert_eq!(
+            unwrap_noscript_posts(page),
+            r#"<p>a</p><noscript><img src="pixel.gif"></noscript><blockquote class="twitter-tweet"><p>Hi</p></blockquote><p>b</p>"#
+        );
+        let escaped = r#"<NOSCRIPT>&lt;blockquote class="instagram-media"&gt;Sun &amp;amp; sea&lt;/blockquote&gt;</NOSCRIPT>"#;
+        assert_eq!(
+            unwrap_noscript_posts(escaped),
+            r#"<blockquote class="instagram-media">Sun &amp; sea</blockquote>"#
+        );
+        let plain = "<p>no wrappers</p><noscript>x";
+        assert!(matches!(unwrap_noscript_posts(plain), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn drops_script_and_style_bodies_only() {
