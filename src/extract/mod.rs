@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 /// Bumped whenever extraction changes what it finds; `reextract` re-runs older articles.
-pub const EXTRACTOR_VERSION: i64 = 6;
+pub const EXTRACTOR_VERSION: i64 = 7;
 
 /// Run every extractor over one document.
 pub fn extract(doc: &Document) -> Extraction {

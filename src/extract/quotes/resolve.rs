@@ -34,6 +34,9 @@ pub struct Resolver<'p> {
     /// Person mentions in document order (a set: speakers found after a quote are noted
     /// out of order, and a sorted vector would make that quadratic).
     recent: BTreeSet<(Pos, usize)>,
+    /// Mentions after a preposition ("after talks with President Abenza"): a later
+    /// he/she goes to them only when nobody else fits.
+    oblique: std::collections::HashSet<Pos>,
 }
 
 impl<'p> Resolver<'p> {
@@ -42,6 +45,7 @@ impl<'p> Resolver<'p> {
             book,
             genders: WordMap::default(),
             recent: BTreeSet::new(),
+            oblique: Default::default(),
         }
     }
 
@@ -89,6 +93,28 @@ impl<'p> Resolver<'p> {
     /// latest one whose gender is unknown.
     pub fn pronoun(&mut self, pos: Pos, gender: Option<Gender>) -> Option<usize> {
         let window = self.window(pos);
+        // the subject or object of a clause before someone named after a preposition
+        let direct: Vec<(Pos, usize)> = window
+            .iter()
+            .filter(|(p, _)| !self.oblique.contains(p))
+            .copied()
+            .collect();
+        let idx = self
+            .antecedent(&direct, pos, gender)
+            .or_else(|| self.antecedent(&window, pos, gender))?;
+        if let Some(g) = gender {
+            self.genders.entry(idx).or_insert(g);
+        }
+        Some(idx)
+    }
+
+    /// The latest mention in `window` a he/she at `pos` may refer to.
+    fn antecedent(
+        &self,
+        window: &[(Pos, usize)],
+        pos: Pos,
+        gender: Option<Gender>,
+    ) -> Option<usize> {
         // someone named earlier in the same paragraph comes first, unless their gender
         // is known to differ ("Ban Ki-moon condemned what he called …")
         let here = window
@@ -112,11 +138,7 @@ impl<'p> Resolver<'p> {
                 }),
             None => window.last(),
         });
-        let idx = found.map(|(_, i)| *i)?;
-        if let Some(g) = gender {
-            self.genders.entry(idx).or_insert(g);
-        }
-        Some(idx)
+        found.map(|(_, i)| *i)
     }
 
     /// The person a definite role phrase ("the head of US diplomacy", "the minister")
@@ -250,7 +272,11 @@ impl<'p> Resolver<'p> {
                     && text.is_punct(s - 1, ',')
                     && (text.is_role(s - 2) || text.is_title(s - 2))
                     && !text.toks[s - 2].cap;
-                if !(phrase.evidence || known || appositive) {
+                // "fund chief Barber Brennick": a role word right before the name
+                let titled = s >= 1
+                    && !text.toks[s - 1].cap
+                    && (text.is_role(s - 1) || text.is_title(s - 1));
+                if !(phrase.evidence || known || appositive || titled) {
                     return;
                 }
                 let mut role = phrase.role.clone();
@@ -260,6 +286,9 @@ impl<'p> Resolver<'p> {
                         .map(|p| strip_article(&text.slice(p.start, p.end)));
                 }
                 self.register_mention(&name, role.as_deref(), phrase.gender, pos, inside);
+                if after_preposition(text, s) {
+                    self.oblique.insert(pos);
+                }
             }
             PhraseKind::Role(_) | PhraseKind::Thing if text.is_punct(e, ',') => {
                 // "The United States Secretary of State, Anthony Blinken, confirmed"
@@ -302,6 +331,42 @@ impl<'p> Resolver<'p> {
             self.note(pos, idx, gender);
         }
     }
+}
+
+/// "talks with President Abenza", "a letter to Ana Ruiz", "his meeting with stock
+/// exchange head Ken Ito": a name after a preposition and the words of its title is not
+/// who the next sentences are about. "according to" names a source, and "by" the doer
+/// of a passive ("was proposed by Senator Ruiz"): neither counts. A comma or any other
+/// punctuation ends the look back.
+fn after_preposition(text: &Text<'_>, s: usize) -> bool {
+    const OBLIQUE: [&str; 9] = [
+        "with",
+        "to",
+        "from",
+        "against",
+        "about",
+        "between",
+        "among",
+        "alongside",
+        "for",
+    ];
+    /// Words of a title or name looked back over ("Tokyo stock exchange (TSE) head").
+    const LOOK_BACK: usize = 8;
+    let word = |i: usize| Some(&text.toks[i]).filter(|t| t.is_word());
+    for i in (s.saturating_sub(LOOK_BACK)..s).rev() {
+        let t = &text.toks[i];
+        if t.is_punct('(') || t.is_punct(')') || t.is_punct('-') {
+            continue;
+        }
+        if !t.is_word() {
+            return false;
+        }
+        if !t.cap && OBLIQUE.contains(&t.key.as_str()) {
+            let according = i >= 1 && word(i - 1).is_some_and(|p| p.key == "according");
+            return !(t.key == "to" && according);
+        }
+    }
+    false
 }
 
 /// A name phrase that may be a person: organisations, countries and acronyms are not.

@@ -500,3 +500,37 @@ fn a_surname_with_particles_speaks_for_the_full_name() {
         vec![p("We will open the harbour soon,", "Hans van Berg")]
     );
 }
+
+#[test]
+fn a_surname_said_in_reported_speech_is_the_latest_person() {
+    // the head of the fund, of no known gender, is named again after the president
+    let got = pairs(&[
+        "Harbour fund chief Barber Brennick pledged support for the port.",
+        "Speaking to reporters after talks with President Abenza, he said more was needed.",
+        "Brennick said the fund was prepared to back the port.",
+        "\"We are prepared to support those steps,\" he said.",
+    ]);
+    assert_eq!(
+        got,
+        vec![p(
+            "We are prepared to support those steps,",
+            "Barber Brennick"
+        )]
+    );
+}
+
+#[test]
+fn a_name_after_a_preposition_is_not_the_next_he() {
+    let got = pairs(&[
+        "Trade minister Barber Varga met officials on Monday.",
+        "He described his meeting with port authority head Tolo Itoda, in which he asked for more berths, as \"very frank indeed.\"",
+        "\"We will not wait,\" Itoda said later.",
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            p("very frank indeed.", "Barber Varga"),
+            p("We will not wait,", "Tolo Itoda")
+        ]
+    );
+}
