@@ -197,6 +197,16 @@ fn is_person(p: &Person, text: &people::ArticleText<'_>, pronoun_speaker: bool) 
     if p.name.split_whitespace().any(is_org_word) {
         return no;
     }
+    // "St George", "Saint Helens": a saint, or a town named after one
+    let saint = |w: &str| {
+        matches!(
+            w.trim_end_matches('.').to_lowercase().as_str(),
+            "st" | "saint" | "ste" | "sainte"
+        )
+    };
+    if p.name.split_whitespace().next().is_some_and(saint) {
+        return no;
+    }
     // "Les" of "Les autorités ont déclaré", "Die Grünen": another language's
     // article or pronoun, alone or opening the run
     let words: Vec<&str> = p.name.split_whitespace().collect();
@@ -529,6 +539,20 @@ mod tests {
     }
 
     /// Companies, places and groups that look like names are not people.
+    #[test]
+    fn towns_named_after_saints_are_not_people() {
+        let doc = crate::model::Document {
+            meta: Default::default(),
+            blocks: vec![crate::model::Block::paragraph(
+                "The lender was bought by Harbour State Bank, St George, Utah, a spokesman said. \"The sale is done,\" said Tilda Marsh, who runs the regulator.",
+            )],
+            format: crate::model::Format::Text,
+        };
+        let names: Vec<String> = extract(&doc).people.into_iter().map(|p| p.name).collect();
+        assert!(names.contains(&"Tilda Marsh".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with("St")), "{names:?}");
+    }
+
     #[test]
     fn companies_and_places_are_not_people() {
         let cases: &[(&str, &str)] = &[
