@@ -710,15 +710,8 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     remove_db(&archive);
     eprintln!("morgue-bench: (2) morgue ingest...");
     let load = load_average();
-    let mut cmd = Command::new(&morgue);
-    cmd.arg("--db").arg(&archive).arg("ingest").arg(&input);
-    let m = measure(cmd, &logs, "ingest")?;
-    if !m.ok {
-        eprintln!(
-            "morgue-bench: warning: ingest exited with an error: {}",
-            last_lines(&m.stderr, 5)
-        );
-    }
+    let input_arg = input.display().to_string();
+    let m = run_morgue(&morgue, &archive, &["ingest", &input_arg], &logs, "ingest")?;
     let stored = {
         let ar = Archive::open_read_only(&archive).context("ingest left no archive")?;
         ar.query_i64("SELECT count(*) FROM articles", &[])? as u64
@@ -735,15 +728,13 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     // (2b) the same file again: every article is already stored
     eprintln!("morgue-bench: (2b) morgue ingest of the same file again...");
     let load = load_average();
-    let mut cmd = Command::new(&morgue);
-    cmd.arg("--db").arg(&archive).arg("ingest").arg(&input);
-    let m = measure(cmd, &logs, "reingest")?;
-    if !m.ok {
-        eprintln!(
-            "morgue-bench: warning: the second ingest exited with an error: {}",
-            last_lines(&m.stderr, 5)
-        );
-    }
+    let m = run_morgue(
+        &morgue,
+        &archive,
+        &["ingest", &input_arg],
+        &logs,
+        "reingest",
+    )?;
     res.steps.push(step_row(
         "morgue ingest again (all stored: unchanged)",
         stored,
@@ -757,15 +748,13 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
     if !a.no_reextract {
         eprintln!("morgue-bench: (3) morgue reextract --all...");
         let load = load_average();
-        let mut cmd = Command::new(&morgue);
-        cmd.arg("--db").arg(&archive).arg("reextract").arg("--all");
-        let m = measure(cmd, &logs, "reextract")?;
-        if !m.ok {
-            eprintln!(
-                "morgue-bench: warning: reextract exited with an error: {}",
-                last_lines(&m.stderr, 5)
-            );
-        }
+        let m = run_morgue(
+            &morgue,
+            &archive,
+            &["reextract", "--all"],
+            &logs,
+            "reextract",
+        )?;
         res.steps.push(step_row(
             "morgue reextract --all",
             stored,
@@ -983,6 +972,27 @@ fn remove_db(p: &Path) {
 fn last_lines(s: &str, n: usize) -> String {
     let lines: Vec<&str> = s.lines().collect();
     lines[lines.len().saturating_sub(n)..].join(" / ")
+}
+
+/// Run `morgue --db ARCHIVE ARGS...` as a measured child process; a failure is
+/// reported as a warning (the figures are still printed).
+fn run_morgue(
+    morgue: &Path,
+    archive: &Path,
+    args: &[&str],
+    logs: &Path,
+    name: &str,
+) -> anyhow::Result<Measured> {
+    let mut cmd = Command::new(morgue);
+    cmd.arg("--db").arg(archive).args(args);
+    let m = measure(cmd, logs, name)?;
+    if !m.ok {
+        eprintln!(
+            "morgue-bench: warning: {name} exited with an error: {}",
+            last_lines(&m.stderr, 5)
+        );
+    }
+    Ok(m)
 }
 
 fn step_row(
