@@ -49,6 +49,15 @@ pub enum ArchiveError {
 
 pub type Result<T> = std::result::Result<T, ArchiveError>;
 
+/// SQLite said the database is busy or locked by another connection.
+fn is_busy(e: &ArchiveError) -> bool {
+    matches!(
+        e,
+        ArchiveError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 /// An open archive.
 pub struct Archive {
     conn: Connection,
@@ -68,7 +77,17 @@ impl Archive {
             conn,
             path: Some(path.to_path_buf()),
         };
-        archive.set_pragmas(true)?;
+        // two processes creating one archive at once: while one switches the new file to
+        // WAL, the other's switch can fail at once with "database is locked" (SQLite does
+        // not wait there, to avoid a deadlock), so it is tried again a few times
+        let mut attempts = 0;
+        while let Err(e) = archive.set_pragmas(true) {
+            if attempts >= 10 || !is_busy(&e) {
+                return Err(e);
+            }
+            attempts += 1;
+            std::thread::sleep(std::time::Duration::from_millis(20 * attempts));
+        }
         archive.migrate()?;
         Ok(archive)
     }
