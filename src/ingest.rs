@@ -7,7 +7,7 @@
 //! Every bad input becomes one [`Event::Problem`] naming the file (and line), and the
 //! rest of the run goes on.
 
-use crate::archive::load::Prepared;
+use crate::archive::load::{identity, Prepared};
 use crate::archive::{Archive, LoadOutcome};
 use crate::extract::extract;
 use crate::model::Format;
@@ -370,10 +370,17 @@ impl Reader<'_> {
         if self.batch.is_empty() {
             return;
         }
-        let mut batch = std::mem::take(&mut self.batch);
+        // each input's identity once, on all cores: asked of the archive, then stored
+        let mut batch: Vec<_> = std::mem::take(&mut self.batch)
+            .into_par_iter()
+            .map(|(origin, doc)| {
+                let ident = identity(&doc);
+                (origin, doc, ident)
+            })
+            .collect();
         if let Some(known) = &self.known {
             let before = batch.len();
-            batch.retain(|(_, doc)| !known.holds(doc));
+            batch.retain(|(_, _, ident)| !known.holds(ident));
             let held = (before - batch.len()) as u64;
             if held > 0 {
                 self.send(Msg::Known(held));
@@ -384,13 +391,13 @@ impl Reader<'_> {
         }
         let results: Vec<(Origin, Option<Prepared>)> = batch
             .into_par_iter()
-            .map(|(origin, doc)| {
+            .map(|(origin, doc, ident)| {
                 let extracted =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc)));
                 let source_path = (origin.path != "-").then(|| origin.path.clone());
                 let prepared = extracted
                     .ok()
-                    .map(|extraction| Prepared::new(doc, extraction, source_path));
+                    .map(|extraction| Prepared::with_identity(doc, extraction, source_path, ident));
                 (origin, prepared)
             })
             .collect();

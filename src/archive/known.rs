@@ -7,8 +7,6 @@
 //! sees what is committed; an input stored earlier in the same run is still caught by
 //! the writer, so this only saves work and never changes what is stored.
 
-use super::load::identity;
-use crate::model::Document;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
@@ -30,17 +28,17 @@ impl KnownInputs {
         Some(KnownInputs { conn })
     }
 
-    /// Whether this document is stored and would be left unchanged. An input known by
-    /// its own id or by its hash is; one known by its URL is compared by the hash of its
-    /// body, which needs extraction, so it is never taken as known here.
-    pub fn holds(&self, doc: &Document) -> bool {
-        let ident = identity(doc);
+    /// Whether the input of this [`identity`](super::load::identity) is stored and
+    /// would be left unchanged. An input known by its own id or by its hash is; one
+    /// known by its URL is compared by the hash of its body, which needs extraction, so
+    /// it is never taken as known here.
+    pub fn holds(&self, ident: &str) -> bool {
         if ident.starts_with("url:") {
             return false;
         }
         self.conn
             .prepare_cached("SELECT 1 FROM articles WHERE identity = ?1")
-            .and_then(|mut st| st.exists([&ident]))
+            .and_then(|mut st| st.exists([ident]))
             .unwrap_or(false)
     }
 }

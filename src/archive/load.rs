@@ -29,11 +29,22 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(doc: Document, extraction: Extraction, source_path: Option<String>) -> Self {
+        let identity = identity(&doc);
+        Prepared::with_identity(doc, extraction, source_path, identity)
+    }
+
+    /// [`Prepared::new`] for a document whose [`identity`] the caller already has.
+    pub fn with_identity(
+        doc: Document,
+        extraction: Extraction,
+        source_path: Option<String>,
+        identity: String,
+    ) -> Self {
         let in_body = body_blocks(&doc, &extraction);
         let body = body_of(&doc, &in_body);
         Prepared {
             content_hash: content_hash(&body),
-            identity: identity(&doc),
+            identity,
             outline: outline::pack(&doc, &in_body),
             body,
             doc,

@@ -119,12 +119,16 @@ pub fn lead_matter(
     if want_title && blocks.len() > 1 && blocks[0].kind == BlockKind::Heading {
         title = Some(blocks.remove(0).text);
     }
-    let byline = blocks
+    let found = blocks
         .iter()
         .take(BYLINE_WITHIN)
-        .position(|b| byline_line(&b.text).is_some())
+        .enumerate()
+        .find_map(|(i, b)| byline_line(&b.text).map(|names| (i, names.to_string())))
         .filter(|_| blocks.len() > 1);
-    let byline = byline.and_then(|i| byline_line(&blocks.remove(i).text).map(str::to_string));
+    let byline = found.map(|(i, names)| {
+        blocks.remove(i);
+        names
+    });
     (title, byline, blocks)
 }
 

@@ -94,14 +94,15 @@ impl<'p> Resolver<'p> {
     pub fn pronoun(&mut self, pos: Pos, gender: Option<Gender>) -> Option<usize> {
         let window = self.window(pos);
         // the subject or object of a clause before someone named after a preposition
-        let direct: Vec<(Pos, usize)> = window
-            .iter()
-            .filter(|(p, _)| !self.oblique.contains(p))
-            .copied()
-            .collect();
-        let idx = self
-            .antecedent(&direct, pos, gender)
-            .or_else(|| self.antecedent(&window, pos, gender))?;
+        let oblique = |(p, _): &&(Pos, usize)| self.oblique.contains(p);
+        let idx = if window.iter().any(|m| oblique(&m)) {
+            let direct: Vec<(Pos, usize)> =
+                window.iter().filter(|m| !oblique(m)).copied().collect();
+            self.antecedent(&direct, pos, gender)
+                .or_else(|| self.antecedent(&window, pos, gender))
+        } else {
+            self.antecedent(&window, pos, gender)
+        }?;
         if let Some(g) = gender {
             self.genders.entry(idx).or_insert(g);
         }
