@@ -545,14 +545,25 @@ fn store_extraction(
     }
 
     session.touched.store(tx, id, ex)?;
+    // the statements of the people loop, taken from the cache once per article
+    let mut alias = tx.prepare_cached(
+        "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut role = tx.prepare_cached(
+        "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut handle = tx
+        .prepare_cached("INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)")?;
+    let mut rel = tx.prepare_cached(
+        "INSERT INTO article_people (article_id, person_id, relation, mentions, personal) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions,
+             personal = (personal OR excluded.personal)",
+    )?;
     let mut person_ids = Vec::with_capacity(ex.people.len());
     for p in &ex.people {
         let pid = resolve_person(tx, &p.name, &p.aliases, session)?;
         person_ids.push(pid);
         session.touched.person(pid);
-        let mut alias = tx.prepare_cached(
-            "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
-        )?;
         for a in std::iter::once(&p.name).chain(&p.aliases) {
             let k = person_key(a);
             // an alias this transaction already wrote would be ignored again
@@ -560,23 +571,13 @@ fn store_extraction(
                 alias.execute(params![pid, a, k])?;
             }
         }
-        let mut role = tx.prepare_cached(
-            "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)",
-        )?;
         for r in &p.roles {
             role.execute(params![pid, id, r])?;
         }
-        let mut handle = tx
-            .prepare_cached("INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)")?;
         for h in &p.handles {
             handle.execute(params![pid, "twitter", h])?;
         }
         // two names of the article may be one person: evidence for either is theirs
-        let mut rel = tx.prepare_cached(
-            "INSERT INTO article_people (article_id, person_id, relation, mentions, personal) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions,
-                 personal = (personal OR excluded.personal)",
-        )?;
         let evidence: Vec<Evidence> = if p.evidence.is_empty() {
             vec![Evidence::Mentioned]
         } else {
