@@ -226,17 +226,18 @@ impl<'a> Text<'a> {
             if !self.is_word(i) {
                 continue;
             }
-            // "MS Dhoni": initials, not the honorific "Ms"
-            let initials = self.initials_of_name(i)
-                && self
-                    .tok(i)
+            // "MS Dhoni": initials, not the honorific "Ms" (asked only of a title word)
+            let initials = || {
+                self.tok(i)
                     .and_then(|t| self.chars.get(t.start..t.end))
-                    .is_some_and(|w| w.len() == 2 && w.iter().all(char::is_ascii_uppercase));
-            let is_titleish = (self.is_title(i) && !initials)
+                    .is_some_and(|w| w.len() == 2 && w.iter().all(char::is_ascii_uppercase))
+                    && self.initials_of_name(i)
+            };
+            let is_titleish = (self.is_title(i) && !initials())
                 || self.is_role(i)
                 || self.tok(i).is_some_and(|t| t.possessive)
-                || (self.tok(i).is_some_and(|t| t.acronym(self.chars))
-                    && i + 1 < e
+                || (i + 1 < e
+                    && self.tok(i).is_some_and(|t| t.acronym(self.chars))
                     && !self.initials_of_name(i));
             if is_titleish && i + 1 < e {
                 k = i + 1;
@@ -261,16 +262,14 @@ impl<'a> Text<'a> {
         ];
         let Some(t) = self.tok(i) else { return false };
         let span = self.chars.get(t.start..t.end).unwrap_or_default();
-        let parts: Vec<&[char]> = span
-            .split(|&c| c == '.')
-            .filter(|p| !p.is_empty())
-            .collect();
-        let dotted = (2..=3).contains(&parts.len())
-            && span.contains(&'.')
-            && parts.iter().all(|p| p.len() == 1 && p[0].is_uppercase())
-            && !PLACES.contains(&t.key.as_str());
+        // the shapes first: most words are neither, and the lexicon tests below cost more
+        let dotted = dotted_letters(span) && !PLACES.contains(&t.key.as_str());
         // "JD Vance", "KP Sharma Oli": two capitals that are no known acronym; the people
         // filter asks the article for evidence of a person before keeping the name
+        let two_capitals = span.len() == 2 && span.iter().all(char::is_ascii_uppercase);
+        if !(dotted || two_capitals) {
+            return false;
+        }
         let undotted = || {
             let word: String = span.iter().collect();
             // (not before a plural title, "EC Commissioners", nor a word of a firm, "AM
@@ -364,7 +363,12 @@ impl<'a> Text<'a> {
                 .map(|cs| cs.iter().collect::<String>())
                 .unwrap_or_default()
         };
-        lexicon::is_family_first_name(&text(k), &text(k + 1))
+        // (the given name is hyphenated: most pairs are ruled out before any lookup)
+        let hyphenated = self
+            .tok(k + 1)
+            .and_then(|t| self.chars.get(t.start..t.end))
+            .is_some_and(|w| w.contains(&'-'));
+        hyphenated && lexicon::is_family_first_name(&text(k), &text(k + 1))
     }
 
     /// "Nguyen Van Binh": a Vietnamese family name and two syllables at `k`.
@@ -375,6 +379,20 @@ impl<'a> Text<'a> {
                 .map(|cs| cs.iter().collect::<String>())
                 .unwrap_or_default()
         };
+        // (each word one capitalised syllable, as the lexicon requires, before its accent
+        // folding is paid for)
+        let syllable = |i: usize| {
+            self.tok(i)
+                .and_then(|t| self.chars.get(t.start..t.end))
+                .is_some_and(|w| {
+                    (2..=6).contains(&w.len())
+                        && w[0].is_uppercase()
+                        && w[1..].iter().all(|c| c.is_lowercase())
+                })
+        };
+        if !(k..k + 3).all(syllable) {
+            return false;
+        }
         let words = [text(k), text(k + 1), text(k + 2)];
         lexicon::is_vietnamese_name(&words.each_ref().map(String::as_str))
     }
@@ -423,16 +441,16 @@ impl<'a> Text<'a> {
         }
         // "Die", "Une": a function word alone, in English or another news language (not
         // one that is a surname too: "Lo said")
-        if e - s == 1
-            && (words().function.contains(self.key(s))
-                || lexicon::opens_other_noun_phrase(self.key(s)))
-        {
+        // (asked at most once of the first word)
+        let other = std::cell::OnceCell::new();
+        let opens_other = || *other.get_or_init(|| lexicon::opens_other_noun_phrase(self.key(s)));
+        if e - s == 1 && (words().function.contains(self.key(s)) || opens_other()) {
             return None;
         }
         if self.is_determiner(s)
             || !self.is_cap(s) && self.particles_open_name(s, e).is_none()
             || words().function.contains(self.key(s)) && !self.is_title(s)
-            || lexicon::opens_other_noun_phrase(self.key(s))
+            || opens_other()
         {
             return self.parse_noun_phrase(s, e);
         }
@@ -768,6 +786,21 @@ impl<'a> Text<'a> {
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         )
     }
+}
+
+/// Two or three single capitals joined by dots: "J.K.", "U.S.", "A.J.".
+fn dotted_letters(span: &[char]) -> bool {
+    if !span.contains(&'.') {
+        return false;
+    }
+    let mut parts = 0;
+    for p in span.split(|&c| c == '.').filter(|p| !p.is_empty()) {
+        if p.len() != 1 || !p[0].is_uppercase() {
+            return false;
+        }
+        parts += 1;
+    }
+    (2..=3).contains(&parts)
 }
 
 /// Merge a head phrase and its appositive: a name keeps the other as its role; a role

@@ -267,7 +267,6 @@ impl<'p> Resolver<'p> {
         match phrase.kind {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
-                let known = self.book.find(&name).is_some();
                 // "the fisheries minister, Pavel Orlov,": a role just before the name
                 let appositive = s >= 2
                     && text.is_punct(s - 1, ',')
@@ -277,7 +276,8 @@ impl<'p> Resolver<'p> {
                 let titled = s >= 1
                     && !text.toks[s - 1].cap
                     && (text.is_role(s - 1) || text.is_title(s - 1));
-                if !(phrase.evidence || known || appositive || titled) {
+                // (the book is asked last: its near-miss search is the dearest test)
+                if !(phrase.evidence || appositive || titled || self.book.find(&name).is_some()) {
                     return;
                 }
                 let mut role = phrase.role.clone();
