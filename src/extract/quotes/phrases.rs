@@ -312,14 +312,15 @@ impl<'a> Text<'a> {
             // a place or organisation word heads a thing ("Barents Sea", "White House");
             // before the head it may be a name ("Bay Buchanan", "Park Chung-hee")
             let head = i + 1 == e || (i + 2 == e && self.is_punct(e - 1, ')'));
-            let listed = w.not_people.contains(t.key.as_str());
+            // (the list is asked only of the head or a date word)
+            let listed = || w.not_people.contains(t.key.as_str());
             // "I'm", "He's": a pronoun with a verb, no name
             let contraction = t
                 .key
                 .split('\'')
                 .next()
                 .is_some_and(|p| p != t.key && w.pronouns.contains_key(p));
-            if (listed && (head || self.is_weekday(i) || self.is_month(i)))
+            if ((head || self.is_weekday(i) || self.is_month(i)) && listed())
                 || w.pronouns.contains_key(t.key.as_str())
                 || contraction
             {

@@ -174,16 +174,14 @@ fn joined_article_name(body: &[char]) -> bool {
 fn word(chars: &[char], start: usize, end: usize) -> Token {
     let body = &chars[start..end];
     let mut key = String::with_capacity(body.len());
-    if body.iter().all(char::is_ascii) {
-        // most words: ASCII lowercases char by char, and has no ’
-        key.extend(body.iter().map(char::to_ascii_lowercase));
-    } else {
-        for &c in body {
-            if c == '’' {
-                key.push('\'');
-            } else {
-                key.extend(c.to_lowercase());
-            }
+    for &c in body {
+        if c.is_ascii() {
+            // most letters: ASCII lowercases char by char
+            key.push(c.to_ascii_lowercase());
+        } else if c == '’' {
+            key.push('\'');
+        } else {
+            key.extend(c.to_lowercase());
         }
     }
     let mut possessive = false;
