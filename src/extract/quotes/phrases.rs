@@ -8,11 +8,11 @@
 //! words around one quote.
 
 use super::tokens::{Kind, Token};
-use super::words::{words, Gender, PronounInfo};
+use super::words::{lex, words, Gender, PronounInfo};
 use crate::extract::lexicon;
 
 /// Name particles that stay inside names: "Ursula von der Leyen", "Bashar al-Assad".
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le",
     "del", "della", "dos", "das", "ter", "y",
 ];
@@ -25,7 +25,7 @@ pub const DETERMINERS: &[&str] = &[
 ];
 
 /// Words a speaker noun phrase never contains: a clause has started.
-const CLAUSE_WORDS: &[&str] = &[
+pub(super) const CLAUSE_WORDS: &[&str] = &[
     "who", "which", "that", "is", "was", "were", "are", "be", "been", "has", "had", "have", "will",
     "would", "and", "but", "or", "if", "when", "while", "because", "it", "he", "she", "they", "we",
     "i", "you", "not", "to", "as", "than", "said", "says", "told",
@@ -90,6 +90,11 @@ impl<'a> Text<'a> {
         self.tok(i).map_or("", |t| t.key.as_str())
     }
 
+    /// Whether the word at `i` is on the list of [`lex`] bit `bit` (false past the end).
+    fn has(&self, i: usize, bit: u16) -> bool {
+        self.tok(i).is_some_and(|t| t.lex() & bit != 0)
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.tok(i).is_some_and(Token::is_word)
     }
@@ -99,22 +104,22 @@ impl<'a> Text<'a> {
     }
 
     pub fn is_title(&self, i: usize) -> bool {
-        self.is_word(i) && words().titles.contains_key(self.key(i))
+        self.is_word(i) && self.has(i, lex::TITLE)
     }
 
     pub fn is_role(&self, i: usize) -> bool {
-        self.is_word(i) && words().roles.contains(self.key(i))
+        self.is_word(i) && self.has(i, lex::ROLE)
     }
 
     pub fn is_pronoun(&self, i: usize) -> Option<PronounInfo> {
-        if !self.is_word(i) {
+        if !self.is_word(i) || !self.has(i, lex::PRONOUN) {
             return None;
         }
         words().pronouns.get(self.key(i)).copied()
     }
 
     fn is_determiner(&self, i: usize) -> bool {
-        self.is_word(i) && DETERMINERS.contains(&self.key(i))
+        self.is_word(i) && self.has(i, lex::DETERMINER)
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
@@ -136,11 +141,11 @@ impl<'a> Text<'a> {
             return false;
         }
         let k = self.key(i);
-        let particle = |j: usize| self.is_word(j) && PARTICLES.contains(&self.key(j));
+        let particle = |j: usize| self.is_word(j) && self.has(j, lex::PARTICLE);
         if self.is_cap(next) {
-            PARTICLES.contains(&k) || (k == "of" && self.is_title(prev))
+            self.has(i, lex::PARTICLE) || (k == "of" && self.is_title(prev))
         } else {
-            PARTICLES.contains(&k) && particle(next) && self.is_cap(next + 1)
+            self.has(i, lex::PARTICLE) && particle(next) && self.is_cap(next + 1)
         }
     }
 
@@ -152,7 +157,7 @@ impl<'a> Text<'a> {
         let mut j = s;
         while j < e && self.is_word(j) && !self.is_cap(j) {
             let k = self.key(j);
-            if !PARTICLES.contains(&k) || ARTICLES.contains(&k) || j - s >= 2 {
+            if !self.has(j, lex::PARTICLE) || ARTICLES.contains(&k) || j - s >= 2 {
                 return None;
             }
             j += 1;
@@ -313,7 +318,7 @@ impl<'a> Text<'a> {
             // before the head it may be a name ("Bay Buchanan", "Park Chung-hee")
             let head = i + 1 == e || (i + 2 == e && self.is_punct(e - 1, ')'));
             // (the list is asked only of the head or a date word)
-            let listed = || w.not_people.contains(t.key.as_str());
+            let listed = || t.lex() & lex::NOT_PEOPLE != 0;
             // "I'm", "He's": a pronoun with a verb, no name
             let contraction = t
                 .key
@@ -321,12 +326,12 @@ impl<'a> Text<'a> {
                 .next()
                 .is_some_and(|p| p != t.key && w.pronouns.contains_key(p));
             if ((head || self.is_weekday(i) || self.is_month(i)) && listed())
-                || w.pronouns.contains_key(t.key.as_str())
+                || t.lex() & lex::PRONOUN != 0
                 || contraction
             {
                 return false;
             }
-            if !t.cap && !PARTICLES.contains(&t.key.as_str()) && t.key != "of" {
+            if !t.cap && t.lex() & lex::PARTICLE == 0 && t.key != "of" {
                 // lower case words only inside parentheses
                 if !(s..i).any(|k| self.is_punct(k, '(')) {
                     return false;
@@ -336,9 +341,9 @@ impl<'a> Text<'a> {
                 long = true;
             }
         }
-        long && !w.function.contains(self.key(s))
+        long && !self.has(s, lex::FUNCTION)
             && !lexicon::opens_other_noun_phrase(self.key(s))
-            && !w.titles.contains_key(self.key(e - 1))
+            && !self.has(e - 1, lex::TITLE)
     }
 
     /// The name part of a run with trailing parentheses removed.
@@ -419,7 +424,7 @@ impl<'a> Text<'a> {
         }
         while e > s
             && (!self.is_word(e - 1) && !self.is_punct(e - 1, ')')
-                || words().fillers.contains(self.key(e - 1)) && e - 1 > s)
+                || self.has(e - 1, lex::FILLER) && e - 1 > s)
         {
             e -= 1;
         }
@@ -445,12 +450,12 @@ impl<'a> Text<'a> {
         // (asked at most once of the first word)
         let other = std::cell::OnceCell::new();
         let opens_other = || *other.get_or_init(|| lexicon::opens_other_noun_phrase(self.key(s)));
-        if e - s == 1 && (words().function.contains(self.key(s)) || opens_other()) {
+        if e - s == 1 && (self.has(s, lex::FUNCTION) || opens_other()) {
             return None;
         }
         if self.is_determiner(s)
             || !self.is_cap(s) && self.particles_open_name(s, e).is_none()
-            || words().function.contains(self.key(s)) && !self.is_title(s)
+            || self.has(s, lex::FUNCTION) && !self.is_title(s)
             || opens_other()
         {
             return self.parse_noun_phrase(s, e);
@@ -530,11 +535,9 @@ impl<'a> Text<'a> {
         if e - s > 12 {
             return None;
         }
-        let head = self.key(e - 1);
-        let w = words();
         // a verb form after "of" is a noun: "the secretary of state"
-        let verb_head = w.verbs.contains(head) && !(e - s >= 2 && self.key(e - 2) == "of");
-        if (w.function.contains(head) || w.fillers.contains(head) || verb_head)
+        let verb_head = self.has(e - 1, lex::VERB) && !(e - s >= 2 && self.key(e - 2) == "of");
+        if (self.has(e - 1, lex::FUNCTION) || self.has(e - 1, lex::FILLER) || verb_head)
             && !self.is_role(e - 1)
             && !self.is_cap(e - 1)
         {
@@ -546,8 +549,8 @@ impl<'a> Text<'a> {
         for i in s..e {
             let ok = self.is_word(i) || self.is_punct(i, '-');
             if !ok
-                || (i > s && CLAUSE_WORDS.contains(&self.key(i)))
-                || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
+                || (i > s && self.has(i, lex::CLAUSE))
+                || (i == s && self.has(i, lex::CLAUSE) && !self.is_determiner(i))
             {
                 return None;
             }
@@ -616,7 +619,7 @@ impl<'a> Text<'a> {
         // said", "On Monday Trump said"
         while s < end
             && self.is_cap(s)
-            && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s))
+            && (self.has(s, lex::FUNCTION) || self.is_weekday(s) || self.is_month(s))
             && !self.is_title(s)
         {
             s += 1;
@@ -629,12 +632,12 @@ impl<'a> Text<'a> {
                 let i = j - 1;
                 // ", with Ruiz noting": a preposition opening the clause is no part of
                 // the name's noun phrase ("a professor at Leeds" is)
-                let preposition = words().function.contains(self.key(i))
+                let preposition = self.has(i, lex::FUNCTION)
                     && !self.is_determiner(i)
                     && (i == lo || !self.is_word(i - 1));
                 if !self.is_word(i)
-                    || CLAUSE_WORDS.contains(&self.key(i))
-                    || words().verbs.contains(self.key(i))
+                    || self.has(i, lex::CLAUSE)
+                    || self.has(i, lex::VERB)
                     || preposition
                 {
                     break;
@@ -662,8 +665,8 @@ impl<'a> Text<'a> {
             while j > lo && n < 12 {
                 let i = j - 1;
                 if !self.is_word(i)
-                    || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
-                    || words().verbs.contains(self.key(i)) && i + 1 < end
+                    || (self.has(i, lex::CLAUSE) && !self.is_determiner(i))
+                    || self.has(i, lex::VERB) && i + 1 < end
                 {
                     break;
                 }
@@ -673,7 +676,7 @@ impl<'a> Text<'a> {
                     let joined = i > lo + 1
                         && matches!(self.key(i - 1), "of" | "for" | "at" | "from")
                         && self.is_word(i - 2)
-                        && !CLAUSE_WORDS.contains(&self.key(i - 2));
+                        && !self.has(i - 2, lex::CLAUSE);
                     if joined {
                         j = i - 1;
                         n += 1;
@@ -693,11 +696,10 @@ impl<'a> Text<'a> {
     /// The speaker phrase starting at `i` (after a speech verb or "according to"), with an
     /// appositive role after a comma. Not beyond `hi`.
     pub fn parse_forward(&self, mut i: usize, hi: usize) -> Option<Phrase> {
-        let w = words();
         // "said Tuesday", "said on Monday", "added later"
         while i < hi
             && self.is_word(i)
-            && (w.fillers.contains(self.key(i)) && (self.key(i) != "on" || self.is_weekday(i + 1)))
+            && (self.has(i, lex::FILLER) && (self.key(i) != "on" || self.is_weekday(i + 1)))
         {
             i += 1;
         }
@@ -710,7 +712,7 @@ impl<'a> Text<'a> {
         // "said by telephone", "wrote in an email": a preposition opens no speaker
         if self.is_word(i)
             && !self.is_cap(i)
-            && w.function.contains(self.key(i))
+            && self.has(i, lex::FUNCTION)
             && !self.is_determiner(i)
         {
             return None;
@@ -722,7 +724,7 @@ impl<'a> Text<'a> {
             while j < hi && j - i < 10 && (self.is_word(j) || self.is_punct(j, '-')) {
                 let k = self.key(j);
                 if j > i
-                    && (CLAUSE_WORDS.contains(&k)
+                    && (self.has(j, lex::CLAUSE)
                         || matches!(
                             k,
                             "in" | "on"
@@ -752,10 +754,7 @@ impl<'a> Text<'a> {
                         || self.tok(k).is_some_and(|t| t.kind == Kind::Mark)
                 })
                 .unwrap_or(hi);
-            if stop > e + 1
-                && !CLAUSE_WORDS.contains(&self.key(e + 1))
-                && !w.verbs.contains(self.key(e + 1))
-            {
+            if stop > e + 1 && !self.has(e + 1, lex::CLAUSE) && !self.has(e + 1, lex::VERB) {
                 if let Some(app) = self.parse_exact(e + 1, stop) {
                     combine_appositive(self, &mut phrase, &app);
                 }

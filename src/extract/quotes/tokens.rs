@@ -4,7 +4,8 @@
 //! every rule works on token ranges. Abbreviations keep their dot ("Mr.", "Sen.", "U.S.",
 //! initials like "E.") so that a remaining "." token really ends a sentence.
 
-use super::words::ABBREVIATIONS;
+use super::words::{lex_of, ABBREVIATIONS};
+use std::cell::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -25,9 +26,29 @@ pub struct Token {
     pub cap: bool,
     /// The word ends in a possessive 's or s'.
     pub possessive: bool,
+    /// The lists `key` is on ([`super::words::lex`] bits), looked up on first use.
+    lex: Cell<u16>,
 }
 
+/// Set in [`Token::lex`] once the key was looked up.
+const LOOKED_UP: u16 = 1 << 15;
+
 impl Token {
+    /// The [`super::words::lex`] bits of the key: one lookup per token, whatever the rules
+    /// ask of it (none for punctuation, whose key is empty and on no list).
+    pub fn lex(&self) -> u16 {
+        let bits = self.lex.get();
+        if bits & LOOKED_UP != 0 {
+            return bits;
+        }
+        let bits = if self.key.is_empty() {
+            0
+        } else {
+            lex_of(&self.key)
+        };
+        self.lex.set(bits | LOOKED_UP);
+        bits
+    }
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -94,6 +115,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                     key: String::new(),
                     cap: false,
                     possessive: false,
+                    lex: Cell::new(0),
                 });
             }
             i += 1;
@@ -154,6 +176,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             key: String::new(),
             cap: false,
             possessive: false,
+            lex: Cell::new(0),
         });
         i += 1;
     }
@@ -202,6 +225,7 @@ fn word(chars: &[char], start: usize, end: usize) -> Token {
         cap: chars[start].is_uppercase() || joined_article_name(body),
         key,
         possessive,
+        lex: Cell::new(0),
     }
 }
 
