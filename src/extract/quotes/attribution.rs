@@ -8,7 +8,7 @@
 
 use super::phrases::{combine_appositive, Phrase, PhraseKind, Text};
 use super::tokens::Kind;
-use super::words::words;
+use super::words::{lex, words};
 
 /// How far after a closing mark a speech verb may stand (appositives can be long).
 const AFTER_REACH: usize = 40;
@@ -39,7 +39,7 @@ fn is_verb(text: &Text<'_>, i: usize) -> bool {
     let Some(t) = text.toks.get(i) else {
         return false;
     };
-    if !t.is_word() || t.cap || !words().verbs.contains(t.key.as_str()) {
+    if !t.is_word() || t.cap || t.lex() & lex::VERB == 0 {
         return false;
     }
     let prev = i.checked_sub(1).and_then(|p| text.toks.get(p));
@@ -86,15 +86,11 @@ fn skip_lead(text: &Text<'_>, mut i: usize, hi: usize) -> usize {
 /// The subject of the speech verb at `v`, reading back no further than `lo`:
 /// "Stoltenberg said", "he later added", "Grassley, Republican of Iowa, said".
 pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
-    let w = words();
     let mut e = v;
     while e > lo {
         let t = &text.toks[e - 1];
         let adverb = t.is_word() && !t.cap && t.key.ends_with("ly") && t.key.len() > 4;
-        if t.is_word()
-            && (w.fillers.contains(t.key.as_str()) || adverb)
-            && !w.pronouns.contains_key(t.key.as_str())
-        {
+        if t.is_word() && (t.lex() & lex::FILLER != 0 || adverb) && t.lex() & lex::PRONOUN == 0 {
             e -= 1;
         } else {
             break;
@@ -235,9 +231,8 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
 /// then a comma, an appositive of any shape and a comma right before the verb `v`. The
 /// name is the subject, the appositive its role.
 fn leading_name(text: &Text<'_>, i: usize, v: usize) -> Option<Phrase> {
-    let w = words();
     let mut e = v;
-    while e > i && text.toks[e - 1].is_word() && w.fillers.contains(text.toks[e - 1].key.as_str()) {
+    while e > i && text.toks[e - 1].is_word() && text.toks[e - 1].lex() & lex::FILLER != 0 {
         e -= 1;
     }
     if !(text.toks[i].is_word() && text.toks[i].cap) || e <= i + 2 {
@@ -283,7 +278,7 @@ fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
                 && !t.cap
                 && t.key.len() > 3
                 && t.key.ends_with("ed")
-                && !words().function.contains(t.key.as_str())
+                && t.lex() & lex::FUNCTION == 0
         })
     };
     if verbish(i) && text.toks.get(i + 1).is_some_and(|t| t.cap) {
@@ -369,10 +364,9 @@ fn at_clause_start(text: &Text<'_>, lo: usize, p: &Phrase) -> bool {
     if !prev.is_word() {
         return true;
     }
-    let w = words();
     CLAUSE_OPENERS.contains(&prev.key.as_str())
-        || w.fillers.contains(prev.key.as_str())
-        || (prev.cap && w.not_people.contains(prev.key.as_str()))
+        || prev.lex() & lex::FILLER != 0
+        || (prev.cap && prev.lex() & lex::NOT_PEOPLE != 0)
 }
 
 /// Verbs that name something rather than quote it: their subject must be a person.
@@ -600,11 +594,9 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 pub fn intro_word(text: &Text<'_>, i: usize) -> bool {
     let t = &text.toks[i];
     let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
-    let determiner = super::phrases::DETERMINERS.contains(&t.key.as_str());
+    let determiner = t.lex() & lex::DETERMINER != 0;
     (t.cap && (t.key.ends_with("ly") || t.key.ends_with("ing")) && next_lower)
-        || words().function.contains(t.key.as_str())
-            && !words().pronouns.contains_key(t.key.as_str())
-            && !determiner
+        || t.lex() & lex::FUNCTION != 0 && t.lex() & lex::PRONOUN == 0 && !determiner
 }
 
 /// A speaker before a colon, with at most one unlisted verb between ("Ortiz gloated:") or
@@ -773,10 +765,7 @@ pub fn outer_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     }
     // ", the Gazette reported."
     let mut e = hi;
-    while e > i
-        && text.toks[e - 1].is_word()
-        && words().fillers.contains(text.toks[e - 1].key.as_str())
-    {
+    while e > i && text.toks[e - 1].is_word() && text.toks[e - 1].lex() & lex::FILLER != 0 {
         e -= 1;
     }
     if e > i + 1 && reporting(e - 1) {

@@ -106,6 +106,11 @@ pub fn scan(chars: &[char]) -> Vec<Mark> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // most characters are plain ASCII: only " ' ` among them can be marks
+        if c.is_ascii() && !matches!(c, '"' | '\'' | '`') {
+            i += 1;
+            continue;
+        }
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
         // two single marks in a row are one double mark: '' ‘‘ ’’ ``
         if is_single_glyph(c) && chars.get(i + 1).is_some_and(|&d| is_single_glyph(d)) {

@@ -67,7 +67,9 @@ struct BlockData {
 
 impl BlockData {
     fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
+        // (sized once: collecting would grow the vector from a quarter of the bytes)
+        let mut chars = Vec::with_capacity(text.len());
+        chars.extend(text.chars());
         let marks = marks::scan(&chars);
         let toks = tokens::tokenize(&chars);
         BlockData { chars, marks, toks }
@@ -429,12 +431,7 @@ fn attribute<'s>(
         let lone = p.kind == PhraseKind::Name
             && !p.evidence
             && p.name.as_deref().is_some_and(|n| !n.contains(' '));
-        if lone
-            && res
-                .book
-                .find(p.name.as_deref().unwrap_or_default())
-                .is_none()
-        {
+        if lone && res.find(p.name.as_deref().unwrap_or_default()).is_none() {
             return None;
         }
         Some((c, ob))

@@ -8,11 +8,11 @@
 //! words around one quote.
 
 use super::tokens::{Kind, Token};
-use super::words::{words, Gender, PronounInfo};
+use super::words::{lex, words, Gender, PronounInfo};
 use crate::extract::lexicon;
 
 /// Name particles that stay inside names: "Ursula von der Leyen", "Bashar al-Assad".
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le",
     "del", "della", "dos", "das", "ter", "y",
 ];
@@ -25,7 +25,7 @@ pub const DETERMINERS: &[&str] = &[
 ];
 
 /// Words a speaker noun phrase never contains: a clause has started.
-const CLAUSE_WORDS: &[&str] = &[
+pub(super) const CLAUSE_WORDS: &[&str] = &[
     "who", "which", "that", "is", "was", "were", "are", "be", "been", "has", "had", "have", "will",
     "would", "and", "but", "or", "if", "when", "while", "because", "it", "he", "she", "they", "we",
     "i", "you", "not", "to", "as", "than", "said", "says", "told",
@@ -90,6 +90,11 @@ impl<'a> Text<'a> {
         self.tok(i).map_or("", |t| t.key.as_str())
     }
 
+    /// Whether the word at `i` is on the list of [`lex`] bit `bit` (false past the end).
+    fn has(&self, i: usize, bit: u16) -> bool {
+        self.tok(i).is_some_and(|t| t.lex() & bit != 0)
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.tok(i).is_some_and(Token::is_word)
     }
@@ -99,22 +104,22 @@ impl<'a> Text<'a> {
     }
 
     pub fn is_title(&self, i: usize) -> bool {
-        self.is_word(i) && words().titles.contains_key(self.key(i))
+        self.is_word(i) && self.has(i, lex::TITLE)
     }
 
     pub fn is_role(&self, i: usize) -> bool {
-        self.is_word(i) && words().roles.contains(self.key(i))
+        self.is_word(i) && self.has(i, lex::ROLE)
     }
 
     pub fn is_pronoun(&self, i: usize) -> Option<PronounInfo> {
-        if !self.is_word(i) {
+        if !self.is_word(i) || !self.has(i, lex::PRONOUN) {
             return None;
         }
         words().pronouns.get(self.key(i)).copied()
     }
 
     fn is_determiner(&self, i: usize) -> bool {
-        self.is_word(i) && DETERMINERS.contains(&self.key(i))
+        self.is_word(i) && self.has(i, lex::DETERMINER)
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
@@ -136,11 +141,11 @@ impl<'a> Text<'a> {
             return false;
         }
         let k = self.key(i);
-        let particle = |j: usize| self.is_word(j) && PARTICLES.contains(&self.key(j));
+        let particle = |j: usize| self.is_word(j) && self.has(j, lex::PARTICLE);
         if self.is_cap(next) {
-            PARTICLES.contains(&k) || (k == "of" && self.is_title(prev))
+            self.has(i, lex::PARTICLE) || (k == "of" && self.is_title(prev))
         } else {
-            PARTICLES.contains(&k) && particle(next) && self.is_cap(next + 1)
+            self.has(i, lex::PARTICLE) && particle(next) && self.is_cap(next + 1)
         }
     }
 
@@ -152,7 +157,7 @@ impl<'a> Text<'a> {
         let mut j = s;
         while j < e && self.is_word(j) && !self.is_cap(j) {
             let k = self.key(j);
-            if !PARTICLES.contains(&k) || ARTICLES.contains(&k) || j - s >= 2 {
+            if !self.has(j, lex::PARTICLE) || ARTICLES.contains(&k) || j - s >= 2 {
                 return None;
             }
             j += 1;
@@ -226,17 +231,18 @@ impl<'a> Text<'a> {
             if !self.is_word(i) {
                 continue;
             }
-            // "MS Dhoni": initials, not the honorific "Ms"
-            let initials = self.initials_of_name(i)
-                && self
-                    .tok(i)
+            // "MS Dhoni": initials, not the honorific "Ms" (asked only of a title word)
+            let initials = || {
+                self.tok(i)
                     .and_then(|t| self.chars.get(t.start..t.end))
-                    .is_some_and(|w| w.len() == 2 && w.iter().all(char::is_ascii_uppercase));
-            let is_titleish = (self.is_title(i) && !initials)
+                    .is_some_and(|w| w.len() == 2 && w.iter().all(char::is_ascii_uppercase))
+                    && self.initials_of_name(i)
+            };
+            let is_titleish = (self.is_title(i) && !initials())
                 || self.is_role(i)
                 || self.tok(i).is_some_and(|t| t.possessive)
-                || (self.tok(i).is_some_and(|t| t.acronym(self.chars))
-                    && i + 1 < e
+                || (i + 1 < e
+                    && self.tok(i).is_some_and(|t| t.acronym(self.chars))
                     && !self.initials_of_name(i));
             if is_titleish && i + 1 < e {
                 k = i + 1;
@@ -261,16 +267,14 @@ impl<'a> Text<'a> {
         ];
         let Some(t) = self.tok(i) else { return false };
         let span = self.chars.get(t.start..t.end).unwrap_or_default();
-        let parts: Vec<&[char]> = span
-            .split(|&c| c == '.')
-            .filter(|p| !p.is_empty())
-            .collect();
-        let dotted = (2..=3).contains(&parts.len())
-            && span.contains(&'.')
-            && parts.iter().all(|p| p.len() == 1 && p[0].is_uppercase())
-            && !PLACES.contains(&t.key.as_str());
+        // the shapes first: most words are neither, and the lexicon tests below cost more
+        let dotted = dotted_letters(span) && !PLACES.contains(&t.key.as_str());
         // "JD Vance", "KP Sharma Oli": two capitals that are no known acronym; the people
         // filter asks the article for evidence of a person before keeping the name
+        let two_capitals = span.len() == 2 && span.iter().all(char::is_ascii_uppercase);
+        if !(dotted || two_capitals) {
+            return false;
+        }
         let undotted = || {
             let word: String = span.iter().collect();
             // (not before a plural title, "EC Commissioners", nor a word of a firm, "AM
@@ -313,20 +317,21 @@ impl<'a> Text<'a> {
             // a place or organisation word heads a thing ("Barents Sea", "White House");
             // before the head it may be a name ("Bay Buchanan", "Park Chung-hee")
             let head = i + 1 == e || (i + 2 == e && self.is_punct(e - 1, ')'));
-            let listed = w.not_people.contains(t.key.as_str());
+            // (the list is asked only of the head or a date word)
+            let listed = || t.lex() & lex::NOT_PEOPLE != 0;
             // "I'm", "He's": a pronoun with a verb, no name
             let contraction = t
                 .key
                 .split('\'')
                 .next()
                 .is_some_and(|p| p != t.key && w.pronouns.contains_key(p));
-            if (listed && (head || self.is_weekday(i) || self.is_month(i)))
-                || w.pronouns.contains_key(t.key.as_str())
+            if ((head || self.is_weekday(i) || self.is_month(i)) && listed())
+                || t.lex() & lex::PRONOUN != 0
                 || contraction
             {
                 return false;
             }
-            if !t.cap && !PARTICLES.contains(&t.key.as_str()) && t.key != "of" {
+            if !t.cap && t.lex() & lex::PARTICLE == 0 && t.key != "of" {
                 // lower case words only inside parentheses
                 if !(s..i).any(|k| self.is_punct(k, '(')) {
                     return false;
@@ -336,9 +341,9 @@ impl<'a> Text<'a> {
                 long = true;
             }
         }
-        long && !w.function.contains(self.key(s))
+        long && !self.has(s, lex::FUNCTION)
             && !lexicon::opens_other_noun_phrase(self.key(s))
-            && !w.titles.contains_key(self.key(e - 1))
+            && !self.has(e - 1, lex::TITLE)
     }
 
     /// The name part of a run with trailing parentheses removed.
@@ -364,7 +369,12 @@ impl<'a> Text<'a> {
                 .map(|cs| cs.iter().collect::<String>())
                 .unwrap_or_default()
         };
-        lexicon::is_family_first_name(&text(k), &text(k + 1))
+        // (the given name is hyphenated: most pairs are ruled out before any lookup)
+        let hyphenated = self
+            .tok(k + 1)
+            .and_then(|t| self.chars.get(t.start..t.end))
+            .is_some_and(|w| w.contains(&'-'));
+        hyphenated && lexicon::is_family_first_name(&text(k), &text(k + 1))
     }
 
     /// "Nguyen Van Binh": a Vietnamese family name and two syllables at `k`.
@@ -375,6 +385,20 @@ impl<'a> Text<'a> {
                 .map(|cs| cs.iter().collect::<String>())
                 .unwrap_or_default()
         };
+        // (each word one capitalised syllable, as the lexicon requires, before its accent
+        // folding is paid for)
+        let syllable = |i: usize| {
+            self.tok(i)
+                .and_then(|t| self.chars.get(t.start..t.end))
+                .is_some_and(|w| {
+                    (2..=6).contains(&w.len())
+                        && w[0].is_uppercase()
+                        && w[1..].iter().all(|c| c.is_lowercase())
+                })
+        };
+        if !(k..k + 3).all(syllable) {
+            return false;
+        }
         let words = [text(k), text(k + 1), text(k + 2)];
         lexicon::is_vietnamese_name(&words.each_ref().map(String::as_str))
     }
@@ -400,7 +424,7 @@ impl<'a> Text<'a> {
         }
         while e > s
             && (!self.is_word(e - 1) && !self.is_punct(e - 1, ')')
-                || words().fillers.contains(self.key(e - 1)) && e - 1 > s)
+                || self.has(e - 1, lex::FILLER) && e - 1 > s)
         {
             e -= 1;
         }
@@ -423,16 +447,16 @@ impl<'a> Text<'a> {
         }
         // "Die", "Une": a function word alone, in English or another news language (not
         // one that is a surname too: "Lo said")
-        if e - s == 1
-            && (words().function.contains(self.key(s))
-                || lexicon::opens_other_noun_phrase(self.key(s)))
-        {
+        // (asked at most once of the first word)
+        let other = std::cell::OnceCell::new();
+        let opens_other = || *other.get_or_init(|| lexicon::opens_other_noun_phrase(self.key(s)));
+        if e - s == 1 && (self.has(s, lex::FUNCTION) || opens_other()) {
             return None;
         }
         if self.is_determiner(s)
             || !self.is_cap(s) && self.particles_open_name(s, e).is_none()
-            || words().function.contains(self.key(s)) && !self.is_title(s)
-            || lexicon::opens_other_noun_phrase(self.key(s))
+            || self.has(s, lex::FUNCTION) && !self.is_title(s)
+            || opens_other()
         {
             return self.parse_noun_phrase(s, e);
         }
@@ -511,11 +535,9 @@ impl<'a> Text<'a> {
         if e - s > 12 {
             return None;
         }
-        let head = self.key(e - 1);
-        let w = words();
         // a verb form after "of" is a noun: "the secretary of state"
-        let verb_head = w.verbs.contains(head) && !(e - s >= 2 && self.key(e - 2) == "of");
-        if (w.function.contains(head) || w.fillers.contains(head) || verb_head)
+        let verb_head = self.has(e - 1, lex::VERB) && !(e - s >= 2 && self.key(e - 2) == "of");
+        if (self.has(e - 1, lex::FUNCTION) || self.has(e - 1, lex::FILLER) || verb_head)
             && !self.is_role(e - 1)
             && !self.is_cap(e - 1)
         {
@@ -527,8 +549,8 @@ impl<'a> Text<'a> {
         for i in s..e {
             let ok = self.is_word(i) || self.is_punct(i, '-');
             if !ok
-                || (i > s && CLAUSE_WORDS.contains(&self.key(i)))
-                || (i == s && CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
+                || (i > s && self.has(i, lex::CLAUSE))
+                || (i == s && self.has(i, lex::CLAUSE) && !self.is_determiner(i))
             {
                 return None;
             }
@@ -597,7 +619,7 @@ impl<'a> Text<'a> {
         // said", "On Monday Trump said"
         while s < end
             && self.is_cap(s)
-            && (words().function.contains(self.key(s)) || self.is_weekday(s) || self.is_month(s))
+            && (self.has(s, lex::FUNCTION) || self.is_weekday(s) || self.is_month(s))
             && !self.is_title(s)
         {
             s += 1;
@@ -610,12 +632,12 @@ impl<'a> Text<'a> {
                 let i = j - 1;
                 // ", with Ruiz noting": a preposition opening the clause is no part of
                 // the name's noun phrase ("a professor at Leeds" is)
-                let preposition = words().function.contains(self.key(i))
+                let preposition = self.has(i, lex::FUNCTION)
                     && !self.is_determiner(i)
                     && (i == lo || !self.is_word(i - 1));
                 if !self.is_word(i)
-                    || CLAUSE_WORDS.contains(&self.key(i))
-                    || words().verbs.contains(self.key(i))
+                    || self.has(i, lex::CLAUSE)
+                    || self.has(i, lex::VERB)
                     || preposition
                 {
                     break;
@@ -643,8 +665,8 @@ impl<'a> Text<'a> {
             while j > lo && n < 12 {
                 let i = j - 1;
                 if !self.is_word(i)
-                    || (CLAUSE_WORDS.contains(&self.key(i)) && !self.is_determiner(i))
-                    || words().verbs.contains(self.key(i)) && i + 1 < end
+                    || (self.has(i, lex::CLAUSE) && !self.is_determiner(i))
+                    || self.has(i, lex::VERB) && i + 1 < end
                 {
                     break;
                 }
@@ -654,7 +676,7 @@ impl<'a> Text<'a> {
                     let joined = i > lo + 1
                         && matches!(self.key(i - 1), "of" | "for" | "at" | "from")
                         && self.is_word(i - 2)
-                        && !CLAUSE_WORDS.contains(&self.key(i - 2));
+                        && !self.has(i - 2, lex::CLAUSE);
                     if joined {
                         j = i - 1;
                         n += 1;
@@ -674,11 +696,10 @@ impl<'a> Text<'a> {
     /// The speaker phrase starting at `i` (after a speech verb or "according to"), with an
     /// appositive role after a comma. Not beyond `hi`.
     pub fn parse_forward(&self, mut i: usize, hi: usize) -> Option<Phrase> {
-        let w = words();
         // "said Tuesday", "said on Monday", "added later"
         while i < hi
             && self.is_word(i)
-            && (w.fillers.contains(self.key(i)) && (self.key(i) != "on" || self.is_weekday(i + 1)))
+            && (self.has(i, lex::FILLER) && (self.key(i) != "on" || self.is_weekday(i + 1)))
         {
             i += 1;
         }
@@ -691,7 +712,7 @@ impl<'a> Text<'a> {
         // "said by telephone", "wrote in an email": a preposition opens no speaker
         if self.is_word(i)
             && !self.is_cap(i)
-            && w.function.contains(self.key(i))
+            && self.has(i, lex::FUNCTION)
             && !self.is_determiner(i)
         {
             return None;
@@ -703,7 +724,7 @@ impl<'a> Text<'a> {
             while j < hi && j - i < 10 && (self.is_word(j) || self.is_punct(j, '-')) {
                 let k = self.key(j);
                 if j > i
-                    && (CLAUSE_WORDS.contains(&k)
+                    && (self.has(j, lex::CLAUSE)
                         || matches!(
                             k,
                             "in" | "on"
@@ -733,10 +754,7 @@ impl<'a> Text<'a> {
                         || self.tok(k).is_some_and(|t| t.kind == Kind::Mark)
                 })
                 .unwrap_or(hi);
-            if stop > e + 1
-                && !CLAUSE_WORDS.contains(&self.key(e + 1))
-                && !w.verbs.contains(self.key(e + 1))
-            {
+            if stop > e + 1 && !self.has(e + 1, lex::CLAUSE) && !self.has(e + 1, lex::VERB) {
                 if let Some(app) = self.parse_exact(e + 1, stop) {
                     combine_appositive(self, &mut phrase, &app);
                 }
@@ -768,6 +786,21 @@ impl<'a> Text<'a> {
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         )
     }
+}
+
+/// Two or three single capitals joined by dots: "J.K.", "U.S.", "A.J.".
+fn dotted_letters(span: &[char]) -> bool {
+    if !span.contains(&'.') {
+        return false;
+    }
+    let mut parts = 0;
+    for p in span.split(|&c| c == '.').filter(|p| !p.is_empty()) {
+        if p.len() != 1 || !p[0].is_uppercase() {
+            return false;
+        }
+        parts += 1;
+    }
+    (2..=3).contains(&parts)
 }
 
 /// Merge a head phrase and its appositive: a name keeps the other as its role; a role

@@ -37,6 +37,9 @@ pub struct Resolver<'p> {
     /// Mentions after a preposition ("after talks with President Abenza"): a later
     /// he/she goes to them only when nobody else fits.
     oblique: std::collections::HashSet<Pos>,
+    /// What the book answered for a name since it last changed: running text names the
+    /// same place or firm again and again, and the book's near-miss search is dear.
+    found: WordMap<String, Option<usize>>,
 }
 
 impl<'p> Resolver<'p> {
@@ -46,7 +49,25 @@ impl<'p> Resolver<'p> {
             genders: WordMap::default(),
             recent: BTreeSet::new(),
             oblique: Default::default(),
+            found: WordMap::default(),
         }
+    }
+
+    /// The person `name` refers to if the article named them before ([`PeopleBook::find`],
+    /// remembered until the book changes).
+    pub fn find(&mut self, name: &str) -> Option<usize> {
+        if let Some(&idx) = self.found.get(name) {
+            return idx;
+        }
+        let idx = self.book.find(name);
+        self.found.insert(name.to_string(), idx);
+        idx
+    }
+
+    /// Add a mention to the book: what it answered before may have changed.
+    fn book_mention(&mut self, name: &str, evidence: Evidence) -> Option<usize> {
+        self.found.clear();
+        self.book.mention(name, evidence)
     }
 
     /// The latest mentions before `pos`, oldest first.
@@ -79,7 +100,7 @@ impl<'p> Resolver<'p> {
         evidence: Evidence,
         pos: Pos,
     ) -> Option<usize> {
-        let idx = self.book.mention(name, evidence)?;
+        let idx = self.book_mention(name, evidence)?;
         if let Some(r) = role {
             if is_real_role(r) {
                 self.book.add_role(idx, r);
@@ -209,7 +230,7 @@ impl<'p> Resolver<'p> {
             role: phrase.role.clone(),
         };
         match &phrase.kind {
-            PhraseKind::Name => sp.person = phrase.name.as_deref().and_then(|n| self.book.find(n)),
+            PhraseKind::Name => sp.person = phrase.name.as_deref().and_then(|n| self.find(n)),
             PhraseKind::Pronoun(info) if info.gender.is_some() => {
                 sp.person = self.pronoun(pos, info.gender)
             }
@@ -267,7 +288,6 @@ impl<'p> Resolver<'p> {
         match phrase.kind {
             PhraseKind::Name => {
                 let name = phrase.name.clone().unwrap_or_default();
-                let known = self.book.find(&name).is_some();
                 // "the fisheries minister, Pavel Orlov,": a role just before the name
                 let appositive = s >= 2
                     && text.is_punct(s - 1, ',')
@@ -277,7 +297,8 @@ impl<'p> Resolver<'p> {
                 let titled = s >= 1
                     && !text.toks[s - 1].cap
                     && (text.is_role(s - 1) || text.is_title(s - 1));
-                if !(phrase.evidence || known || appositive || titled) {
+                // (the book is asked last: its near-miss search is the dearest test)
+                if !(phrase.evidence || appositive || titled || self.find(&name).is_some()) {
                     return;
                 }
                 let mut role = phrase.role.clone();
@@ -317,7 +338,7 @@ impl<'p> Resolver<'p> {
         pos: Pos,
         inside: bool,
     ) {
-        let Some(idx) = self.book.mention(name, Evidence::Mentioned) else {
+        let Some(idx) = self.book_mention(name, Evidence::Mentioned) else {
             return;
         };
         if let Some(r) = role {
@@ -384,7 +405,8 @@ fn is_person_name(name: &str, phrase: &Phrase, book: &PeopleBook) -> bool {
     {
         return false;
     }
-    phrase.evidence || !single || book.find(name).is_some() || name.chars().count() > 2
+    // (the book is asked last: its near-miss search is the dearest test)
+    phrase.evidence || !single || name.chars().count() > 2 || book.find(name).is_some()
 }
 
 /// A role worth keeping: not empty, not a lone honorific.

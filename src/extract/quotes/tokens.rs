@@ -4,7 +4,8 @@
 //! every rule works on token ranges. Abbreviations keep their dot ("Mr.", "Sen.", "U.S.",
 //! initials like "E.") so that a remaining "." token really ends a sentence.
 
-use super::words::ABBREVIATIONS;
+use super::words::{lex_of, ABBREVIATIONS};
+use std::cell::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -25,9 +26,29 @@ pub struct Token {
     pub cap: bool,
     /// The word ends in a possessive 's or s'.
     pub possessive: bool,
+    /// The lists `key` is on ([`super::words::lex`] bits), looked up on first use.
+    lex: Cell<u16>,
 }
 
+/// Set in [`Token::lex`] once the key was looked up.
+const LOOKED_UP: u16 = 1 << 15;
+
 impl Token {
+    /// The [`super::words::lex`] bits of the key: one lookup per token, whatever the rules
+    /// ask of it (none for punctuation, whose key is empty and on no list).
+    pub fn lex(&self) -> u16 {
+        let bits = self.lex.get();
+        if bits & LOOKED_UP != 0 {
+            return bits;
+        }
+        let bits = if self.key.is_empty() {
+            0
+        } else {
+            lex_of(&self.key)
+        };
+        self.lex.set(bits | LOOKED_UP);
+        bits
+    }
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -75,7 +96,8 @@ fn joins_word(c: char) -> bool {
 
 /// Tokens of a block's characters.
 pub fn tokenize(chars: &[char]) -> Vec<Token> {
-    let mut out = Vec::new();
+    // (about one token for every four characters of prose: few reallocations)
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -93,6 +115,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                     key: String::new(),
                     cap: false,
                     possessive: false,
+                    lex: Cell::new(0),
                 });
             }
             i += 1;
@@ -103,8 +126,8 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             i += 1;
             while i < chars.len() {
                 let d = chars[i];
-                let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-                if d.is_alphanumeric() || (joins_word(d) && next_alnum) {
+                let next_alnum = || chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                if d.is_alphanumeric() || (joins_word(d) && next_alnum()) {
                     i += 1;
                 } else {
                     break;
@@ -153,6 +176,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             key: String::new(),
             cap: false,
             possessive: false,
+            lex: Cell::new(0),
         });
         i += 1;
     }
@@ -173,16 +197,14 @@ fn joined_article_name(body: &[char]) -> bool {
 fn word(chars: &[char], start: usize, end: usize) -> Token {
     let body = &chars[start..end];
     let mut key = String::with_capacity(body.len());
-    if body.iter().all(char::is_ascii) {
-        // most words: ASCII lowercases char by char, and has no ’
-        key.extend(body.iter().map(char::to_ascii_lowercase));
-    } else {
-        for &c in body {
-            if c == '’' {
-                key.push('\'');
-            } else {
-                key.extend(c.to_lowercase());
-            }
+    for &c in body {
+        if c.is_ascii() {
+            // most letters: ASCII lowercases char by char
+            key.push(c.to_ascii_lowercase());
+        } else if c == '’' {
+            key.push('\'');
+        } else {
+            key.extend(c.to_lowercase());
         }
     }
     let mut possessive = false;
@@ -203,6 +225,7 @@ fn word(chars: &[char], start: usize, end: usize) -> Token {
         cap: chars[start].is_uppercase() || joined_article_name(body),
         key,
         possessive,
+        lex: Cell::new(0),
     }
 }
 

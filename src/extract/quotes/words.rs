@@ -44,6 +44,50 @@ pub struct Words {
     pub function: WordSet,
     pub fillers: WordSet,
     pub first_names: WordMap<&'static str, Option<Gender>>,
+    /// Every listed word with the [`lex`] bits of the lists it is on.
+    lex: WordMap<&'static str, u16>,
+}
+
+/// Bits naming the lists a word is on: a token looks its word up once
+/// ([`super::tokens::Token::lex`]) and every rule then tests a bit, however often it asks.
+pub mod lex {
+    pub const TITLE: u16 = 1;
+    pub const ROLE: u16 = 1 << 1;
+    pub const PRONOUN: u16 = 1 << 2;
+    pub const FUNCTION: u16 = 1 << 3;
+    pub const FILLER: u16 = 1 << 4;
+    pub const VERB: u16 = 1 << 5;
+    pub const NOT_PEOPLE: u16 = 1 << 6;
+    pub const DETERMINER: u16 = 1 << 7;
+    pub const PARTICLE: u16 = 1 << 8;
+    pub const CLAUSE: u16 = 1 << 9;
+}
+
+/// The [`lex`] bits of a lower-case word.
+pub fn lex_of(key: &str) -> u16 {
+    words().lex.get(key).copied().unwrap_or(0)
+}
+
+/// The lists as one map from word to [`lex`] bits.
+fn lex_map(w: &Words) -> WordMap<&'static str, u16> {
+    use super::phrases::{CLAUSE_WORDS, DETERMINERS, PARTICLES};
+    let mut map: WordMap<&'static str, u16> = WordMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16| {
+        for word in words {
+            *map.entry(word).or_default() |= bit;
+        }
+    };
+    add(&mut w.titles.keys().copied(), lex::TITLE);
+    add(&mut w.roles.iter().copied(), lex::ROLE);
+    add(&mut w.pronouns.keys().copied(), lex::PRONOUN);
+    add(&mut w.function.iter().copied(), lex::FUNCTION);
+    add(&mut w.fillers.iter().copied(), lex::FILLER);
+    add(&mut w.verbs.iter().copied(), lex::VERB);
+    add(&mut w.not_people.iter().copied(), lex::NOT_PEOPLE);
+    add(&mut DETERMINERS.iter().copied(), lex::DETERMINER);
+    add(&mut PARTICLES.iter().copied(), lex::PARTICLE);
+    add(&mut CLAUSE_WORDS.iter().copied(), lex::CLAUSE);
+    map
 }
 
 fn gender_of(tag: &str) -> Option<Gender> {
@@ -122,7 +166,7 @@ fn load() -> Words {
             inverting.insert(word);
         }
     }
-    Words {
+    let mut all = Words {
         verbs,
         inverting,
         cue_nouns: set(include_str!("../lexicon/cue_nouns.txt")),
@@ -135,7 +179,10 @@ fn load() -> Words {
         function: set(include_str!("../lexicon/function_words.txt")),
         fillers: set(include_str!("../lexicon/fillers.txt")),
         first_names,
-    }
+        lex: WordMap::default(),
+    };
+    all.lex = lex_map(&all);
+    all
 }
 
 /// The lists, loaded on first use.
