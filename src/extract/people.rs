@@ -20,29 +20,53 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "d
 
 /// Case-, diacritic- and honorific-folded form of a name: the identity of a person.
 /// "Alexsandr Grushkó", "ALEXSANDR GRUSHKO" and "Mr. Alexsandr Grushko" share one key.
+///
+/// The key is the name's runs of letters and digits, lower case, joined by one space,
+/// without the honorifics that open it (the last word always stays). It is written in
+/// one pass over the name, as every mention of every article computes keys.
 pub fn person_key(name: &str) -> String {
-    // ASCII has no decompositions nor combining marks, and lowercases byte by byte
-    let folded: String = if name.is_ascii() {
-        name.bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() {
-                    char::from(b.to_ascii_lowercase())
-                } else {
-                    ' '
-                }
-            })
-            .collect()
+    let mut key = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // ASCII has no decompositions nor combining marks, and lowercases byte by byte
+        join_key_words(name.split(|c: char| !c.is_ascii_alphanumeric()), name, &mut key);
     } else {
-        person_key_fold(name)
-    };
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    let skip = if initials_first(name) {
-        0
-    } else {
-        words.iter().take_while(|w| HONORIFICS.contains(w)).count()
-    };
-    let kept = &words[skip.min(words.len().saturating_sub(1))..];
-    kept.join(" ")
+        join_key_words(person_key_fold(name).split(' '), name, &mut key);
+    }
+    key
+}
+
+/// Write the non-empty `words` of `name` into `key`, lower case, one space apart, less
+/// the honorifics that open them (see [`person_key`]).
+fn join_key_words<'w>(words: impl Iterator<Item = &'w str>, name: &str, key: &mut String) {
+    let honorific = |w: &&str| HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w));
+    let mut words = words.filter(|w| !w.is_empty()).peekable();
+    // "MS Dhoni" opens with initials, not with the honorific "Ms"
+    if words.peek().is_some_and(honorific) && !initials_first(name) {
+        let mut last = None;
+        while let Some(w) = words.next_if(honorific) {
+            last = Some(w);
+        }
+        // a name of honorifics only keeps its last word
+        if words.peek().is_none() {
+            if let Some(w) = last {
+                push_lower_word(key, w);
+            }
+            return;
+        }
+    }
+    for w in words {
+        push_lower_word(key, w);
+    }
+}
+
+/// Append `word` in ASCII lower case to a key, after a space when the key has words.
+fn push_lower_word(key: &mut String, word: &str) {
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    let start = key.len();
+    key.push_str(word);
+    key[start..].make_ascii_lowercase();
 }
 
 /// Whether a name not written in capitals opens with two capitals: initials ("MS
@@ -102,6 +126,38 @@ pub struct PeopleBook {
     by_alias: WordMap<String, usize>,
     /// Surname key → people with that surname, in order.
     by_surname: WordMap<String, Vec<usize>>,
+    /// The shape of each person's surname key, beside `keys`: what rules most of them
+    /// out of a near-miss spelling without an edit distance.
+    surnames: Vec<Shape>,
+}
+
+/// A word's length in characters and the set of its characters (folded into 64 bits):
+/// two words whose sets differ by more than `n` characters are more than `n` edits
+/// apart, as each edit brings in or takes out at most one character.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Shape {
+    chars: usize,
+    set: u64,
+}
+
+impl Shape {
+    fn of(word: &str) -> Self {
+        let mut shape = Shape::default();
+        for c in word.chars() {
+            shape.chars += 1;
+            shape.set |= 1 << (u32::from(c) & 63);
+        }
+        shape
+    }
+
+    /// Whether the edit distance of the two words may be at most `limit`: a lower
+    /// bound on it, from the lengths and from the characters one has and the other
+    /// lacks, is.
+    fn may_be_within(self, other: Shape, limit: usize) -> bool {
+        let only_here = (self.set & !other.set).count_ones() as usize;
+        let only_there = (other.set & !self.set).count_ones() as usize;
+        self.chars.abs_diff(other.chars) <= limit && only_here.max(only_there) <= limit
+    }
 }
 
 impl PeopleBook {
@@ -112,18 +168,22 @@ impl PeopleBook {
     /// The index of the person `name` refers to, if the article named them before:
     /// the same full name, a surname alone, or a near-miss spelling of a long surname.
     pub fn find(&self, name: &str) -> Option<usize> {
-        let key = person_key(name);
+        self.find_key(&person_key(name))
+    }
+
+    /// [`PeopleBook::find`] by the name's [`person_key`].
+    fn find_key(&self, key: &str) -> Option<usize> {
         if key.is_empty() {
             return None;
         }
-        if let Some(&i) = self.by_key.get(&key) {
+        if let Some(&i) = self.by_key.get(key) {
             return Some(i);
         }
-        if let Some(&i) = self.by_alias.get(&key) {
+        if let Some(&i) = self.by_alias.get(key) {
             return Some(i);
         }
         // "van Berg", "von der Leyen", "da Silva": a surname written with its particles
-        let bare = without_particles(&key);
+        let bare = without_particles(key);
         if bare.len() < key.len() && !bare.contains(' ') {
             if let Some(&i) = self.by_surname.get(bare).and_then(|v| v.last()) {
                 return Some(i);
@@ -131,22 +191,24 @@ impl PeopleBook {
         }
         let single = !key.contains(' ');
         if single {
-            if let Some(&i) = self.by_surname.get(&key).and_then(|v| v.last()) {
+            if let Some(&i) = self.by_surname.get(key).and_then(|v| v.last()) {
                 return Some(i);
             }
             // near-miss spelling of a long surname: Soltenberg for Stoltenberg
-            let len = key.chars().count();
+            let shape = Shape::of(key);
+            let len = shape.chars;
             if len >= 6 {
                 let limit = if len >= 8 { 2 } else { 1 };
                 let from = self.keys.len().saturating_sub(NEAR_MISS_WINDOW);
                 let best = self
                     .keys
                     .iter()
+                    .zip(&self.surnames)
                     .enumerate()
                     .skip(from)
                     .rev()
-                    .filter(|(_, k)| surname_key(k).chars().count().abs_diff(len) <= limit)
-                    .map(|(i, k)| (i, strsim::damerau_levenshtein(surname_key(k), &key)))
+                    .filter(|(_, (_, s))| s.may_be_within(shape, limit))
+                    .map(|(i, (k, _))| (i, strsim::damerau_levenshtein(surname_key(k), key)))
                     .filter(|&(_, d)| d <= limit)
                     .min_by_key(|&(_, d)| d);
                 if let Some((i, _)) = best {
@@ -157,8 +219,8 @@ impl PeopleBook {
             // "Mr. Blinken" after "Antony Blinken": same surname, and a first name that agrees
             // (and middle names too when both give them: "George H.W. Bush" is not "George
             // W. Bush")
-            let (first, last) = (key.split(' ').next().unwrap_or(""), surname_key(&key));
-            let middle = middle_key(&key);
+            let (first, last) = (key.split(' ').next().unwrap_or(""), surname_key(key));
+            let middle = middle_key(key);
             if let Some(list) = self.by_surname.get(last) {
                 if let Some(&i) = list.iter().rev().find(|&&i| {
                     let k = &self.keys[i];
@@ -181,8 +243,7 @@ impl PeopleBook {
             if self.by_key.get(old) == Some(&idx) {
                 self.by_key.remove(old);
             }
-            let old_surname = surname_key(old).to_string();
-            if let Some(list) = self.by_surname.get_mut(&old_surname) {
+            if let Some(list) = self.by_surname.get_mut(surname_key(old)) {
                 list.retain(|&i| i != idx);
             }
         }
@@ -205,15 +266,17 @@ impl PeopleBook {
         if key.is_empty() {
             return None;
         }
-        let idx = match self.find(name) {
+        let idx = match self.find_key(&key) {
             Some(i) => {
                 let p = &mut self.people[i];
                 if p.name != name && !p.aliases.iter().any(|a| a == name) {
                     if key.split(' ').count() > self.keys[i].split(' ').count() {
                         let old = std::mem::replace(&mut p.name, name.to_string());
-                        self.by_alias.insert(person_key(&old), i);
                         p.aliases.push(old);
+                        // the key of the old name, as `keys` holds the key of each name
+                        self.surnames[i] = Shape::of(surname_key(&key));
                         let old_key = std::mem::replace(&mut self.keys[i], key.clone());
+                        self.by_alias.insert(old_key.clone(), i);
                         self.index_key(i, Some(&old_key), &key);
                     } else {
                         p.aliases.push(name.to_string());
@@ -229,6 +292,7 @@ impl PeopleBook {
                 });
                 let i = self.people.len() - 1;
                 self.index_key(i, None, &key);
+                self.surnames.push(Shape::of(surname_key(&key)));
                 self.keys.push(key);
                 i
             }
@@ -503,19 +567,50 @@ pub(super) fn is_lead_word(word: &str) -> bool {
 /// for a name that is nothing else ("Rihanna", "Jokowi"), `Some(false)` for one that is
 /// also a word, a place or a title ("Drake", "Madonna") and needs evidence of a person.
 pub fn mononym(name: &str) -> Option<bool> {
-    static M: OnceLock<WordMap<String, bool>> = OnceLock::new();
-    let m = M.get_or_init(|| {
-        super::lexicon::entries(include_str!("lexicon/mononyms.txt"))
+    if name.len() > 40 || !may_be_mononym(name) {
+        return None;
+    }
+    mononyms().keys.get(&person_key(name)).copied()
+}
+
+/// The names of mononyms.txt by [`person_key`], and the last words of those keys.
+struct Mononyms {
+    keys: WordMap<String, bool>,
+    last_words: WordSet<String>,
+}
+
+fn mononyms() -> &'static Mononyms {
+    static M: OnceLock<Mononyms> = OnceLock::new();
+    M.get_or_init(|| {
+        let keys: WordMap<String, bool> = super::lexicon::entries(include_str!("lexicon/mononyms.txt"))
             .map(|l| match l.strip_suffix(" word") {
                 Some(n) => (person_key(n), false),
                 None => (person_key(l), true),
             })
-            .collect()
-    });
-    if name.len() > 40 {
-        return None;
+            .collect();
+        let last_words = keys.keys().map(|k| surname_key(k).to_string()).collect();
+        Mononyms { keys, last_words }
+    })
+}
+
+/// Whether `name` may be a mononym, read from its last word alone: the last word of a
+/// key is always the name's last word, and most capitalised runs of an article end in
+/// a word no mononym ends in (checked without building a key).
+fn may_be_mononym(name: &str) -> bool {
+    let Some(last) = name
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+    else {
+        return true;
+    };
+    let mut buf = [0u8; 40];
+    if !name.is_ascii() || last.len() > buf.len() {
+        return true;
     }
-    m.get(&person_key(name)).copied()
+    let buf = &mut buf[..last.len()];
+    buf.copy_from_slice(last.as_bytes());
+    buf.make_ascii_lowercase();
+    std::str::from_utf8(buf).map_or(true, |l| mononyms().last_words.contains(l))
 }
 
 /// Whether a name, folded by [`person_key`], is a known place ("mexico", "st lucia").
@@ -1264,7 +1359,9 @@ impl<'a> ArticleText<'a> {
     /// ("Rihanna", "Bad Bunny", see [`mononym`]), not a company's ("Shakira perfume",
     /// "<Rihanna Ltd>"): the person, with no other sign needed.
     fn lone_mononym(&self, s: usize, e: usize, words: &[&str]) -> Option<String> {
-        if words.is_empty() || words.len() > 3 || mononym(&words.join(" ")) != Some(true) {
+        // the last word rules most runs out before their words are joined
+        let last_may = words.last().is_some_and(|w| may_be_mononym(w));
+        if !last_may || words.len() > 3 || mononym(&words.join(" ")) != Some(true) {
             return None;
         }
         let thing = self.company_after(e)
