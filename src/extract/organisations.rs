@@ -18,7 +18,7 @@
 use super::lexicon::to_lower;
 use super::people::{
     is_company_lower, is_dotted_initial, is_first_name, is_honorific, is_honorific_lower,
-    is_lead_lower, is_lead_word, is_place_key, person_key, ArticleText, Lowers, Tok,
+    is_lead_lower, is_lead_word, is_place_key, person_key, ArticleText, Tok,
 };
 use std::collections::HashSet;
 
@@ -223,7 +223,7 @@ fn organisation_at<'a>(
     s: usize,
     e: usize,
     words: &[&'a str],
-    lowered: Lowers<'_>,
+    lowered: &[std::borrow::Cow<'_, str>],
 ) -> Option<Vec<&'a str>> {
     // "Fenner and Smith Inc": the end of a longer firm's name, not a name of its own
     if matches!(
@@ -246,16 +246,15 @@ fn organisation_at<'a>(
     }
     // "The Acme Corp", "Yesterday Acme Corp": words that open sentences go
     let lead = lowered.iter().take_while(|l| is_lead_lower(l)).count();
-    if lowered.get(lead).is_some_and(is_honorific_lower) {
+    if lowered.get(lead).is_some_and(|l| is_honorific_lower(l)) {
         return None;
     }
     let rest = &words[lead..];
-    let base: Vec<&str> = match lowered.iter().skip(lead + 1).position(is_corporate_lower) {
+    let rest_lower = &lowered[lead..];
+    let base: Vec<&str> = match rest_lower.iter().skip(1).position(|l| is_corporate_lower(l)) {
         // "Philip Morris Cos Inc", "Kestrel Bank", "Walter Reade Organization Inc"
         Some(k) => rest[..k + 1].to_vec(),
-        None if rest.is_empty() || lowered.get(lead).is_some_and(is_corporate_lower) => {
-            return None
-        }
+        None if rest.is_empty() || is_corporate_lower(&rest_lower[0]) => return None,
         None => {
             let company = text.ticker_after(e)
                 || text.in_angle_brackets(s, e)

@@ -562,17 +562,6 @@ fn lower(word: &str) -> Cow<'_, str> {
     to_lower(word.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-/// Append [`lower`] of `word` to `out`, without allocating for an ASCII word.
-fn push_lower(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
-        out[start..].make_ascii_lowercase();
-    } else {
-        out.push_str(&lower(word));
-    }
-}
-
 /// Whether a word is a known first name ("Ali", "Maria").
 pub fn is_first_name(word: &str) -> bool {
     let names = &filter_words().first_names;
@@ -616,13 +605,12 @@ struct Mononyms {
 fn mononyms() -> &'static Mononyms {
     static M: OnceLock<Mononyms> = OnceLock::new();
     M.get_or_init(|| {
-        let keys: WordMap<String, bool> =
-            super::lexicon::entries(include_str!("lexicon/mononyms.txt"))
-                .map(|l| match l.strip_suffix(" word") {
-                    Some(n) => (person_key(n), false),
-                    None => (person_key(l), true),
-                })
-                .collect();
+        let keys: WordMap<String, bool> = super::lexicon::entries(include_str!("lexicon/mononyms.txt"))
+            .map(|l| match l.strip_suffix(" word") {
+                Some(n) => (person_key(n), false),
+                None => (person_key(l), true),
+            })
+            .collect();
         let last_words = keys.keys().map(|k| surname_key(k).to_string()).collect();
         Mononyms { keys, last_words }
     })
@@ -713,34 +701,9 @@ pub struct ArticleText<'a> {
     runs: Vec<(u32, u32, u32)>,
     /// The words of all runs, one after another.
     run_words: Vec<&'a str>,
-    /// Each word of `run_words` as [`lower`] writes it, one after another: the lexicons
-    /// are read in lower case, several times for each word of a run.
-    run_lower: String,
-    /// Where each word of `run_words` is in `run_lower`.
-    run_lower_spans: Vec<(u32, u32)>,
-}
-
-/// The words of a run in lower case, as [`lower`] writes them.
-#[derive(Clone, Copy)]
-pub(super) struct Lowers<'t> {
-    text: &'t str,
-    spans: &'t [(u32, u32)],
-}
-
-impl<'t> Lowers<'t> {
-    /// The `k`th word.
-    pub(super) fn get(&self, k: usize) -> Option<&'t str> {
-        let &(a, b) = self.spans.get(k)?;
-        self.text.get(a as usize..b as usize)
-    }
-
-    /// The words in order.
-    pub(super) fn iter(&self) -> impl DoubleEndedIterator<Item = &'t str> + ExactSizeIterator + 't {
-        let text = self.text;
-        self.spans
-            .iter()
-            .map(move |&(a, b)| text.get(a as usize..b as usize).unwrap_or(""))
-    }
+    /// Each word of `run_words` as [`lower`] writes it: the lexicons are read in lower
+    /// case, several times for each word of a run.
+    run_lower: Vec<Cow<'a, str>>,
 }
 
 /// A capitalised run of the text (see [`ArticleText::runs`]).
@@ -749,7 +712,7 @@ pub(super) struct Run<'t, 'a> {
     pub end: usize,
     pub words: &'t [&'a str],
     /// Each of `words` as [`lower`] writes it.
-    pub lower: Lowers<'t>,
+    pub lower: &'t [Cow<'a, str>],
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -781,8 +744,7 @@ impl<'a> ArticleText<'a> {
             caps,
             runs: Vec::new(),
             run_words: Vec::new(),
-            run_lower: String::new(),
-            run_lower_spans: Vec::new(),
+            run_lower: Vec::new(),
         };
         text.index_runs();
         text
@@ -802,15 +764,7 @@ impl<'a> ArticleText<'a> {
             runs.push((i as u32, end as u32, words.len() as u32));
             i = end.max(i + 1);
         }
-        let mut text = String::with_capacity(words.iter().map(|w| w.len()).sum());
-        let mut spans = Vec::with_capacity(words.len());
-        for w in &words {
-            let start = text.len();
-            push_lower(&mut text, w);
-            spans.push((start as u32, text.len() as u32));
-        }
-        self.run_lower = text;
-        self.run_lower_spans = spans;
+        self.run_lower = words.iter().map(|w| lower(w)).collect();
         self.runs = runs;
         self.run_words = words;
     }
@@ -825,10 +779,7 @@ impl<'a> ArticleText<'a> {
                 start: s as usize,
                 end: e as usize,
                 words: &self.run_words[words.clone()],
-                lower: Lowers {
-                    text: &self.run_lower,
-                    spans: &self.run_lower_spans[words],
-                },
+                lower: &self.run_lower[words],
             }
         })
     }
@@ -1705,7 +1656,7 @@ impl<'a> ArticleText<'a> {
         s: usize,
         e: usize,
         words: &[&str],
-        lowered: Lowers<'_>,
+        lowered: &[Cow<'_, str>],
     ) -> Option<String> {
         let w = filter_words();
         // ("MS Dhoni": initials, not the honorific "Ms")
@@ -1720,7 +1671,7 @@ impl<'a> ArticleText<'a> {
         }
         let cut = words
             .iter()
-            .zip(lowered.iter())
+            .zip(lowered)
             // an ASCII word without a hyphen is its own head part
             .rposition(|(x, l)| {
                 is_title_lower(x, l)
@@ -1732,15 +1683,13 @@ impl<'a> ArticleText<'a> {
         let calling = lowered
             .iter()
             .take(words.len().saturating_sub(2))
-            .rposition(|l| w.callings.contains(l))
+            .rposition(|l| w.callings.contains(&**l))
             .map_or(0, |k| k + 1);
         // "Rapper Drake": one who goes by one name after a calling
         let calling = match words {
             [.., _, one]
                 if calling == 0
-                    && lowered
-                        .get(words.len() - 2)
-                        .is_some_and(|c| w.callings.contains(c))
+                    && w.callings.contains(&*lowered[words.len() - 2])
                     && mononym(one).is_some() =>
             {
                 words.len() - 1
@@ -1940,12 +1889,7 @@ fn tokenize<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
         }
         // a word: letters and digits, with inner hyphens, apostrophes and dots
         let mut end = pos;
-        loop {
-            // most of a word is ASCII letters, read a byte at a time
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
-            let Some(d) = char_at(end) else { break };
+        while let Some(d) = char_at(end) {
             let after = end + d.len_utf8();
             if d.is_alphanumeric() {
                 end = after;
