@@ -251,7 +251,11 @@ fn organisation_at<'a>(
     }
     let rest = &words[lead..];
     let rest_lower = &lowered[lead..];
-    let base: Vec<&str> = match rest_lower.iter().skip(1).position(|l| is_corporate_lower(l)) {
+    let base: Vec<&str> = match rest_lower
+        .iter()
+        .skip(1)
+        .position(|l| is_corporate_lower(l))
+    {
         // "Philip Morris Cos Inc", "Kestrel Bank", "Walter Reade Organization Inc"
         Some(k) => rest[..k + 1].to_vec(),
         None if rest.is_empty() || is_corporate_lower(&rest_lower[0]) => return None,

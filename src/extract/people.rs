@@ -605,12 +605,13 @@ struct Mononyms {
 fn mononyms() -> &'static Mononyms {
     static M: OnceLock<Mononyms> = OnceLock::new();
     M.get_or_init(|| {
-        let keys: WordMap<String, bool> = super::lexicon::entries(include_str!("lexicon/mononyms.txt"))
-            .map(|l| match l.strip_suffix(" word") {
-                Some(n) => (person_key(n), false),
-                None => (person_key(l), true),
-            })
-            .collect();
+        let keys: WordMap<String, bool> =
+            super::lexicon::entries(include_str!("lexicon/mononyms.txt"))
+                .map(|l| match l.strip_suffix(" word") {
+                    Some(n) => (person_key(n), false),
+                    None => (person_key(l), true),
+                })
+                .collect();
         let last_words = keys.keys().map(|k| surname_key(k).to_string()).collect();
         Mononyms { keys, last_words }
     })
