@@ -17,8 +17,8 @@
 
 use super::lexicon::to_lower;
 use super::people::{
-    is_company_word, is_dotted_initial, is_first_name, is_honorific, is_lead_word, is_place_key,
-    person_key, ArticleText, Tok,
+    is_company_lower, is_dotted_initial, is_first_name, is_honorific, is_honorific_lower,
+    is_lead_lower, is_lead_word, is_place_key, person_key, ArticleText, Tok,
 };
 use std::collections::HashSet;
 
@@ -133,8 +133,12 @@ const MAX_WORDS: usize = 6;
 /// Whether a word of a capitalised run makes the words before it a company's name:
 /// "Cos" and "Inc" in "Philip Morris Cos Inc", "Bank" in "Kestrel Bank".
 fn is_corporate_word(word: &str) -> bool {
-    let l = to_lower(word.trim_matches(|c: char| !c.is_alphanumeric()));
-    matches!(&*l, "bank" | "group") || (is_company_word(word) && !NOT_CORPORATE.contains(&&*l))
+    is_corporate_lower(&to_lower(word.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// [`is_corporate_word`] of a word in lower case without edge punctuation.
+fn is_corporate_lower(l: &str) -> bool {
+    matches!(l, "bank" | "group") || (is_company_lower(l) && !NOT_CORPORATE.contains(&l))
 }
 
 /// What an article shows as organisations and as places, each name once (by
@@ -153,8 +157,9 @@ pub struct Found {
 pub fn find(text: &ArticleText<'_>) -> Found {
     let mut orgs = Names::default();
     let mut places = Names::default();
-    each_run(text, |s, e, words| {
-        if let Some(base) = organisation_at(text, s, e, words) {
+    for run in text.runs() {
+        let (s, e, words) = (run.start, run.end, run.words);
+        if let Some(base) = organisation_at(text, s, e, words, run.lower) {
             orgs.add(&base);
             // "Packer John Morrell and Co": the firm is John Morrell's too (not "Paul
             // Richards" of "John Paul Richards and Associates")
@@ -164,10 +169,10 @@ pub fn find(text: &ArticleText<'_>) -> Found {
             }
         }
         if place_follows(text, e) && !text.word(s.wrapping_sub(1)).is_some_and(is_honorific) {
-            let lead = words.iter().take_while(|x| is_lead_word(x)).count();
+            let lead = run.lower.iter().take_while(|l| is_lead_lower(l)).count();
             places.add(&words[lead..]);
         }
-    });
+    }
     Found {
         organisations: orgs.0,
         places: places.0,
@@ -191,24 +196,6 @@ impl Names {
     }
 }
 
-/// Call `f` with every capitalised run of `text`: its start, end and words.
-fn each_run<'a>(text: &ArticleText<'a>, mut f: impl FnMut(usize, usize, &[&'a str])) {
-    let n = text.token_count();
-    let mut i = 0;
-    while i < n {
-        if !text
-            .word(i)
-            .is_some_and(|x| x.starts_with(char::is_uppercase))
-        {
-            i += 1;
-            continue;
-        }
-        let (end, words) = text.run_at(i);
-        f(i, end, &words);
-        i = end.max(i + 1);
-    }
-}
-
 /// Whether a known place follows the run ending at `e` after a comma, and ends the
 /// phrase: "Vera Cruz, Mexico." (not "Ann Lee, Texas Democrat", "Ann Lee, Mexico's
 /// envoy").
@@ -228,14 +215,15 @@ fn place_follows(text: &ArticleText<'_>, e: usize) -> bool {
     }
 }
 
-/// The organisation the capitalised run `s..e` (of `words`) names, if the article shows
-/// it as one: the words before its first corporate word, or the whole run when what
-/// stands around it is a company's.
+/// The organisation the capitalised run `s..e` (of `words`, `lowered` in lower case)
+/// names, if the article shows it as one: the words before its first corporate word, or
+/// the whole run when what stands around it is a company's.
 fn organisation_at<'a>(
     text: &ArticleText<'a>,
     s: usize,
     e: usize,
     words: &[&'a str],
+    lowered: &[std::borrow::Cow<'_, str>],
 ) -> Option<Vec<&'a str>> {
     // "Fenner and Smith Inc": the end of a longer firm's name, not a name of its own
     if matches!(
@@ -257,15 +245,20 @@ fn organisation_at<'a>(
         return None;
     }
     // "The Acme Corp", "Yesterday Acme Corp": words that open sentences go
-    let lead = words.iter().take_while(|x| is_lead_word(x)).count();
-    if words.get(lead).is_some_and(|x| is_honorific(x)) {
+    let lead = lowered.iter().take_while(|l| is_lead_lower(l)).count();
+    if lowered.get(lead).is_some_and(|l| is_honorific_lower(l)) {
         return None;
     }
     let rest = &words[lead..];
-    let base: Vec<&str> = match rest.iter().skip(1).position(|x| is_corporate_word(x)) {
+    let rest_lower = &lowered[lead..];
+    let base: Vec<&str> = match rest_lower
+        .iter()
+        .skip(1)
+        .position(|l| is_corporate_lower(l))
+    {
         // "Philip Morris Cos Inc", "Kestrel Bank", "Walter Reade Organization Inc"
         Some(k) => rest[..k + 1].to_vec(),
-        None if rest.is_empty() || is_corporate_word(rest[0]) => return None,
+        None if rest.is_empty() || is_corporate_lower(&rest_lower[0]) => return None,
         None => {
             let company = text.ticker_after(e)
                 || text.in_angle_brackets(s, e)
