@@ -154,7 +154,7 @@ fn link_author(embed: &Embed, people: &mut PeopleBook) -> Option<usize> {
 /// A paragraph that ends with an embed attribution; `link` is the post link the markup
 /// gave for it (the date under a saved tweet links to the post).
 fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
-    if text.len() > 5000 {
+    if text.len() > 5000 || !has_bracketed_handle(text) {
         return None;
     }
     let text = text.trim();
@@ -218,6 +218,15 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         person: None,
         block: 0,
     })
+}
+
+/// Whether an "@" stands right after an opening bracket, spaces between allowed: the
+/// "(@handle)" that each of the attribution patterns requires (`\(\s*(@...)`). Most
+/// paragraphs have no "@" at all and are passed over without running the patterns.
+/// (`\s` and `trim_end` both skip Unicode White_Space, so this never refuses a match.)
+fn has_bracketed_handle(text: &str) -> bool {
+    text.match_indices('@')
+        .any(|(i, _)| text[..i].trim_end().ends_with('('))
 }
 
 /// Month names of other languages, for dates widgets print in the page's language.
