@@ -336,7 +336,6 @@ fn classify(raw: &str) -> Option<Piece> {
     if raw.split_whitespace().nth(MAX_PIECE_WORDS).is_some() {
         return None;
     }
-    let tidy = names::tidy_name(raw);
     let folded = agencies::fold(raw);
     if folded.is_empty()
         || DECORATION.contains(&folded.as_str())
@@ -344,7 +343,7 @@ fn classify(raw: &str) -> Option<Piece> {
     {
         return Some(Piece::Decoration);
     }
-    if let Some(a) = agencies::lookup(raw) {
+    if let Some(a) = agencies::lookup_folded(raw, &folded) {
         return Some(Piece::Agency(a));
     }
     // "AP/Ana Ruiz/Photo montage by Example": who made the montage, not the photo
@@ -366,6 +365,7 @@ fn classify(raw: &str) -> Option<Piece> {
     if !folded.contains(' ') && crate::extract::people::is_first_name(&folded) {
         return Some(Piece::Decoration);
     }
+    let tidy = names::tidy_name(raw);
     // "Name for The Outlet", and as Spanish, French and German pages write it
     let for_word = [" for ", " para ", " pour ", " für "]
         .into_iter()

@@ -52,6 +52,9 @@ fn entries() -> &'static [Entry] {
 
 /// Lower case, hyphens and slashes as spaces, other punctuation gone, no leading "the".
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
     // one pass over bytes: lower case, '-' '/' '_' as spaces, other punctuation dropped,
     // runs of space collapsed; ASCII (the common case) needs no Unicode tables
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
@@ -92,6 +95,33 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+/// [`fold`] of ASCII text (most text), a byte at a time: the same rules without the
+/// Unicode case tables and with no per-character dispatch.
+fn fold_ascii(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut space = false;
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || b == b'&' {
+            if space {
+                out.push(b' ');
+                space = false;
+            }
+            out.push(b.to_ascii_lowercase());
+        } else if matches!(
+            b,
+            b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
+        ) {
+            space = !out.is_empty();
+        }
+    }
+    // "the " is 4 bytes: drop it in place rather than copying the rest
+    if out.starts_with(b"the ") {
+        out.drain(..4);
+    }
+    // only ASCII bytes were pushed
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Words that decorate an agency name in credits without changing the agency.
 const DECORATION: &[&str] = &[
     "photo",
@@ -116,38 +146,59 @@ const DECORATION: &[&str] = &[
 
 /// The agency a whole credit piece names ("AP Photo" -> AP, "REUTERS" -> Reuters).
 pub fn lookup(piece: &str) -> Option<Agency> {
-    // "PA", "AP", "AA" are agencies; "Pa." (Pennsylvania) and "ap" are not
+    if short_lower(piece) {
+        return None;
+    }
+    lookup_unchecked(&fold(piece))
+}
+
+/// [`lookup`] for a caller that already holds `fold(piece)`.
+pub fn lookup_folded(piece: &str, folded: &str) -> Option<Agency> {
+    if short_lower(piece) {
+        return None;
+    }
+    lookup_unchecked(folded)
+}
+
+/// "PA", "AP", "AA" are agencies; "Pa." (Pennsylvania) and "ap" are not: one or two
+/// letters with a lower-case one among them name no agency.
+fn short_lower(piece: &str) -> bool {
     let (mut letters, mut lower) = (0, false);
     for c in piece.chars().filter(|c| c.is_alphabetic()).take(3) {
         letters += 1;
         lower |= c.is_lowercase();
     }
-    if (1..=2).contains(&letters) && lower {
-        return None;
-    }
-    let folded = fold(piece);
+    (1..=2).contains(&letters) && lower
+}
+
+/// [`lookup`] of a folded piece, past the short lower-case test.
+fn lookup_unchecked(folded: &str) -> Option<Agency> {
     if folded.is_empty() || folded.len() > 60 {
         return None;
     }
-    if let Some(a) = exact(&folded) {
+    if let Some(a) = exact(folded) {
         return Some(a);
     }
     // "Reuters Pictures", "AFP PHOTO FILES", "File Photo Reuters"
-    let words: Vec<&str> = folded.split(' ').collect();
-    let core: Vec<&str> = words
-        .iter()
-        .copied()
-        .skip_while(|w| DECORATION.contains(w))
-        .collect();
-    let end = core
-        .iter()
-        .rposition(|w| !DECORATION.contains(w))
-        .map_or(0, |i| i + 1);
-    let core = core[..end].join(" ");
+    let core = without_decoration(folded);
     if core.is_empty() || core == folded {
         return None;
     }
-    exact(&core)
+    exact(core)
+}
+
+/// A folded piece without the decoration words at its ends ("reuters pictures" ->
+/// "reuters"); empty when every word is one. Folded text has single spaces between
+/// words and none at its ends, so what is left is one slice of it.
+fn without_decoration(folded: &str) -> &str {
+    let mut core = folded;
+    while let Some(w) = core.split(' ').next().filter(|w| DECORATION.contains(w)) {
+        core = core[w.len()..].strip_prefix(' ').unwrap_or("");
+    }
+    while let Some(w) = core.rsplit(' ').next().filter(|w| DECORATION.contains(w)) {
+        core = core[..core.len() - w.len()].strip_suffix(' ').unwrap_or("");
+    }
+    core
 }
 
 fn exact(folded: &str) -> Option<Agency> {
