@@ -108,15 +108,53 @@ const FUNCTION_WORDS: &[&str] = &[
     "watch",
 ];
 
+/// The function words as a set: the other extractors ask this of nearly every word.
+fn function_words() -> &'static WordSet {
+    static W: OnceLock<WordSet> = OnceLock::new();
+    W.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+}
+
 /// Whether a word is a function word ("With", "The", "He"), compared without case.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&&*to_lower(word.trim_end_matches('.')))
+    let word = word.trim_end_matches('.');
+    let mut buf = [0; STACK_WORD];
+    match ascii_key(word, &mut buf, |_| true) {
+        Some(w) => function_words().contains(w),
+        None => function_words().contains(&*to_lower(word)),
+    }
 }
 
 /// Whether a word names an organisation, a place kind or a calendar day.
 pub fn is_org_word(word: &str) -> bool {
-    let w = org_key(word);
-    org_words().contains(&*w) || super::super::lexicon::is_calendar_word(&w)
+    let mut buf = [0; STACK_WORD];
+    let key = match ascii_key(word, &mut buf, |b| b.is_ascii_alphanumeric()) {
+        Some(w) => std::borrow::Cow::Borrowed(w),
+        None => org_key(word),
+    };
+    org_words().contains(&*key) || super::super::lexicon::is_calendar_word(&key)
+}
+
+/// The longest word the lookups above lower-case on the stack instead of the heap.
+const STACK_WORD: usize = 32;
+
+/// An ASCII word's bytes that pass `keep`, lower-cased into `buf`; `None` for a word
+/// that is not ASCII or does not fit, which the caller looks up the allocating way. For
+/// ASCII, `to_lower` is `to_ascii_lowercase` and `char::is_alphanumeric` is
+/// `is_ascii_alphanumeric`, so the key is the one the allocating way makes.
+fn ascii_key<'a>(
+    word: &str,
+    buf: &'a mut [u8; STACK_WORD],
+    keep: impl Fn(u8) -> bool,
+) -> Option<&'a str> {
+    if word.len() > STACK_WORD || !word.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    for b in word.bytes().filter(|&b| keep(b)) {
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// A word's letters and digits, lower case: what [`is_org_word`] looks up.
