@@ -52,73 +52,49 @@ fn entries() -> &'static [Entry] {
 
 /// Lower case, hyphens and slashes as spaces, other punctuation gone, no leading "the".
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        return fold_ascii(s);
-    }
     // one pass over bytes: lower case, '-' '/' '_' as spaces, other punctuation dropped,
-    // runs of space collapsed; ASCII (the common case) needs no Unicode tables
+    // runs of space collapsed; ASCII bytes (most of any text) are handled in place, and
+    // only the other characters are decoded and lower-cased with Unicode's tables
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
-    fn word(piece: &[u8], out: &mut Vec<u8>, space: &mut bool) {
-        if *space {
-            out.push(b' ');
-            *space = false;
-        }
-        out.extend_from_slice(piece);
-    }
-    for c in s.chars() {
-        if c.is_ascii() {
-            let b = c as u8;
-            if matches!(
+    let mut rest = s;
+    while let Some(&b) = rest.as_bytes().first() {
+        if b.is_ascii() {
+            rest = &rest[1..];
+            if b.is_ascii_alphanumeric() || b == b'&' {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(b.to_ascii_lowercase());
+            } else if matches!(
                 b,
                 b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
             ) {
                 space = !out.is_empty();
-            } else if b.is_ascii_alphanumeric() || b == b'&' {
-                word(&[b.to_ascii_lowercase()], &mut out, &mut space);
             }
             continue;
         }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
         for l in c.to_lowercase() {
             if matches!(l, '-' | '/' | '_') || l.is_whitespace() {
                 space = !out.is_empty();
             } else if l.is_alphanumeric() {
-                word(l.encode_utf8(&mut [0; 4]).as_bytes(), &mut out, &mut space);
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
             }
-        }
-    }
-    // only whole characters were pushed
-    let out = String::from_utf8(out).unwrap_or_default();
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
-    }
-}
-
-/// [`fold`] of ASCII text (most text), a byte at a time: the same rules without the
-/// Unicode case tables and with no per-character dispatch.
-fn fold_ascii(s: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    let mut space = false;
-    for &b in s.as_bytes() {
-        if b.is_ascii_alphanumeric() || b == b'&' {
-            if space {
-                out.push(b' ');
-                space = false;
-            }
-            out.push(b.to_ascii_lowercase());
-        } else if matches!(
-            b,
-            b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
-        ) {
-            space = !out.is_empty();
         }
     }
     // "the " is 4 bytes: drop it in place rather than copying the rest
     if out.starts_with(b"the ") {
         out.drain(..4);
     }
-    // only ASCII bytes were pushed
+    // only whole characters were pushed
     String::from_utf8(out).unwrap_or_default()
 }
 
