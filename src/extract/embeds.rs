@@ -10,7 +10,7 @@
 
 use super::people::PeopleBook;
 use super::social::{handle_of, platform_of_handle, post_link};
-use super::sources::names;
+use super::sources::{gated, names};
 use crate::extract::dates;
 use crate::model::{BlockKind, Document, Embed, Evidence};
 use regex::Regex;
@@ -167,11 +167,11 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         None => (text, None),
     };
     let p = patterns();
-    let (c, shared, bare) = match p.attribution.captures(text) {
+    let (c, shared, bare) = match gated::captures(&p.attribution, text) {
         Some(c) => (c, false, false),
-        None => match p.shared.captures(text) {
+        None => match gated::captures(&p.shared, text) {
             Some(c) => (c, true, false),
-            None => (p.bare.captures(text)?, false, true),
+            None => (gated::captures(&p.bare, text)?, false, true),
         },
     };
     // without a dash, the match may have begun with the end of the post (its link)
@@ -356,7 +356,7 @@ fn facebook_embed(text: &str) -> Option<Embed> {
         ))
         .expect("facebook regex")
     });
-    let c = re.captures(text.trim())?;
+    let c = gated::captures(re, text.trim())?;
     let all = c.get(0)?;
     Some(Embed {
         platform: "facebook".into(),

@@ -5,7 +5,7 @@
 //! A place in capitals needs no date; a place in ordinary case needs a date or a wire
 //! name in parentheses, so that a sentence opening "Officials - ..." is no dateline.
 
-use super::agencies;
+use super::{agencies, gated};
 use crate::extract::dates;
 use crate::model::Dateline;
 use regex::Regex;
@@ -172,17 +172,17 @@ pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
     let p = patterns(head);
     // a capital place may end with one more capital than the others
     let fits = |c: &regex::Captures| place_chars(c) <= MAX_PLACE_CHARS;
-    let caps = match p.caps.captures(head) {
+    let caps = match gated::captures(&p.caps, head) {
         Some(c) if place_chars(&c) <= MAX_PLACE_CHARS + 1 => Some(c),
-        Some(_) => bounded_caps().captures(head),
+        Some(_) => gated::captures(bounded_caps(), head),
         None => None,
     };
     let (place, date) = if let Some(c) = caps {
         (c.get(1)?.as_str(), c.get(2).map(|d| d.as_str()))
-    } else if let Some(c) = p.dated.captures(head).filter(fits) {
+    } else if let Some(c) = gated::captures(&p.dated, head).filter(fits) {
         (c.get(1)?.as_str(), c.get(2).map(|d| d.as_str()))
     } else {
-        let c = p.wired.captures(head).filter(fits)?;
+        let c = gated::captures(&p.wired, head).filter(fits)?;
         let wire = c.get(2)?.as_str();
         agencies::lookup(wire)?;
         (c.get(1)?.as_str(), None)
