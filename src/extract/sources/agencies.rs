@@ -50,34 +50,57 @@ fn entries() -> &'static [Entry] {
     })
 }
 
+/// What [`fold`] makes of each ASCII byte: the lower-cased byte for a letter, a digit
+/// or '&'; a space for a separator ('-', '/', '_', white space); 0 for punctuation,
+/// which is dropped.
+const FOLDED_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphanumeric() || b == b'&' {
+            b.to_ascii_lowercase()
+        } else if matches!(
+            b,
+            b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
+        ) {
+            b' '
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
 /// Lower case, hyphens and slashes as spaces, other punctuation gone, no leading "the".
 pub fn fold(s: &str) -> String {
-    // one pass over bytes: lower case, '-' '/' '_' as spaces, other punctuation dropped,
-    // runs of space collapsed; ASCII bytes (most of any text) are handled in place, and
-    // only the other characters are decoded and lower-cased with Unicode's tables
+    // one pass over bytes: runs of space collapsed; ASCII bytes (most of any text) are
+    // read from a table, and only the other characters are decoded and lower-cased
+    // with Unicode's tables
+    let bytes = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
-    let mut rest = s;
-    while let Some(&b) = rest.as_bytes().first() {
-        if b.is_ascii() {
-            rest = &rest[1..];
-            if b.is_ascii_alphanumeric() || b == b'&' {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(&m) = FOLDED_ASCII.get(usize::from(b)) {
+            i += 1;
+            if m > b' ' {
                 if space {
                     out.push(b' ');
                     space = false;
                 }
-                out.push(b.to_ascii_lowercase());
-            } else if matches!(
-                b,
-                b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
-            ) {
+                out.push(m);
+            } else if m == b' ' {
                 space = !out.is_empty();
             }
             continue;
         }
-        let mut chars = rest.chars();
-        let Some(c) = chars.next() else { break };
-        rest = chars.as_str();
+        // `i` is at a character's first byte: every step passes whole characters
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
         for l in c.to_lowercase() {
             if matches!(l, '-' | '/' | '_') || l.is_whitespace() {
                 space = !out.is_empty();
