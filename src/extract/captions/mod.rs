@@ -390,17 +390,22 @@ fn caption_paragraph(text: &str) -> Option<Found> {
     None
 }
 
-/// `text.split_whitespace().count()`, a byte at a time when the text is ASCII (every
-/// paragraph is counted, and most are ASCII): the ASCII characters `char::is_whitespace`
-/// accepts are the space and `\t` to `\r`.
+/// `text.split_whitespace().count()`, a byte at a time (every paragraph is counted):
+/// the ASCII characters `char::is_whitespace` accepts are the space and `\t` to `\r`,
+/// and only the other characters are decoded, at their first byte (a continuation byte
+/// belongs to the character before it and changes nothing).
 fn word_count(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().count();
-    }
     let mut words = 0;
     let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = matches!(b, b' ' | b'\t'..=b'\r');
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let space = match b {
+            0x00..=0x7F => matches!(b, b' ' | b'\t'..=b'\r'),
+            0x80..=0xBF => continue,
+            _ => text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace),
+        };
         words += usize::from(!space && !in_word);
         in_word = !space;
     }
