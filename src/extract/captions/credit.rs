@@ -435,6 +435,14 @@ fn is_outlet(s: &str) -> bool {
             || s.split_whitespace().any(names::is_org_word))
 }
 
+/// Whether a word is one of [`CONNECTORS`], without case: the same as looking its
+/// `to_lowercase()` up, without allocating (every connector is ASCII with no "k", and
+/// no character outside ASCII lower-cases to ASCII letters other than the Kelvin sign's
+/// "k" and the dotted capital I's "i", which keeps its combining dot).
+fn is_connector(word: &str) -> bool {
+    CONNECTORS.iter().any(|c| word.eq_ignore_ascii_case(c))
+}
+
 /// Capitalised words, with connectors between them: "Russian Defense Ministry",
 /// "The New York Times", "Ministry of Defence", "NASA", "iStockphoto".
 fn is_org(s: &str) -> bool {
@@ -446,7 +454,7 @@ fn is_org(s: &str) -> bool {
         && (words[0] == "The" || !names::is_function_word(words[0]));
     starts_upper
         && words.iter().all(|w| {
-            CONNECTORS.contains(&w.to_lowercase().as_str())
+            is_connector(w)
                 || (w.chars().any(char::is_uppercase)
                     && w.chars()
                         .all(|c| c.is_alphanumeric() || "'’.-&".contains(c))
