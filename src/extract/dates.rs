@@ -13,6 +13,7 @@
 //! strings, which are parsed anew on every call: [`iso_date`] writes the numbers itself
 //! and [`published_day`] reads the archive's own ISO stamps directly.
 
+use crate::extract::sources::gated;
 use crate::model::Document;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use regex::Regex;
@@ -109,7 +110,7 @@ pub fn dates_in(text: &str) -> Vec<FoundDate> {
         (&p.day_month_year, Order::DayMonthYear),
         (&p.iso, Order::YearMonthDay),
     ] {
-        for c in re.captures_iter(text) {
+        for c in gated::captures_iter(re, text) {
             let (Some(all), Some(g1), Some(g2), Some(g3)) =
                 (c.get(0), c.get(1), c.get(2), c.get(3))
             else {
@@ -147,7 +148,7 @@ pub fn dates_in(text: &str) -> Vec<FoundDate> {
 /// The first "Month Day" without a year in `text` (month, day), for datelines and
 /// captions that leave the year to the publication date.
 pub fn month_day_in(text: &str) -> Option<(u32, u32)> {
-    let c = prose().month_day.captures(text)?;
+    let c = gated::captures(&prose().month_day, text)?;
     let (m, d) = match (c.get(1), c.get(2)) {
         (Some(m), Some(d)) => (m, d),
         _ => (c.get(4)?, c.get(3)?),

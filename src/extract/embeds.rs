@@ -10,7 +10,7 @@
 
 use super::people::PeopleBook;
 use super::social::{handle_of, platform_of_handle, post_link};
-use super::sources::names;
+use super::sources::{gated, names};
 use crate::extract::dates;
 use crate::model::{BlockKind, Document, Embed, Evidence};
 use regex::Regex;
@@ -154,7 +154,7 @@ fn link_author(embed: &Embed, people: &mut PeopleBook) -> Option<usize> {
 /// A paragraph that ends with an embed attribution; `link` is the post link the markup
 /// gave for it (the date under a saved tweet links to the post).
 fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
-    if text.len() > 5000 {
+    if text.len() > 5000 || !has_bracketed_handle(text) {
         return None;
     }
     let text = text.trim();
@@ -167,11 +167,11 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         None => (text, None),
     };
     let p = patterns();
-    let (c, shared, bare) = match p.attribution.captures(text) {
+    let (c, shared, bare) = match gated::captures(&p.attribution, text) {
         Some(c) => (c, false, false),
-        None => match p.shared.captures(text) {
+        None => match gated::captures(&p.shared, text) {
             Some(c) => (c, true, false),
-            None => (p.bare.captures(text)?, false, true),
+            None => (gated::captures(&p.bare, text)?, false, true),
         },
     };
     // without a dash, the match may have begun with the end of the post (its link)
@@ -218,6 +218,15 @@ fn text_embed(text: &str, link: Option<&str>) -> Option<Embed> {
         person: None,
         block: 0,
     })
+}
+
+/// Whether an "@" stands right after an opening bracket, spaces between allowed: the
+/// "(@handle)" that each of the attribution patterns requires (`\(\s*(@...)`). Most
+/// paragraphs have no "@" at all and are passed over without running the patterns.
+/// (`\s` and `trim_end` both skip Unicode White_Space, so this never refuses a match.)
+fn has_bracketed_handle(text: &str) -> bool {
+    text.match_indices('@')
+        .any(|(i, _)| text[..i].trim_end().ends_with('('))
 }
 
 /// Month names of other languages, for dates widgets print in the page's language.
@@ -347,7 +356,7 @@ fn facebook_embed(text: &str) -> Option<Embed> {
         ))
         .expect("facebook regex")
     });
-    let c = re.captures(text.trim())?;
+    let c = gated::captures(re, text.trim())?;
     let all = c.get(0)?;
     Some(Embed {
         platform: "facebook".into(),

@@ -336,7 +336,6 @@ fn classify(raw: &str) -> Option<Piece> {
     if raw.split_whitespace().nth(MAX_PIECE_WORDS).is_some() {
         return None;
     }
-    let tidy = names::tidy_name(raw);
     let folded = agencies::fold(raw);
     if folded.is_empty()
         || DECORATION.contains(&folded.as_str())
@@ -344,7 +343,7 @@ fn classify(raw: &str) -> Option<Piece> {
     {
         return Some(Piece::Decoration);
     }
-    if let Some(a) = agencies::lookup(raw) {
+    if let Some(a) = agencies::lookup_folded(raw, &folded) {
         return Some(Piece::Agency(a));
     }
     // "AP/Ana Ruiz/Photo montage by Example": who made the montage, not the photo
@@ -366,6 +365,7 @@ fn classify(raw: &str) -> Option<Piece> {
     if !folded.contains(' ') && crate::extract::people::is_first_name(&folded) {
         return Some(Piece::Decoration);
     }
+    let tidy = names::tidy_name(raw);
     // "Name for The Outlet", and as Spanish, French and German pages write it
     let for_word = [" for ", " para ", " pour ", " für "]
         .into_iter()
@@ -435,6 +435,14 @@ fn is_outlet(s: &str) -> bool {
             || s.split_whitespace().any(names::is_org_word))
 }
 
+/// Whether a word is one of [`CONNECTORS`], without case: the same as looking its
+/// `to_lowercase()` up, without allocating (every connector is ASCII with no "k", and
+/// no character outside ASCII lower-cases to ASCII letters other than the Kelvin sign's
+/// "k" and the dotted capital I's "i", which keeps its combining dot).
+fn is_connector(word: &str) -> bool {
+    CONNECTORS.iter().any(|c| word.eq_ignore_ascii_case(c))
+}
+
 /// Capitalised words, with connectors between them: "Russian Defense Ministry",
 /// "The New York Times", "Ministry of Defence", "NASA", "iStockphoto".
 fn is_org(s: &str) -> bool {
@@ -446,7 +454,7 @@ fn is_org(s: &str) -> bool {
         && (words[0] == "The" || !names::is_function_word(words[0]));
     starts_upper
         && words.iter().all(|w| {
-            CONNECTORS.contains(&w.to_lowercase().as_str())
+            is_connector(w)
                 || (w.chars().any(char::is_uppercase)
                     && w.chars()
                         .all(|c| c.is_alphanumeric() || "'’.-&".contains(c))

@@ -359,7 +359,7 @@ fn strip_suffix_credit(text: &str, credit: &str) -> String {
 
 /// A text paragraph that is a caption, if it is one.
 fn caption_paragraph(text: &str) -> Option<Found> {
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     if words == 0 || words > MAX_CAPTION_WORDS {
         return None;
     }
@@ -388,6 +388,28 @@ fn caption_paragraph(text: &str) -> Option<Found> {
         });
     }
     None
+}
+
+/// `text.split_whitespace().count()`, a byte at a time (every paragraph is counted):
+/// the ASCII characters `char::is_whitespace` accepts are the space and `\t` to `\r`,
+/// and only the other characters are decoded, at their first byte (a continuation byte
+/// belongs to the character before it and changes nothing).
+fn word_count(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let space = match b {
+            0x00..=0x7F => matches!(b, b' ' | b'\t'..=b'\r'),
+            0x80..=0xBF => continue,
+            _ => text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace),
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// "In this photo provided by ...", "This handout picture released by ...", "FILE - In

@@ -5,7 +5,7 @@
 //! right after a vessel word ("the cruiser Admiral Kuz") is a ship, whatever follows.
 
 use crate::extract::lexicon::{entries, WordSet};
-use crate::extract::sources::names;
+use crate::extract::sources::{gated, names};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -76,7 +76,7 @@ pub fn pictured(text: &str) -> Vec<String> {
     let p = patterns();
     let mut out: Vec<String> = Vec::new();
     for re in [&p.titled, &p.verbed, &p.placed] {
-        for c in re.captures_iter(text) {
+        for c in gated::captures_iter(re, text) {
             let Some(m) = c.get(1) else { continue };
             if after_vessel(&text[..m.start()]) {
                 continue;

@@ -199,6 +199,12 @@ proptest::proptest! {
         let d = doc(paras.iter().map(|p| Block::paragraph(p.as_str())).collect());
         let _ = find_captions(&d, &mut book);
     }
+
+    /// The byte-wise count is `split_whitespace().count()`, Unicode spaces included.
+    #[test]
+    fn word_count_is_split_whitespace(s in "[a-zé \t\n\u{85}\u{a0}\u{2003}\u{3000}.“”]{0,40}|\\PC{0,40}") {
+        proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
+    }
 }
 
 #[test]

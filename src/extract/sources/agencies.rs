@@ -50,46 +50,75 @@ fn entries() -> &'static [Entry] {
     })
 }
 
+/// What [`fold`] makes of each ASCII byte: the lower-cased byte for a letter, a digit
+/// or '&'; a space for a separator ('-', '/', '_', white space); 0 for punctuation,
+/// which is dropped.
+const FOLDED_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphanumeric() || b == b'&' {
+            b.to_ascii_lowercase()
+        } else if matches!(
+            b,
+            b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
+        ) {
+            b' '
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
 /// Lower case, hyphens and slashes as spaces, other punctuation gone, no leading "the".
 pub fn fold(s: &str) -> String {
-    // one pass over bytes: lower case, '-' '/' '_' as spaces, other punctuation dropped,
-    // runs of space collapsed; ASCII (the common case) needs no Unicode tables
+    // one pass over bytes: runs of space collapsed; ASCII bytes (most of any text) are
+    // read from a table, and only the other characters are decoded and lower-cased
+    // with Unicode's tables
+    let bytes = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
-    fn word(piece: &[u8], out: &mut Vec<u8>, space: &mut bool) {
-        if *space {
-            out.push(b' ');
-            *space = false;
-        }
-        out.extend_from_slice(piece);
-    }
-    for c in s.chars() {
-        if c.is_ascii() {
-            let b = c as u8;
-            if matches!(
-                b,
-                b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
-            ) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(&m) = FOLDED_ASCII.get(usize::from(b)) {
+            i += 1;
+            if m > b' ' {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(m);
+            } else if m == b' ' {
                 space = !out.is_empty();
-            } else if b.is_ascii_alphanumeric() || b == b'&' {
-                word(&[b.to_ascii_lowercase()], &mut out, &mut space);
             }
             continue;
         }
+        // `i` is at a character's first byte: every step passes whole characters
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
         for l in c.to_lowercase() {
             if matches!(l, '-' | '/' | '_') || l.is_whitespace() {
                 space = !out.is_empty();
             } else if l.is_alphanumeric() {
-                word(l.encode_utf8(&mut [0; 4]).as_bytes(), &mut out, &mut space);
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
             }
         }
     }
-    // only whole characters were pushed
-    let out = String::from_utf8(out).unwrap_or_default();
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
+    // "the " is 4 bytes: drop it in place rather than copying the rest
+    if out.starts_with(b"the ") {
+        out.drain(..4);
     }
+    // only whole characters were pushed
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Words that decorate an agency name in credits without changing the agency.
@@ -116,38 +145,59 @@ const DECORATION: &[&str] = &[
 
 /// The agency a whole credit piece names ("AP Photo" -> AP, "REUTERS" -> Reuters).
 pub fn lookup(piece: &str) -> Option<Agency> {
-    // "PA", "AP", "AA" are agencies; "Pa." (Pennsylvania) and "ap" are not
+    if short_lower(piece) {
+        return None;
+    }
+    lookup_unchecked(&fold(piece))
+}
+
+/// [`lookup`] for a caller that already holds `fold(piece)`.
+pub fn lookup_folded(piece: &str, folded: &str) -> Option<Agency> {
+    if short_lower(piece) {
+        return None;
+    }
+    lookup_unchecked(folded)
+}
+
+/// "PA", "AP", "AA" are agencies; "Pa." (Pennsylvania) and "ap" are not: one or two
+/// letters with a lower-case one among them name no agency.
+fn short_lower(piece: &str) -> bool {
     let (mut letters, mut lower) = (0, false);
     for c in piece.chars().filter(|c| c.is_alphabetic()).take(3) {
         letters += 1;
         lower |= c.is_lowercase();
     }
-    if (1..=2).contains(&letters) && lower {
-        return None;
-    }
-    let folded = fold(piece);
+    (1..=2).contains(&letters) && lower
+}
+
+/// [`lookup`] of a folded piece, past the short lower-case test.
+fn lookup_unchecked(folded: &str) -> Option<Agency> {
     if folded.is_empty() || folded.len() > 60 {
         return None;
     }
-    if let Some(a) = exact(&folded) {
+    if let Some(a) = exact(folded) {
         return Some(a);
     }
     // "Reuters Pictures", "AFP PHOTO FILES", "File Photo Reuters"
-    let words: Vec<&str> = folded.split(' ').collect();
-    let core: Vec<&str> = words
-        .iter()
-        .copied()
-        .skip_while(|w| DECORATION.contains(w))
-        .collect();
-    let end = core
-        .iter()
-        .rposition(|w| !DECORATION.contains(w))
-        .map_or(0, |i| i + 1);
-    let core = core[..end].join(" ");
+    let core = without_decoration(folded);
     if core.is_empty() || core == folded {
         return None;
     }
-    exact(&core)
+    exact(core)
+}
+
+/// A folded piece without the decoration words at its ends ("reuters pictures" ->
+/// "reuters"); empty when every word is one. Folded text has single spaces between
+/// words and none at its ends, so what is left is one slice of it.
+fn without_decoration(folded: &str) -> &str {
+    let mut core = folded;
+    while let Some(w) = core.split(' ').next().filter(|w| DECORATION.contains(w)) {
+        core = core[w.len()..].strip_prefix(' ').unwrap_or("");
+    }
+    while let Some(w) = core.rsplit(' ').next().filter(|w| DECORATION.contains(w)) {
+        core = core[..core.len() - w.len()].strip_suffix(' ').unwrap_or("");
+    }
+    core
 }
 
 fn exact(folded: &str) -> Option<Agency> {

@@ -5,7 +5,7 @@
 //! A place in capitals needs no date; a place in ordinary case needs a date or a wire
 //! name in parentheses, so that a sentence opening "Officials - ..." is no dateline.
 
-use super::agencies;
+use super::{agencies, gated};
 use crate::extract::dates;
 use crate::model::Dateline;
 use regex::Regex;
@@ -53,32 +53,91 @@ struct Patterns {
 /// Unicode classes makes an automaton too big to run fast.
 const MAX_PLACE_CHARS: usize = 41;
 
+/// The character classes the patterns are written with. Most text is ASCII, and on an
+/// ASCII head the Unicode classes match exactly what their ASCII parts match; patterns
+/// written with those parts compile to automata a fraction of the size, which the
+/// capturing engines (they run on every dateline found) walk many times faster.
+struct Classes {
+    /// upper-case letters (`\p{Lu}`), letters (`\p{L}`), marks (`\p{M}`), inside brackets
+    upper: &'static str,
+    letter: &'static str,
+    mark: &'static str,
+    /// the typographic apostrophe, inside brackets (never in an ASCII head)
+    apostrophe: &'static str,
+    /// white space (`\s`) and digits (`\d`), inside brackets
+    space: &'static str,
+    digit: &'static str,
+    /// the flags of the case-insensitive month names
+    months_ci: &'static str,
+}
+
+const UNICODE: Classes = Classes {
+    upper: r"\p{Lu}",
+    letter: r"\p{L}",
+    mark: r"\p{M}",
+    apostrophe: "’",
+    space: r"\s",
+    digit: r"\d",
+    months_ci: "i",
+};
+
+/// For heads that are all ASCII: White_Space and Unicode digits restricted to ASCII are
+/// `[\t\n\x0B\x0C\r ]` and `[0-9]`; no mark and no `’` is ASCII; ASCII-only case
+/// folding of the (ASCII) month names finds what Unicode folding finds in ASCII text.
+const ASCII: Classes = Classes {
+    upper: "A-Z",
+    letter: "A-Za-z",
+    mark: "",
+    apostrophe: "",
+    space: r"\t\n\x0B\x0C\r ",
+    digit: "0-9",
+    months_ci: "i-u",
+};
+
 /// The pieces the patterns share; `place_rep` is how often a place character repeats.
-fn sources(place_rep: &str) -> [String; 3] {
+fn sources(place_rep: &str, k: &Classes) -> [String; 3] {
     let m = dates::month_alternation();
+    let Classes {
+        upper: lu,
+        letter: l,
+        mark: mk,
+        apostrophe: q,
+        space: s,
+        digit: d,
+        months_ci: ci,
+    } = k;
     let date = format!(
-        r"(?i:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{m})\.?(?:\s+\d{{4}})?)"
+        r"(?{ci}:(?:{m})\.?[{s}]+[{d}]{{1,2}}(?:,[{s}]*[{d}]{{4}})?|[{d}]{{1,2}}[{s}]+(?:{m})\.?(?:[{s}]+[{d}]{{4}})?)"
     );
-    let region = r"(?:,\s*[\p{Lu}][\p{L}.]{0,15}(?:\s[\p{Lu}][\p{L}.]{0,15})?)?";
-    let dash = r"\s*\.?\s*(?:-{1,2}|—|–)(?:\s|$)";
-    let wire = r"(?:\s*\(([^()]{1,40})\))?";
+    let region = format!(r"(?:,[{s}]*[{lu}][{l}.]{{0,15}}(?:[{s}][{lu}][{l}.]{{0,15}})?)?");
+    let dash = format!(r"[{s}]*\.?[{s}]*(?:-{{1,2}}|—|–)(?:[{s}]|$)");
+    let wire = format!(r"(?:[{s}]*\(([^()]{{1,40}})\))?");
     [
         format!(
-            r"^\s*([\p{{Lu}}][\p{{Lu}}\p{{M}}.'’ /-]{place_rep}[\p{{Lu}}.]{region})(?:,?\s*({date}))?{wire}{dash}"
+            r"^[{s}]*([{lu}][{lu}{mk}.'{q} /-]{place_rep}[{lu}.]{region})(?:,?[{s}]*({date}))?{wire}{dash}"
         ),
         format!(
-            r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ /-]{place_rep}?{region}),?\s*({date}){wire}{dash}"
+            r"^[{s}]*([{lu}][{l}{mk}.'{q} /-]{place_rep}?{region}),?[{s}]*({date}){wire}{dash}"
         ),
-        format!(r"^\s*([\p{{Lu}}][\p{{L}}\p{{M}}.'’ -]{place_rep}?)\s*\(([^()]{{1,40}})\){dash}"),
+        format!(r"^[{s}]*([{lu}][{l}{mk}.'{q} -]{place_rep}?)[{s}]*\(([^()]{{1,40}})\){dash}"),
     ]
 }
 
-fn patterns() -> &'static Patterns {
+fn compile(place_rep: &str, k: &Classes) -> Patterns {
+    let [caps, dated, wired] =
+        sources(place_rep, k).map(|s| Regex::new(&s).expect("dateline regex"));
+    Patterns { caps, dated, wired }
+}
+
+/// The patterns for `head`: the ASCII ones when it is all ASCII.
+fn patterns(head: &str) -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let [caps, dated, wired] = sources("*").map(|s| Regex::new(&s).expect("dateline regex"));
-        Patterns { caps, dated, wired }
-    })
+    static A: OnceLock<Patterns> = OnceLock::new();
+    if head.is_ascii() {
+        A.get_or_init(|| compile("*", &ASCII))
+    } else {
+        P.get_or_init(|| compile("*", &UNICODE))
+    }
 }
 
 /// The capitals pattern with the place bounded, for the rare opening whose longest
@@ -86,7 +145,7 @@ fn patterns() -> &'static Patterns {
 fn bounded_caps() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let [caps, _, _] = sources("{0,40}");
+        let [caps, _, _] = sources("{0,40}", &UNICODE);
         Regex::new(&caps).expect("dateline regex")
     })
 }
@@ -110,20 +169,20 @@ pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
     if !head.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
-    let p = patterns();
+    let p = patterns(head);
     // a capital place may end with one more capital than the others
     let fits = |c: &regex::Captures| place_chars(c) <= MAX_PLACE_CHARS;
-    let caps = match p.caps.captures(head) {
+    let caps = match gated::captures(&p.caps, head) {
         Some(c) if place_chars(&c) <= MAX_PLACE_CHARS + 1 => Some(c),
-        Some(_) => bounded_caps().captures(head),
+        Some(_) => gated::captures(bounded_caps(), head),
         None => None,
     };
     let (place, date) = if let Some(c) = caps {
         (c.get(1)?.as_str(), c.get(2).map(|d| d.as_str()))
-    } else if let Some(c) = p.dated.captures(head).filter(fits) {
+    } else if let Some(c) = gated::captures(&p.dated, head).filter(fits) {
         (c.get(1)?.as_str(), c.get(2).map(|d| d.as_str()))
     } else {
-        let c = p.wired.captures(head).filter(fits)?;
+        let c = gated::captures(&p.wired, head).filter(fits)?;
         let wire = c.get(2)?.as_str();
         agencies::lookup(wire)?;
         (c.get(1)?.as_str(), None)

@@ -9,6 +9,7 @@
 pub mod agencies;
 pub mod byline;
 pub mod dateline;
+pub mod gated;
 pub mod names;
 pub mod wire;
 

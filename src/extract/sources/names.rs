@@ -108,15 +108,47 @@ const FUNCTION_WORDS: &[&str] = &[
     "watch",
 ];
 
+/// The function words as a set: the other extractors ask this of nearly every word.
+fn function_words() -> &'static WordSet {
+    static W: OnceLock<WordSet> = OnceLock::new();
+    W.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+}
+
 /// Whether a word is a function word ("With", "The", "He"), compared without case.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&&*to_lower(word.trim_end_matches('.')))
+    let word = word.trim_end_matches('.');
+    let mut buf = [0; STACK_WORD];
+    match ascii_lower(word, &mut buf) {
+        Some(w) => function_words().contains(w),
+        None => function_words().contains(&*to_lower(word)),
+    }
 }
 
 /// Whether a word names an organisation, a place kind or a calendar day.
 pub fn is_org_word(word: &str) -> bool {
     let w = org_key(word);
     org_words().contains(&*w) || super::super::lexicon::is_calendar_word(&w)
+}
+
+/// The longest word [`is_function_word`] lower-cases on the stack instead of the heap.
+const STACK_WORD: usize = 32;
+
+/// An ASCII word lower-cased into `buf`; `None` for a word that is not ASCII or does
+/// not fit, which the caller lower-cases the allocating way. For ASCII, `to_lower` is
+/// `to_ascii_lowercase`, so the key is the one the allocating way makes.
+fn ascii_lower<'a>(word: &str, buf: &'a mut [u8; STACK_WORD]) -> Option<&'a str> {
+    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// Whether a word is one of [`PARTICLES`], without case. The same as looking its
+/// `to_lowercase()` up, without allocating: every particle is ASCII with no "k", and
+/// the only characters outside ASCII that lower-case to ASCII letters are the Kelvin
+/// sign ("k") and the dotted capital I (to "i" with a combining dot that stays).
+fn is_particle(word: &str) -> bool {
+    PARTICLES.iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
 /// A word's letters and digits, lower case: what [`is_org_word`] looks up.
@@ -169,7 +201,7 @@ pub fn looks_like_person(s: &str) -> bool {
     // "MS Dhoni", "JD Vance": undotted initials opening a longer name
     let initials = crate::extract::lexicon::is_undotted_initials(words[0]);
     for (i, w) in words.iter().enumerate() {
-        if PARTICLES.contains(&w.to_lowercase().as_str()) && !w.starts_with(char::is_uppercase) {
+        if is_particle(w) && !w.starts_with(char::is_uppercase) {
             continue;
         }
         if i == 0 && initials {
@@ -209,7 +241,7 @@ pub fn may_end_name(word: &str) -> bool {
     word.chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_uppercase)
-        || PARTICLES.contains(&word.to_lowercase().as_str())
+        || is_particle(word)
 }
 
 /// Whether a name is written all in capitals ("TORONTO STATISTICS", "DAN REYES").

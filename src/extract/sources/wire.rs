@@ -11,6 +11,7 @@
 //! places for that reason.
 
 use super::agencies::{self, Agency};
+use super::gated;
 use crate::model::SourceKind;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -170,21 +171,21 @@ pub fn credits_in_paragraph(
         push(&mut out, list, "dateline");
     }
     if text.len() <= 480 && text.chars().count() <= 120 {
-        if let Some(c) = r.with.captures(text.trim()).and_then(|c| c.get(1)) {
+        if let Some(c) = gated::captures(&r.with, text.trim()).and_then(|c| c.get(1)) {
             push(&mut out, c.as_str(), "with");
         }
-        if let Some(c) = r.source_line.captures(text.trim()).and_then(|c| c.get(1)) {
+        if let Some(c) = gated::captures(&r.source_line, text.trim()).and_then(|c| c.get(1)) {
             push(&mut out, c.as_str(), "source-line");
         }
     }
     if closing && !is_photo_credit(text) {
         let tail = tail_chars(text.trim(), 200);
-        if let Some(c) = r.closing_list.captures(tail).and_then(|c| c.get(1)) {
+        if let Some(c) = gated::captures(&r.closing_list, tail).and_then(|c| c.get(1)) {
             push(&mut out, c.as_str(), "closing-list");
         }
     }
     if let Some(c) = closing
-        .then(|| r.sign_off.captures(text.trim()))
+        .then(|| gated::captures(&r.sign_off, text.trim()))
         .flatten()
         .and_then(|c| {
             c.get(1).or_else(|| c.get(2)).or_else(|| {
@@ -235,7 +236,7 @@ pub fn credits_in_paragraph(
         .iter()
         .any(|m| text.contains(m));
     for c in copyright
-        .then(|| r.copyright.captures_iter(text))
+        .then(|| gated::captures_iter(&r.copyright, text))
         .into_iter()
         .flatten()
     {
@@ -247,7 +248,7 @@ pub fn credits_in_paragraph(
         .iter()
         .any(|m| text.contains(m));
     for c in by
-        .then(|| r.provided.captures_iter(text))
+        .then(|| gated::captures_iter(&r.provided, text))
         .into_iter()
         .flatten()
     {
@@ -256,7 +257,7 @@ pub fn credits_in_paragraph(
         }
     }
     for c in (by && text.contains(" used"))
-        .then(|| r.used.captures_iter(text))
+        .then(|| gated::captures_iter(&r.used, text))
         .into_iter()
         .flatten()
     {
@@ -367,7 +368,7 @@ fn trailing_wire(piece: &str) -> Option<Agency> {
         ))
         .expect("trailing wire regex")
     });
-    let m = re.captures(piece)?.get(1)?;
+    let m = gated::captures(re, piece)?.get(1)?;
     agencies::lookup(m.as_str()).filter(|a| a.kind == SourceKind::Wire)
 }
 
