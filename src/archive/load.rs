@@ -552,8 +552,9 @@ fn store_extraction(
     let mut role = tx.prepare_cached(
         "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)",
     )?;
-    let mut handle = tx
-        .prepare_cached("INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)")?;
+    let mut handle = tx.prepare_cached(
+        "INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)",
+    )?;
     let mut rel = tx.prepare_cached(
         "INSERT INTO article_people (article_id, person_id, relation, mentions, personal) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions,
