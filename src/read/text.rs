@@ -75,13 +75,16 @@ fn split_blank_lines(text: &str) -> Vec<String> {
 
 /// A short line without closing punctuation that is followed by more text: a sub-heading.
 pub fn looks_like_heading(p: &str) -> bool {
-    let words = p.split_whitespace().count();
+    // the cheap tests first: most paragraphs are far longer than any heading, and 90
+    // characters take at most 360 bytes
+    if p.len() > 360 || p.chars().count() > 90 {
+        return false;
+    }
     let last = p.trim_end().chars().last().unwrap_or('.');
     let first = p.trim_start().chars().next().unwrap_or(' ');
-    (1..=12).contains(&words)
-        && p.chars().count() <= 90
-        && !".!?:;,\"”’'»)…-—".contains(last)
+    !".!?:;,\"”’'»)…-—".contains(last)
         && (first.is_uppercase() || first.is_numeric())
+        && (1..=12).contains(&p.split_whitespace().count())
         && !p.contains('@')
         && !p.contains("://")
 }
