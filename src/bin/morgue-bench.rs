@@ -423,6 +423,9 @@ fn print_stage(name: &str, d: Duration, n: u64, total: Duration) {
 
 struct Measured {
     secs: f64,
+    /// CPU time of the child, user + system, in seconds (0 when unknown): steadier than
+    /// wall time when other jobs share the cores.
+    cpu_secs: f64,
     /// Peak resident set of the child, in bytes (0 when unknown).
     peak_rss: u64,
     ok: bool,
@@ -443,11 +446,12 @@ fn measure(mut cmd: Command, logs: &Path, name: &str) -> anyhow::Result<Measured
     let child = cmd
         .spawn()
         .with_context(|| format!("cannot start {cmd:?}"))?;
-    let (ok, peak_rss) = wait_with_rusage(child)?;
+    let (ok, peak_rss, cpu_secs) = wait_with_rusage(child)?;
     let secs = start.elapsed().as_secs_f64();
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     Ok(Measured {
         secs,
+        cpu_secs,
         peak_rss,
         ok,
         stdout: read(&out_path),
@@ -455,9 +459,10 @@ fn measure(mut cmd: Command, logs: &Path, name: &str) -> anyhow::Result<Measured
     })
 }
 
-/// Wait for the child and read its own peak RSS from `wait4` (Linux reports KiB).
+/// Wait for the child and read its own peak RSS (Linux reports KiB) and CPU seconds
+/// (user + system) from `wait4`.
 #[cfg(unix)]
-fn wait_with_rusage(child: std::process::Child) -> anyhow::Result<(bool, u64)> {
+fn wait_with_rusage(child: std::process::Child) -> anyhow::Result<(bool, u64, f64)> {
     let pid = child.id() as libc::pid_t;
     let mut status: libc::c_int = 0;
     // SAFETY: rusage is plain old data; zeroed is a valid value for wait4 to overwrite.
@@ -474,12 +479,14 @@ fn wait_with_rusage(child: std::process::Child) -> anyhow::Result<(bool, u64)> {
         }
     }
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
-    Ok((ok, usage.ru_maxrss.max(0) as u64 * 1024))
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let cpu = secs(usage.ru_utime) + secs(usage.ru_stime);
+    Ok((ok, usage.ru_maxrss.max(0) as u64 * 1024, cpu))
 }
 
 #[cfg(not(unix))]
-fn wait_with_rusage(mut child: std::process::Child) -> anyhow::Result<(bool, u64)> {
-    Ok((child.wait()?.success(), 0))
+fn wait_with_rusage(mut child: std::process::Child) -> anyhow::Result<(bool, u64, f64)> {
+    Ok((child.wait()?.success(), 0, 0.0))
 }
 
 fn load_average() -> String {
@@ -519,6 +526,8 @@ struct StepRow {
     step: String,
     articles: u64,
     seconds: f64,
+    /// CPU seconds of the step, user + system (both cores count).
+    cpu_seconds: f64,
     articles_per_s: f64,
     mb_per_s: f64,
     peak_rss_mb: f64,
@@ -1008,6 +1017,7 @@ fn step_row(
         step: step.into(),
         articles,
         seconds: m.secs,
+        cpu_seconds: m.cpu_secs,
         articles_per_s: rate,
         mb_per_s: mb / m.secs,
         peak_rss_mb: m.peak_rss as f64 / 1e6,
@@ -1094,16 +1104,17 @@ fn print_results(r: &Results, reps: usize) {
         r.input_bytes as f64 / 1e6
     ));
     o.push_str(
-        "| step | articles | seconds | articles/s | MB/s | peak RSS MB | x limit | load before |\n",
+        "| step | articles | seconds | CPU seconds | articles/s | MB/s | peak RSS MB | x limit | load before |\n",
     );
-    o.push_str("|---|---:|---:|---:|---:|---:|---:|---|\n");
+    o.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for s in &r.steps {
         o.push_str(&format!(
-            "| {}{} | {} | {:.2} | {:.0} | {:.2} | {:.0} | {:.2} | {} |\n",
+            "| {}{} | {} | {:.2} | {:.2} | {:.0} | {:.2} | {:.0} | {:.2} | {} |\n",
             s.step,
             if s.ok { "" } else { " (FAILED)" },
             s.articles,
             s.seconds,
+            s.cpu_seconds,
             s.articles_per_s,
             s.mb_per_s,
             s.peak_rss_mb,
