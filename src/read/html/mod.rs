@@ -182,6 +182,14 @@ mod tests {
 <p>"We are glad to be back on the water," said Ines Varga, who speaks for the crews and has sailed the route for twenty years, adding that the talks had been hard.</p>
 <p>The harbour board said it hoped the new rota would hold through the winter, when storms close the crossing for days at a time, and that no ferry would wait.</p>"#;
 
+    /// A page with the headline "Ferries sail again" and `body` as its article's text.
+    fn article_page(body: &str) -> String {
+        format!(
+            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
+<div class="article-body">{body}</div></article></body></html>"#
+        )
+    }
+
     fn captions_of(page: &str) -> Vec<(String, Option<String>)> {
         let doc = read_html(page.as_bytes());
         of_kind(&doc, BlockKind::Caption)
@@ -230,12 +238,11 @@ mod tests {
 
     #[test]
     fn caption_and_credit_side_by_side_are_one_caption() {
-        let page = format!(
-            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
-<div class="article-body"><p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
+        let page = article_page(&format!(
+            r#"<p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
 <div class="image"><img src="a.jpg"><div class="image__meta"><div itemprop="caption" class="image__caption"><span>Crews wait on the quay in the rain.</span></div><figcaption class="image__credit">Lena Holm/Getty Images</figcaption></div></div>
-{STORY}</div></article></body></html>"#
-        );
+{STORY}"#
+        ));
         assert_eq!(
             captions_of(&page),
             vec![caption(
@@ -247,13 +254,12 @@ mod tests {
 
     #[test]
     fn figure_with_its_caption_beside_it() {
-        let page = format!(
-            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
-<div class="article-body">{STORY}
+        let page = article_page(&format!(
+            r#"{STORY}
 <div class="gallery"><figure><img src="a.jpg"><span class="credit">Lena Holm/Reuters</span></figure><figcaption>Crews wait on the quay.</figcaption>
 <figure><img src="b.jpg"></figure><figcaption>A ferry at dusk. Photo: Omar Said/AFP</figcaption></div>
-<p>More of the story after the gallery, long enough to be counted as a paragraph of it, with commas.</p></div></article></body></html>"#
-        );
+<p>More of the story after the gallery, long enough to be counted as a paragraph of it, with commas.</p>"#
+        ));
         assert_eq!(
             captions_of(&page),
             vec![
@@ -265,9 +271,8 @@ mod tests {
 
     #[test]
     fn captions_kept_only_in_attributes() {
-        let page = format!(
-            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
-<div class="article-body"><p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
+        let page = article_page(&format!(
+            r#"<p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
 <div class="wrap"><img src="a.jpg" alt="crews" data-caption="Crews wait on the quay in the rain." data-credit="Lena Holm/Reuters"></div>
 {STORY}
 <div class="lazy" data-photo-credit="Paul Rey/AFP"><img src="b.jpg" alt="A ferry at dusk"></div>
@@ -276,8 +281,8 @@ mod tests {
 <div class="slide" data-image="https://example.com/board.jpg" data-caption="The board room, where the deal was signed." data-credit="Ana Sol/EFE"></div>
 <div class="panel"><span class="caption">Friday: The board room, where the deal was signed.</span></div>
 <div class="share" data-caption="Share this story"><a href="https://example.com/share">Share</a></div>
-</div></article></body></html>"#
-        );
+"#
+        ));
         assert_eq!(
             captions_of(&page),
             vec![
@@ -315,12 +320,11 @@ mod tests {
 
     #[test]
     fn copyright_line_inside_a_caption_is_its_credit() {
-        let page = format!(
-            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
-<div class="article-body"><p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
+        let page = article_page(&format!(
+            r#"<p>An opening paragraph long enough to count as text, with commas, clauses, and a few more words.</p>
 <span class="storyimage"><img src="a.jpg"><span class="caption"><span class="attribution">© Provided by Example Media Inc</span> <span>Crews on the quay</span></span></span>
-{STORY}</div></article></body></html>"#
-        );
+{STORY}"#
+        ));
         assert_eq!(
             captions_of(&page),
             vec![caption(
@@ -332,9 +336,8 @@ mod tests {
 
     #[test]
     fn posts_in_asides_and_noscript_and_video_frames() {
-        let page = format!(
-            r#"<html><head><title>Ferries sail again</title></head><body><article><h1>Ferries sail again</h1>
-<div class="article-body">{STORY}
+        let page = article_page(&format!(
+            r#"{STORY}
 <aside class="embed"><blockquote class="twitter-tweet"><p>Back on the water at last.</p>&mdash; Ferry Crews (@ferrycrews) <a href="https://twitter.com/ferrycrews/status/1400000000000000001">June 1, 2021</a></blockquote></aside>
 <p>Another paragraph of the story, long enough, with commas, so that it is counted as text.</p>
 <noscript><blockquote class="twitter-tweet"><p>The vote is in.</p>&mdash; Ines Varga (@ivarga) <a href="https://twitter.com/ivarga/status/1400000000000000002">June 2, 2021</a></blockquote></noscript>
@@ -342,8 +345,8 @@ mod tests {
 <iframe src="https://player.vimeo.com/video/76543210?h=ab12" width="640"></iframe>
 <iframe src="https://www.redditmedia.com/r/ferries/comments/q1w2e3/back_at_sea/?embed=true"></iframe>
 <iframe src="https://www.linkedin.com/embed/feed/update/urn:li:share:7012345678901234567"></iframe>
-<p>A last paragraph of the story, long enough, with commas, so that it is counted as text.</p></div></article></body></html>"#
-        );
+<p>A last paragraph of the story, long enough, with commas, so that it is counted as text.</p>"#
+        ));
         let doc = read_html(page.as_bytes());
         let urls: Vec<&str> = of_kind(&doc, BlockKind::Embed)
             .iter()
