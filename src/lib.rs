@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod extract;
 pub mod ingest;
+pub mod memory;
 pub mod model;
 pub mod read;
 pub mod reextract;

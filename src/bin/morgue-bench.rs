@@ -150,6 +150,8 @@ struct GenerateArgs {
 }
 
 fn main() -> ExitCode {
+    // the same memory settings as `morgue`, for the limit and the stages alike
+    morgue::memory::no_huge_pages();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Cmd::Generate(g)) => generate(&g),
