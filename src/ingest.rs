@@ -1,9 +1,10 @@
 //! Ingest: inputs -> documents -> extraction -> the archive, as a pipeline.
 //!
-//! A reader thread walks the inputs and reads documents (streaming JSON Lines a line at
-//! a time), extracts each batch on all cores with rayon, and hands finished batches to
-//! the caller's thread, which is the only writer: one transaction per batch. Memory is
-//! bounded by the batch size and the channel depth, not by the size of the input.
+//! A reader thread walks the inputs and reads them as bytes (streaming JSON Lines a line
+//! at a time); each batch is then parsed and extracted on all cores with rayon and
+//! handed to the caller's thread, which is the only writer: one transaction per batch.
+//! Memory is bounded by the batch size (in inputs and in bytes) and the channel depth,
+//! not by the size of the input.
 //! Every bad input becomes one [`Event::Problem`] naming the file (and line), and the
 //! rest of the run goes on.
 
@@ -91,6 +92,7 @@ pub fn ingest(
                 opts,
                 tx,
                 batch: Vec::new(),
+                batch_bytes: 0,
                 stop,
                 known,
             };
@@ -158,11 +160,74 @@ pub fn ingest(
     Ok(summary)
 }
 
+/// Bytes of inputs read before a batch is parsed, however few they are.
+const MAX_BATCH_BYTES: usize = 32 << 20;
+
+/// One input as the reader thread found it. Parsing waits for the batch, where it runs on
+/// all cores beside extraction: read on the one reader thread, JSON and HTML parsing kept
+/// the other core idle while the writer waited.
+enum Raw {
+    /// One non-blank line of a JSON Lines file.
+    Line(String),
+    /// A whole article file, in the format it was taken for.
+    File(Vec<u8>, Format),
+}
+
+impl Raw {
+    fn len(&self) -> usize {
+        match self {
+            Raw::Line(s) => s.len(),
+            Raw::File(b, _) => b.len(),
+        }
+    }
+}
+
+/// A raw input once parsed: a document ready to extract (else why there is none).
+struct Parsed {
+    doc: crate::model::Document,
+    /// What makes it the same article as one stored (see [`identity`]).
+    ident: String,
+    /// A caveat to report beside storing it.
+    warning: Option<&'static str>,
+}
+
+/// Parse one input and apply the command line's overrides to it.
+fn parse(raw: Raw, overrides: &Overrides) -> Result<Parsed, String> {
+    let read = match raw {
+        Raw::Line(text) => read::jsonl::read_line(&text).and_then(|doc| {
+            let no_text = doc.meta.title.is_none()
+                && doc.meta.external_id.is_none()
+                && doc.blocks.iter().all(|b| b.text.trim().is_empty());
+            if no_text {
+                Err(ReadError::NoText)
+            } else {
+                Ok((doc, false))
+            }
+        }),
+        Raw::File(bytes, format) => read::read_document(&bytes, format),
+    };
+    match read {
+        Ok((mut doc, fell_back)) => {
+            overrides.apply(&mut doc.meta);
+            let ident = identity(&doc);
+            Ok(Parsed {
+                doc,
+                ident,
+                warning: fell_back.then_some("not UTF-8: decoded as Windows-1252"),
+            })
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// The reader side: walks inputs, reads and extracts documents, sends batches.
 struct Reader<'a> {
     opts: &'a IngestOptions,
     tx: SyncSender<Msg>,
-    batch: Vec<(Origin, crate::model::Document)>,
+    /// Inputs read and waiting to be parsed and extracted together.
+    batch: Vec<(Origin, Raw)>,
+    /// Their bytes: a folder of saved pages fills memory long before `batch_size` files.
+    batch_bytes: usize,
     stop: &'a AtomicBool,
     /// What the archive already holds: those inputs are not extracted again.
     known: Option<crate::archive::KnownInputs>,
@@ -286,18 +351,7 @@ impl Reader<'_> {
             };
             return self.problem(origin, msg);
         }
-        match read::read_document(&bytes, format) {
-            Ok((doc, fell_back)) => {
-                if fell_back {
-                    self.send(Msg::Warning(
-                        origin.clone(),
-                        "not UTF-8: decoded as Windows-1252".into(),
-                    ));
-                }
-                self.push(origin, doc);
-            }
-            Err(e) => self.problem(origin, e.to_string()),
-        }
+        self.push(origin, Raw::File(bytes, format));
     }
 
     fn jsonl(&mut self, path: &str, mut reader: Box<dyn BufRead + Send>) {
@@ -335,17 +389,7 @@ impl Reader<'_> {
                 continue;
             }
             any = true;
-            match read::jsonl::read_line(text) {
-                Ok(doc)
-                    if doc.meta.title.is_none()
-                        && doc.meta.external_id.is_none()
-                        && doc.blocks.iter().all(|b| b.text.trim().is_empty()) =>
-                {
-                    self.problem(origin, ReadError::NoText.to_string())
-                }
-                Ok(doc) => self.push(origin, doc),
-                Err(e) => self.problem(origin, e.to_string()),
-            }
+            self.push(origin, Raw::Line(text.to_string()));
         }
         if !any {
             self.problem(
@@ -358,10 +402,10 @@ impl Reader<'_> {
         }
     }
 
-    fn push(&mut self, origin: Origin, mut doc: crate::model::Document) {
-        self.opts.overrides.apply(&mut doc.meta);
-        self.batch.push((origin, doc));
-        if self.batch.len() >= self.opts.batch_size {
+    fn push(&mut self, origin: Origin, raw: Raw) {
+        self.batch_bytes += raw.len();
+        self.batch.push((origin, raw));
+        if self.batch.len() >= self.opts.batch_size || self.batch_bytes >= MAX_BATCH_BYTES {
             self.flush();
         }
     }
@@ -370,14 +414,37 @@ impl Reader<'_> {
         if self.batch.is_empty() {
             return;
         }
-        // each input's identity once, on all cores: asked of the archive, then stored
-        let mut batch: Vec<_> = std::mem::take(&mut self.batch)
+        self.batch_bytes = 0;
+        // each input parsed, with its identity, on all cores: asked of the archive, then stored
+        let overrides = &self.opts.overrides;
+        let parsed: Vec<(Origin, Result<Parsed, String>)> = std::mem::take(&mut self.batch)
             .into_par_iter()
-            .map(|(origin, doc)| {
-                let ident = identity(&doc);
-                (origin, doc, ident)
+            .map(|(origin, raw)| {
+                let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    parse(raw, overrides)
+                }))
+                .unwrap_or_else(|_| {
+                    Err("reading failed on this input (a bug: please report it)".into())
+                });
+                (origin, parsed)
             })
             .collect();
+        let mut batch = Vec::with_capacity(parsed.len());
+        for (origin, p) in parsed {
+            match p {
+                Ok(Parsed {
+                    doc,
+                    ident,
+                    warning,
+                }) => {
+                    if let Some(w) = warning {
+                        self.send(Msg::Warning(origin.clone(), w.into()));
+                    }
+                    batch.push((origin, doc, ident));
+                }
+                Err(why) => self.problem(origin, why),
+            }
+        }
         if let Some(known) = &self.known {
             let before = batch.len();
             batch.retain(|(_, _, ident)| !known.holds(ident));
