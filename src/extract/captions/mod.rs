@@ -359,8 +359,7 @@ fn strip_suffix_credit(text: &str, credit: &str) -> String {
 
 /// A text paragraph that is a caption, if it is one.
 fn caption_paragraph(text: &str) -> Option<Found> {
-    let words = word_count(text);
-    if words == 0 || words > MAX_CAPTION_WORDS {
+    if !has_caption_length(text) {
         return None;
     }
     if let Some((caption, credit, rule)) = split_credit(text) {
@@ -390,11 +389,23 @@ fn caption_paragraph(text: &str) -> Option<Found> {
     None
 }
 
-/// `text.split_whitespace().count()`, a byte at a time (every paragraph is counted):
+/// Whether `text` has from 1 to [`MAX_CAPTION_WORDS`] words (as `split_whitespace`
+/// counts them). Every paragraph is asked, so words are counted only when they could be
+/// too many: `n` words take at least `2n - 1` bytes, so a text of at most twice the
+/// limit in bytes is short enough and only needs a character that is not a space.
+fn has_caption_length(text: &str) -> bool {
+    if text.len() <= 2 * MAX_CAPTION_WORDS {
+        return !text.trim().is_empty();
+    }
+    let words = word_count(text, MAX_CAPTION_WORDS + 1);
+    words > 0 && words <= MAX_CAPTION_WORDS
+}
+
+/// `text.split_whitespace().count()`, counted no further than `cap`, a byte at a time:
 /// the ASCII characters `char::is_whitespace` accepts are the space and `\t` to `\r`,
 /// and only the other characters are decoded, at their first byte (a continuation byte
 /// belongs to the character before it and changes nothing).
-fn word_count(text: &str) -> usize {
+fn word_count(text: &str, cap: usize) -> usize {
     let mut words = 0;
     let mut in_word = false;
     for (i, &b) in text.as_bytes().iter().enumerate() {
@@ -407,6 +418,9 @@ fn word_count(text: &str) -> usize {
                 .is_some_and(char::is_whitespace),
         };
         words += usize::from(!space && !in_word);
+        if words >= cap {
+            return cap;
+        }
         in_word = !space;
     }
     words

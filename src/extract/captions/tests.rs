@@ -203,7 +203,18 @@ proptest::proptest! {
     /// The byte-wise count is `split_whitespace().count()`, Unicode spaces included.
     #[test]
     fn word_count_is_split_whitespace(s in "[a-zé \t\n\u{85}\u{a0}\u{2003}\u{3000}.“”]{0,40}|\\PC{0,40}") {
-        proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
+        proptest::prop_assert_eq!(word_count(&s, usize::MAX), s.split_whitespace().count());
+        let capped = s.split_whitespace().count().min(7);
+        proptest::prop_assert_eq!(word_count(&s, 7), capped);
+    }
+
+    /// The length test skips counting only where the count cannot matter. Texts of one-
+    /// and two-byte words, with runs of spaces, reach both sides of the limit's bytes.
+    #[test]
+    fn caption_length_is_the_word_limit(words in proptest::collection::vec("[a-zé]{1,2}|\u{a0}|  ", 0..320)) {
+        let s = words.join(" ");
+        let n = s.split_whitespace().count();
+        proptest::prop_assert_eq!(has_caption_length(&s), (1..=MAX_CAPTION_WORDS).contains(&n));
     }
 }
 
