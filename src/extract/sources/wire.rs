@@ -28,8 +28,6 @@ struct Rules {
     /// "ab/jsi (AFP, dpa, Reuters)", "... the port. (AFP, Reuters)" ending a closing
     /// paragraph: the agencies in brackets after the editors' initials or a sentence
     closing_list: Regex,
-    /// "— The Associated Press", "Reuter", "(AFP)" as a whole line
-    sign_off: Regex,
     /// "(Reporting by ...; Editing by ...)"
     reporting_by: Regex,
     editing_by: Regex,
@@ -55,15 +53,7 @@ fn rules() -> &'static Rules {
         let w = agencies::wire_pattern();
         let item = format!(r"(?:(?i:the)\s+)?(?:{w})");
         let list = format!(r"{item}(?:\s*(?:,|(?-u:\b)and(?-u:\b)|&|\+|/)\s*(?:{item}|(?i:other\s+)?(?i:agencies|wires|wire\s+services)))*");
-        // desk codes after a sign-off: "REUTER11:43/VB", "REUTER TAW", "REUTER^M"
-        let code = r"(?:\d{1,2}:\d{2}(?:/\w{1,4})?|\s+[A-Z]{1,4}|\d{1,2}|\^M)?";
         let mk = |s: String| Regex::new(&s).expect("wire regex");
-        let big = |s: String| {
-            regex::RegexBuilder::new(&s)
-                .dfa_size_limit(16 << 20)
-                .build()
-                .expect("wire regex")
-        };
         Rules {
             dateline: mk(format!(
                 r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]*?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
@@ -76,11 +66,6 @@ fn rules() -> &'static Rules {
             )),
             closing_list: mk(format!(
                 r#"(?:\A|[.!?”"’]\s+|\A[a-z]{{1,4}}(?:/[a-z]{{1,4}}){{0,3}}\s*)\(\s*({list})\s*\)\W{{0,3}}\z"#
-            )),
-            // searched backwards from every closing paragraph's end through Unicode
-            // classes: the default lazy-DFA cache (2 MiB) kept being cleared and rebuilt
-            sign_off: big(format!(
-                r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
             )),
             reporting_by: mk(
                 r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by(?-u:\b)"
@@ -103,6 +88,104 @@ fn rules() -> &'static Rules {
             any: mk(format!(r"\b(?:{w})\b")),
             screen: mk(format!(r"(?:{w})|(?i:edit(?:ing|ed)\s+by)")),
         }
+    })
+}
+
+/// The classes the sign-off pattern is written with. On text that is all ASCII the
+/// Unicode classes match exactly what their ASCII parts match, and the pattern written
+/// with those parts compiles many times faster and to a reverse automaton whose states
+/// are far cheaper to build (the Unicode one cost tens of thousands of instructions per
+/// closing paragraph, building states).
+struct Classes {
+    /// the wire names ([`agencies::wire_pattern`] or its ASCII form)
+    wires: &'static str,
+    /// white space as a class, and inside brackets
+    space: &'static str,
+    space_in: &'static str,
+    /// `\d`, `\w`, `\W` and `[^\w.]`
+    digit: &'static str,
+    word: &'static str,
+    non_word: &'static str,
+    non_word_dot: &'static str,
+    /// closing quotes and dashes other than ASCII ones, inside brackets
+    quotes: &'static str,
+    dashes: &'static str,
+    /// the flags of case-insensitive groups
+    ci: &'static str,
+}
+
+fn unicode_classes() -> Classes {
+    Classes {
+        wires: agencies::wire_pattern(),
+        space: r"\s",
+        space_in: r"\s",
+        digit: r"\d",
+        word: r"\w",
+        non_word: r"\W",
+        non_word_dot: r"[^\w.]",
+        quotes: "”\"’",
+        dashes: "—–",
+        ci: "i",
+    }
+}
+
+/// For text that is all ASCII: White_Space, digits and word characters restricted to
+/// ASCII; no typographic quote or dash is ASCII; ASCII case folding of ASCII words.
+fn ascii_classes() -> Classes {
+    Classes {
+        wires: agencies::wire_pattern_ascii(),
+        space: r"[\t\n\x0B\x0C\r ]",
+        space_in: r"\t\n\x0B\x0C\r ",
+        digit: "[0-9]",
+        word: "[0-9A-Za-z_]",
+        non_word: r"[\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\x7F]",
+        non_word_dot: r"[\x00-\x2D\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\x7F]",
+        quotes: "\"",
+        dashes: "",
+        ci: "i-u",
+    }
+}
+
+/// "— The Associated Press", "Reuter", "(AFP)" as a whole line, "REUTER11:43/VB"
+/// after a sentence: a sign-off closing a paragraph.
+fn sign_off_pattern(k: &Classes) -> String {
+    let Classes {
+        wires: w,
+        space: s,
+        space_in: si,
+        digit: d,
+        word: wc,
+        non_word: nw,
+        non_word_dot: nwd,
+        quotes: q,
+        dashes: da,
+        ci,
+    } = k;
+    // desk codes after a sign-off: "REUTER11:43/VB", "REUTER TAW", "REUTER^M"
+    let code =
+        format!(r"(?:{d}{{1,2}}:{d}{{2}}(?:/{wc}{{1,4}})?|{s}+[A-Z]{{1,4}}|{d}{{1,2}}|\^M)?");
+    format!(
+        r#"(?:(?:(?:\A|[.!?{q}):]{s}*\n|\n[ \t]*\n)[-{da}{si}]{{0,4}}|[.!?{q})]{s}+(?:[-{da}]{{1,2}}{s}*|\())\(?{s}*((?:(?{ci}:the){s}+)?(?:{w})){s}*\)?{code}(?:{nw}|\^M){{0,12}}|\n[-{da}{si}]{{0,4}}((?:(?{ci}:the){s}+)?(?:{w})){code}(?:{nwd}|\^M|\.\.\.){{0,12}}|{s}([A-Z]{{2,}}|(?{ci}:reuter)){code}(?:{nwd}|\^M|\.\.\.){{0,12}})\z"#
+    )
+}
+
+/// The sign-off pattern for `text`: the ASCII one when it is all ASCII. Each is
+/// compiled when first needed, so a corpus in ASCII never builds the Unicode one.
+fn sign_off(text: &str) -> &'static Regex {
+    static U: OnceLock<Regex> = OnceLock::new();
+    static A: OnceLock<Regex> = OnceLock::new();
+    let (cell, classes): (_, fn() -> Classes) = if text.is_ascii() {
+        (&A, ascii_classes)
+    } else {
+        (&U, unicode_classes)
+    };
+    cell.get_or_init(|| {
+        // searched backwards from every closing paragraph's end through Unicode
+        // classes: the default lazy-DFA cache (2 MiB) kept being cleared and rebuilt
+        regex::RegexBuilder::new(&sign_off_pattern(&classes()))
+            .dfa_size_limit(16 << 20)
+            .build()
+            .expect("sign-off regex")
     })
 }
 
@@ -185,8 +268,8 @@ pub fn credits_in_paragraph(
         }
     }
     if let Some(c) = closing
-        .then(|| gated::captures(&r.sign_off, text.trim()))
-        .flatten()
+        .then(|| text.trim())
+        .and_then(|t| gated::captures(sign_off(t), t))
         .and_then(|c| {
             c.get(1).or_else(|| c.get(2)).or_else(|| {
                 // "... 0.56 (0.361) REUTER": a wire signs off in capitals after anything
@@ -548,11 +631,38 @@ mod tests {
         assert!(b("Getty Images").is_empty());
     }
 
+    #[test]
+    fn unicode_sign_off_is_the_pattern_as_written() {
+        let w = agencies::wire_pattern();
+        let code = r"(?:\d{1,2}:\d{2}(?:/\w{1,4})?|\s+[A-Z]{1,4}|\d{1,2}|\^M)?";
+        let written = format!(
+            r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
+        );
+        assert_eq!(sign_off_pattern(&unicode_classes()), written);
+    }
+
+    /// The spans of every group of `re`'s first match in `text`.
+    fn spans(re: &Regex, text: &str) -> Option<Vec<Option<(usize, usize)>>> {
+        re.captures(text)
+            .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,120}") {
             let _ = credits_in_paragraph(&s, true, true);
             let _ = credits_in_byline(&[s]);
+        }
+
+        /// On ASCII text the ASCII sign-off pattern finds what the Unicode one finds.
+        #[test]
+        fn ascii_sign_off_matches_as_unicode(
+            s in "([a-zA-Z0-9 .,:;!?\"'()/^_\t\n\x0B\x0C\r\x00\x7F-]|Reuter|REUTER|reuters|AP|The Associated Press|AFP|dpa-AFX|Kyodo|S|K|\\^M|\\.\\.\\.|11:43/VB|- ){0,14}"
+        ) {
+            let unicode = Regex::new(&sign_off_pattern(&unicode_classes())).unwrap();
+            let ascii = Regex::new(&sign_off_pattern(&ascii_classes())).unwrap();
+            proptest::prop_assert!(s.is_ascii());
+            proptest::prop_assert_eq!(spans(&ascii, &s), spans(&unicode, &s));
         }
     }
 }
