@@ -209,7 +209,16 @@ pub fn dateline_of(text: &str, published: Option<&str>) -> Option<Dateline> {
 
 /// "Feb 26" in the publication year as ISO, a dated "Feb 26, 2022" as ISO, else as written.
 fn iso_or_written(written: &str, published: Option<&str>) -> String {
-    if let Some(full) = dates::dates_in(written).first() {
+    // a full date's year is four ASCII digits (its pattern's `\d{4}`, read with `parse`):
+    // most wire datelines have none ("Feb 26"), and skip the search for one
+    let year = written
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if let Some(full) = year
+        .then(|| dates::dates_in(written))
+        .and_then(|d| d.first().copied())
+    {
         return dates::iso_date(full.date);
     }
     dates::month_day_in(written)
@@ -252,6 +261,10 @@ mod tests {
         assert_eq!(dl("Lviv (Reuters) - A train", None), some("Lviv", None));
         assert_eq!(
             dl("BERLIN, Jan. 3, 2022 (dpa) - Text", None),
+            some("BERLIN", Some("2022-01-03"))
+        );
+        assert_eq!(
+            dl("BERLIN, 3 Jan 2022 - Text", None),
             some("BERLIN", Some("2022-01-03"))
         );
         assert_eq!(
