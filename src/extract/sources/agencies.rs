@@ -252,29 +252,49 @@ pub fn by_name(name: &str) -> Option<Agency> {
 /// Names of up to three letters that are written in capitals match only in capitals.
 pub fn wire_pattern() -> &'static str {
     static P: OnceLock<String> = OnceLock::new();
-    P.get_or_init(|| {
-        let mut names: Vec<&str> = entries()
-            .iter()
-            .filter(|e| e.agency.kind == SourceKind::Wire)
-            .flat_map(|e| e.names.iter().copied())
-            .collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        names
-            .iter()
-            .map(|n| {
-                let escaped = regex::escape(n)
-                    .replace(' ', r"\s+")
-                    .replace(r"\-", r"[-\s]");
-                let short_caps = n.len() <= 3 && n.chars().all(|c| c.is_ascii_uppercase());
-                if short_caps {
-                    escaped
-                } else {
-                    format!("(?i:{escaped})")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("|")
-    })
+    P.get_or_init(|| wire_alternation(false))
+}
+
+/// [`wire_pattern`] for text that is all ASCII, with ASCII classes and ASCII case
+/// folding: on ASCII text it matches exactly what [`wire_pattern`] matches (White_Space
+/// in ASCII is `[\t\n\x0B\x0C\r ]`, a name with a letter outside ASCII cannot match,
+/// and no ASCII letter folds to another ASCII letter but its other case), and compiles
+/// to an automaton without the Unicode tables.
+pub fn wire_pattern_ascii() -> &'static str {
+    static P: OnceLock<String> = OnceLock::new();
+    P.get_or_init(|| wire_alternation(true))
+}
+
+fn wire_alternation(ascii: bool) -> String {
+    let mut names: Vec<&str> = entries()
+        .iter()
+        .filter(|e| e.agency.kind == SourceKind::Wire)
+        .flat_map(|e| e.names.iter().copied())
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    // (dropping a name that can never match keeps the others' order of preference)
+    names.retain(|n| !ascii || n.is_ascii());
+    // white space as a class, and as the members of a bracketed class
+    let (space, in_brackets, ci) = if ascii {
+        (r"[\t\n\x0B\x0C\r ]", r"\t\n\x0B\x0C\r ", "i-u")
+    } else {
+        (r"\s", r"\s", "i")
+    };
+    names
+        .iter()
+        .map(|n| {
+            let escaped = regex::escape(n)
+                .replace(' ', &format!("{space}+"))
+                .replace(r"\-", &format!("[-{in_brackets}]"));
+            let short_caps = n.len() <= 3 && n.chars().all(|c| c.is_ascii_uppercase());
+            if short_caps {
+                escaped
+            } else {
+                format!("(?{ci}:{escaped})")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 #[cfg(test)]

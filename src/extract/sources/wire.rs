@@ -19,90 +19,223 @@ use std::sync::OnceLock;
 struct Rules {
     /// "LONDON, Jan 26 (Reuters) -", "(AP) —", "Madrid (EFE).-" at a paragraph start
     /// (read with [`dateline_parts`], not its capture group)
-    dateline: Regex,
+    dateline: Rule,
     /// "With EFE and Reuters", "With reporting from AFP", "Additional reporting by
     /// Reuters" as a whole paragraph
-    with: Regex,
+    with: Rule,
     /// "Source: Reuters", "Sources: AFP, dpa" as a whole paragraph
-    source_line: Regex,
+    source_line: Rule,
     /// "ab/jsi (AFP, dpa, Reuters)", "... the port. (AFP, Reuters)" ending a closing
     /// paragraph: the agencies in brackets after the editors' initials or a sentence
-    closing_list: Regex,
-    /// "— The Associated Press", "Reuter", "(AFP)" as a whole line
-    sign_off: Regex,
+    closing_list: Rule,
     /// "(Reporting by ...; Editing by ...)"
-    reporting_by: Regex,
-    editing_by: Regex,
+    reporting_by: Rule,
+    editing_by: Rule,
     /// "... contributed to this report." at a sentence end
-    contributed: Regex,
+    contributed: Rule,
     /// "Information from Reuters was used in this report."
-    used: Regex,
+    used: Rule,
     /// "Copyright 2022 The Associated Press", "(c) Copyright Thomson Reuters 2022"
-    copyright: Regex,
+    copyright: Rule,
     /// "This story was provided by AFP"
-    provided: Regex,
+    provided: Rule,
     /// any wire name, for lists inside a matched credit
-    any: Regex,
+    any: Rule,
     /// what every rule needs somewhere in the paragraph: a wire name (anywhere, even
     /// glued to other word characters, as in "REUTER11:43") or "Editing by"; most
     /// paragraphs have neither and are passed over after this one scan
-    screen: Regex,
+    screen: Rule,
+}
+
+/// A rule's regex, compiled when a paragraph first needs it: a corpus that never
+/// reaches a rule (many have no copyright line, no "Source:" line, no contribution
+/// note) does not pay for compiling it, and a pattern holding the list of wire names
+/// costs a few million instructions to compile.
+struct Rule {
+    regex: OnceLock<Regex>,
+    pattern: fn() -> String,
+}
+
+impl Rule {
+    const fn new(pattern: fn() -> String) -> Rule {
+        Rule {
+            regex: OnceLock::new(),
+            pattern,
+        }
+    }
+
+    fn get(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&(self.pattern)()).expect("wire regex"))
+    }
+}
+
+/// A wire name, perhaps after "the".
+fn item() -> String {
+    let w = agencies::wire_pattern();
+    format!(r"(?:(?i:the)\s+)?(?:{w})")
+}
+
+/// Wire names joined by commas, "and", "&", "+" or "/", perhaps ending with "other agencies".
+fn list() -> String {
+    let item = item();
+    format!(
+        r"{item}(?:\s*(?:,|(?-u:\b)and(?-u:\b)|&|\+|/)\s*(?:{item}|(?i:other\s+)?(?i:agencies|wires|wire\s+services)))*"
+    )
 }
 
 fn rules() -> &'static Rules {
-    static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(|| {
-        let w = agencies::wire_pattern();
-        let item = format!(r"(?:(?i:the)\s+)?(?:{w})");
-        let list = format!(r"{item}(?:\s*(?:,|(?-u:\b)and(?-u:\b)|&|\+|/)\s*(?:{item}|(?i:other\s+)?(?i:agencies|wires|wire\s+services)))*");
-        // desk codes after a sign-off: "REUTER11:43/VB", "REUTER TAW", "REUTER^M"
-        let code = r"(?:\d{1,2}:\d{2}(?:/\w{1,4})?|\s+[A-Z]{1,4}|\d{1,2}|\^M)?";
-        let mk = |s: String| Regex::new(&s).expect("wire regex");
-        let big = |s: String| {
-            regex::RegexBuilder::new(&s)
-                .dfa_size_limit(16 << 20)
-                .build()
-                .expect("wire regex")
-        };
-        Rules {
-            dateline: mk(format!(
+    static R: Rules = Rules {
+        dateline: Rule::new(|| {
+            let list = list();
+            format!(
                 r"^\s*(?:[\p{{Lu}}][\p{{L}}\p{{M}}\p{{N}} .,'’]*?)?\(\s*({list})\s*\)\s*\.?\s*[-—–]"
-            )),
-            with: mk(format!(
+            )
+        }),
+        with: Rule::new(|| {
+            let list = list();
+            format!(
                 r"^\W{{0,3}}(?:(?i:with|con|avec|mit)\s+(?:(?i:information|información|informações|informations|reporting|input|files|material|contributions?|additional\s+reporting|reports?)\s+(?i:from|by|de|da|von)\s+)?|(?i:additional|further|more)\s+(?i:reporting|information|material|input)\s+(?i:from|by)\s+)({list})\W{{0,3}}$"
-            )),
-            source_line: mk(format!(
+            )
+        }),
+        source_line: Rule::new(|| {
+            let list = list();
+            format!(
                 r"^\W{{0,3}}(?i:sources?|fuentes?|fonte|quelle|quellen)\s*:\s*({list})\W{{0,3}}$"
-            )),
-            closing_list: mk(format!(
+            )
+        }),
+        closing_list: Rule::new(|| {
+            let list = list();
+            format!(
                 r#"(?:\A|[.!?”"’]\s+|\A[a-z]{{1,4}}(?:/[a-z]{{1,4}}){{0,3}}\s*)\(\s*({list})\s*\)\W{{0,3}}\z"#
-            )),
-            // searched backwards from every closing paragraph's end through Unicode
-            // classes: the default lazy-DFA cache (2 MiB) kept being cleared and rebuilt
-            sign_off: big(format!(
-                r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
-            )),
-            reporting_by: mk(
-                r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by(?-u:\b)"
-                    .to_string(),
-            ),
-            editing_by: mk(r"(?i)(?-u:\b)edit(?:ing|ed)\s+by(?-u:\b)".to_string()),
-            contributed: mk(
-                r"(?i)(?-u:\b)contributed(?:\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting|research))?(?:\s+(?:from|in)\s+[^.!?]{1,40})?\s*[.)]?\s*$"
-                    .to_string(),
-            ),
-            copyright: mk(format!(
-                r"(?i:©|\(c\)|copyright)(?:\s*(?i:©|\(c\)|copyright|\d{{4}}))*\s*({item})"
-            )),
-            provided: mk(format!(
+            )
+        }),
+        reporting_by: Rule::new(|| {
+            r"(?i)(?:^|[(\n])\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by(?-u:\b)"
+                .to_string()
+        }),
+        editing_by: Rule::new(|| r"(?i)(?-u:\b)edit(?:ing|ed)\s+by(?-u:\b)".to_string()),
+        contributed: Rule::new(|| {
+            r"(?i)(?-u:\b)contributed(?:\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting|research))?(?:\s+(?:from|in)\s+[^.!?]{1,40})?\s*[.)]?\s*$"
+                .to_string()
+        }),
+        copyright: Rule::new(|| {
+            let item = item();
+            format!(r"(?i:©|\(c\)|copyright)(?:\s*(?i:©|\(c\)|copyright|\d{{4}}))*\s*({item})")
+        }),
+        provided: Rule::new(|| {
+            let list = list();
+            format!(
                 r"(?i:(?:story|article|report|content|material)\s+(?:(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:provided|supplied|distributed|syndicated|written|published)\s+by|(?:contains|includes|incorporates|uses)\s+(?:additional\s+)?(?:reporting|material|information|content|reports)\s+(?:from|by))|with\s+(?:additional\s+)?(?:reporting|material|information|reports)\s+(?:from|by)(?:\s+(?:the\s+)?(?:news\s+|wire\s+)?(?:agenc(?:y|ies)|wires|wire\s+services?))?)\s+({list})"
-            )),
-            used: mk(format!(
+            )
+        }),
+        used: Rule::new(|| {
+            let list = list();
+            format!(
                 r"(?i:information|material|reporting|reports|content)\s+(?i:from)\s+({list})\s+(?i:(?:was|were|is|has\s+been|have\s+been)\s+used\s+in\s+(?:this|the)\s+(?:report|story|article))"
-            )),
-            any: mk(format!(r"\b(?:{w})\b")),
-            screen: mk(format!(r"(?:{w})|(?i:edit(?:ing|ed)\s+by)")),
-        }
+            )
+        }),
+        any: Rule::new(|| format!(r"\b(?:{})\b", agencies::wire_pattern())),
+        screen: Rule::new(|| format!(r"(?:{})|(?i:edit(?:ing|ed)\s+by)", agencies::wire_pattern())),
+    };
+    &R
+}
+
+/// The classes the sign-off pattern is written with. On text that is all ASCII the
+/// Unicode classes match exactly what their ASCII parts match, and the pattern written
+/// with those parts compiles many times faster and to a reverse automaton whose states
+/// are far cheaper to build (the Unicode one cost tens of thousands of instructions per
+/// closing paragraph, building states).
+struct Classes {
+    /// the wire names ([`agencies::wire_pattern`] or its ASCII form)
+    wires: &'static str,
+    /// white space as a class, and inside brackets
+    space: &'static str,
+    space_in: &'static str,
+    /// `\d`, `\w`, `\W` and `[^\w.]`
+    digit: &'static str,
+    word: &'static str,
+    non_word: &'static str,
+    non_word_dot: &'static str,
+    /// closing quotes and dashes other than ASCII ones, inside brackets
+    quotes: &'static str,
+    dashes: &'static str,
+    /// the flags of case-insensitive groups
+    ci: &'static str,
+}
+
+fn unicode_classes() -> Classes {
+    Classes {
+        wires: agencies::wire_pattern(),
+        space: r"\s",
+        space_in: r"\s",
+        digit: r"\d",
+        word: r"\w",
+        non_word: r"\W",
+        non_word_dot: r"[^\w.]",
+        quotes: "”\"’",
+        dashes: "—–",
+        ci: "i",
+    }
+}
+
+/// For text that is all ASCII: White_Space, digits and word characters restricted to
+/// ASCII; no typographic quote or dash is ASCII; ASCII case folding of ASCII words.
+fn ascii_classes() -> Classes {
+    Classes {
+        wires: agencies::wire_pattern_ascii(),
+        space: r"[\t\n\x0B\x0C\r ]",
+        space_in: r"\t\n\x0B\x0C\r ",
+        digit: "[0-9]",
+        word: "[0-9A-Za-z_]",
+        non_word: r"[\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\x7F]",
+        non_word_dot: r"[\x00-\x2D\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\x7F]",
+        quotes: "\"",
+        dashes: "",
+        ci: "i-u",
+    }
+}
+
+/// "— The Associated Press", "Reuter", "(AFP)" as a whole line, "REUTER11:43/VB"
+/// after a sentence: a sign-off closing a paragraph.
+fn sign_off_pattern(k: &Classes) -> String {
+    let Classes {
+        wires: w,
+        space: s,
+        space_in: si,
+        digit: d,
+        word: wc,
+        non_word: nw,
+        non_word_dot: nwd,
+        quotes: q,
+        dashes: da,
+        ci,
+    } = k;
+    // desk codes after a sign-off: "REUTER11:43/VB", "REUTER TAW", "REUTER^M"
+    let code =
+        format!(r"(?:{d}{{1,2}}:{d}{{2}}(?:/{wc}{{1,4}})?|{s}+[A-Z]{{1,4}}|{d}{{1,2}}|\^M)?");
+    format!(
+        r#"(?:(?:(?:\A|[.!?{q}):]{s}*\n|\n[ \t]*\n)[-{da}{si}]{{0,4}}|[.!?{q})]{s}+(?:[-{da}]{{1,2}}{s}*|\())\(?{s}*((?:(?{ci}:the){s}+)?(?:{w})){s}*\)?{code}(?:{nw}|\^M){{0,12}}|\n[-{da}{si}]{{0,4}}((?:(?{ci}:the){s}+)?(?:{w})){code}(?:{nwd}|\^M|\.\.\.){{0,12}}|{s}([A-Z]{{2,}}|(?{ci}:reuter)){code}(?:{nwd}|\^M|\.\.\.){{0,12}})\z"#
+    )
+}
+
+/// The sign-off pattern for `text`: the ASCII one when it is all ASCII. Each is
+/// compiled when first needed, so a corpus in ASCII never builds the Unicode one.
+fn sign_off(text: &str) -> &'static Regex {
+    static U: OnceLock<Regex> = OnceLock::new();
+    static A: OnceLock<Regex> = OnceLock::new();
+    let (cell, classes): (_, fn() -> Classes) = if text.is_ascii() {
+        (&A, ascii_classes)
+    } else {
+        (&U, unicode_classes)
+    };
+    cell.get_or_init(|| {
+        // searched backwards from every closing paragraph's end through Unicode
+        // classes: the default lazy-DFA cache (2 MiB) kept being cleared and rebuilt
+        regex::RegexBuilder::new(&sign_off_pattern(&classes()))
+            .dfa_size_limit(16 << 20)
+            .build()
+            .expect("sign-off regex")
     })
 }
 
@@ -138,6 +271,7 @@ fn place_before(s: &str) -> &str {
 fn wires_in(span: &str) -> Vec<Agency> {
     rules()
         .any
+        .get()
         .find_iter(span)
         .filter_map(|m| agencies::lookup(m.as_str()))
         .filter(|a| a.kind == SourceKind::Wire)
@@ -157,13 +291,13 @@ pub fn credits_in_paragraph(
     let push = |out: &mut Vec<(Agency, &'static str)>, span: &str, rule: &'static str| {
         out.extend(wires_in(span).into_iter().map(|a| (a, rule)));
     };
-    if text.len() > 100_000 || !r.screen.is_match(text) {
+    if text.len() > 100_000 || !r.screen.get().is_match(text) {
         return Vec::new();
     }
     let head = head_chars(text, 160);
     if let Some((_, list)) = head
         .contains('(')
-        .then(|| r.dateline.find(head))
+        .then(|| r.dateline.get().find(head))
         .flatten()
         .and_then(|m| dateline_parts(m.as_str()))
         .filter(|(place, _)| place_before(place).chars().count() <= MAX_DATELINE_PLACE)
@@ -171,22 +305,34 @@ pub fn credits_in_paragraph(
         push(&mut out, list, "dateline");
     }
     if text.len() <= 480 && text.chars().count() <= 120 {
-        if let Some(c) = gated::captures(&r.with, text.trim()).and_then(|c| c.get(1)) {
+        if let Some(c) = gated::captures(r.with.get(), text.trim()).and_then(|c| c.get(1)) {
             push(&mut out, c.as_str(), "with");
         }
-        if let Some(c) = gated::captures(&r.source_line, text.trim()).and_then(|c| c.get(1)) {
+        // (the pattern needs a colon: without one it is neither compiled nor run)
+        let colon = text.contains(':');
+        if let Some(c) = colon
+            .then(|| gated::captures(r.source_line.get(), text.trim()))
+            .flatten()
+            .and_then(|c| c.get(1))
+        {
             push(&mut out, c.as_str(), "source-line");
         }
     }
     if closing && !is_photo_credit(text) {
         let tail = tail_chars(text.trim(), 200);
-        if let Some(c) = gated::captures(&r.closing_list, tail).and_then(|c| c.get(1)) {
+        // (the pattern needs a bracket: without one it is neither compiled nor run)
+        if let Some(c) = tail
+            .contains('(')
+            .then(|| gated::captures(r.closing_list.get(), tail))
+            .flatten()
+            .and_then(|c| c.get(1))
+        {
             push(&mut out, c.as_str(), "closing-list");
         }
     }
     if let Some(c) = closing
-        .then(|| gated::captures(&r.sign_off, text.trim()))
-        .flatten()
+        .then(|| text.trim())
+        .and_then(|t| gated::captures(sign_off(t), t))
         .and_then(|c| {
             c.get(1).or_else(|| c.get(2)).or_else(|| {
                 // "... 0.56 (0.361) REUTER": a wire signs off in capitals after anything
@@ -212,7 +358,7 @@ pub fn credits_in_paragraph(
             push(&mut out, c.as_str(), "sign-off");
         }
     }
-    if r.reporting_by.is_match(text) && r.editing_by.is_match(text) {
+    if r.reporting_by.get().is_match(text) && r.editing_by.get().is_match(text) {
         let named = wires_in(text);
         if named.is_empty() {
             if let Some(reuters) = agencies::by_name("Reuters") {
@@ -225,7 +371,7 @@ pub fn credits_in_paragraph(
     // "contributed", "Contributed", "CONTRIBUTED"
     let contributes = text.contains("ontributed") || text.contains("ONTRIBUTED");
     for sentence in contributes.then(|| sentences(text)).into_iter().flatten() {
-        if let Some(m) = r.contributed.find(sentence) {
+        if let Some(m) = r.contributed.get().find(sentence) {
             let before = &sentence[..m.start()];
             if before.split_whitespace().count() <= 30 {
                 out.extend(wires_in(before).into_iter().map(|a| (a, "contributed")));
@@ -236,7 +382,7 @@ pub fn credits_in_paragraph(
         .iter()
         .any(|m| text.contains(m));
     for c in copyright
-        .then(|| gated::captures_iter(&r.copyright, text))
+        .then(|| gated::captures_iter(r.copyright.get(), text))
         .into_iter()
         .flatten()
     {
@@ -248,7 +394,7 @@ pub fn credits_in_paragraph(
         .iter()
         .any(|m| text.contains(m));
     for c in by
-        .then(|| gated::captures_iter(&r.provided, text))
+        .then(|| gated::captures_iter(r.provided.get(), text))
         .into_iter()
         .flatten()
     {
@@ -257,7 +403,7 @@ pub fn credits_in_paragraph(
         }
     }
     for c in (by && text.contains(" used"))
-        .then(|| gated::captures_iter(&r.used, text))
+        .then(|| gated::captures_iter(r.used.get(), text))
         .into_iter()
         .flatten()
     {
@@ -548,11 +694,38 @@ mod tests {
         assert!(b("Getty Images").is_empty());
     }
 
+    #[test]
+    fn unicode_sign_off_is_the_pattern_as_written() {
+        let w = agencies::wire_pattern();
+        let code = r"(?:\d{1,2}:\d{2}(?:/\w{1,4})?|\s+[A-Z]{1,4}|\d{1,2}|\^M)?";
+        let written = format!(
+            r#"(?:(?:(?:\A|[.!?”"’):]\s*\n|\n[ \t]*\n)[-—–\s]{{0,4}}|[.!?”"’)]\s+(?:[-—–]{{1,2}}\s*|\())\(?\s*((?:(?i:the)\s+)?(?:{w}))\s*\)?{code}(?:\W|\^M){{0,12}}|\n[-—–\s]{{0,4}}((?:(?i:the)\s+)?(?:{w})){code}(?:[^\w.]|\^M|\.\.\.){{0,12}}|\s([A-Z]{{2,}}|(?i:reuter)){code}(?:[^\w.]|\^M|\.\.\.){{0,12}})\z"#
+        );
+        assert_eq!(sign_off_pattern(&unicode_classes()), written);
+    }
+
+    /// The spans of every group of `re`'s first match in `text`.
+    fn spans(re: &Regex, text: &str) -> Option<Vec<Option<(usize, usize)>>> {
+        re.captures(text)
+            .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,120}") {
             let _ = credits_in_paragraph(&s, true, true);
             let _ = credits_in_byline(&[s]);
+        }
+
+        /// On ASCII text the ASCII sign-off pattern finds what the Unicode one finds.
+        #[test]
+        fn ascii_sign_off_matches_as_unicode(
+            s in "([a-zA-Z0-9 .,:;!?\"'()/^_\t\n\x0B\x0C\r\x00\x7F-]|Reuter|REUTER|reuters|AP|The Associated Press|AFP|dpa-AFX|Kyodo|S|K|\\^M|\\.\\.\\.|11:43/VB|- ){0,14}"
+        ) {
+            let unicode = Regex::new(&sign_off_pattern(&unicode_classes())).unwrap();
+            let ascii = Regex::new(&sign_off_pattern(&ascii_classes())).unwrap();
+            proptest::prop_assert!(s.is_ascii());
+            proptest::prop_assert_eq!(spans(&ascii, &s), spans(&unicode, &s));
         }
     }
 }
