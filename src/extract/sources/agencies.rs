@@ -276,7 +276,7 @@ fn wire_alternation(ascii: bool) -> String {
     names.retain(|n| !ascii || n.is_ascii());
     // white space as a class, and as the members of a bracketed class
     let (space, in_brackets, ci) = if ascii {
-        (r"[\t\n\x0B\x0C\r ]", r"\t\n\x0B\x0C\r ", "i-u")
+        (super::ascii::SPACE, super::ascii::SPACE_IN_BRACKETS, "i-u")
     } else {
         (r"\s", r"\s", "i")
     };

@@ -5,11 +5,11 @@
 //! A place in capitals needs no date; a place in ordinary case needs a date or a wire
 //! name in parentheses, so that a sentence opening "Officials - ..." is no dateline.
 
+use super::ascii::{self, ByScript};
 use super::{agencies, gated};
 use crate::extract::dates;
 use crate::model::Dateline;
 use regex::Regex;
-use std::sync::OnceLock;
 
 /// Capitalised openings that are labels, not places.
 const NOT_PLACES: &[&str] = &[
@@ -89,7 +89,7 @@ const ASCII: Classes = Classes {
     letter: "A-Za-z",
     mark: "",
     apostrophe: "",
-    space: r"\t\n\x0B\x0C\r ",
+    space: ascii::SPACE_IN_BRACKETS,
     digit: "0-9",
     months_ci: "i-u",
 };
@@ -129,15 +129,19 @@ fn compile(place_rep: &str, k: &Classes) -> Patterns {
     Patterns { caps, dated, wired }
 }
 
+/// The classes for ASCII text, or for any text.
+fn classes(ascii: bool) -> &'static Classes {
+    if ascii {
+        &ASCII
+    } else {
+        &UNICODE
+    }
+}
+
 /// The patterns for `head`: the ASCII ones when it is all ASCII.
 fn patterns(head: &str) -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    static A: OnceLock<Patterns> = OnceLock::new();
-    if head.is_ascii() {
-        A.get_or_init(|| compile("*", &ASCII))
-    } else {
-        P.get_or_init(|| compile("*", &UNICODE))
-    }
+    static P: ByScript<Patterns> = ByScript::new();
+    P.get(head, |all_ascii| compile("*", classes(all_ascii)))
 }
 
 /// The capitals pattern with the place bounded, for the rare opening whose longest
@@ -146,15 +150,9 @@ fn patterns(head: &str) -> &'static Patterns {
 /// one cost more to compile (over 100 million instructions) than a few thousand
 /// articles cost to search; each is compiled when first needed.
 fn bounded_caps(head: &str) -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    static A: OnceLock<Regex> = OnceLock::new();
-    let (cell, classes) = if head.is_ascii() {
-        (&A, &ASCII)
-    } else {
-        (&P, &UNICODE)
-    };
-    cell.get_or_init(|| {
-        let [caps, _, _] = sources("{0,40}", classes);
+    static P: ByScript<Regex> = ByScript::new();
+    P.get(head, |all_ascii| {
+        let [caps, _, _] = sources("{0,40}", classes(all_ascii));
         Regex::new(&caps).expect("dateline regex")
     })
 }
@@ -321,16 +319,10 @@ mod tests {
         ) {
             proptest::prop_assert!(s.is_ascii());
             for rep in ["*", "{0,40}"] {
-                let unicode = sources(rep, &UNICODE);
-                let ascii = sources(rep, &ASCII);
-                for (u, a) in unicode.iter().zip(&ascii) {
-                    let spans = |p: &str| {
-                        Regex::new(p).unwrap().captures(&s).map(|c| {
-                            c.iter()
-                                .map(|m| m.map(|m| (m.start(), m.end())))
-                                .collect::<Vec<_>>()
-                        })
-                    };
+                let unicode_forms = sources(rep, &UNICODE);
+                let ascii_forms = sources(rep, &ASCII);
+                for (u, a) in unicode_forms.iter().zip(&ascii_forms) {
+                    let spans = |p: &str| ascii::capture_spans(&Regex::new(p).unwrap(), &s);
                     proptest::prop_assert_eq!(spans(a), spans(u));
                 }
             }

@@ -4,9 +4,11 @@
 //! The publishing outlet is not found here: the archive links it from the metadata.
 //! Submodules: [`agencies`] (the lexicon of agency names), [`wire`] (where a credit is
 //! a credit), [`dateline`], [`byline`] and [`names`] (what a person's name looks like,
-//! shared with captions and embeds).
+//! shared with captions and embeds); [`ascii`] holds what the ASCII forms of the
+//! dateline and sign-off patterns share.
 
 pub mod agencies;
+pub mod ascii;
 pub mod byline;
 pub mod dateline;
 pub mod gated;

@@ -11,6 +11,7 @@
 //! places for that reason.
 
 use super::agencies::{self, Agency};
+use super::ascii::{self, ByScript};
 use super::gated;
 use crate::model::SourceKind;
 use regex::Regex;
@@ -184,8 +185,8 @@ fn unicode_classes() -> Classes {
 fn ascii_classes() -> Classes {
     Classes {
         wires: agencies::wire_pattern_ascii(),
-        space: r"[\t\n\x0B\x0C\r ]",
-        space_in: r"\t\n\x0B\x0C\r ",
+        space: ascii::SPACE,
+        space_in: ascii::SPACE_IN_BRACKETS,
         digit: "[0-9]",
         word: "[0-9A-Za-z_]",
         non_word: r"[\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\x7F]",
@@ -222,17 +223,16 @@ fn sign_off_pattern(k: &Classes) -> String {
 /// The sign-off pattern for `text`: the ASCII one when it is all ASCII. Each is
 /// compiled when first needed, so a corpus in ASCII never builds the Unicode one.
 fn sign_off(text: &str) -> &'static Regex {
-    static U: OnceLock<Regex> = OnceLock::new();
-    static A: OnceLock<Regex> = OnceLock::new();
-    let (cell, classes): (_, fn() -> Classes) = if text.is_ascii() {
-        (&A, ascii_classes)
-    } else {
-        (&U, unicode_classes)
-    };
-    cell.get_or_init(|| {
+    static P: ByScript<Regex> = ByScript::new();
+    P.get(text, |all_ascii| {
+        let classes = if all_ascii {
+            ascii_classes()
+        } else {
+            unicode_classes()
+        };
         // searched backwards from every closing paragraph's end through Unicode
         // classes: the default lazy-DFA cache (2 MiB) kept being cleared and rebuilt
-        regex::RegexBuilder::new(&sign_off_pattern(&classes()))
+        regex::RegexBuilder::new(&sign_off_pattern(&classes))
             .dfa_size_limit(16 << 20)
             .build()
             .expect("sign-off regex")
@@ -704,12 +704,6 @@ mod tests {
         assert_eq!(sign_off_pattern(&unicode_classes()), written);
     }
 
-    /// The spans of every group of `re`'s first match in `text`.
-    fn spans(re: &Regex, text: &str) -> Option<Vec<Option<(usize, usize)>>> {
-        re.captures(text)
-            .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
-    }
-
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,120}") {
@@ -722,10 +716,10 @@ mod tests {
         fn ascii_sign_off_matches_as_unicode(
             s in "([a-zA-Z0-9 .,:;!?\"'()/^_\t\n\x0B\x0C\r\x00\x7F-]|Reuter|REUTER|reuters|AP|The Associated Press|AFP|dpa-AFX|Kyodo|S|K|\\^M|\\.\\.\\.|11:43/VB|- ){0,14}"
         ) {
-            let unicode = Regex::new(&sign_off_pattern(&unicode_classes())).unwrap();
-            let ascii = Regex::new(&sign_off_pattern(&ascii_classes())).unwrap();
+            let unicode_form = Regex::new(&sign_off_pattern(&unicode_classes())).unwrap();
+            let ascii_form = Regex::new(&sign_off_pattern(&ascii_classes())).unwrap();
             proptest::prop_assert!(s.is_ascii());
-            proptest::prop_assert_eq!(spans(&ascii, &s), spans(&unicode, &s));
+            proptest::prop_assert_eq!(ascii::capture_spans(&ascii_form, &s), ascii::capture_spans(&unicode_form, &s));
         }
     }
 }
