@@ -678,10 +678,9 @@ fn store_extraction(
             e.block as i64
         ])?;
         if let (Some(h), Some(pid)) = (e.handle.as_deref(), person(e.person)) {
-            tx.prepare_cached(
-                "INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![pid, e.platform, h])?;
+            // (the people loop's statement: taking the same SQL from the cache while it
+            // is out would prepare it again)
+            handle.execute(params![pid, e.platform, h])?;
         }
     }
     Ok(())
