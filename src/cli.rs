@@ -117,6 +117,10 @@ pub struct ReextractArgs {
     /// Re-run every article, not only those extracted by an older version
     #[arg(long)]
     pub all: bool,
+    /// Store every article again, even one whose extraction came out as it was stored
+    /// (its people are then matched against the archive as it is now)
+    #[arg(long)]
+    pub rewrite: bool,
 }
 
 #[derive(Debug, Args, Clone)]

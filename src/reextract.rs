@@ -3,6 +3,7 @@
 //! extracted on all cores, and replaced one transaction per batch; the next batch is
 //! extracted while the current one is written.
 
+use crate::archive::load::{extraction_hash, Reextraction};
 use crate::archive::{Archive, Result};
 use crate::extract::{extract, EXTRACTOR_VERSION};
 use rayon::prelude::*;
@@ -10,37 +11,44 @@ use rayon::prelude::*;
 /// What a re-extraction did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Reextracted {
-    /// Articles extracted again and replaced.
+    /// Articles extracted again.
     pub done: u64,
+    /// Of those, the articles whose extraction came out as it was stored: left as they
+    /// were, with only their extractor version brought up to date.
+    pub unchanged: u64,
     /// Articles left as they were: their stored document could not be rebuilt (an
     /// outline that no longer fits the body), or extraction failed on it (a bug).
     pub left: Vec<i64>,
 }
 
-/// Re-extract stale articles (all with `all`).
+/// Re-extract stale articles (all with `all`). Only the articles whose extraction
+/// changed are stored again, unless `rewrite` asks for all of them.
 pub fn reextract(
     archive: &mut Archive,
     all: bool,
+    rewrite: bool,
     progress: impl FnMut(u64, u64),
 ) -> Result<Reextracted> {
     let ids = archive.stale_articles(EXTRACTOR_VERSION, all)?;
-    run(archive, &ids, progress)
+    run(archive, &ids, rewrite, progress)
 }
 
-/// Re-extract these articles (after a manual correction), whatever their version.
+/// Re-extract and store again these articles (after a manual correction, which changes
+/// who their people are though not what extraction finds), whatever their version.
 pub fn reextract_ids(archive: &mut Archive, ids: &[i64]) -> Result<Reextracted> {
-    run(archive, ids, |_, _| {})
+    run(archive, ids, true, |_, _| {})
 }
 
 /// Articles read, extracted and replaced together.
 const BATCH: usize = 1000;
 
-/// One batch extracted: each article's id, document and extraction.
-type Extracted = Vec<(i64, crate::model::Document, crate::model::Extraction)>;
+/// One batch extracted.
+type Extracted = Vec<Reextraction>;
 
 fn run(
     archive: &mut Archive,
     ids: &[i64],
+    rewrite: bool,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Reextracted> {
     let total = ids.len() as u64;
@@ -60,12 +68,12 @@ fn run(
         // the next batch is extracted on the other cores while this one is written
         let (written, next_items) = std::thread::scope(|scope| {
             let extracting = next_docs.map(|docs| scope.spawn(move || extract_all(docs)));
-            let written = archive.loader().replace_batch(&items);
+            let written = archive.loader().replace_batch(&items, rewrite);
             (written, extracting.map(|h| h.join().unwrap_or_default()))
         });
-        written?;
+        out.unchanged += written?;
         out.done += items.len() as u64;
-        let replaced: std::collections::HashSet<i64> = items.iter().map(|(id, _, _)| *id).collect();
+        let replaced: std::collections::HashSet<i64> = items.iter().map(|r| r.id).collect();
         out.left
             .extend(chunk.iter().filter(|id| !replaced.contains(id)));
         seen += chunk.len() as u64;
@@ -76,13 +84,19 @@ fn run(
     Ok(out)
 }
 
-/// Extract a batch on all cores; an article whose extraction panics (a bug) is left out.
+/// Extract a batch on all cores, with each extraction's fingerprint; an article whose
+/// extraction panics (a bug) is left out.
 fn extract_all(docs: Vec<(i64, crate::model::Document)>) -> Extracted {
     docs.into_par_iter()
         .filter_map(|(id, doc)| {
-            let ex =
+            let extraction =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&doc))).ok()?;
-            Some((id, doc, ex))
+            Some(Reextraction {
+                id,
+                extraction_hash: extraction_hash(&extraction),
+                doc,
+                extraction,
+            })
         })
         .collect()
 }

@@ -25,6 +25,7 @@ pub struct Prepared {
     content_hash: String,
     identity: String,
     outline: Vec<u8>,
+    extraction_hash: i64,
 }
 
 impl Prepared {
@@ -44,6 +45,7 @@ impl Prepared {
         let body = body_of(&doc, &in_body);
         Prepared {
             content_hash: content_hash(&body),
+            extraction_hash: extraction_hash(&extraction),
             identity,
             outline: outline::pack(&doc, &in_body),
             body,
@@ -197,6 +199,32 @@ pub fn normalise_url(url: &str) -> Option<String> {
 }
 
 /// sha256 of the body with white space folded: the same text, however wrapped.
+/// A fingerprint of everything extracted from an article: `reextract` compares it with
+/// the stored one to leave an article whose extraction came out the same as it is. The
+/// extraction's JSON, hashed: a field added to it changes every fingerprint, so that
+/// articles are rewritten once rather than wrongly left alone.
+pub fn extraction_hash(ex: &Extraction) -> i64 {
+    let mut h = HashWriter(Sha256::new());
+    serde_json::to_writer(&mut h, ex).expect("an extraction serialises to JSON");
+    let digest = h.0.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    i64::from_le_bytes(first)
+}
+
+/// Hashes what is written to it, so that the JSON is never held whole.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 pub fn content_hash(body: &str) -> String {
     let mut h = Sha256::new();
     for (i, w) in body.split_whitespace().enumerate() {
@@ -303,22 +331,51 @@ impl<'c> Loader<'c> {
         self.pending = 0;
     }
 
-    /// Replace what was extracted from stored articles, in one transaction.
-    pub fn replace_batch(&mut self, items: &[(i64, Document, Extraction)]) -> Result<()> {
+    /// Replace what was extracted from stored articles, in one transaction, and say how
+    /// many of them were left as they were. An article whose new extraction has the
+    /// fingerprint stored with it ([`extraction_hash`]) only has its extractor version
+    /// brought up to date, unless `rewrite` asks for every article to be stored again
+    /// (which also matches its people against the archive as it is now).
+    pub fn replace_batch(&mut self, items: &[Reextraction], rewrite: bool) -> Result<u64> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let ids = |items: &[&Reextraction]| {
+            serde_json::to_string(&items.iter().map(|r| r.id).collect::<Vec<_>>())
+                .expect("a list of integers is JSON")
+        };
+        let all: Vec<&Reextraction> = items.iter().collect();
+        let stored: std::collections::HashMap<i64, Option<i64>> = if rewrite {
+            Default::default()
+        } else {
+            let mut st = tx.prepare_cached(
+                "SELECT id, extraction_hash FROM articles WHERE id IN (SELECT value FROM json_each(?1))",
+            )?;
+            let rows = st.query_map([ids(&all)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        let (same, changed): (Vec<&Reextraction>, Vec<&Reextraction>) = all
+            .into_iter()
+            .partition(|r| stored.get(&r.id) == Some(&Some(r.extraction_hash)));
+        if !same.is_empty() {
+            tx.prepare_cached(
+                "UPDATE articles SET extractor_version = ?2 WHERE id IN (SELECT value FROM json_each(?1))",
+            )?
+            .execute(params![ids(&same), crate::extract::EXTRACTOR_VERSION])?;
+        }
         let mut session = Session::default();
-        let ids: Vec<i64> = items.iter().map(|(id, _, _)| *id).collect();
-        clear_extractions(&tx, &ids)?;
-        for (id, doc, ex) in items {
+        if !changed.is_empty() {
+            clear_extractions(&tx, &ids(&changed))?;
+        }
+        for r in changed {
+            let (id, doc, ex) = (&r.id, &r.doc, &r.extraction);
             let outlet = match doc.meta.outlet.as_deref() {
                 Some(o) => Some(upsert_source(&tx, o, SourceKind::Outlet, &mut session)?),
                 None => None,
             };
             // (an article gone since the batch was read has nothing to replace)
             let Some(published): Option<Option<String>> = tx.prepare_cached(
-                "UPDATE articles SET published_at = COALESCE(?2, published_at), dateline_place = ?3, byline = ?4, outlet_id = ?5, extractor_version = ?6 WHERE id = ?1 RETURNING published_at",
+                "UPDATE articles SET published_at = COALESCE(?2, published_at), dateline_place = ?3, byline = ?4, outlet_id = ?5, extractor_version = ?6, extraction_hash = ?7 WHERE id = ?1 RETURNING published_at",
             )?
             .query_row(params![
                 id,
@@ -326,7 +383,8 @@ impl<'c> Loader<'c> {
                 ex.dateline.as_ref().and_then(|d| d.place.clone()),
                 byline_text(doc, ex),
                 outlet,
-                crate::extract::EXTRACTOR_VERSION
+                crate::extract::EXTRACTOR_VERSION,
+                r.extraction_hash
             ], |r| r.get(0))
             .optional()?
             else {
@@ -349,8 +407,17 @@ impl<'c> Loader<'c> {
         }
         session.write(&tx)?;
         tx.commit()?;
-        Ok(())
+        Ok(same.len() as u64)
     }
+}
+
+/// A stored article extracted again: its id, its document as stored, the new extraction
+/// and that extraction's [`extraction_hash`].
+pub struct Reextraction {
+    pub id: i64,
+    pub doc: Document,
+    pub extraction: Extraction,
+    pub extraction_hash: i64,
 }
 
 /// The article's own text: paragraphs and headings, without the blocks extraction found
@@ -456,8 +523,9 @@ fn store_one(
     };
     tx.prepare_cached(
         "INSERT INTO articles (identity, external_id, url, title, byline, published_at, language, section, description,
-            dateline_place, body, content_hash, duplicate_of, outlet_id, source_path, format, extractor_version, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            dateline_place, body, content_hash, duplicate_of, outlet_id, source_path, format, extractor_version, ingested_at,
+            extraction_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?
     .execute(params![
         ident,
@@ -478,6 +546,7 @@ fn store_one(
         doc.format.as_str(),
         crate::extract::EXTRACTOR_VERSION,
         stamp,
+        item.extraction_hash,
     ])?;
     let id = tx.last_insert_rowid();
     session.counts.article(ex.published.as_deref());
@@ -491,13 +560,12 @@ fn store_one(
     Ok(LoadOutcome::Stored { id, duplicate_of })
 }
 
-/// Remove what was extracted from these articles, one statement per table for the
-/// whole batch. The delete triggers (full-text rows, report counts) run inside that one
+/// Remove what was extracted from these articles (their ids as a JSON list), one
+/// statement per table for the whole batch. The delete triggers (full-text rows, report counts) run inside that one
 /// statement; a statement per article would open a savepoint per article, and FTS5
 /// writes its pending rows to disk at every savepoint, which made re-extraction spend
 /// more time flushing the full-text indexes than extracting.
-fn clear_extractions(tx: &Connection, ids: &[i64]) -> Result<()> {
-    let list = serde_json::to_string(ids).expect("a list of integers is JSON");
+fn clear_extractions(tx: &Connection, ids_json: &str) -> Result<()> {
     for table in [
         "quotes",
         "captions",
@@ -511,7 +579,7 @@ fn clear_extractions(tx: &Connection, ids: &[i64]) -> Result<()> {
         tx.prepare_cached(&format!(
             "DELETE FROM {table} WHERE article_id IN (SELECT value FROM json_each(?1))"
         ))?
-        .execute([&list])?;
+        .execute([ids_json])?;
     }
     Ok(())
 }
@@ -864,6 +932,26 @@ fn resolve_person_uncached(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extraction_hash_follows_every_field() {
+        let ex = Extraction {
+            published: Some("2024-03-01".into()),
+            places: vec!["Vera Cruz, Mexico".into()],
+            ..Default::default()
+        };
+        assert_eq!(extraction_hash(&ex), extraction_hash(&ex.clone()));
+        let mut later = ex.clone();
+        later.published = Some("2024-03-02".into());
+        assert_ne!(extraction_hash(&ex), extraction_hash(&later));
+        let mut more = ex.clone();
+        more.organisations.push("Acme Lane".into());
+        assert_ne!(extraction_hash(&ex), extraction_hash(&more));
+        assert_ne!(
+            extraction_hash(&ex),
+            extraction_hash(&Extraction::default())
+        );
+    }
 
     #[test]
     fn urls_normalise() {

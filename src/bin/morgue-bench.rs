@@ -12,8 +12,9 @@
 //! user waits for and peak memory is the child's own, read from `wait4`'s rusage.
 //!
 //! Steps: (1) the limit; (2) `morgue ingest` into a fresh archive, then the same file
-//! again (every article already stored); (3) `morgue reextract
-//! --all` over it; (4) report commands, several repetitions, median, both as a process and
+//! again (every article already stored); (3) `morgue reextract --all` over it (extraction
+//! comes out as stored, so nothing is written again), then `--all --rewrite` (every
+//! article stored again); (4) report commands, several repetitions, median, both as a process and
 //! as the bare query through the library (with `EXPLAIN QUERY PLAN` on request); (5) archive
 //! bytes per article, by table; (6) 1,000 more articles into the big archive against into
 //! an empty one.
@@ -117,7 +118,7 @@ struct RunArgs {
     /// Articles for the "more into a big archive" figure (0: skip it)
     #[arg(long, default_value_t = 1000)]
     more: u64,
-    /// Skip `morgue reextract --all`
+    /// Skip `morgue reextract --all` (and `--all --rewrite`)
     #[arg(long)]
     no_reextract: bool,
     /// Print EXPLAIN QUERY PLAN of each report query
@@ -755,25 +756,27 @@ fn run(a: &RunArgs) -> anyhow::Result<()> {
         load,
     ));
 
-    // (3) morgue reextract --all
+    // (3) morgue reextract --all: extraction comes out as stored, so nothing is written
+    // again; (3b) with --rewrite, every article is stored again
     if !a.no_reextract {
-        eprintln!("morgue-bench: (3) morgue reextract --all...");
-        let load = load_average();
-        let m = run_morgue(
-            &morgue,
-            &archive,
-            &["reextract", "--all"],
-            &logs,
-            "reextract",
-        )?;
-        res.steps.push(step_row(
-            "morgue reextract --all",
-            stored,
-            mb,
-            &m,
-            limit_rate,
-            load,
-        ));
+        for (args, log, label) in [
+            (
+                &["reextract", "--all"][..],
+                "reextract",
+                "morgue reextract --all (nothing changed)",
+            ),
+            (
+                &["reextract", "--all", "--rewrite"][..],
+                "rewrite",
+                "morgue reextract --all --rewrite",
+            ),
+        ] {
+            eprintln!("morgue-bench: (3) morgue {}...", args.join(" "));
+            let load = load_average();
+            let m = run_morgue(&morgue, &archive, args, &logs, log)?;
+            res.steps
+                .push(step_row(label, stored, mb, &m, limit_rate, load));
+        }
     }
 
     // (5) size, before the reports touch anything

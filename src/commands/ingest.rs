@@ -106,7 +106,7 @@ pub fn run(db: &Path, a: IngestArgs) -> anyhow::Result<Outcome> {
 pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
     let mut archive = Archive::open_existing(db)?;
     let pb = progress_bar();
-    let r = crate::reextract::reextract(&mut archive, a.all, |done, total| {
+    let r = crate::reextract::reextract(&mut archive, a.all, a.rewrite, |done, total| {
         if let Some(pb) = &pb {
             pb.set_length(total);
             pb.set_position(done);
@@ -116,9 +116,10 @@ pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
         pb.finish_and_clear();
     }
     eprintln!(
-        "morgue: re-extracted {} article{}",
+        "morgue: re-extracted {} article{} ({} unchanged)",
         r.done,
-        if r.done == 1 { "" } else { "s" }
+        if r.done == 1 { "" } else { "s" },
+        r.unchanged
     );
     Ok(report_left(&r))
 }

@@ -672,6 +672,79 @@ fn reextract_keeps_the_archive_the_same() {
     assert_eq!(before, after);
 }
 
+/// An article whose extraction comes out as stored is left as it is (its quote ids stay);
+/// one whose stored extraction differs is stored again; `--rewrite` stores them all.
+#[test]
+fn reextract_rewrites_only_what_changed() {
+    let (_d, db) = ingested();
+    let quote_ids = |db: &Path| sql(db, "SELECT id FROM quotes ORDER BY id");
+    let before = quote_ids(&db);
+    assert!(before.len() > 5);
+    morgue(&db)
+        .args(["reextract", "--all"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "re-extracted 6 articles (6 unchanged)",
+        ));
+    assert_eq!(quote_ids(&db), before);
+
+    // an archive written by an older morgue: one article lost a quote (as if an older
+    // extractor had missed it) and every article is of an older extractor version
+    let article: i64 = sql(&db, "SELECT article_id FROM quotes ORDER BY id LIMIT 1")[0]
+        .parse()
+        .unwrap();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(&format!(
+            "DELETE FROM quotes WHERE id = (SELECT min(id) FROM quotes);
+             UPDATE articles SET extraction_hash = 0 WHERE id = {article};
+             UPDATE articles SET extractor_version = 0;"
+        ))
+        .unwrap();
+    }
+    assert_eq!(count(&db, "quotes") as usize, before.len() - 1);
+    morgue(&db)
+        .arg("reextract")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "re-extracted 6 articles (5 unchanged)",
+        ));
+    assert_eq!(count(&db, "quotes") as usize, before.len());
+    assert_eq!(
+        count(
+            &db,
+            &format!(
+                "quotes WHERE article_id <> {article} AND id > {}",
+                before.last().unwrap()
+            )
+        ),
+        0,
+        "only the changed article's quotes are new"
+    );
+    assert_eq!(count(&db, "articles WHERE extractor_version = 0"), 0);
+    morgue(&db)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("report counts\tok"));
+
+    morgue(&db)
+        .args(["reextract", "--all", "--rewrite"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "re-extracted 6 articles (0 unchanged)",
+        ));
+    assert_eq!(count(&db, "quotes") as usize, before.len());
+    morgue(&db)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("report counts\tok"));
+}
+
 #[test]
 fn database_path_from_environment() {
     let dir = tempfile::tempdir().unwrap();
@@ -1131,7 +1204,10 @@ fn manual_corrections_survive_reextract() {
         vec!["Maria González-Ruiz"]
     );
     assert_eq!(count(&db, "quotes WHERE person_id IS NOT NULL"), 2);
-    morgue(&db).args(["reextract", "--all"]).assert().success();
+    morgue(&db)
+        .args(["reextract", "--all", "--rewrite"])
+        .assert()
+        .success();
     assert_eq!(
         sql(&db, "SELECT name FROM people"),
         vec!["Maria González-Ruiz"]
@@ -1146,7 +1222,10 @@ fn manual_corrections_survive_reextract() {
         .assert()
         .success();
     assert_eq!(count(&db, "people"), 2);
-    morgue(&db).args(["reextract", "--all"]).assert().success();
+    morgue(&db)
+        .args(["reextract", "--all", "--rewrite"])
+        .assert()
+        .success();
     assert_eq!(count(&db, "people"), 2);
     // an alias given by hand
     morgue(&db)
@@ -1286,7 +1365,10 @@ fn report_counts_follow_every_write() {
         .map(|l| l.trim_matches('"').to_string())
         .collect();
     assert_eq!(top(&db)[1..], recount[..]);
-    morgue(&db).args(["reextract", "--all"]).assert().success();
+    morgue(&db)
+        .args(["reextract", "--all", "--rewrite"])
+        .assert()
+        .success();
     counts_ok(&db);
     morgue(&db)
         .args(["people", "merge", "Maria González-Ruiz", "Maria Gonzales"])
