@@ -10,7 +10,7 @@ use super::organisations::Touched;
 use super::{outline, Result};
 use crate::extract::people::person_key;
 use crate::model::{BlockKind, Document, Evidence, Extraction, SourceKind, SourceRole};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, CachedStatement, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 /// One article ready to store: the document, what was extracted, where it came from,
@@ -204,25 +204,11 @@ pub fn normalise_url(url: &str) -> Option<String> {
 /// extraction's JSON, hashed: a field added to it changes every fingerprint, so that
 /// articles are rewritten once rather than wrongly left alone.
 pub fn extraction_hash(ex: &Extraction) -> i64 {
-    let mut h = HashWriter(Sha256::new());
-    serde_json::to_writer(&mut h, ex).expect("an extraction serialises to JSON");
-    let digest = h.0.finalize();
+    let json = serde_json::to_vec(ex).expect("an extraction serialises to JSON");
+    let digest = Sha256::digest(&json);
     let mut first = [0u8; 8];
     first.copy_from_slice(&digest[..8]);
     i64::from_le_bytes(first)
-}
-
-/// Hashes what is written to it, so that the JSON is never held whole.
-struct HashWriter(Sha256);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 pub fn content_hash(body: &str) -> String {
@@ -303,9 +289,11 @@ impl<'c> Loader<'c> {
 
     fn store_all(&mut self, items: &[Prepared]) -> Result<Vec<LoadOutcome>> {
         let stamp = now();
+        let conn: &Connection = self.conn;
+        let mut st = ArticleStatements::new(conn)?;
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            out.push(store_one(self.conn, item, &stamp, &mut self.session)?);
+            out.push(store_one(conn, &mut st, item, &stamp, &mut self.session)?);
         }
         Ok(out)
     }
@@ -367,6 +355,7 @@ impl<'c> Loader<'c> {
         if !changed.is_empty() {
             clear_extractions(&tx, &ids(&changed))?;
         }
+        let mut st = ExtractionStatements::new(&tx)?;
         for r in changed {
             let (id, doc, ex) = (&r.id, &r.doc, &r.extraction);
             let outlet = match doc.meta.outlet.as_deref() {
@@ -403,8 +392,17 @@ impl<'c> Loader<'c> {
                 tx.prepare_cached("UPDATE article_raw SET document = ?2 WHERE article_id = ?1")?
                     .execute(params![id, outline::pack(doc, &in_body)])?;
             }
-            store_extraction(&tx, *id, outlet, published.as_deref(), ex, &mut session)?;
+            store_extraction(
+                &tx,
+                &mut st,
+                *id,
+                outlet,
+                published.as_deref(),
+                ex,
+                &mut session,
+            )?;
         }
+        drop(st);
         session.write(&tx)?;
         tx.commit()?;
         Ok(same.len() as u64)
@@ -468,8 +466,102 @@ fn byline_text(doc: &Document, ex: &Extraction) -> Option<String> {
     }
 }
 
+/// The statements run for every article, taken out of rusqlite's statement cache once
+/// per batch rather than once per article: taking one hashes its SQL and putting it back
+/// resets it, which cost the writer about a tenth of its instructions on wire stories.
+struct ArticleStatements<'c> {
+    by_identity: CachedStatement<'c>,
+    first_with_hash: CachedStatement<'c>,
+    insert_article: CachedStatement<'c>,
+    insert_raw: CachedStatement<'c>,
+    extraction: ExtractionStatements<'c>,
+}
+
+impl<'c> ArticleStatements<'c> {
+    fn new(tx: &'c Connection) -> Result<Self> {
+        Ok(ArticleStatements {
+            by_identity: tx
+                .prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")?,
+            first_with_hash: tx.prepare_cached(
+                "SELECT id FROM articles WHERE content_hash = ?1 AND duplicate_of IS NULL",
+            )?,
+            insert_article: tx.prepare_cached(
+                "INSERT INTO articles (identity, external_id, url, title, byline, published_at, language, section, description,
+                    dateline_place, body, content_hash, duplicate_of, outlet_id, source_path, format, extractor_version, ingested_at,
+                    extraction_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            )?,
+            insert_raw: tx
+                .prepare_cached("INSERT INTO article_raw (article_id, document) VALUES (?1, ?2)")?,
+            extraction: ExtractionStatements::new(tx)?,
+        })
+    }
+}
+
+/// The statements that store what was extracted from an article (see
+/// [`ArticleStatements`]).
+struct ExtractionStatements<'c> {
+    link: CachedStatement<'c>,
+    alias: CachedStatement<'c>,
+    role: CachedStatement<'c>,
+    handle: CachedStatement<'c>,
+    rel: CachedStatement<'c>,
+    quote: CachedStatement<'c>,
+    caption: CachedStatement<'c>,
+    pictured: CachedStatement<'c>,
+    embed: CachedStatement<'c>,
+    organisation: CachedStatement<'c>,
+    place: CachedStatement<'c>,
+}
+
+impl<'c> ExtractionStatements<'c> {
+    fn new(tx: &'c Connection) -> Result<Self> {
+        Ok(ExtractionStatements {
+            link: tx.prepare_cached(
+                "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
+            )?,
+            alias: tx.prepare_cached(
+                "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
+            )?,
+            role: tx.prepare_cached(
+                "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)",
+            )?,
+            handle: tx.prepare_cached(
+                "INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)",
+            )?,
+            rel: tx.prepare_cached(
+                "INSERT INTO article_people (article_id, person_id, relation, mentions, personal) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions,
+                     personal = (personal OR excluded.personal)",
+            )?,
+            quote: tx.prepare_cached(
+                "INSERT INTO quotes (article_id, person_id, speaker_text, role, text, verb, kind, paragraph, char_start, char_end, rule, confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?,
+            caption: tx.prepare_cached(
+                "INSERT INTO captions (article_id, text, credit, photographer_id, agency_id, provider, photo_date, paragraph, rule, confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?,
+            pictured: tx.prepare_cached(
+                "INSERT OR IGNORE INTO caption_people (caption_id, person_id) VALUES (?1, ?2)",
+            )?,
+            embed: tx.prepare_cached(
+                "INSERT INTO embeds (article_id, platform, author, handle, url, posted_at, text, person_id, paragraph)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?,
+            organisation: tx.prepare_cached(
+                "INSERT OR IGNORE INTO article_organisations (article_id, key, name) VALUES (?1, ?2, ?3)",
+            )?,
+            place: tx.prepare_cached(
+                "INSERT OR IGNORE INTO article_places (article_id, key, name) VALUES (?1, ?2, ?3)",
+            )?,
+        })
+    }
+}
+
 fn store_one(
     tx: &Connection,
+    st: &mut ArticleStatements,
     item: &Prepared,
     stamp: &str,
     session: &mut Session,
@@ -479,8 +571,7 @@ fn store_one(
     let body = &item.body;
     let hash = &item.content_hash;
     let mut ident = item.identity.clone();
-    let mut lookup =
-        tx.prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")?;
+    let lookup = &mut st.by_identity;
     if let Some((id, stored_hash)) = lookup
         .query_row([&ident], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
@@ -502,17 +593,15 @@ fn store_one(
             return Ok(LoadOutcome::Unchanged { id });
         }
     }
-    drop(lookup);
     // the same text under another identity: a syndicated copy (an empty body is no text)
     let duplicate_of: Option<i64> = if body.trim().is_empty() {
         None
     } else {
         // the first stored is the original; taken here, as an ORDER BY made SQLite
         // prepare the statement again at every run (7 µs instead of 3)
-        let mut first = tx.prepare_cached(
-            "SELECT id FROM articles WHERE content_hash = ?1 AND duplicate_of IS NULL",
-        )?;
-        let ids = first.query_map([&hash], |r| r.get::<_, i64>(0))?;
+        let ids = st
+            .first_with_hash
+            .query_map([&hash], |r| r.get::<_, i64>(0))?;
         ids.collect::<std::result::Result<Vec<i64>, _>>()?
             .into_iter()
             .min()
@@ -521,13 +610,7 @@ fn store_one(
         Some(o) => Some(upsert_source(tx, o, SourceKind::Outlet, session)?),
         None => None,
     };
-    tx.prepare_cached(
-        "INSERT INTO articles (identity, external_id, url, title, byline, published_at, language, section, description,
-            dateline_place, body, content_hash, duplicate_of, outlet_id, source_path, format, extractor_version, ingested_at,
-            extraction_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-    )?
-    .execute(params![
+    st.insert_article.execute(params![
         ident,
         doc.meta.external_id,
         doc.meta.url,
@@ -554,9 +637,16 @@ fn store_one(
         .fts
         .articles
         .push((id, doc.meta.title.clone(), body.to_string()));
-    tx.prepare_cached("INSERT INTO article_raw (article_id, document) VALUES (?1, ?2)")?
-        .execute(params![id, item.outline])?;
-    store_extraction(tx, id, outlet, ex.published.as_deref(), ex, session)?;
+    st.insert_raw.execute(params![id, item.outline])?;
+    store_extraction(
+        tx,
+        &mut st.extraction,
+        id,
+        outlet,
+        ex.published.as_deref(),
+        ex,
+        session,
+    )?;
     Ok(LoadOutcome::Stored { id, duplicate_of })
 }
 
@@ -588,15 +678,26 @@ fn clear_extractions(tx: &Connection, ids_json: &str) -> Result<()> {
 /// `published_at` as the archive now has it.
 fn store_extraction(
     tx: &Connection,
+    st: &mut ExtractionStatements,
     id: i64,
     outlet: Option<i64>,
     published_at: Option<&str>,
     ex: &Extraction,
     session: &mut Session,
 ) -> Result<()> {
-    let mut link = tx.prepare_cached(
-        "INSERT OR IGNORE INTO article_sources (article_id, source_id, role) VALUES (?1, ?2, ?3)",
-    )?;
+    let ExtractionStatements {
+        link,
+        alias,
+        role,
+        handle,
+        rel,
+        quote,
+        caption,
+        pictured,
+        embed,
+        organisation,
+        place,
+    } = st;
     // a link already made is ignored, and counted once
     let mut link = |sid: i64, role: SourceRole, session: &mut Session| -> Result<()> {
         if link.execute(params![id, sid, role.as_str()])? > 0 {
@@ -612,22 +713,7 @@ fn store_extraction(
         link(sid, s.role, session)?;
     }
 
-    session.touched.store(tx, id, ex)?;
-    // the statements of the people loop, taken from the cache once per article
-    let mut alias = tx.prepare_cached(
-        "INSERT OR IGNORE INTO person_aliases (person_id, alias, key) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut role = tx.prepare_cached(
-        "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut handle = tx.prepare_cached(
-        "INSERT OR IGNORE INTO person_handles (person_id, platform, handle) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut rel = tx.prepare_cached(
-        "INSERT INTO article_people (article_id, person_id, relation, mentions, personal) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (article_id, person_id, relation) DO UPDATE SET mentions = mentions + excluded.mentions,
-             personal = (personal OR excluded.personal)",
-    )?;
+    session.touched.store(organisation, place, id, ex)?;
     let mut person_ids = Vec::with_capacity(ex.people.len());
     for p in &ex.people {
         let pid = resolve_person(tx, &p.name, &p.aliases, session)?;
@@ -658,10 +744,6 @@ fn store_extraction(
     }
     let person = |i: Option<usize>| i.and_then(|i| person_ids.get(i).copied());
 
-    let mut quote = tx.prepare_cached(
-        "INSERT INTO quotes (article_id, person_id, speaker_text, role, text, verb, kind, paragraph, char_start, char_end, rule, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
     let speakers: Vec<Option<i64>> = ex.quotes.iter().map(|q| person(q.person)).collect();
     session.counts.quotes(&speakers, published_at);
     for (q, speaker) in ex.quotes.iter().zip(&speakers) {
@@ -685,13 +767,6 @@ fn store_extraction(
             .push((tx.last_insert_rowid(), q.text.clone()));
     }
 
-    let mut caption = tx.prepare_cached(
-        "INSERT INTO captions (article_id, text, credit, photographer_id, agency_id, provider, photo_date, paragraph, rule, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    let mut pictured = tx.prepare_cached(
-        "INSERT OR IGNORE INTO caption_people (caption_id, person_id) VALUES (?1, ?2)",
-    )?;
     for c in &ex.captions {
         let agency = match c.agency.as_deref() {
             Some(a) => {
@@ -729,10 +804,6 @@ fn store_extraction(
         }
     }
 
-    let mut embed = tx.prepare_cached(
-        "INSERT INTO embeds (article_id, platform, author, handle, url, posted_at, text, person_id, paragraph)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
     for e in &ex.embeds {
         embed.execute(params![
             id,
@@ -746,8 +817,6 @@ fn store_extraction(
             e.block as i64
         ])?;
         if let (Some(h), Some(pid)) = (e.handle.as_deref(), person(e.person)) {
-            // (the people loop's statement: taking the same SQL from the cache while it
-            // is out would prepare it again)
             handle.execute(params![pid, e.platform, h])?;
         }
     }

@@ -19,7 +19,7 @@
 use super::Result;
 use crate::extract::people::person_key;
 use crate::model::Extraction;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Statement};
 use std::collections::{BTreeSet, HashSet};
 
 /// What one transaction touched, for the rule to look at when it ends.
@@ -37,19 +37,16 @@ impl Touched {
         self.people.insert(id);
     }
 
-    /// Store the organisations and places of article `id` (which has none stored).
-    pub(super) fn store(&mut self, tx: &Connection, id: i64, ex: &Extraction) -> Result<()> {
-        for (sql, names) in [
-            (
-                "INSERT OR IGNORE INTO article_organisations (article_id, key, name) VALUES (?1, ?2, ?3)",
-                &ex.organisations,
-            ),
-            (
-                "INSERT OR IGNORE INTO article_places (article_id, key, name) VALUES (?1, ?2, ?3)",
-                &ex.places,
-            ),
-        ] {
-            let mut st = tx.prepare_cached(sql)?;
+    /// Store the organisations and places of article `id` (which has none stored), with
+    /// the loader's statements inserting into `article_organisations` and `article_places`.
+    pub(super) fn store<'c>(
+        &mut self,
+        organisation: &mut Statement<'c>,
+        place: &mut Statement<'c>,
+        id: i64,
+        ex: &Extraction,
+    ) -> Result<()> {
+        for (st, names) in [(organisation, &ex.organisations), (place, &ex.places)] {
             for name in names {
                 let key = person_key(name);
                 if !key.is_empty() && st.execute(params![id, key, name.trim()])? > 0 {
