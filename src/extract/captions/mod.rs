@@ -636,10 +636,73 @@ fn may_hold_credit(window: &str) -> bool {
             .collect();
         Regex::new(&words.join("|")).expect("marker words regex")
     });
-    let folded = agencies::fold(window);
-    markers.is_match(&folded)
+    let mut buf = [0; FOLD_BUFFER];
+    let folded_owned: String;
+    let folded = match fold_ascii(window, &mut buf) {
+        Some(f) => f,
+        None => {
+            folded_owned = agencies::fold(window);
+            &folded_owned
+        }
+    };
+    markers.is_match(folded)
         || for_outlet(window)
-        || (agencies::any_named_in(&folded) && agency_piece(window))
+        || (agencies::any_named_in(folded) && agency_piece(window))
+}
+
+/// Room for a paragraph's credit window, folded, on the stack.
+const FOLD_BUFFER: usize = 256;
+
+/// What [`agencies::fold`] makes of each ASCII byte: the lower-cased byte for a letter,
+/// a digit or '&'; a space for a separator ('-', '/', '_', white space); 0 for
+/// punctuation, which is dropped.
+const FOLDED_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphanumeric() || b == b'&' {
+            b.to_ascii_lowercase()
+        } else if matches!(
+            b,
+            b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
+        ) {
+            b' '
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
+/// [`agencies::fold`] of an ASCII text that fits `buf`, written there instead of to a
+/// new string: every paragraph's window is folded, and most are ASCII. `None` for other
+/// text.
+fn fold_ascii<'b>(text: &str, buf: &'b mut [u8; FOLD_BUFFER]) -> Option<&'b str> {
+    if text.len() > FOLD_BUFFER || !text.is_ascii() {
+        return None;
+    }
+    // the same pass as `fold`: runs of separators become one space, none at the start
+    let mut n = 0;
+    let mut space = false;
+    for &b in text.as_bytes() {
+        let m = FOLDED_ASCII[usize::from(b)];
+        if m > b' ' {
+            if space {
+                buf[n] = b' ';
+                n += 1;
+                space = false;
+            }
+            buf[n] = m;
+            n += 1;
+        } else if m == b' ' {
+            space = n > 0;
+        }
+    }
+    let folded = &buf[..n];
+    let folded = folded.strip_prefix(b"the ").unwrap_or(folded);
+    std::str::from_utf8(folded).ok()
 }
 
 /// Whether `window` holds '/', '©', "(c)" or "(C)", in one pass over its bytes ('©' is

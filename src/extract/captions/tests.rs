@@ -380,6 +380,14 @@ proptest::proptest! {
         proptest::prop_assert_eq!(opening_regex(true).is_match(&t), opening_regex(false).is_match(&t));
     }
 
+    /// The stack fold of ASCII text is the fold.
+    #[test]
+    fn ascii_fold_is_the_fold(t in "[ -~\t\n]{0,300}|[\x00-\x7F]{0,40}|(?:the|The|THE|[ /_.,&-]){0,6}[a-z ]{0,10}") {
+        let mut buf = [0; FOLD_BUFFER];
+        let want = (t.len() <= FOLD_BUFFER).then(|| agencies::fold(&t));
+        proptest::prop_assert_eq!(fold_ascii(&t, &mut buf).map(str::to_string), want);
+    }
+
     /// The byte scans answer as the string searches they replace.
     #[test]
     fn byte_scans_are_the_string_searches(t in credit_text()) {
