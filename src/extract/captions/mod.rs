@@ -16,6 +16,7 @@ mod pictured;
 
 use super::people::PeopleBook;
 use crate::extract::dates;
+use crate::extract::sources::ascii::{self, ByScript};
 use crate::extract::sources::{agencies, names};
 use crate::model::{BlockKind, Caption, Document, Evidence, Format};
 use credit::{parse_credit, Credit};
@@ -430,15 +431,28 @@ fn word_count(text: &str, cap: usize) -> usize {
 /// this Jan. 5 image ...": openings only captions use. Quotes rule it out: prose
 /// discussing "this image" quotes people, captions do not.
 fn opens_like_caption(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let noun = r"(?:photo(?:graph)?s?|images?|pictures?|handout|still\s+(?:image|photo|frame)s?|screenshots?|screen\s*grabs?|frame\s+grabs?|video\s+grabs?|grabs?|composite|combination|aerial)";
-        Regex::new(&format!(
-            r"^\s*(?:(?i:file)(?:\s+(?i:photo))?\s*[-—–:]\s*)?(?:In\s+(?:this|these)\s+(?:[\w.,'’-]+\s+){{0,6}}?{noun}(?-u:\b)|(?:This|These|A|An)\s+(?:[\w.,'’-]+\s+){{0,4}}?{noun}\s+(?:(?:was|is|were|are)\s+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)(?-u:\b))"
-        ))
-        .expect("opening regex")
-    });
-    !text.contains(['"', '“', '”', '«', '»', '„']) && re.is_match(text)
+    // the ASCII form for ASCII text, which matches the same there (see [`ascii`]); the
+    // pattern is anchored and fails within a few bytes of most paragraphs, so it goes
+    // before the search for quotes through the whole text
+    static RE: ByScript<Regex> = ByScript::new();
+    RE.get(text, opening_regex).is_match(text) && !text.contains(['"', '“', '”', '«', '»', '„'])
+}
+
+/// The pattern of [`opens_like_caption`], in the form for ASCII text or for any text.
+fn opening_regex(ascii: bool) -> Regex {
+    // white space and word characters, or their ASCII parts for ASCII text
+    let (s, w) = if ascii {
+        (ascii::SPACE, "0-9A-Za-z_")
+    } else {
+        (r"\s", r"\w")
+    };
+    let noun = format!(
+        r"(?:photo(?:graph)?s?|images?|pictures?|handout|still{s}+(?:image|photo|frame)s?|screenshots?|screen{s}*grabs?|frame{s}+grabs?|video{s}+grabs?|grabs?|composite|combination|aerial)"
+    );
+    Regex::new(&format!(
+        r"^{s}*(?:(?i:file)(?:{s}+(?i:photo))?{s}*[-—–:]{s}*)?(?:In{s}+(?:this|these){s}+(?:[{w}.,'’-]+{s}+){{0,6}}?{noun}(?-u:\b)|(?:This|These|A|An){s}+(?:[{w}.,'’-]+{s}+){{0,4}}?{noun}{s}+(?:(?:was|is|were|are){s}+)?(?:provided|released|taken|made|obtained|posted|distributed|shared|handed|supplied|courtesy|shows|showing|from|dated|published|issued|grabbed|captured)(?-u:\b))"
+    ))
+    .expect("opening regex")
 }
 
 /// Split a paragraph into caption text and the credit at its end.
@@ -466,14 +480,13 @@ fn split_credit(text: &str) -> Option<(String, Credit, &'static str)> {
 }
 
 /// Byte positions where a credit may start, with how sure the start is.
+///
+/// The pattern has three branches: a boundary (a sentence end, a spaced separator, a
+/// line break, a run of spaces), a sentence end glued to the next sentence ("said.The"),
+/// and a bracketed end or a credit marker after a space. Matches are found without
+/// captures, which cost far more than the match, and told apart by their first
+/// characters (see [`start_of`]).
 fn credit_starts(text: &str, from: usize) -> Vec<(usize, &'static str)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"(?:[.!?…)\]”’]\s+|\s[|—–•-]\s+|\n\s*|\s{2,})|([a-z0-9][.!?])\p{Lu}|(?:\s|^)([(\[][^()\[\]]{1,120}[)\]]\.?\s*$|(?i:©|\(c\)|copyright\s|photo(?:graph)?s?\s*[:,]|photos?\s+by\s|pics?:|pictures?:|images?(?:\s+source)?\s*[:,]|credits?\s*(?::|\.{2,3}|…)|fotos?:|bild:|source:|photographer:|(?:photos?\s+)?courtesy\s|(?:screenshot|video|illustration|graphic|image|photo\s+illustration)\s+by\s))",
-        )
-        .expect("credit start regex")
-    });
     let mut out = Vec::new();
     if from == 0 {
         out.push((0, "boundary"));
@@ -481,16 +494,60 @@ fn credit_starts(text: &str, from: usize) -> Vec<(usize, &'static str)> {
     let Some(window) = text.get(from..) else {
         return out;
     };
-    for c in re.captures_iter(window) {
-        if let Some(glued) = c.get(1) {
-            out.push((from + glued.end(), "boundary"));
-        } else if let Some(m) = c.get(2) {
-            out.push((from + m.start(), "marker"));
-        } else if let Some(m) = c.get(0) {
-            out.push((from + m.end(), "boundary"));
-        }
+    for m in credit_start_regex(window).find_iter(window) {
+        out.push(start_of(m.as_str(), from + m.start(), from + m.end()));
     }
     out
+}
+
+/// The credit start pattern for `window`: its ASCII form when `window` is all ASCII,
+/// which matches the same there (see [`ascii`]).
+fn credit_start_regex(window: &str) -> &'static Regex {
+    static RE: ByScript<Regex> = ByScript::new();
+    RE.get(window, build_credit_start_regex)
+}
+
+/// The pattern of [`credit_start_regex`], in the form for ASCII text or for any text.
+fn build_credit_start_regex(ascii: bool) -> Regex {
+    // white space, capitals and what is no bracket, or their ASCII parts
+    let (s, upper, inner) = if ascii {
+        (ascii::SPACE, "[A-Z]", r"[\x00-\x27\x2A-\x5A\x5C\x5E-\x7F]")
+    } else {
+        (r"\s", r"\p{Lu}", r"[^()\[\]]")
+    };
+    Regex::new(&format!(
+        r"(?:[.!?…)\]”’]{s}+|{s}[|—–•-]{s}+|\n{s}*|{s}{{2,}})|([a-z0-9][.!?]){upper}|(?:{s}|^)([(\[]{inner}{{1,120}}[)\]]\.?{s}*$|(?i:©|\(c\)|copyright{s}|photo(?:graph)?s?{s}*[:,]|photos?{s}+by{s}|pics?:|pictures?:|images?(?:{s}+source)?{s}*[:,]|credits?{s}*(?::|\.{{2,3}}|…)|fotos?:|bild:|source:|photographer:|(?:photos?{s}+)?courtesy{s}|(?:screenshot|video|illustration|graphic|image|photo{s}+illustration){s}+by{s}))",
+    ))
+    .expect("credit start regex")
+}
+
+/// The credit start a match of [`credit_start_regex`] at `start..end` gives, and its
+/// rule: after a boundary or a glued sentence end, and at the bracket or marker itself.
+///
+/// Leftmost-first matching takes the first branch that matches where the match starts,
+/// so the branch shows in the match's first characters: a glued end is a lower-case
+/// letter or digit and a stop; a boundary opens with punctuation, or with a
+/// space followed by a space or separator, or with a line break; what is left is a
+/// bracket or marker, after one space or at the window's start.
+fn start_of(m: &str, start: usize, end: usize) -> (usize, &'static str) {
+    let mut cs = m.chars();
+    match (cs.next(), cs.next()) {
+        // no marker has a stop second
+        (Some(a), Some(b))
+            if (a.is_ascii_lowercase() || a.is_ascii_digit()) && matches!(b, '.' | '!' | '?') =>
+        {
+            (start + 2, "boundary")
+        }
+        (Some(a), b)
+            if a.is_whitespace()
+                && a != '\n'
+                && !b.is_some_and(|b| b.is_whitespace() || "|—–•-".contains(b)) =>
+        {
+            (start + a.len_utf8(), "marker")
+        }
+        (Some(a), _) if a.is_whitespace() || ".!?…)]”’".contains(a) => (end, "boundary"),
+        _ => (start, "marker"),
+    }
 }
 
 /// A credit at the very end with no boundary before it ("... near Rostov Alexei
@@ -565,7 +622,7 @@ const MARKER_WORDS: &[&str] = &[
 /// Outlet", or a known agency among its pieces. Most paragraphs have none of them, and
 /// are passed over without trying each possible credit start.
 fn may_hold_credit(window: &str) -> bool {
-    if window.contains(['/', '©']) || window.contains("(c)") || window.contains("(C)") {
+    if has_credit_sign(window) {
         return true;
     }
     static MARKERS: OnceLock<Regex> = OnceLock::new();
@@ -578,16 +635,95 @@ fn may_hold_credit(window: &str) -> bool {
             .collect();
         Regex::new(&words.join("|")).expect("marker words regex")
     });
-    let folded = agencies::fold(window);
-    markers.is_match(&folded)
+    let mut buf = [0; FOLD_BUFFER];
+    let folded_owned: String;
+    let folded = match fold_ascii(window, &mut buf) {
+        Some(f) => f,
+        None => {
+            folded_owned = agencies::fold(window);
+            &folded_owned
+        }
+    };
+    markers.is_match(folded)
         || for_outlet(window)
-        || (agencies::any_named_in(&folded) && agency_piece(window))
+        || (agencies::any_named_in(folded) && agency_piece(window))
+}
+
+/// Room for a paragraph's credit window, folded, on the stack.
+const FOLD_BUFFER: usize = 256;
+
+/// What [`agencies::fold`] makes of each ASCII byte: the lower-cased byte for a letter,
+/// a digit or '&'; a space for a separator ('-', '/', '_', white space); 0 for
+/// punctuation, which is dropped.
+const FOLDED_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphanumeric() || b == b'&' {
+            b.to_ascii_lowercase()
+        } else if matches!(
+            b,
+            b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
+        ) {
+            b' '
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
+/// [`agencies::fold`] of an ASCII text that fits `buf`, written there instead of to a
+/// new string: every paragraph's window is folded, and most are ASCII. `None` for other
+/// text.
+fn fold_ascii<'b>(text: &str, buf: &'b mut [u8; FOLD_BUFFER]) -> Option<&'b str> {
+    if text.len() > FOLD_BUFFER || !text.is_ascii() {
+        return None;
+    }
+    // the same pass as `fold`: runs of separators become one space, none at the start
+    let mut n = 0;
+    let mut space = false;
+    for &b in text.as_bytes() {
+        let m = FOLDED_ASCII[usize::from(b)];
+        if m > b' ' {
+            if space {
+                buf[n] = b' ';
+                n += 1;
+                space = false;
+            }
+            buf[n] = m;
+            n += 1;
+        } else if m == b' ' {
+            space = n > 0;
+        }
+    }
+    let folded = &buf[..n];
+    let folded = folded.strip_prefix(b"the ").unwrap_or(folded);
+    std::str::from_utf8(folded).ok()
+}
+
+/// Whether `window` holds '/', '©', "(c)" or "(C)".
+fn has_credit_sign(window: &str) -> bool {
+    // single characters are found with `memchr`, and "(c)" from each '('
+    window.as_bytes().contains(&b'/')
+        || window.contains('©')
+        || window
+            .match_indices('(')
+            .any(|(i, _)| matches!(window.as_bytes().get(i + 1..i + 3), Some(b"c)" | b"C)")))
 }
 
 /// "for" between a word a name can end with and a capitalised word: "Ana Ruiz for The
 /// Daily Example" (and not "a spokesman for Fiscal Research").
 fn for_outlet(window: &str) -> bool {
-    window.match_indices("for").any(|(i, _)| {
+    // where "for" occurs, from each 'f' (as `match_indices("for")` finds them: "for"
+    // cannot overlap itself), which `memchr` finds faster than a substring search
+    let mut at = window
+        .match_indices('f')
+        .map(|(i, _)| i)
+        .filter(|&i| window.as_bytes()[i + 1..].starts_with(b"or"));
+    at.any(|i| {
         let before = window[..i].chars().next_back();
         let mut after = window[i + 3..].chars();
         let word_before = window[..i].trim_end().rsplit(char::is_whitespace).next();

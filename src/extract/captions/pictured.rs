@@ -5,6 +5,7 @@
 //! right after a vessel word ("the cruiser Admiral Kuz") is a ship, whatever follows.
 
 use crate::extract::lexicon::{entries, WordSet};
+use crate::extract::sources::ascii::{self, ByScript};
 use crate::extract::sources::{gated, names};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -44,25 +45,53 @@ struct Patterns {
     placed: Regex,
 }
 
-fn name_run() -> &'static str {
-    r"((?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+(?:(?:de|da|van|von|der|al|bin|la|le)\s+)?){1,3}[\p{Lu}][\p{L}\p{M}'’-]+)"
+/// A capitalised run of one to four words, in the form for all-ASCII text or any text.
+fn name_run(ascii: bool) -> String {
+    let (upper, letters, space) = classes(ascii);
+    format!(
+        r"((?:[{upper}][{letters}'’.-]*{space}+(?:(?:de|da|van|von|der|al|bin|la|le){space}+)?){{1,3}}[{upper}][{letters}'’-]+)"
+    )
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
+/// Capitals, letters and marks, and white space: Unicode's classes, or their ASCII
+/// parts, which match the same in ASCII text and build far smaller automata.
+fn classes(ascii: bool) -> (&'static str, &'static str, &'static str) {
+    if ascii {
+        ("A-Z", "A-Za-z", ascii::SPACE)
+    } else {
+        (r"\p{Lu}", r"\p{L}\p{M}", r"\s")
+    }
+}
+
+/// The patterns for `text`: the ASCII form when it is all ASCII (most captions), which
+/// finds the same runs (see [`ascii`]).
+fn patterns(text: &str) -> &'static Patterns {
+    static P: ByScript<Patterns> = ByScript::new();
+    P.get(text, |ascii| {
         let alt = |data: &'static str| {
             let mut v: Vec<String> = entries(data).map(regex::escape).collect();
             v.sort_by_key(|s| std::cmp::Reverse(s.len()));
             v.join("|")
         };
-        let run = name_run();
+        let run = name_run(ascii);
+        let (_, _, space) = classes(ascii);
+        let (space_in, not_comma) = if ascii {
+            (ascii::SPACE_IN_BRACKETS, r"[\x00-\x2B\x2D-\x7F]")
+        } else {
+            (r"\s", "[^,]")
+        };
         let mk = |s: String| Regex::new(&s).expect("pictured regex");
         Patterns {
-            titled: mk(format!(r"(?:^|[\s(])(?:{})\s+{run}", alt(TITLES))),
-            verbed: mk(format!(r"{run}(?:,[^,]{{1,60}},)?\s+(?:{})(?-u:\b)", alt(VERBS))),
+            titled: mk(format!(
+                r"(?:^|[{space_in}(])(?:{}){space}+{run}",
+                alt(TITLES)
+            )),
+            verbed: mk(format!(
+                r"{run}(?:,{not_comma}{{1,60}},)?{space}+(?:{})(?-u:\b)",
+                alt(VERBS)
+            )),
             placed: mk(format!(
-                r"{run}(?:\s*\((?:L|R|C|left|right|centre|center|front|back)\)|,\s*(?:left|right|centre|center|second from (?:left|right)),)"
+                r"{run}(?:{space}*\((?:L|R|C|left|right|centre|center|front|back)\)|,{space}*(?:left|right|centre|center|second from (?:left|right)),)"
             )),
         }
     })
@@ -73,7 +102,7 @@ pub fn pictured(text: &str) -> Vec<String> {
     if text.len() > 4000 {
         return Vec::new();
     }
-    let p = patterns();
+    let p = patterns(text);
     let mut out: Vec<String> = Vec::new();
     for re in [&p.titled, &p.verbed, &p.placed] {
         for c in gated::captures_iter(re, text) {
@@ -154,10 +183,79 @@ mod tests {
         assert!(pictured("The cruiser Admiral Kuzmin arrives in port.").is_empty());
     }
 
+    /// Every capture of every match, as spans.
+    fn all_captures(re: &Regex, text: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(text)
+            .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    /// Captions in ASCII made of names, titles, verbs and position marks.
+    fn ascii_caption() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces: &[&str] = &[
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            ",",
+            ", ",
+            ".",
+            "(",
+            ")",
+            "'",
+            "-",
+            "Ana",
+            "Ruiz",
+            "O'Neil",
+            "J.",
+            "de",
+            "van",
+            "al",
+            "The",
+            "USS",
+            "cruiser",
+            "Foreign Minister",
+            "President",
+            "Prime Minister",
+            "speaks",
+            "attends",
+            "spoke",
+            "(L)",
+            "(R)",
+            "left",
+            "right",
+            "second from left",
+            "centre",
+            "a",
+            "meeting",
+            "in",
+            "Lima",
+            "X",
+            "Zo",
+            "and",
+            "with",
+            "his",
+            "wife",
+        ];
+        proptest::collection::vec(proptest::sample::select(pieces), 0..24).prop_map(|v| v.concat())
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,120}") {
             let _ = pictured(&s);
+        }
+
+        /// On ASCII text the ASCII patterns capture what the Unicode ones do.
+        #[test]
+        fn ascii_patterns_capture_the_same(s in ascii_caption()) {
+            let a = patterns("a");
+            let u = patterns("é");
+            for (x, y) in [(&a.titled, &u.titled), (&a.verbed, &u.verbed), (&a.placed, &u.placed)] {
+                proptest::prop_assert_eq!(all_captures(x, &s), all_captures(y, &s));
+            }
         }
     }
 }

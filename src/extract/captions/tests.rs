@@ -192,7 +192,210 @@ fn markup_captions_and_credits() {
     assert_eq!(caps[2].block, 2);
 }
 
+/// [`credit_starts`] as it was: the Unicode pattern, the branch read from the captures.
+fn credit_starts_by_captures(text: &str, from: usize) -> Vec<(usize, &'static str)> {
+    let mut out = Vec::new();
+    if from == 0 {
+        out.push((0, "boundary"));
+    }
+    let Some(window) = text.get(from..) else {
+        return out;
+    };
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?:[.!?…)\]”’]\s+|\s[|—–•-]\s+|\n\s*|\s{2,})|([a-z0-9][.!?])\p{Lu}|(?:\s|^)([(\[][^()\[\]]{1,120}[)\]]\.?\s*$|(?i:©|\(c\)|copyright\s|photo(?:graph)?s?\s*[:,]|photos?\s+by\s|pics?:|pictures?:|images?(?:\s+source)?\s*[:,]|credits?\s*(?::|\.{2,3}|…)|fotos?:|bild:|source:|photographer:|(?:photos?\s+)?courtesy\s|(?:screenshot|video|illustration|graphic|image|photo\s+illustration)\s+by\s))",
+        )
+        .unwrap()
+    });
+    for c in re.captures_iter(window) {
+        if let Some(glued) = c.get(1) {
+            out.push((from + glued.end(), "boundary"));
+        } else if let Some(m) = c.get(2) {
+            out.push((from + m.start(), "marker"));
+        } else if let Some(m) = c.get(0) {
+            out.push((from + m.end(), "boundary"));
+        }
+    }
+    out
+}
+
+/// [`for_outlet`] as it was, with `match_indices`.
+fn for_outlet_by_match_indices(window: &str) -> bool {
+    window.match_indices("for").any(|(i, _)| {
+        let before = window[..i].chars().next_back();
+        let mut after = window[i + 3..].chars();
+        let word_before = window[..i].trim_end().rsplit(char::is_whitespace).next();
+        before.is_some_and(char::is_whitespace)
+            && word_before.is_some_and(names::may_end_name)
+            && after.next().is_some_and(char::is_whitespace)
+            && after
+                .take_while(|c| !c.is_whitespace())
+                .any(char::is_uppercase)
+    })
+}
+
+/// Texts dense in what the credit screens and start pattern look at.
+fn credit_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![credit_text_in(false), credit_text_in(true)]
+}
+
+/// [`credit_text`], from ASCII pieces only when `ascii`.
+fn credit_text_in(ascii: bool) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces: &[&str] = &[
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "\u{2003}",
+        ".",
+        "!",
+        "?",
+        "…",
+        ")",
+        "]",
+        "”",
+        "’",
+        "(",
+        "[",
+        "|",
+        "—",
+        "–",
+        "•",
+        "-",
+        "/",
+        "©",
+        "(c)",
+        "(C)",
+        "(c",
+        "c)",
+        ":",
+        ",",
+        "a",
+        "z",
+        "7",
+        "A",
+        "É",
+        "é",
+        "ß",
+        "ǅ",
+        "Ⅷ",
+        "said",
+        "The",
+        "Photo",
+        "photos by ",
+        "Copyright ",
+        "Courtesy ",
+        "credit:",
+        "Credits…",
+        "Image source:",
+        "pics:",
+        "Bild:",
+        "source:",
+        "video by ",
+        "for",
+        "for The",
+        "Dan Reyes",
+        "Ana",
+        "for the",
+        "AP Photo/Dan Reyes",
+        "Reuters",
+        "fo",
+        "r",
+        "\u{c2}",
+        "\u{a9}",
+    ];
+    let pieces: Vec<&str> = pieces
+        .iter()
+        .copied()
+        .filter(|p| !ascii || p.is_ascii())
+        .collect();
+    proptest::collection::vec(proptest::sample::select(pieces), 0..30).prop_map(|v| v.concat())
+}
+
+/// ASCII openings, caption-like or nearly.
+fn opening_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces: &[&str] = &[
+        " ",
+        " ",
+        "\t",
+        "\n",
+        "  ",
+        "FILE",
+        "file photo",
+        " - ",
+        ":",
+        "—",
+        "In",
+        "this",
+        "these",
+        "This",
+        "These",
+        "A",
+        "An",
+        "undated",
+        "Jan.",
+        "5,",
+        "2021",
+        "handout",
+        "photo",
+        "photograph",
+        "images",
+        "still",
+        "frame",
+        "screen",
+        "grab",
+        "screenshot",
+        "aerial",
+        "was",
+        "is",
+        "provided",
+        "released",
+        "shows",
+        "by",
+        "the",
+        "x_1",
+        "O'Neil",
+        "-",
+    ];
+    proptest::collection::vec(proptest::sample::select(pieces), 0..20).prop_map(|v| v.concat())
+}
+
 proptest::proptest! {
+    /// Credit starts read from the match text are those read from the captures.
+    #[test]
+    fn credit_starts_without_captures(t in credit_text(), cut in 0usize..64) {
+        let from = floor_boundary(&t, cut.min(t.len()));
+        proptest::prop_assert_eq!(credit_starts(&t, from), credit_starts_by_captures(&t, from));
+    }
+
+    /// On ASCII text the ASCII form of the opening pattern matches as the Unicode one.
+    #[test]
+    fn ascii_opening_pattern_matches_the_same(t in opening_text()) {
+        proptest::prop_assert_eq!(opening_regex(true).is_match(&t), opening_regex(false).is_match(&t));
+    }
+
+    /// The stack fold of ASCII text is the fold.
+    #[test]
+    fn ascii_fold_is_the_fold(t in "[ -~\t\n]{0,300}|[\x00-\x7F]{0,40}|(?:the|The|THE|[ /_.,&-]){0,6}[a-z ]{0,10}") {
+        let mut buf = [0; FOLD_BUFFER];
+        let want = (t.len() <= FOLD_BUFFER).then(|| agencies::fold(&t));
+        proptest::prop_assert_eq!(fold_ascii(&t, &mut buf).map(str::to_string), want);
+    }
+
+    /// The byte scans answer as the string searches they replace.
+    #[test]
+    fn byte_scans_are_the_string_searches(t in credit_text()) {
+        proptest::prop_assert_eq!(for_outlet(&t), for_outlet_by_match_indices(&t));
+        let signs = t.contains(['/', '©']) || t.contains("(c)") || t.contains("(C)");
+        proptest::prop_assert_eq!(has_credit_sign(&t), signs);
+    }
+
     #[test]
     fn never_panics(paras in proptest::collection::vec("\\PC{0,120}", 0..4)) {
         let mut book = PeopleBook::new();
