@@ -144,6 +144,12 @@ const TITLE_BEFORE: &[&str] = &[
 
 /// Every quote in the blocks not marked in `skip`, attributed to speakers in `people`.
 pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Vec<Quote> {
+    pass(doc, skip, people, false)
+}
+
+/// The pass of [`find_quotes`]. With `every_subject`, each paragraph's closing subject is
+/// read even where nothing can use it: the tests compare that with the lazy pass.
+fn pass(doc: &Document, skip: &[bool], people: &mut PeopleBook, every_subject: bool) -> Vec<Quote> {
     let blocks: Vec<Option<BlockData>> = doc
         .blocks
         .iter()
@@ -212,7 +218,20 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
             }
         }
         prev_block = Some(b);
-        // who the paragraph's last sentence is about: a quote-only paragraph next may be theirs
+        // who the paragraph's last sentence is about: a quote-only paragraph next may be
+        // theirs. Only the next paragraph read asks, and only for a quote opening in it; a
+        // pronoun's guess is the one guess that changes the resolver (it settles the
+        // gender of whom it points to), so a paragraph without one and without a quote
+        // after it skips the reading
+        let next = blocks[b + 1..]
+            .iter()
+            .position(Option::is_some)
+            .map(|k| b + 1 + k);
+        let asked = next.is_some_and(|k| by_block[k].iter().any(|s| s.depth == 0));
+        if !(every_subject || asked || data.toks.iter().any(names_gendered_pronoun)) {
+            para_subject = None;
+            continue;
+        }
         let mut n = data.toks.len();
         if n > 0 && data.toks[n - 1].ends_sentence() {
             n -= 1;
@@ -225,6 +244,12 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
     }
     out.sort_by_key(|q| (q.block, q.start));
     out
+}
+
+/// A he, she, him or her (in any listed language): the words a guessed subject can be a
+/// pronoun with a gender from (see [`words::is_gendered_pronoun`]).
+fn names_gendered_pronoun(t: &Token) -> bool {
+    t.is_word() && words::is_gendered_pronoun(&t.key)
 }
 
 /// Character ranges of each block covered by top-level quotes, marks included, in order.

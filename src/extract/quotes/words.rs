@@ -191,6 +191,16 @@ pub fn words() -> &'static Words {
     WORDS.get_or_init(load)
 }
 
+/// A pronoun listed with a gender: he, him, she, her and their French and Spanish forms.
+/// (Written out so that a block is checked without a lookup per word; a test holds it to
+/// `pronouns.txt`.)
+pub fn is_gendered_pronoun(key: &str) -> bool {
+    matches!(
+        key,
+        "he" | "him" | "she" | "her" | "él" | "ella" | "il" | "elle"
+    )
+}
+
 /// Abbreviations whose final dot does not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
@@ -198,3 +208,18 @@ pub const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
     "ft", "pres", "atty", "supt", "messrs", "mme", "mlle", "sra", "sr", "gral",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gendered_pronouns_are_the_listed_ones() {
+        for (word, info) in &words().pronouns {
+            assert_eq!(is_gendered_pronoun(word), info.gender.is_some(), "{word}");
+        }
+        for word in ["he", "him", "she", "her", "él", "ella", "il", "elle"] {
+            assert!(words().pronouns.contains_key(word), "{word}");
+        }
+    }
+}
