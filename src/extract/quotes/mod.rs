@@ -58,24 +58,43 @@ use phrases::{PhraseKind, Text};
 use resolve::{Resolver, Speaker};
 use tokens::{index_at, Token};
 
-/// One readable block: characters, marks and tokens.
-struct BlockData {
+/// One readable block: characters, marks and tokens (whose keys borrow from the text).
+struct BlockData<'d> {
     chars: Vec<char>,
     marks: Vec<Mark>,
-    toks: Vec<Token>,
+    toks: Vec<Token<'d>>,
 }
 
-impl BlockData {
-    fn new(text: &str) -> Self {
+impl<'d> BlockData<'d> {
+    fn new(text: &'d str) -> Self {
         // (sized once: collecting would grow the vector from a quarter of the bytes)
         let mut chars = Vec::with_capacity(text.len());
-        chars.extend(text.chars());
+        push_chars(&mut chars, text);
         let marks = marks::scan(&chars);
-        let toks = tokens::tokenize(&chars);
+        let toks = tokens::tokenize(text, &chars);
         BlockData { chars, marks, toks }
     }
     fn text(&self) -> Text<'_> {
         Text::new(&self.chars, &self.toks)
+    }
+}
+
+/// Append the characters of `text`: runs of ASCII bytes are copied as they are, and only
+/// the other characters are decoded (most prose is ASCII between its curly quotes).
+fn push_chars(chars: &mut Vec<char>, text: &str) {
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        chars.extend(rest.as_bytes()[..ascii].iter().map(|&b| char::from(b)));
+        let mut others = rest[ascii..].chars();
+        let Some(c) = others.next() else {
+            break;
+        };
+        chars.push(c);
+        rest = others.as_str();
     }
 }
 
@@ -150,7 +169,7 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
 /// The pass of [`find_quotes`]. With `every_subject`, each paragraph's closing subject is
 /// read even where nothing can use it: the tests compare that with the lazy pass.
 fn pass(doc: &Document, skip: &[bool], people: &mut PeopleBook, every_subject: bool) -> Vec<Quote> {
-    let blocks: Vec<Option<BlockData>> = doc
+    let blocks: Vec<Option<BlockData<'_>>> = doc
         .blocks
         .iter()
         .enumerate()
@@ -248,12 +267,12 @@ fn pass(doc: &Document, skip: &[bool], people: &mut PeopleBook, every_subject: b
 
 /// A he, she, him or her (in any listed language): the words a guessed subject can be a
 /// pronoun with a gender from (see [`words::is_gendered_pronoun`]).
-fn names_gendered_pronoun(t: &Token) -> bool {
-    t.is_word() && words::is_gendered_pronoun(&t.key)
+fn names_gendered_pronoun(t: &Token<'_>) -> bool {
+    t.is_word() && words::is_gendered_pronoun(t.key())
 }
 
 /// Character ranges of each block covered by top-level quotes, marks included, in order.
-fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, usize)>> {
+fn top_regions(spans: &[Span], blocks: &[Option<BlockData<'_>>]) -> Vec<Vec<(usize, usize)>> {
     let mut regions = vec![Vec::new(); blocks.len()];
     for s in spans.iter().filter(|s| s.depth == 0) {
         for (b, region) in regions
@@ -284,7 +303,7 @@ fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, 
 }
 
 /// Token range of the words before a quote's opening mark, from the sentence start.
-fn before_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
+fn before_range(span: &Span, data: &BlockData<'_>, regions: &[(usize, usize)]) -> (usize, usize) {
     let open = span.open.pos;
     // regions are sorted and disjoint: the one before the opening mark ends last; short
     // quoted names and titles in between are read through (Ruiz called the “Safe Ports”
@@ -318,7 +337,7 @@ fn is_short(r: (usize, usize)) -> bool {
 const SENTENCE_REACH: usize = 200;
 
 /// The first token of the sentence holding token `hi`, skipping sentence ends inside quotes.
-fn sentence_start(data: &BlockData, hi: usize, regions: &[(usize, usize)]) -> usize {
+fn sentence_start(data: &BlockData<'_>, hi: usize, regions: &[(usize, usize)]) -> usize {
     let inside = |pos: usize| {
         let i = regions.partition_point(|r| r.0 <= pos);
         i > 0 && pos < regions[i - 1].1
@@ -331,7 +350,7 @@ fn sentence_start(data: &BlockData, hi: usize, regions: &[(usize, usize)]) -> us
 }
 
 /// Token range of the words after a quote's closing mark, to the sentence end.
-fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
+fn after_range(span: &Span, data: &BlockData<'_>, regions: &[(usize, usize)]) -> (usize, usize) {
     let Some(close) = span.close else {
         return (data.toks.len(), data.toks.len());
     };
@@ -353,7 +372,7 @@ fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (us
 /// Find and resolve the cue of one top-level quote.
 fn attribute<'s>(
     span: &'s Span,
-    blocks: &[Option<BlockData>],
+    blocks: &[Option<BlockData<'_>>],
     regions: &[Vec<(usize, usize)>],
     res: &mut Resolver<'_>,
 ) -> Found<'s> {
@@ -386,7 +405,7 @@ fn attribute<'s>(
         let prev = &open_data.toks[bhi - 1];
         f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '('))
             || prev.kind == tokens::Kind::Mark;
-        f.word_before = prev.key.clone();
+        f.word_before = prev.key().to_string();
         f.possessive_before = prev.possessive;
     }
     // which side speaks first: a quote ending in a comma (or ? !) is followed by its cue;
@@ -509,7 +528,7 @@ fn attribute<'s>(
 /// gives way to that source.
 fn outer_cue(
     span: &Span,
-    blocks: &[Option<BlockData>],
+    blocks: &[Option<BlockData<'_>>],
     regions: &[Vec<(usize, usize)>],
     c: Cue,
     b: usize,
@@ -539,7 +558,7 @@ fn outer_cue(
 }
 
 /// The last non-space character inside a span.
-fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
+fn span_last_char(span: &Span, blocks: &[Option<BlockData<'_>>]) -> Option<char> {
     let data = blocks.get(span.end_block)?.as_ref()?;
     let (a, z) = block_range(span, span.end_block, data.chars.len())?;
     data.chars
@@ -553,7 +572,7 @@ fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
 /// The words after the closing mark carry on the sentence: `"…", he said`, `"…" he said`.
 fn after_starts_with_comma(
     span: &Span,
-    blocks: &[Option<BlockData>],
+    blocks: &[Option<BlockData<'_>>],
     regions: &[Vec<(usize, usize)>],
 ) -> bool {
     let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else {
@@ -564,9 +583,7 @@ fn after_starts_with_comma(
         && (data.toks[lo].is_punct(',')
             || (data.toks[lo].is_word()
                 && !data.toks[lo].cap
-                && words::words()
-                    .pronouns
-                    .contains_key(data.toks[lo].key.as_str())))
+                && words::words().pronouns.contains_key(data.toks[lo].key())))
 }
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
@@ -671,7 +688,7 @@ fn fill_unattributed(
 }
 
 /// The words of a span, joined over paragraphs, and its first block's offsets.
-fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize, usize)> {
+fn span_text(span: &Span, blocks: &[Option<BlockData<'_>>]) -> Option<(String, usize, usize)> {
     let mut text = String::new();
     let mut first: Option<(usize, usize)> = None;
     for b in span.open.block..=span.end_block {
@@ -737,7 +754,7 @@ fn title_like(text: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
-fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
+fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData<'_>>]) -> Option<Quote> {
     let (text, start, end) = span_text(f.span, blocks)?;
     if !text.chars().any(char::is_alphabetic) {
         return None;
@@ -807,7 +824,7 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
 fn nested_quote(
     s: &Span,
     next_inner: Option<usize>,
-    data: &BlockData,
+    data: &BlockData<'_>,
     b: usize,
     regions: &[(usize, usize)],
     res: &mut Resolver<'_>,

@@ -655,3 +655,13 @@ fn lazy_subjects_change_nothing_in_the_written_cases() {
     let skip = vec![false; d.blocks.len()];
     assert_eq!(outcome(&d, &skip, false), outcome(&d, &skip, true));
 }
+
+proptest::proptest! {
+    /// Copying ASCII runs and decoding the rest gives the characters of the text.
+    #[test]
+    fn chars_are_the_text_chars(s in "(?s).{0,80}|[a-z “”’é\n]{0,40}") {
+        let mut chars = Vec::new();
+        push_chars(&mut chars, &s);
+        proptest::prop_assert_eq!(chars, s.chars().collect::<Vec<char>>());
+    }
+}

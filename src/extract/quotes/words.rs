@@ -194,6 +194,7 @@ pub fn words() -> &'static Words {
 /// A pronoun listed with a gender: he, him, she, her and their French and Spanish forms.
 /// (Written out so that a block is checked without a lookup per word; a test holds it to
 /// `pronouns.txt`.)
+#[inline]
 pub fn is_gendered_pronoun(key: &str) -> bool {
     matches!(
         key,
