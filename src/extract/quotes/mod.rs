@@ -246,8 +246,8 @@ fn pass(doc: &Document, skip: &[bool], people: &mut PeopleBook, every_subject: b
             .iter()
             .position(Option::is_some)
             .map(|k| b + 1 + k);
-        let asked = next.is_some_and(|k| by_block[k].iter().any(|s| s.depth == 0));
-        if !(every_subject || asked || data.toks.iter().any(names_gendered_pronoun)) {
+        let asked = every_subject || next.is_some_and(|k| by_block[k].iter().any(|s| s.depth == 0));
+        if !(asked || data.toks.iter().any(names_gendered_pronoun)) {
             para_subject = None;
             continue;
         }
@@ -256,6 +256,11 @@ fn pass(doc: &Document, skip: &[bool], people: &mut PeopleBook, every_subject: b
             n -= 1;
         }
         let s0 = sentence_start(data, n, &regions[b]);
+        // (the subject's phrases are read from the last sentence's own words)
+        if !(asked || data.toks[s0..n].iter().any(names_gendered_pronoun)) {
+            para_subject = None;
+            continue;
+        }
         para_subject = attribution::sentence_subject_cue(&text, s0, n, false).map(|c| {
             let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
             res.guess(&text, &c.phrase, pos)

@@ -644,6 +644,16 @@ fn a_closing_she_settles_a_gender_though_no_quote_follows() {
 
 #[test]
 fn lazy_subjects_change_nothing_in_the_written_cases() {
+    // a pronoun in an earlier sentence: the closing subject is read from the last one only
+    let d = doc(&[
+        "Mayor Quinn spoke on Monday.",
+        "She toured the port. The plan was approved, he said.",
+        "The plan was approved. She left.",
+        "It rained.",
+        "“We will wait,” he said.",
+    ]);
+    let skip = vec![false; d.blocks.len()];
+    assert_eq!(outcome(&d, &skip, false), outcome(&d, &skip, true));
     let d = doc(&[
         "Trade minister Barber Varga met officials on Monday.",
         "He described his meeting with port authority head Tolo Itoda as \"very frank.\"",

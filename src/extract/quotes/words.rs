@@ -191,14 +191,21 @@ pub fn words() -> &'static Words {
     WORDS.get_or_init(load)
 }
 
-/// A pronoun listed with a gender: he, him, she, her and their French and Spanish forms.
-/// (Written out so that a block is checked without a lookup per word; a test holds it to
-/// `pronouns.txt`.)
+/// A pronoun listed with a gender: he, him, she, her, él, ella, il, elle. (Written out,
+/// byte by byte, so that a block is checked without a lookup or a string comparison per
+/// word; a test holds it to `pronouns.txt`.)
 #[inline]
 pub fn is_gendered_pronoun(key: &str) -> bool {
     matches!(
-        key,
-        "he" | "him" | "she" | "her" | "él" | "ella" | "il" | "elle"
+        key.as_bytes(),
+        [b'h', b'e']
+            | [b'h', b'i', b'm']
+            | [b's', b'h', b'e']
+            | [b'h', b'e', b'r']
+            | [0xC3, 0xA9, b'l']
+            | [b'e', b'l', b'l', b'a']
+            | [b'i', b'l']
+            | [b'e', b'l', b'l', b'e']
     )
 }
 
@@ -221,6 +228,10 @@ mod tests {
         }
         for word in ["he", "him", "she", "her", "él", "ella", "il", "elle"] {
             assert!(words().pronouns.contains_key(word), "{word}");
+            assert!(is_gendered_pronoun(word), "{word}");
+        }
+        for word in ["", "h", "hi", "he's", "them", "el", "él's", "hers", "i"] {
+            assert!(!is_gendered_pronoun(word), "{word}");
         }
     }
 }
