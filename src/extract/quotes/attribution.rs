@@ -43,13 +43,13 @@ fn is_verb(text: &Text<'_>, i: usize) -> bool {
         return false;
     }
     let prev = i.checked_sub(1).and_then(|p| text.toks.get(p));
-    !prev.is_some_and(|p| p.is_word() && (NOUN_MAKERS.contains(&p.key.as_str()) || p.possessive))
+    !prev.is_some_and(|p| p.is_word() && (NOUN_MAKERS.contains(&p.key()) || p.possessive))
 }
 
 /// How many tokens "according to" takes at `i`, in the languages wire copy comes in:
 /// "according to", "selon" (French), "según" (Spanish), "laut" (German).
 fn according_to(text: &Text<'_>, i: usize) -> Option<usize> {
-    let key = |k: usize| text.toks.get(k).map(|t| t.key.as_str());
+    let key = |k: usize| text.toks.get(k).map(|t| t.key());
     match key(i)? {
         "according" => (key(i + 1) == Some("to")).then_some(2),
         "selon" | "según" | "segun" | "laut" => Some(1),
@@ -64,14 +64,10 @@ fn is_auxiliary(text: &Text<'_>, i: usize) -> bool {
     let participle = text
         .toks
         .get(i + 1)
-        .is_some_and(|t| t.is_word() && !t.cap && words().inverting.contains(t.key.as_str()));
+        .is_some_and(|t| t.is_word() && !t.cap && words().inverting.contains(t.key()));
     participle
         && text.toks.get(i).is_some_and(|t| {
-            !t.cap
-                && matches!(
-                    t.key.as_str(),
-                    "a" | "ont" | "avait" | "ha" | "han" | "había"
-                )
+            !t.cap && matches!(t.key(), "a" | "ont" | "avait" | "ha" | "han" | "había")
         })
 }
 
@@ -89,7 +85,7 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     let mut e = v;
     while e > lo {
         let t = &text.toks[e - 1];
-        let adverb = t.is_word() && !t.cap && t.key.ends_with("ly") && t.key.len() > 4;
+        let adverb = t.is_word() && !t.cap && t.key().ends_with("ly") && t.key().len() > 4;
         if t.is_word() && (t.lex() & lex::FILLER != 0 || adverb) && t.lex() & lex::PRONOUN == 0 {
             e -= 1;
         } else {
@@ -146,12 +142,12 @@ pub fn subject_before(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
 /// "Mr. Morgan of the Sierra Club said": the speaker is the phrase before "of".
 fn extend_of(text: &Text<'_>, lo: usize, p: Phrase) -> Phrase {
     let mut at = p.start;
-    if at > lo && text.toks[at - 1].key == "the" {
+    if at > lo && text.toks[at - 1].key() == "the" {
         at -= 1;
     }
     if at < lo + 2
         || !matches!(
-            text.toks[at - 1].key.as_str(),
+            text.toks[at - 1].key(),
             "of" | "at" | "from" | "for" | "with"
         )
     {
@@ -181,35 +177,34 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     }
     if is_auxiliary(text, i) {
         let phrase = text.parse_forward(i + 2, hi)?;
-        return Some(cue(phrase, &text.toks[i + 1].key, "after-verb-name", 0.9));
+        return Some(cue(phrase, text.toks[i + 1].key(), "after-verb-name", 0.9));
     }
-    let i = if text.toks[i].key == "as" && !text.toks[i].cap {
+    let i = if text.toks[i].key() == "as" && !text.toks[i].cap {
         i + 1
     } else {
         i
     };
     if is_verb(text, i) {
-        if !words().inverting.contains(text.toks[i].key.as_str()) {
+        if !words().inverting.contains(text.toks[i].key()) {
             return None;
         }
         let phrase = text.parse_forward(i + 1, hi)?;
-        return Some(cue(phrase, &text.toks[i].key, "after-verb-name", 0.9));
+        return Some(cue(phrase, text.toks[i].key(), "after-verb-name", 0.9));
     }
     let reach = hi.min(i + AFTER_REACH);
     let Some(v) = (i..reach).find(|&k| is_verb(text, k)) else {
         return unlisted_verb(text, i, hi);
     };
     if let Some(p) = leading_name(text, i, v) {
-        return Some(cue(p, &text.toks[v].key, "after-name-verb", 0.9));
+        return Some(cue(p, text.toks[v].key(), "after-name-verb", 0.9));
     }
     let inverted = || {
         // "…" aside from the rest, said the bureau's director
-        let ok = v > i
-            && text.is_punct(v - 1, ',')
-            && words().inverting.contains(text.toks[v].key.as_str());
+        let ok =
+            v > i && text.is_punct(v - 1, ',') && words().inverting.contains(text.toks[v].key());
         ok.then(|| text.parse_forward(v + 1, hi))
             .flatten()
-            .map(|p| cue(p, &text.toks[v].key, "after-verb-name", 0.75))
+            .map(|p| cue(p, text.toks[v].key(), "after-verb-name", 0.75))
     };
     let Some(phrase) = subject_before(text, i, v) else {
         return inverted();
@@ -224,7 +219,7 @@ pub fn after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     if !starts_right {
         return inverted();
     }
-    Some(cue(phrase, &text.toks[v].key, "after-name-verb", 0.9))
+    Some(cue(phrase, text.toks[v].key(), "after-name-verb", 0.9))
 }
 
 /// "…," Ana Ruiz, now 81 and retired in Leeds, Yorks., said: a name opening the context,
@@ -245,7 +240,7 @@ fn leading_name(text: &Text<'_>, i: usize, v: usize) -> Option<Phrase> {
     // the appositive ends in a comma, or holds a relative clause running up to the verb:
     // "Ana Ruiz, the analyst who ran the poll, said" / "…who ran the poll tweeted"
     let closed = text.is_punct(e - 1, ',');
-    let relative = (z + 1..e).any(|k| text.toks[k].key == "who" && !text.toks[k].cap);
+    let relative = (z + 1..e).any(|k| text.toks[k].key() == "who" && !text.toks[k].cap);
     if !(closed || relative) {
         return None;
     }
@@ -276,8 +271,8 @@ fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
         text.toks.get(k).is_some_and(|t| {
             t.is_word()
                 && !t.cap
-                && t.key.len() > 3
-                && t.key.ends_with("ed")
+                && t.key().len() > 3
+                && t.key().ends_with("ed")
                 && t.lex() & lex::FUNCTION == 0
         })
     };
@@ -285,7 +280,7 @@ fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
         let p = text
             .parse_forward(i + 1, hi)
             .filter(|p| p.kind == PhraseKind::Name)?;
-        return Some(cue(p, &text.toks[i].key, "after-verb-name", 0.6));
+        return Some(cue(p, text.toks[i].key(), "after-verb-name", 0.6));
     }
     let p = text
         .parse_forward(i, hi)
@@ -296,11 +291,11 @@ fn unlisted_verb(text: &Text<'_>, i: usize, hi: usize) -> Option<Cue> {
             || text
                 .toks
                 .get(p.end + 1)
-                .is_some_and(|t| matches!(t.key.as_str(), "back" | "out" | "up")))
+                .is_some_and(|t| matches!(t.key(), "back" | "out" | "up")))
     {
         return Some(cue(
             p.clone(),
-            &text.toks[p.end].key,
+            text.toks[p.end].key(),
             "after-name-verb",
             0.6,
         ));
@@ -364,7 +359,7 @@ fn at_clause_start(text: &Text<'_>, lo: usize, p: &Phrase) -> bool {
     if !prev.is_word() {
         return true;
     }
-    CLAUSE_OPENERS.contains(&prev.key.as_str())
+    CLAUSE_OPENERS.contains(&prev.key())
         || prev.lex() & lex::FILLER != 0
         || (prev.cap && prev.lex() & lex::NOT_PEOPLE != 0)
 }
@@ -421,7 +416,7 @@ pub fn before(
             continue;
         }
         tried += 1;
-        let verb = text.toks[v].key.clone();
+        let verb = text.toks[v].key().to_string();
         if let Some(p) = before_subject(text, lo, v, sent_lo) {
             let naming = NAMING_VERBS.contains(&verb.as_str());
             let named = matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_));
@@ -441,7 +436,7 @@ pub fn before(
                     .find_map(|u| {
                         before_subject(text, lo, u, sent_lo)
                             .filter(|q| matches!(q.kind, PhraseKind::Name | PhraseKind::Pronoun(_)))
-                            .map(|q| cue(q, &text.toks[u].key, "before-name-verb", 0.8))
+                            .map(|q| cue(q, text.toks[u].key(), "before-name-verb", 0.8))
                     });
                 return Some(earlier.unwrap_or(found));
             }
@@ -462,16 +457,16 @@ pub fn before(
     // "Smith’s claim that “…”", "his words: “…”"
     for n in (lo..hi).rev() {
         let t = &text.toks[n];
-        if t.is_word() && !t.cap && words().cue_nouns.contains(t.key.as_str()) && n > lo {
+        if t.is_word() && !t.cap && words().cue_nouns.contains(t.key()) && n > lo {
             let o = &text.toks[n - 1];
             if o.possessive
                 && (o.cap
-                    || words().roles.contains(o.key.as_str())
-                    || words().titles.contains_key(o.key.as_str()))
+                    || words().roles.contains(o.key())
+                    || words().titles.contains_key(o.key()))
             {
                 if let Some(p) = text.parse_backward(lo, n) {
                     if matches!(p.kind, PhraseKind::Name | PhraseKind::Role(_)) {
-                        return Some(cue(p, &t.key, "possessive-cue", 0.6));
+                        return Some(cue(p, t.key(), "possessive-cue", 0.6));
                     }
                 }
             }
@@ -483,11 +478,11 @@ pub fn before(
 /// The speaker of verb `v` in a before-context: its own subject, the sentence subject for
 /// a participle or a second verb ("…, saying", "and added"), the antecedent of "who".
 fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Option<Phrase> {
-    let key = text.toks[v].key.as_str();
+    let key = text.toks[v].key();
     let prev_key = v
         .checked_sub(1)
         .filter(|&p| p >= lo)
-        .map(|p| text.toks[p].key.as_str());
+        .map(|p| text.toks[p].key());
     let participle = key.ends_with("ing");
     let compound = matches!(prev_key, Some("and" | "but"));
     if participle {
@@ -497,7 +492,7 @@ fn before_subject(text: &Text<'_>, lo: usize, v: usize, sent_lo: usize) -> Optio
             let by = p.start == lo
                 || !text.toks[p.start - 1].is_word()
                 || matches!(
-                    text.toks[p.start - 1].key.as_str(),
+                    text.toks[p.start - 1].key(),
                     "with" | "as" | "and" | "while"
                 );
             if p.kind == PhraseKind::Name && by {
@@ -537,7 +532,7 @@ fn resolve_relative(text: &Text<'_>, lo: usize, p: Phrase) -> Option<Phrase> {
 fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     if let Some(u) = (lo..v)
         .rev()
-        .find(|&k| is_verb(text, k) && !text.toks[k].key.ends_with("ing"))
+        .find(|&k| is_verb(text, k) && !text.toks[k].key().ends_with("ing"))
     {
         if let Some(p) = subject_before(text, lo, u).and_then(|p| resolve_relative(text, lo, p)) {
             if !matches!(p.kind, PhraseKind::Pronoun(i) if i.relative) {
@@ -548,7 +543,7 @@ fn sentence_subject(text: &Text<'_>, lo: usize, v: usize) -> Option<Phrase> {
     // the subject opens the sentence or follows an opening phrase and its comma
     let mut start = skip_lead(text, lo, v);
     // "But Ruiz quickly replied: …": a conjunction opening the sentence is no intro phrase
-    if start + 1 < v && matches!(text.toks[start].key.as_str(), "but" | "and" | "so" | "yet") {
+    if start + 1 < v && matches!(text.toks[start].key(), "but" | "and" | "so" | "yet") {
         start += 1;
     }
     let mut starts = vec![start];
@@ -595,7 +590,7 @@ pub fn intro_word(text: &Text<'_>, i: usize) -> bool {
     let t = &text.toks[i];
     let next_lower = text.toks.get(i + 1).is_some_and(|n| !n.cap || !n.is_word());
     let determiner = t.lex() & lex::DETERMINER != 0;
-    (t.cap && (t.key.ends_with("ly") || t.key.ends_with("ing")) && next_lower)
+    (t.cap && (t.key().ends_with("ly") || t.key().ends_with("ing")) && next_lower)
         || t.lex() & lex::FUNCTION != 0 && t.lex() & lex::PRONOUN == 0 && !determiner
 }
 
@@ -608,10 +603,10 @@ fn colon_cue(text: &Text<'_>, lo: usize, colon: usize) -> Option<Cue> {
         let t = &text.toks[end - 1];
         if t.is_word()
             && !t.cap
-            && (t.key.ends_with("ed") || t.key.ends_with("s"))
-            && !words().roles.contains(t.key.as_str())
+            && (t.key().ends_with("ed") || t.key().ends_with("s"))
+            && !words().roles.contains(t.key())
         {
-            verb = t.key.clone();
+            verb = t.key().to_string();
             end -= 1;
         }
     }
@@ -654,7 +649,7 @@ pub fn sentence_subject_cue(
     // a sentence-initial adverb is no name: "Shortly after, Ruiz sent a note saying “…”"
     let t = &text.toks[start];
     if t.cap
-        && t.key.ends_with("ly")
+        && t.key().ends_with("ly")
         && text
             .toks
             .get(start + 1)
@@ -688,7 +683,7 @@ pub fn sentence_subject_cue(
         return None;
     }
     let verb = if next.is_word() {
-        next.key.clone()
+        next.key().to_string()
     } else {
         String::new()
     };
@@ -718,7 +713,7 @@ pub fn final_clause(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
             continue;
         };
         let Some(v) =
-            (comma + 1..hi).find(|&k| text.toks[k].is_word() && text.toks[k].key == c.verb)
+            (comma + 1..hi).find(|&k| text.toks[k].is_word() && text.toks[k].key() == c.verb)
         else {
             continue;
         };
@@ -754,14 +749,14 @@ pub fn outer_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     let reporting = |k: usize| {
         text.toks
             .get(k)
-            .is_some_and(|t| t.is_word() && !t.cap && REPORTING_VERBS.contains(&t.key.as_str()))
+            .is_some_and(|t| t.is_word() && !t.cap && REPORTING_VERBS.contains(&t.key()))
     };
     // ", reports the Gazette."
     if reporting(i) {
         let p = text.parse_forward(i + 1, hi)?;
         let thing = matches!(p.kind, PhraseKind::Thing | PhraseKind::Name);
         return (thing && p.end >= hi)
-            .then(|| cue(p, &text.toks[i].key, "according-to-source", 0.7));
+            .then(|| cue(p, text.toks[i].key(), "according-to-source", 0.7));
     }
     // ", the Gazette reported."
     let mut e = hi;
@@ -771,7 +766,7 @@ pub fn outer_source(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     if e > i + 1 && reporting(e - 1) {
         let p = text.parse_exact(i, e - 1)?;
         if matches!(p.kind, PhraseKind::Thing | PhraseKind::Name) {
-            return Some(cue(p, &text.toks[e - 1].key, "according-to-source", 0.7));
+            return Some(cue(p, text.toks[e - 1].key(), "according-to-source", 0.7));
         }
     }
     None
@@ -795,7 +790,7 @@ pub fn subject_after(text: &Text<'_>, lo: usize, hi: usize) -> Option<Cue> {
     let p = text.parse_forward(lo + 1, hi)?;
     let verb = text.toks.get(p.end).filter(|t| t.is_word() && !t.cap)?;
     matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_))
-        .then(|| cue(p.clone(), &verb.key.clone(), "sentence-subject", 0.45))
+        .then(|| cue(p.clone(), verb.key(), "sentence-subject", 0.45))
 }
 
 fn cue(phrase: Phrase, verb: &str, rule: &'static str, confidence: f32) -> Cue {
@@ -814,14 +809,14 @@ mod tests {
 
     fn after_of(s: &str) -> Option<(String, String)> {
         let chars: Vec<char> = s.chars().collect();
-        let toks = tokenize(&chars);
+        let toks = tokenize(s, &chars);
         let t = Text::new(&chars, &toks);
         after(&t, 0, toks.len()).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
     }
 
     fn before_of(s: &str) -> Option<(String, String)> {
         let chars: Vec<char> = s.chars().collect();
-        let toks = tokenize(&chars);
+        let toks = tokenize(s, &chars);
         let t = Text::new(&chars, &toks);
         before(&t, 0, toks.len(), 0, &[]).map(|c| (t.slice(c.phrase.start, c.phrase.end), c.verb))
     }

@@ -99,18 +99,27 @@ fn is_single_glyph(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’' | '‛' | '`')
 }
 
+/// The first character from `i` on that may be a mark: most characters are plain ASCII,
+/// and only " ' ` among them can be marks (a run of others is passed over in one search).
+fn next_candidate(chars: &[char], i: usize) -> Option<usize> {
+    let k = chars
+        .get(i..)?
+        .iter()
+        .position(|&c| !c.is_ascii() || matches!(c, '"' | '\'' | '`'))?;
+    Some(i + k)
+}
+
 /// Every quote mark of a block, in order. Apostrophes inside words ("don't", "Clinton’s")
 /// and before decades ("'90s") are not marks.
 pub fn scan(chars: &[char]) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        let Some(next) = next_candidate(chars, i) else {
+            break;
+        };
+        i = next;
         let c = chars[i];
-        // most characters are plain ASCII: only " ' ` among them can be marks
-        if c.is_ascii() && !matches!(c, '"' | '\'' | '`') {
-            i += 1;
-            continue;
-        }
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
         // two single marks in a row are one double mark: '' ‘‘ ’’ ``
         if is_single_glyph(c) && chars.get(i + 1).is_some_and(|&d| is_single_glyph(d)) {
@@ -368,6 +377,20 @@ pub fn block_range(s: &Span, b: usize, len: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The search stops where the character-by-character skip of plain ASCII stopped.
+        #[test]
+        fn candidates_are_where_the_skip_stopped(s in "(?s).{0,40}|[a-z \"'`’“]{0,30}", i in 0..45usize) {
+            let chars: Vec<char> = s.chars().collect();
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii() && !matches!(chars[j], '"' | '\'' | '`') {
+                j += 1;
+            }
+            let want = (j < chars.len()).then_some(j);
+            proptest::prop_assert_eq!(next_candidate(&chars, i), want);
+        }
+    }
 
     fn spans_of(paragraphs: &[&str]) -> Vec<(usize, String)> {
         let chars: Vec<Vec<char>> = paragraphs.iter().map(|p| p.chars().collect()).collect();

@@ -58,24 +58,43 @@ use phrases::{PhraseKind, Text};
 use resolve::{Resolver, Speaker};
 use tokens::{index_at, Token};
 
-/// One readable block: characters, marks and tokens.
-struct BlockData {
+/// One readable block: characters, marks and tokens (whose keys borrow from the text).
+struct BlockData<'d> {
     chars: Vec<char>,
     marks: Vec<Mark>,
-    toks: Vec<Token>,
+    toks: Vec<Token<'d>>,
 }
 
-impl BlockData {
-    fn new(text: &str) -> Self {
+impl<'d> BlockData<'d> {
+    fn new(text: &'d str) -> Self {
         // (sized once: collecting would grow the vector from a quarter of the bytes)
         let mut chars = Vec::with_capacity(text.len());
-        chars.extend(text.chars());
+        push_chars(&mut chars, text);
         let marks = marks::scan(&chars);
-        let toks = tokens::tokenize(&chars);
+        let toks = tokens::tokenize(text, &chars);
         BlockData { chars, marks, toks }
     }
     fn text(&self) -> Text<'_> {
         Text::new(&self.chars, &self.toks)
+    }
+}
+
+/// Append the characters of `text`: runs of ASCII bytes are copied as they are, and only
+/// the other characters are decoded (most prose is ASCII between its curly quotes).
+fn push_chars(chars: &mut Vec<char>, text: &str) {
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        chars.extend(rest.as_bytes()[..ascii].iter().map(|&b| char::from(b)));
+        let mut others = rest[ascii..].chars();
+        let Some(c) = others.next() else {
+            break;
+        };
+        chars.push(c);
+        rest = others.as_str();
     }
 }
 
@@ -144,7 +163,13 @@ const TITLE_BEFORE: &[&str] = &[
 
 /// Every quote in the blocks not marked in `skip`, attributed to speakers in `people`.
 pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Vec<Quote> {
-    let blocks: Vec<Option<BlockData>> = doc
+    pass(doc, skip, people, false)
+}
+
+/// The pass of [`find_quotes`]. With `every_subject`, each paragraph's closing subject is
+/// read even where nothing can use it: the tests compare that with the lazy pass.
+fn pass(doc: &Document, skip: &[bool], people: &mut PeopleBook, every_subject: bool) -> Vec<Quote> {
+    let blocks: Vec<Option<BlockData<'_>>> = doc
         .blocks
         .iter()
         .enumerate()
@@ -212,12 +237,30 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
             }
         }
         prev_block = Some(b);
-        // who the paragraph's last sentence is about: a quote-only paragraph next may be theirs
+        // who the paragraph's last sentence is about: a quote-only paragraph next may be
+        // theirs. Only the next paragraph read asks, and only for a quote opening in it; a
+        // pronoun's guess is the one guess that changes the resolver (it settles the
+        // gender of whom it points to), so a paragraph without one and without a quote
+        // after it skips the reading
+        let next = blocks[b + 1..]
+            .iter()
+            .position(Option::is_some)
+            .map(|k| b + 1 + k);
+        let asked = every_subject || next.is_some_and(|k| by_block[k].iter().any(|s| s.depth == 0));
+        if !(asked || data.toks.iter().any(names_gendered_pronoun)) {
+            para_subject = None;
+            continue;
+        }
         let mut n = data.toks.len();
         if n > 0 && data.toks[n - 1].ends_sentence() {
             n -= 1;
         }
         let s0 = sentence_start(data, n, &regions[b]);
+        // (the subject's phrases are read from the last sentence's own words)
+        if !(asked || data.toks[s0..n].iter().any(names_gendered_pronoun)) {
+            para_subject = None;
+            continue;
+        }
         para_subject = attribution::sentence_subject_cue(&text, s0, n, false).map(|c| {
             let pos = (b, data.toks.get(c.phrase.start).map_or(0, |t| t.start));
             res.guess(&text, &c.phrase, pos)
@@ -227,8 +270,14 @@ pub fn find_quotes(doc: &Document, skip: &[bool], people: &mut PeopleBook) -> Ve
     out
 }
 
+/// A he, she, him or her (in any listed language): the words a guessed subject can be a
+/// pronoun with a gender from (see [`words::is_gendered_pronoun`]).
+fn names_gendered_pronoun(t: &Token<'_>) -> bool {
+    t.is_word() && words::is_gendered_pronoun(t.key())
+}
+
 /// Character ranges of each block covered by top-level quotes, marks included, in order.
-fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, usize)>> {
+fn top_regions(spans: &[Span], blocks: &[Option<BlockData<'_>>]) -> Vec<Vec<(usize, usize)>> {
     let mut regions = vec![Vec::new(); blocks.len()];
     for s in spans.iter().filter(|s| s.depth == 0) {
         for (b, region) in regions
@@ -259,7 +308,7 @@ fn top_regions(spans: &[Span], blocks: &[Option<BlockData>]) -> Vec<Vec<(usize, 
 }
 
 /// Token range of the words before a quote's opening mark, from the sentence start.
-fn before_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
+fn before_range(span: &Span, data: &BlockData<'_>, regions: &[(usize, usize)]) -> (usize, usize) {
     let open = span.open.pos;
     // regions are sorted and disjoint: the one before the opening mark ends last; short
     // quoted names and titles in between are read through (Ruiz called the “Safe Ports”
@@ -293,7 +342,7 @@ fn is_short(r: (usize, usize)) -> bool {
 const SENTENCE_REACH: usize = 200;
 
 /// The first token of the sentence holding token `hi`, skipping sentence ends inside quotes.
-fn sentence_start(data: &BlockData, hi: usize, regions: &[(usize, usize)]) -> usize {
+fn sentence_start(data: &BlockData<'_>, hi: usize, regions: &[(usize, usize)]) -> usize {
     let inside = |pos: usize| {
         let i = regions.partition_point(|r| r.0 <= pos);
         i > 0 && pos < regions[i - 1].1
@@ -306,7 +355,7 @@ fn sentence_start(data: &BlockData, hi: usize, regions: &[(usize, usize)]) -> us
 }
 
 /// Token range of the words after a quote's closing mark, to the sentence end.
-fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (usize, usize) {
+fn after_range(span: &Span, data: &BlockData<'_>, regions: &[(usize, usize)]) -> (usize, usize) {
     let Some(close) = span.close else {
         return (data.toks.len(), data.toks.len());
     };
@@ -328,7 +377,7 @@ fn after_range(span: &Span, data: &BlockData, regions: &[(usize, usize)]) -> (us
 /// Find and resolve the cue of one top-level quote.
 fn attribute<'s>(
     span: &'s Span,
-    blocks: &[Option<BlockData>],
+    blocks: &[Option<BlockData<'_>>],
     regions: &[Vec<(usize, usize)>],
     res: &mut Resolver<'_>,
 ) -> Found<'s> {
@@ -361,7 +410,7 @@ fn attribute<'s>(
         let prev = &open_data.toks[bhi - 1];
         f.after_clause = matches!(prev.kind, tokens::Kind::Punct(':' | ',' | '—' | '–' | '('))
             || prev.kind == tokens::Kind::Mark;
-        f.word_before = prev.key.clone();
+        f.word_before = prev.key().to_string();
         f.possessive_before = prev.possessive;
     }
     // which side speaks first: a quote ending in a comma (or ? !) is followed by its cue;
@@ -484,7 +533,7 @@ fn attribute<'s>(
 /// gives way to that source.
 fn outer_cue(
     span: &Span,
-    blocks: &[Option<BlockData>],
+    blocks: &[Option<BlockData<'_>>],
     regions: &[Vec<(usize, usize)>],
     c: Cue,
     b: usize,
@@ -514,7 +563,7 @@ fn outer_cue(
 }
 
 /// The last non-space character inside a span.
-fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
+fn span_last_char(span: &Span, blocks: &[Option<BlockData<'_>>]) -> Option<char> {
     let data = blocks.get(span.end_block)?.as_ref()?;
     let (a, z) = block_range(span, span.end_block, data.chars.len())?;
     data.chars
@@ -528,7 +577,7 @@ fn span_last_char(span: &Span, blocks: &[Option<BlockData>]) -> Option<char> {
 /// The words after the closing mark carry on the sentence: `"…", he said`, `"…" he said`.
 fn after_starts_with_comma(
     span: &Span,
-    blocks: &[Option<BlockData>],
+    blocks: &[Option<BlockData<'_>>],
     regions: &[Vec<(usize, usize)>],
 ) -> bool {
     let Some(data) = blocks.get(span.end_block).and_then(Option::as_ref) else {
@@ -539,9 +588,7 @@ fn after_starts_with_comma(
         && (data.toks[lo].is_punct(',')
             || (data.toks[lo].is_word()
                 && !data.toks[lo].cap
-                && words::words()
-                    .pronouns
-                    .contains_key(data.toks[lo].key.as_str())))
+                && words::words().pronouns.contains_key(data.toks[lo].key())))
 }
 
 /// Quotes without a cue of their own: inherit from a quote of the same paragraph, or from
@@ -646,7 +693,7 @@ fn fill_unattributed(
 }
 
 /// The words of a span, joined over paragraphs, and its first block's offsets.
-fn span_text(span: &Span, blocks: &[Option<BlockData>]) -> Option<(String, usize, usize)> {
+fn span_text(span: &Span, blocks: &[Option<BlockData<'_>>]) -> Option<(String, usize, usize)> {
     let mut text = String::new();
     let mut first: Option<(usize, usize)> = None;
     for b in span.open.block..=span.end_block {
@@ -712,7 +759,7 @@ fn title_like(text: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
-fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
+fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData<'_>>]) -> Option<Quote> {
     let (text, start, end) = span_text(f.span, blocks)?;
     if !text.chars().any(char::is_alphabetic) {
         return None;
@@ -782,7 +829,7 @@ fn to_quote(f: &Found<'_>, blocks: &[Option<BlockData>]) -> Option<Quote> {
 fn nested_quote(
     s: &Span,
     next_inner: Option<usize>,
-    data: &BlockData,
+    data: &BlockData<'_>,
     b: usize,
     regions: &[(usize, usize)],
     res: &mut Resolver<'_>,

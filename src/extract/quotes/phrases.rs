@@ -62,11 +62,11 @@ pub struct Phrase {
 /// One block's characters and tokens, read by the phrase parsers.
 pub struct Text<'a> {
     pub chars: &'a [char],
-    pub toks: &'a [Token],
+    pub toks: &'a [Token<'a>],
 }
 
 impl<'a> Text<'a> {
-    pub fn new(chars: &'a [char], toks: &'a [Token]) -> Self {
+    pub fn new(chars: &'a [char], toks: &'a [Token<'a>]) -> Self {
         Text { chars, toks }
     }
 
@@ -82,12 +82,12 @@ impl<'a> Text<'a> {
             .unwrap_or_default()
     }
 
-    fn tok(&self, i: usize) -> Option<&Token> {
+    fn tok(&self, i: usize) -> Option<&Token<'a>> {
         self.toks.get(i)
     }
 
     fn key(&self, i: usize) -> &str {
-        self.tok(i).map_or("", |t| t.key.as_str())
+        self.tok(i).map_or("", |t| t.key())
     }
 
     /// Whether the word at `i` is on the list of [`lex`] bit `bit` (false past the end).
@@ -268,7 +268,7 @@ impl<'a> Text<'a> {
         let Some(t) = self.tok(i) else { return false };
         let span = self.chars.get(t.start..t.end).unwrap_or_default();
         // the shapes first: most words are neither, and the lexicon tests below cost more
-        let dotted = dotted_letters(span) && !PLACES.contains(&t.key.as_str());
+        let dotted = dotted_letters(span) && !PLACES.contains(&t.key());
         // "JD Vance", "KP Sharma Oli": two capitals that are no known acronym; the people
         // filter asks the article for evidence of a person before keeping the name
         let two_capitals = span.len() == 2 && span.iter().all(char::is_ascii_uppercase);
@@ -319,25 +319,25 @@ impl<'a> Text<'a> {
             let head = i + 1 == e || (i + 2 == e && self.is_punct(e - 1, ')'));
             // (the list is asked only of the head or a date word)
             let listed = || t.lex() & lex::NOT_PEOPLE != 0;
-            // "I'm", "He's": a pronoun with a verb, no name
-            let contraction = t
-                .key
-                .split('\'')
-                .next()
-                .is_some_and(|p| p != t.key && w.pronouns.contains_key(p));
+            // "I'm", "He's": a pronoun with a verb, no name (most words have no apostrophe)
+            let contraction = t.key().bytes().any(|b| b == b'\'')
+                && t.key()
+                    .split('\'')
+                    .next()
+                    .is_some_and(|p| p != t.key() && w.pronouns.contains_key(p));
             if ((head || self.is_weekday(i) || self.is_month(i)) && listed())
                 || t.lex() & lex::PRONOUN != 0
                 || contraction
             {
                 return false;
             }
-            if !t.cap && t.lex() & lex::PARTICLE == 0 && t.key != "of" {
+            if !t.cap && t.lex() & lex::PARTICLE == 0 && t.key() != "of" {
                 // lower case words only inside parentheses
                 if !(s..i).any(|k| self.is_punct(k, '(')) {
                     return false;
                 }
             }
-            if t.key.chars().count() >= 2 && !t.acronym(self.chars) {
+            if t.key().chars().count() >= 2 && !t.acronym(self.chars) {
                 long = true;
             }
         }
@@ -843,7 +843,7 @@ mod tests {
 
     fn with<T>(s: &str, f: impl FnOnce(&Text<'_>) -> T) -> T {
         let chars: Vec<char> = s.chars().collect();
-        let toks = tokenize(&chars);
+        let toks = tokenize(s, &chars);
         f(&Text::new(&chars, &toks))
     }
 

@@ -254,8 +254,8 @@ impl<'p> Resolver<'p> {
             }
             let e = text.run_forward(i, n).max(i + 1);
             // "the carrier Carl Vinson", "USS Carl Vinson": a ship's name
-            let after_vessel = i > 0 && w.vessels.contains(text.toks[i - 1].key.as_str())
-                || t.acronym(text.chars) && w.vessels.contains(t.key.as_str());
+            let after_vessel = i > 0 && w.vessels.contains(text.toks[i - 1].key())
+                || t.acronym(text.chars) && w.vessels.contains(t.key());
             if !after_vessel {
                 // "Maria Lindqvist's Orbita": the owner named in the possessive is a
                 // mention of their own, not only a role of what follows
@@ -383,9 +383,9 @@ fn after_preposition(text: &Text<'_>, s: usize) -> bool {
         if !t.is_word() {
             return false;
         }
-        if !t.cap && OBLIQUE.contains(&t.key.as_str()) {
-            let according = i >= 1 && word(i - 1).is_some_and(|p| p.key == "according");
-            return !(t.key == "to" && according);
+        if !t.cap && OBLIQUE.contains(&t.key()) {
+            let according = i >= 1 && word(i - 1).is_some_and(|p| p.key() == "according");
+            return !(t.key() == "to" && according);
         }
     }
     false

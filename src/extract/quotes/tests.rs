@@ -534,3 +534,144 @@ fn a_name_after_a_preposition_is_not_the_next_he() {
         ]
     );
 }
+
+/// Words, names, pronouns, cues and marks the generated paragraphs are made of.
+const PIECES: &[&str] = &[
+    "Ana",
+    "Ruiz",
+    "Mr.",
+    "Okafor",
+    "Senator",
+    "Maria",
+    "Lopez",
+    "the",
+    "minister",
+    "he",
+    "He",
+    "she",
+    "She",
+    "her",
+    "him",
+    "they",
+    "who",
+    "il",
+    "Elle",
+    "said",
+    "told",
+    "added",
+    "says",
+    "according",
+    "to",
+    "reported",
+    "and",
+    "It",
+    "was",
+    "a",
+    "plan",
+    "in",
+    "Leeds",
+    "Reuters",
+    "that",
+    "called",
+    "it",
+    "“",
+    "”",
+    "\"",
+    "‘",
+    "’",
+    ",",
+    ".",
+    ":",
+    "?",
+    "—",
+];
+
+/// A paragraph from `(piece, glue)` pairs: glue 0 joins the piece to the one before.
+fn paragraph(parts: &[(usize, u8)]) -> String {
+    let mut s = String::new();
+    for &(k, glue) in parts {
+        if glue > 0 && !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(PIECES[k % PIECES.len()]);
+    }
+    s
+}
+
+/// The quotes of a pass and the people it left in the book.
+fn outcome(d: &Document, skip: &[bool], every_subject: bool) -> (Vec<Quote>, Vec<String>) {
+    let mut book = PeopleBook::new();
+    let quotes = pass(d, skip, &mut book, every_subject);
+    let people = book.people().iter().map(|p| format!("{p:?}")).collect();
+    (quotes, people)
+}
+
+proptest::proptest! {
+    /// Reading a paragraph's closing subject only where a quote follows or a pronoun may
+    /// change the resolver gives the quotes and people of reading it everywhere.
+    #[test]
+    fn lazy_subjects_change_nothing(
+        paras in proptest::collection::vec(
+            proptest::collection::vec((0..PIECES.len(), 0..3u8), 0..24),
+            1..7,
+        ),
+        skipped in proptest::collection::vec(proptest::bool::weighted(0.15), 7),
+    ) {
+        let texts: Vec<String> = paras.iter().map(|p| paragraph(p)).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let d = doc(&refs);
+        let skip = &skipped[..d.blocks.len()];
+        proptest::prop_assert_eq!(outcome(&d, skip, false), outcome(&d, skip, true));
+    }
+}
+
+#[test]
+fn a_closing_she_settles_a_gender_though_no_quote_follows() {
+    // "She" guesses Quinn and makes her a woman: the "he" of the quote is then nobody
+    let paras = [
+        "Mayor Quinn spoke on Monday.",
+        "She toured the port.",
+        "The plan was approved.",
+        "“We will wait,” he said.",
+    ];
+    let (quotes, _) = run(&paras);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].person, None);
+    let d = doc(&paras);
+    let skip = vec![false; d.blocks.len()];
+    assert_eq!(outcome(&d, &skip, false), outcome(&d, &skip, true));
+}
+
+#[test]
+fn lazy_subjects_change_nothing_in_the_written_cases() {
+    // a pronoun in an earlier sentence: the closing subject is read from the last one only
+    let d = doc(&[
+        "Mayor Quinn spoke on Monday.",
+        "She toured the port. The plan was approved, he said.",
+        "The plan was approved. She left.",
+        "It rained.",
+        "“We will wait,” he said.",
+    ]);
+    let skip = vec![false; d.blocks.len()];
+    assert_eq!(outcome(&d, &skip, false), outcome(&d, &skip, true));
+    let d = doc(&[
+        "Trade minister Barber Varga met officials on Monday.",
+        "He described his meeting with port authority head Tolo Itoda as \"very frank.\"",
+        "Ana Ruiz, the mayor, toured the port. She left early.",
+        "\"We will not wait.\"",
+        "Itoda met her later.",
+        "“It is done,” he said.",
+    ]);
+    let skip = vec![false; d.blocks.len()];
+    assert_eq!(outcome(&d, &skip, false), outcome(&d, &skip, true));
+}
+
+proptest::proptest! {
+    /// Copying ASCII runs and decoding the rest gives the characters of the text.
+    #[test]
+    fn chars_are_the_text_chars(s in "(?s).{0,80}|[a-z “”’é\n]{0,40}") {
+        let mut chars = Vec::new();
+        push_chars(&mut chars, &s);
+        proptest::prop_assert_eq!(chars, s.chars().collect::<Vec<char>>());
+    }
+}

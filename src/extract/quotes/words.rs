@@ -191,6 +191,24 @@ pub fn words() -> &'static Words {
     WORDS.get_or_init(load)
 }
 
+/// A pronoun listed with a gender: he, him, she, her, él, ella, il, elle. (Written out,
+/// byte by byte, so that a block is checked without a lookup or a string comparison per
+/// word; a test holds it to `pronouns.txt`.)
+#[inline]
+pub fn is_gendered_pronoun(key: &str) -> bool {
+    matches!(
+        key.as_bytes(),
+        [b'h', b'e']
+            | [b'h', b'i', b'm']
+            | [b's', b'h', b'e']
+            | [b'h', b'e', b'r']
+            | [0xC3, 0xA9, b'l']
+            | [b'e', b'l', b'l', b'a']
+            | [b'i', b'l']
+            | [b'e', b'l', b'l', b'e']
+    )
+}
+
 /// Abbreviations whose final dot does not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
@@ -198,3 +216,22 @@ pub const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
     "ft", "pres", "atty", "supt", "messrs", "mme", "mlle", "sra", "sr", "gral",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gendered_pronouns_are_the_listed_ones() {
+        for (word, info) in &words().pronouns {
+            assert_eq!(is_gendered_pronoun(word), info.gender.is_some(), "{word}");
+        }
+        for word in ["he", "him", "she", "her", "él", "ella", "il", "elle"] {
+            assert!(words().pronouns.contains_key(word), "{word}");
+            assert!(is_gendered_pronoun(word), "{word}");
+        }
+        for word in ["", "h", "hi", "he's", "them", "el", "él's", "hers", "i"] {
+            assert!(!is_gendered_pronoun(word), "{word}");
+        }
+    }
+}
