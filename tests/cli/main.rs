@@ -70,6 +70,15 @@ fn sql(db: &Path, query: &str) -> Vec<String> {
         .collect()
 }
 
+/// `check` finds the report counts equal to the rows they count.
+fn counts_ok(db: &Path) {
+    morgue(db)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("report counts\tok"));
+}
+
 fn count(db: &Path, table: &str) -> i64 {
     sql(db, &format!("SELECT count(*) FROM {table}"))[0]
         .parse()
@@ -724,11 +733,7 @@ fn reextract_rewrites_only_what_changed() {
         "only the changed article's quotes are new"
     );
     assert_eq!(count(&db, "articles WHERE extractor_version = 0"), 0);
-    morgue(&db)
-        .arg("check")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("report counts\tok"));
+    counts_ok(&db);
 
     morgue(&db)
         .args(["reextract", "--all", "--rewrite"])
@@ -738,11 +743,7 @@ fn reextract_rewrites_only_what_changed() {
             "re-extracted 6 articles (0 unchanged)",
         ));
     assert_eq!(count(&db, "quotes") as usize, before.len());
-    morgue(&db)
-        .arg("check")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("report counts\tok"));
+    counts_ok(&db);
 }
 
 #[test]
@@ -1333,13 +1334,6 @@ fn report_counts_follow_every_write() {
             ),
         ],
     );
-    let counts_ok = |db: &Path| {
-        morgue(db)
-            .arg("check")
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("report counts\tok"));
-    };
     let top = |db: &Path| -> Vec<String> {
         let out = morgue(db).args(["people", "-f", "csv"]).assert().success();
         String::from_utf8(out.get_output().stdout.clone())

@@ -652,29 +652,6 @@ fn may_hold_credit(window: &str) -> bool {
 /// Room for a paragraph's credit window, folded, on the stack.
 const FOLD_BUFFER: usize = 256;
 
-/// What [`agencies::fold`] makes of each ASCII byte: the lower-cased byte for a letter,
-/// a digit or '&'; a space for a separator ('-', '/', '_', white space); 0 for
-/// punctuation, which is dropped.
-const FOLDED_ASCII: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        table[i] = if b.is_ascii_alphanumeric() || b == b'&' {
-            b.to_ascii_lowercase()
-        } else if matches!(
-            b,
-            b'-' | b'/' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
-        ) {
-            b' '
-        } else {
-            0
-        };
-        i += 1;
-    }
-    table
-};
-
 /// [`agencies::fold`] of an ASCII text that fits `buf`, written there instead of to a
 /// new string: every paragraph's window is folded, and most are ASCII. `None` for other
 /// text.
@@ -686,7 +663,7 @@ fn fold_ascii<'b>(text: &str, buf: &'b mut [u8; FOLD_BUFFER]) -> Option<&'b str>
     let mut n = 0;
     let mut space = false;
     for &b in text.as_bytes() {
-        let m = FOLDED_ASCII[usize::from(b)];
+        let m = agencies::FOLDED_ASCII[usize::from(b)];
         if m > b' ' {
             if space {
                 buf[n] = b' ';

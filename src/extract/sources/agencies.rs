@@ -53,7 +53,7 @@ fn entries() -> &'static [Entry] {
 /// What [`fold`] makes of each ASCII byte: the lower-cased byte for a letter, a digit
 /// or '&'; a space for a separator ('-', '/', '_', white space); 0 for punctuation,
 /// which is dropped.
-const FOLDED_ASCII: [u8; 128] = {
+pub(crate) const FOLDED_ASCII: [u8; 128] = {
     let mut table = [0u8; 128];
     let mut i = 0;
     while i < 128 {
