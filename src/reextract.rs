@@ -83,8 +83,15 @@ fn run(
         current = next_chunk.zip(next_items);
     }
     // only articles stored again can have left people behind
-    if out.unchanged < out.done {
+    let rewritten = out.done - out.unchanged;
+    if rewritten > 0 {
         archive.prune_people()?;
+    }
+    // a quarter of the archive or more stored again leaves its full-text indexes slow to
+    // search until merged (smaller rewrites are merged along the way by FTS5 itself)
+    let stored = archive.query_i64("SELECT count(*) FROM articles", &[])?;
+    if rewritten > 0 && rewritten as i64 * 4 >= stored {
+        archive.merge_extraction_indexes()?;
     }
     Ok(out)
 }
