@@ -198,7 +198,6 @@ pub fn normalise_url(url: &str) -> Option<String> {
     Some(out)
 }
 
-/// sha256 of the body with white space folded: the same text, however wrapped.
 /// A fingerprint of everything extracted from an article: `reextract` compares it with
 /// the stored one to leave an article whose extraction came out the same as it is. The
 /// extraction's JSON, hashed: a field added to it changes every fingerprint, so that
@@ -211,6 +210,7 @@ pub fn extraction_hash(ex: &Extraction) -> i64 {
     i64::from_le_bytes(first)
 }
 
+/// sha256 of the body with white space folded: the same text, however wrapped.
 pub fn content_hash(body: &str) -> String {
     let mut h = Sha256::new();
     for (i, w) in body.split_whitespace().enumerate() {
@@ -651,10 +651,11 @@ fn store_one(
 }
 
 /// Remove what was extracted from these articles (their ids as a JSON list), one
-/// statement per table for the whole batch. The delete triggers (full-text rows, report counts) run inside that one
-/// statement; a statement per article would open a savepoint per article, and FTS5
-/// writes its pending rows to disk at every savepoint, which made re-extraction spend
-/// more time flushing the full-text indexes than extracting.
+/// statement per table for the whole batch. The delete triggers (full-text rows, report
+/// counts) run inside that one statement; a statement per article would open a
+/// savepoint per article, and FTS5 writes its pending rows to disk at every savepoint,
+/// which made re-extraction spend more time flushing the full-text indexes than
+/// extracting.
 fn clear_extractions(tx: &Connection, ids_json: &str) -> Result<()> {
     for table in [
         "quotes",

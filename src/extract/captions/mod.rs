@@ -637,7 +637,7 @@ fn may_hold_credit(window: &str) -> bool {
     });
     let mut buf = [0; FOLD_BUFFER];
     let folded_owned: String;
-    let folded = match fold_ascii(window, &mut buf) {
+    let folded = match agencies::fold_ascii(window, &mut buf) {
         Some(f) => f,
         None => {
             folded_owned = agencies::fold(window);
@@ -651,35 +651,6 @@ fn may_hold_credit(window: &str) -> bool {
 
 /// Room for a paragraph's credit window, folded, on the stack.
 const FOLD_BUFFER: usize = 256;
-
-/// [`agencies::fold`] of an ASCII text that fits `buf`, written there instead of to a
-/// new string: every paragraph's window is folded, and most are ASCII. `None` for other
-/// text.
-fn fold_ascii<'b>(text: &str, buf: &'b mut [u8; FOLD_BUFFER]) -> Option<&'b str> {
-    if text.len() > FOLD_BUFFER || !text.is_ascii() {
-        return None;
-    }
-    // the same pass as `fold`: runs of separators become one space, none at the start
-    let mut n = 0;
-    let mut space = false;
-    for &b in text.as_bytes() {
-        let m = agencies::FOLDED_ASCII[usize::from(b)];
-        if m > b' ' {
-            if space {
-                buf[n] = b' ';
-                n += 1;
-                space = false;
-            }
-            buf[n] = m;
-            n += 1;
-        } else if m == b' ' {
-            space = n > 0;
-        }
-    }
-    let folded = &buf[..n];
-    let folded = folded.strip_prefix(b"the ").unwrap_or(folded);
-    std::str::from_utf8(folded).ok()
-}
 
 /// Whether `window` holds '/', '©', "(c)" or "(C)".
 fn has_credit_sign(window: &str) -> bool {

@@ -53,7 +53,7 @@ fn entries() -> &'static [Entry] {
 /// What [`fold`] makes of each ASCII byte: the lower-cased byte for a letter, a digit
 /// or '&'; a space for a separator ('-', '/', '_', white space); 0 for punctuation,
 /// which is dropped.
-pub(crate) const FOLDED_ASCII: [u8; 128] = {
+const FOLDED_ASCII: [u8; 128] = {
     let mut table = [0u8; 128];
     let mut i = 0;
     while i < 128 {
@@ -85,15 +85,7 @@ pub fn fold(s: &str) -> String {
     while let Some(&b) = bytes.get(i) {
         if let Some(&m) = FOLDED_ASCII.get(usize::from(b)) {
             i += 1;
-            if m > b' ' {
-                if space {
-                    out.push(b' ');
-                    space = false;
-                }
-                out.push(m);
-            } else if m == b' ' {
-                space = !out.is_empty();
-            }
+            fold_ascii_byte(m, out.len(), &mut space, |b| out.push(b));
             continue;
         }
         // `i` is at a character's first byte: every step passes whole characters
@@ -119,6 +111,42 @@ pub fn fold(s: &str) -> String {
     }
     // only whole characters were pushed
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`fold`] of an ASCII text of at most `N` bytes, written into `buf` rather than a new
+/// string (captions fold a window of every paragraph, and most are ASCII); `None` for
+/// other text.
+pub fn fold_ascii<'b, const N: usize>(text: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
+    if text.len() > N || !text.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    let mut space = false;
+    for &b in text.as_bytes() {
+        fold_ascii_byte(FOLDED_ASCII[usize::from(b)], n, &mut space, |b| {
+            buf[n] = b;
+            n += 1;
+        });
+    }
+    let folded = &buf[..n];
+    let folded = folded.strip_prefix(b"the ").unwrap_or(folded);
+    std::str::from_utf8(folded).ok()
+}
+
+/// One ASCII byte of a fold, as [`FOLDED_ASCII`] maps it (`m`), after `len` bytes of
+/// output: a separator is remembered and written as one space before the next kept
+/// byte, never at the start.
+#[inline]
+fn fold_ascii_byte(m: u8, len: usize, space: &mut bool, mut push: impl FnMut(u8)) {
+    if m > b' ' {
+        if *space {
+            push(b' ');
+            *space = false;
+        }
+        push(m);
+    } else if m == b' ' {
+        *space = len > 0;
+    }
 }
 
 /// Words that decorate an agency name in credits without changing the agency.
