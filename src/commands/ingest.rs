@@ -6,6 +6,7 @@ use crate::cli::{IngestArgs, InputFormat, ReextractArgs};
 use crate::ingest::{ingest, Event, IngestOptions};
 use crate::model::Format;
 use crate::read::{FormatChoice, Overrides};
+use crate::reextract::Step;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -106,10 +107,9 @@ pub fn run(db: &Path, a: IngestArgs) -> anyhow::Result<Outcome> {
 pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
     let mut archive = Archive::open_existing(db)?;
     let pb = progress_bar();
-    let r = crate::reextract::reextract(&mut archive, a.all, a.rewrite, |done, total| {
+    let r = crate::reextract::reextract(&mut archive, a.all, a.rewrite, |step| {
         if let Some(pb) = &pb {
-            pb.set_length(total);
-            pb.set_position(done);
+            show_step(pb, step);
         }
     })?;
     if let Some(pb) = pb {
@@ -122,6 +122,26 @@ pub fn reextract(db: &Path, a: ReextractArgs) -> anyhow::Result<Outcome> {
         r.unchanged
     );
     Ok(report_left(&r))
+}
+
+/// A re-extraction's step on its progress bar: a count of articles while batches are
+/// stored, then a spinner with what the full scans after them are doing, which on a
+/// big archive take long enough to look like a hang without it.
+fn show_step(pb: &ProgressBar, step: Step) {
+    let message = match step {
+        Step::Extracted { done, total } => {
+            pb.set_length(total);
+            pb.set_position(done);
+            return;
+        }
+        Step::PruningPeople => "removing people no article names any more",
+        Step::MergingIndexes => "merging the quote and caption full-text indexes",
+    };
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+        pb.set_style(style);
+    }
+    pb.set_message(message);
+    pb.enable_steady_tick(std::time::Duration::from_millis(120));
 }
 
 /// Articles a re-extraction had to leave as they were, named by id.
