@@ -2175,7 +2175,31 @@ fn near_title(l: &str) -> bool {
         v
     });
     long.iter()
-        .any(|t| t.len().abs_diff(n) <= 1 && strsim::damerau_levenshtein(t, l) == 1)
+        .any(|t| t.len().abs_diff(n) <= 1 && one_edit_apart(t, l))
+}
+
+/// Whether the Damerau-Levenshtein distance of `a` and `b` is 1: one letter changed,
+/// added, dropped, or swapped with the next. For ASCII it is read in one pass from
+/// where they first differ (strsim builds a table for each pair, and every long word
+/// of a run is held against every long title).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return strsim::damerau_levenshtein(a, b) == 1;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => false,
+        // one changed, or swapped with the next
+        (m, n) if m == n => {
+            ra[1..] == rb[1..] || (m >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        // one added or dropped: the first that differs is one such
+        (m, n) if m == n + 1 => ra[1..] == *rb,
+        (m, n) if n == m + 1 => *ra == rb[1..],
+        _ => false,
+    }
 }
 
 /// Whether a role the article gives a name says it is someone: it holds a word of a job
@@ -2481,6 +2505,27 @@ mod tests {
             tokenize(&s, &mut got);
             tokenize_oracle(&s, &mut want);
             proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn one_edit_apart_is_distance_one(a in "[a-d]{0,7}|[a-zé]{0,6}", b in "[a-d]{0,7}|[a-zé]{0,6}") {
+            proptest::prop_assert_eq!(one_edit_apart(&a, &b), strsim::damerau_levenshtein(&a, &b) == 1, "{} {}", a, b);
+        }
+
+        #[test]
+        fn one_edit_apart_from_a_title(t in "(minister|director|spokesman|representative)", k in 0usize..16, c in "[a-z]") {
+            // every one-letter edit of a title, and the title itself
+            let k = k.min(t.len());
+            let c = c.as_str();
+            for l in [
+                t.clone(),
+                format!("{}{}{}", &t[..k], c, &t[k..]),
+                format!("{}{}", &t[..k], t.get(k + 1..).unwrap_or("")),
+                format!("{}{}{}", &t[..k], c, t.get(k + 1..).unwrap_or("")),
+                if k + 1 < t.len() { format!("{}{}{}{}", &t[..k], &t[k + 1..k + 2], &t[k..k + 1], &t[k + 2..]) } else { t.clone() },
+            ] {
+                proptest::prop_assert_eq!(one_edit_apart(&t, &l), strsim::damerau_levenshtein(&t, &l) == 1, "{} {}", t, l);
+            }
         }
 
         #[test]
