@@ -100,6 +100,30 @@ pub fn to_lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The longest word [`with_lower`] lower-cases on the stack instead of the heap.
+pub const STACK_WORD: usize = 32;
+
+/// An ASCII word lower-cased into `buf`; `None` for a word that is not ASCII or does
+/// not fit, which the caller lower-cases the allocating way. For ASCII, [`to_lower`] is
+/// `to_ascii_lowercase`, so the key is the one the allocating way makes.
+pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; STACK_WORD]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// `f(&to_lower(word))`, lower-casing an ASCII word on the stack: the lexicons are
+/// asked about nearly every capitalised word of every article, and a heap string for
+/// each lookup cost more than the lookup.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0; STACK_WORD];
+    match ascii_lower(word, &mut buf) {
+        Some(l) => f(l),
+        None => f(&to_lower(word)),
+    }
+}
+
 /// A word with its accents taken off, lower case ("Félix" → "felix", "Micheál" →
 /// "micheal"), when it has any: a name list written in plain letters then knows every
 /// spelling of its names.
@@ -143,7 +167,7 @@ pub fn is_undotted_initials(word: &str) -> bool {
     let acronyms = ACRONYMS.get_or_init(|| entries(include_str!("lexicon/acronyms.txt")).collect());
     word.len() == 2
         && word.bytes().all(|b| b.is_ascii_uppercase())
-        && !acronyms.contains(&*word.to_ascii_lowercase())
+        && !with_lower(word, |l| acronyms.contains(l))
 }
 
 /// Whether two words are a Korean or Chinese name written family name first with a
@@ -162,7 +186,7 @@ pub fn is_family_first_name(family: &str, given: &str) -> bool {
                 .is_some_and(|c| c.is_ascii_alphabetic() && c.is_ascii_uppercase() == cap)
             && cs.all(|c| c.is_ascii_lowercase())
     };
-    families.contains(&*to_lower(family))
+    with_lower(family, |l| families.contains(l))
         && family.starts_with(|c: char| c.is_ascii_uppercase())
         && given.split_once('-').is_some_and(|(a, b)| {
             // "Hong Kong-listed", "Kim Jong-era": an English word after the hyphen
@@ -207,7 +231,7 @@ pub fn is_vietnamese_name(words: &[&str]) -> bool {
 
 /// Whether a word (any case, a trailing period allowed) is a weekday name or abbreviation.
 pub fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.contains(&&*to_lower(word.trim_end_matches('.')))
+    with_lower(word.trim_end_matches('.'), |l| WEEKDAYS.contains(&l))
 }
 
 /// Whether a word (any case, a trailing period allowed) names a month or a weekday:
@@ -222,28 +246,48 @@ pub fn is_calendar_word(word: &str) -> bool {
             .filter(|m| m != "may")
             .collect()
     });
-    let w = to_lower(word.trim_end_matches('.'));
-    months.contains(&*w) || WEEKDAYS.contains(&&*w)
+    with_lower(word.trim_end_matches('.'), |w| {
+        months.contains(w) || WEEKDAYS.contains(&w)
+    })
 }
 
 /// Function words of French, Spanish, German, Italian and Portuguese
 /// (function_words_other.txt), each with whether it is also a given name or surname.
-fn other_function_words() -> &'static WordMap<&'static str, bool> {
-    static W: std::sync::OnceLock<WordMap<&'static str, bool>> = std::sync::OnceLock::new();
+struct OtherFunctionWords {
+    words: WordMap<&'static str, bool>,
+    /// The longest in bytes: an ASCII word longer than that (ASCII keeps its length
+    /// in lower case) is none of them, without a lookup.
+    longest: usize,
+}
+
+fn other_function_words() -> &'static OtherFunctionWords {
+    static W: std::sync::OnceLock<OtherFunctionWords> = std::sync::OnceLock::new();
     W.get_or_init(|| {
-        entries(include_str!("lexicon/function_words_other.txt"))
-            .filter_map(|l| {
-                let mut it = l.split_whitespace();
-                Some((it.next()?, it.next() == Some("name")))
-            })
-            .collect()
+        let words: WordMap<&'static str, bool> =
+            entries(include_str!("lexicon/function_words_other.txt"))
+                .filter_map(|l| {
+                    let mut it = l.split_whitespace();
+                    Some((it.next()?, it.next() == Some("name")))
+                })
+                .collect();
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        OtherFunctionWords { words, longest }
     })
+}
+
+/// Whether a word is one of [`other_function_words`], and whether that is also a name.
+fn other_function_word(word: &str) -> Option<bool> {
+    let w = other_function_words();
+    if word.len() > w.longest && word.is_ascii() {
+        return None;
+    }
+    with_lower(word, |l| w.words.get(l).copied())
 }
 
 /// Whether a word is an article, pronoun or other function word of another common news
 /// language ("Les", "Die", "Los"): alone, never a person's name.
 pub fn is_other_function_word(word: &str) -> bool {
-    other_function_words().contains_key(&*to_lower(word))
+    other_function_word(word).is_some()
 }
 
 /// Whether a word opens a noun phrase of another common news language, never a person's
@@ -251,7 +295,7 @@ pub fn is_other_function_word(word: &str) -> bool {
 /// [`is_other_function_word`] that is no given name or surname too ("Les Moonfield", "Le
 /// Van Thanh").
 pub fn opens_other_noun_phrase(word: &str) -> bool {
-    other_function_words().get(&*to_lower(word)) == Some(&false)
+    other_function_word(word) == Some(false)
 }
 
 #[cfg(test)]
@@ -266,6 +310,18 @@ mod tests {
         #[test]
         fn to_lower_is_to_lowercase(s in "(?s).{0,12}|[a-zA-Z .'-]{0,12}|K\u{212A}\u{130}[a-z]{0,3}") {
             proptest::prop_assert_eq!(super::to_lower(&s), s.to_lowercase());
+        }
+
+        #[test]
+        fn with_lower_is_to_lowercase(s in "(?s).{0,40}|[a-zA-Z .'-]{0,40}|K\u{212A}\u{130}[a-zA-Z]{0,3}") {
+            proptest::prop_assert_eq!(super::with_lower(&s, str::to_string), s.to_lowercase());
+        }
+
+        /// The length test rules out only words the list does not hold.
+        #[test]
+        fn other_function_words_as_looked_up(s in "(?s).{0,12}|[a-zA-Z]{0,12}|[a-zA-ZäöüÄÖÜß\u{212A}]{0,6}") {
+            let held = super::other_function_words().words.get(&*s.to_lowercase()).copied();
+            proptest::prop_assert_eq!(super::other_function_word(&s), held);
         }
 
         #[test]

@@ -6,7 +6,7 @@
 //! captions and embeds all point at the same index. [`person_key`] is the normalised form
 //! that the archive uses to keep one row per person across articles.
 
-use super::lexicon::{to_lower, WordMap, WordSet};
+use super::lexicon::{to_lower, with_lower, WordMap, WordSet};
 use crate::model::{Evidence, Person};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -401,6 +401,29 @@ struct FilterWords {
     institutions: WordSet,
     /// [`WEAK_TITLES`], looked up for every word of every capitalised run.
     weak_titles: WordSet,
+    /// Which of `titles`, `honorifics`, `weak_titles`, `callings`, `openers` and
+    /// `occupations` hold a word, as [`Kind`] bits: the tests on every word of every run
+    /// ask several of them, and one lookup answers them all.
+    kinds: WordMap<&'static str, u8>,
+}
+
+/// The bits of [`FilterWords::kinds`]: which lists hold a word.
+struct Kind;
+
+impl Kind {
+    const TITLE: u8 = 1;
+    const HONORIFIC: u8 = 2;
+    const WEAK_TITLE: u8 = 4;
+    const CALLING: u8 = 8;
+    const OPENER: u8 = 16;
+    const OCCUPATION: u8 = 32;
+}
+
+impl FilterWords {
+    /// The [`Kind`] bits of a lower-case word: 0 for a word in none of the lists.
+    fn kind(&self, l: &str) -> u8 {
+        self.kinds.get(l).copied().unwrap_or(0)
+    }
 }
 
 /// Title and role words that are also ordinary adjectives or vague nouns: before a name
@@ -521,6 +544,23 @@ fn filter_words() -> &'static FilterWords {
                 direct.insert(word);
             }
         }
+        let openers: WordSet = entries(include_str!("lexicon/openers.txt")).collect();
+        let occupations: WordSet = entries(include_str!("lexicon/occupations.txt")).collect();
+        let callings: WordSet = entries(include_str!("lexicon/callings.txt")).collect();
+        let weak_titles: WordSet = WEAK_TITLES.iter().copied().collect();
+        let mut kinds: WordMap<&'static str, u8> = WordMap::default();
+        for (set, bit) in [
+            (&titles, Kind::TITLE),
+            (&honorifics, Kind::HONORIFIC),
+            (&weak_titles, Kind::WEAK_TITLE),
+            (&callings, Kind::CALLING),
+            (&openers, Kind::OPENER),
+            (&occupations, Kind::OCCUPATION),
+        ] {
+            for &word in set {
+                *kinds.entry(word).or_default() |= bit;
+            }
+        }
         FilterWords {
             first_names,
             honorifics,
@@ -529,17 +569,18 @@ fn filter_words() -> &'static FilterWords {
                 .map(person_key)
                 .collect(),
             things: entries(include_str!("lexicon/not_people.txt")).collect(),
-            openers: entries(include_str!("lexicon/openers.txt")).collect(),
+            openers,
             company,
             forms,
             after_possessive,
             direct,
             before_of,
-            occupations: entries(include_str!("lexicon/occupations.txt")).collect(),
-            callings: entries(include_str!("lexicon/callings.txt")).collect(),
+            occupations,
+            callings,
             org_nouns: entries(include_str!("lexicon/org_nouns.txt")).collect(),
             institutions: entries(include_str!("lexicon/institutions.txt")).collect(),
-            weak_titles: WEAK_TITLES.iter().copied().collect(),
+            weak_titles,
+            kinds,
         }
     })
 }
@@ -547,14 +588,20 @@ fn filter_words() -> &'static FilterWords {
 /// Whether a lower-case word is a title, or ends in one after a hyphen ("co-chairman",
 /// "director-general" read by its first part too).
 fn is_title_word(l: &str) -> bool {
+    filter_words().kind(l) & Kind::TITLE != 0 || is_hyphenated_title(l)
+}
+
+/// Whether a hyphenated lower-case word has a title among its parts: what
+/// [`is_title_word`] asks of a word that is no title whole.
+fn is_hyphenated_title(l: &str) -> bool {
     let titles = &filter_words().titles;
-    titles.contains(l) || l.contains('-') && l.split('-').any(|p| titles.contains(p))
+    l.contains('-') && l.split('-').any(|p| titles.contains(p))
 }
 
 /// A title or an occupation, in lower case ("minister", "analyst").
 fn is_title_or_occupation(l: &str) -> bool {
-    let w = filter_words();
-    is_title_word(l) || w.occupations.contains(l) || w.callings.contains(l)
+    let jobs = Kind::TITLE | Kind::OCCUPATION | Kind::CALLING;
+    filter_words().kind(l) & jobs != 0 || is_hyphenated_title(l)
 }
 
 /// Lower case of a word without edge punctuation (borrowed when already lower case).
@@ -562,27 +609,32 @@ fn lower(word: &str) -> Cow<'_, str> {
     to_lower(word.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
+/// `f(&lower(word))`, with an ASCII word lower-cased on the stack (see [`with_lower`]).
+fn with_lower_word<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lower(word.trim_matches(|c: char| !c.is_alphanumeric()), f)
+}
+
 /// Whether a word is a known first name ("Ali", "Maria").
 pub fn is_first_name(word: &str) -> bool {
     let names = &filter_words().first_names;
-    let l = lower(word);
-    names.contains(&*l)
-        || super::lexicon::without_accents(&l).is_some_and(|k| names.contains(k.as_str()))
+    with_lower_word(word, |l| {
+        names.contains(l)
+            || super::lexicon::without_accents(l).is_some_and(|k| names.contains(k.as_str()))
+    })
 }
 
 /// Whether a word stands before names without being part of them: it opens sentences
 /// ("The", "Yesterday") or is an honorific or a title ("Mr", "Minister").
 /// ("New" and "First" open names too: "New England", "First Chicago".)
 pub(super) fn is_lead_word(word: &str) -> bool {
-    is_lead_lower(&lower(word))
+    with_lower_word(word, is_lead_lower)
 }
 
 /// [`is_lead_word`] of a word as [`lower`] writes it.
 pub(super) fn is_lead_lower(l: &str) -> bool {
-    let w = filter_words();
-    w.openers.contains(l)
-        || w.honorifics.contains(l)
-        || is_title_word(l)
+    let lead = Kind::OPENER | Kind::HONORIFIC | Kind::TITLE;
+    filter_words().kind(l) & lead != 0
+        || is_hyphenated_title(l)
         || (crate::extract::sources::names::is_function_word(l) && l != "new" && l != "first")
 }
 
@@ -600,6 +652,9 @@ pub fn mononym(name: &str) -> Option<bool> {
 struct Mononyms {
     keys: WordMap<String, bool>,
     last_words: WordSet<String>,
+    /// For each letter a-z, the lengths (as bits, below 32) of the last words that open
+    /// with it: a word of another shape is none of them, without a lookup.
+    shapes: [u32; 26],
 }
 
 fn mononyms() -> &'static Mononyms {
@@ -612,8 +667,21 @@ fn mononyms() -> &'static Mononyms {
                     None => (person_key(l), true),
                 })
                 .collect();
-        let last_words = keys.keys().map(|k| surname_key(k).to_string()).collect();
-        Mononyms { keys, last_words }
+        let last_words: WordSet<String> = keys.keys().map(|k| surname_key(k).to_string()).collect();
+        let mut shapes = [0u32; 26];
+        for w in &last_words {
+            match w.as_bytes().first() {
+                Some(&f) if f.is_ascii_lowercase() && w.len() < 32 => {
+                    shapes[usize::from(f - b'a')] |= 1 << w.len();
+                }
+                _ => {}
+            }
+        }
+        Mononyms {
+            keys,
+            last_words,
+            shapes,
+        }
     })
 }
 
@@ -633,6 +701,15 @@ fn may_be_mononym(name: &str) -> bool {
         .rposition(|b| !b.is_ascii_alphanumeric())
         .map_or(0, |k| k + 1);
     let last = &bytes[start..=end];
+    // most last words open with a letter and are of a length no mononym's last word
+    // opening with that letter has (a word of 32 or more bytes is looked up)
+    let first = last[0].to_ascii_lowercase();
+    if first.is_ascii_lowercase()
+        && last.len() < 32
+        && mononyms().shapes[usize::from(first - b'a')] & (1 << last.len()) == 0
+    {
+        return false;
+    }
     let mut buf = [0u8; 40];
     if last.len() > buf.len() {
         return true;
@@ -650,7 +727,7 @@ pub(super) fn is_place_key(key: &str) -> bool {
 
 /// Whether a word is an honorific ("Mr", "Dr").
 pub(super) fn is_honorific(word: &str) -> bool {
-    is_honorific_lower(&lower(word))
+    with_lower_word(word, is_honorific_lower)
 }
 
 /// [`is_honorific`] of a word as [`lower`] writes it.
@@ -661,7 +738,7 @@ pub(super) fn is_honorific_lower(l: &str) -> bool {
 /// Whether a word (or one part of a hyphenated word) marks a company or organisation:
 /// "Savings", "Supermarkets", "Bank-Wilmington", "Citibank", "Vermoegensholding".
 pub(super) fn is_company_word(word: &str) -> bool {
-    is_company_lower(&lower(word))
+    with_lower_word(word, is_company_lower)
 }
 
 /// [`is_company_word`] of a word as [`lower`] writes it.
@@ -1660,37 +1737,13 @@ impl<'a> ArticleText<'a> {
         lowered: &[Cow<'_, str>],
     ) -> Option<String> {
         let w = filter_words();
-        // ("MS Dhoni": initials, not the honorific "Ms")
-        let is_title_lower = |x: &str, l: &str| {
-            (w.titles.contains(l) || w.honorifics.contains(l) || w.weak_titles.contains(l))
-                && !super::lexicon::is_undotted_initials(x)
-        };
-        let is_title = |x: &str| is_title_lower(x, &lower(x));
-        // "Finance Minister Ali Reza": the name follows the last title word
-        fn head_part(x: &str) -> Cow<'_, str> {
-            lower(x.split('-').next().unwrap_or(x))
-        }
-        let cut = words
-            .iter()
-            .zip(lowered)
-            // an ASCII word without a hyphen is its own head part
-            .rposition(|(x, l)| {
-                is_title_lower(x, l)
-                    || ((x.contains('-') || !x.is_ascii()) && is_title(&head_part(x)))
-            })
-            .map_or(0, |k| k + 1);
-        // "Sprinter Kofi Mensah": a calling with two words after it (a surname may be one:
-        // "Ann Singer")
-        let calling = lowered
-            .iter()
-            .take(words.len().saturating_sub(2))
-            .rposition(|l| w.callings.contains(&**l))
-            .map_or(0, |k| k + 1);
+        let is_title = |x: &str| is_title_kind(x, w.kind(&lower(x)));
+        let (cut, calling) = title_and_calling(words, lowered);
         // "Rapper Drake": one who goes by one name after a calling
         let calling = match words {
             [.., _, one]
                 if calling == 0
-                    && w.callings.contains(&*lowered[words.len() - 2])
+                    && w.kind(&lowered[words.len() - 2]) & Kind::CALLING != 0
                     && mononym(one).is_some() =>
             {
                 words.len() - 1
@@ -1700,19 +1753,18 @@ impl<'a> ArticleText<'a> {
         let cut = cut.max(calling);
         let titled = cut > 0 && {
             let t = head_part(words[cut - 1]);
-            w.titles.contains(&*t) || w.honorifics.contains(&*t) || w.callings.contains(&*t)
+            w.kind(&t) & (Kind::TITLE | Kind::HONORIFIC | Kind::CALLING) != 0
         };
         // what stands before the run: "Mr.", "governor"
         let mut b = s.wrapping_sub(1);
         if self.tok(b) == Tok::Punct('.') {
             b = b.wrapping_sub(1);
         }
-        let before = self.word(b).map(lower);
-        let honorific = before.as_deref().is_some_and(|x| w.honorifics.contains(x));
-        let role_before = before
-            .as_deref()
-            .is_some_and(|x| w.titles.contains(x) || w.callings.contains(x))
-            && b + 1 == s;
+        let before = self
+            .word(b)
+            .map_or(0, |x| with_lower_word(x, |l| w.kind(l)));
+        let honorific = before & Kind::HONORIFIC != 0;
+        let role_before = before & (Kind::TITLE | Kind::CALLING) != 0 && b + 1 == s;
         let mut cue = None;
         if honorific || titled || role_before {
             cue = Some(Cue::Personal);
@@ -1822,6 +1874,48 @@ impl<'a> ArticleText<'a> {
                 .join(" ")
         })
     }
+}
+
+/// Whether a run's word `x`, of [`Kind`] bits `kind`, is a title word: a title,
+/// honorific or weak title ("MS Dhoni" opens with initials, not the honorific "Ms").
+fn is_title_kind(x: &str, kind: u8) -> bool {
+    kind & (Kind::TITLE | Kind::HONORIFIC | Kind::WEAK_TITLE) != 0
+        && !super::lexicon::is_undotted_initials(x)
+}
+
+/// The first part of a hyphenated word, in lower case: "co" of "Co-Chairman".
+fn head_part(x: &str) -> Cow<'_, str> {
+    lower(x.split('-').next().unwrap_or(x))
+}
+
+/// Where a name may start in a run of `words` (`lowered` in lower case): after its last
+/// title word ("Finance Minister Ali Reza"), and after its last calling with two words
+/// after it ("Sprinter Kofi Mensah"; a surname may be one: "Ann Singer"); 0 for none.
+/// Both are found in one pass from the end, with one lookup for each word.
+fn title_and_calling(words: &[&str], lowered: &[Cow<'_, str>]) -> (usize, usize) {
+    let w = filter_words();
+    let (mut cut, mut calling) = (0, 0);
+    let callable = words.len().saturating_sub(2);
+    for (k, (x, l)) in words.iter().zip(lowered).enumerate().rev() {
+        let kind = w.kind(l);
+        // an ASCII word without a hyphen is its own head part
+        let head_is_title = || {
+            let h = head_part(x);
+            is_title_kind(&h, w.kind(&lower(&h)))
+        };
+        if cut == 0
+            && (is_title_kind(x, kind) || ((x.contains('-') || !x.is_ascii()) && head_is_title()))
+        {
+            cut = k + 1;
+        }
+        if calling == 0 && k < callable && kind & Kind::CALLING != 0 {
+            calling = k + 1;
+        }
+        if cut > 0 && calling > 0 {
+            break;
+        }
+    }
+    (cut, calling)
 }
 
 impl ArticleText<'_> {
@@ -1958,17 +2052,11 @@ struct Signs {
 /// one ("Chief", "undersecretary", "Democrat", "Brokers").
 fn is_job_word(word: &str) -> bool {
     let w = filter_words();
-    let l = lower(word);
-    let job = |x: &str| {
-        w.titles.contains(x)
-            || w.honorifics.contains(x)
-            || w.occupations.contains(x)
-            || w.callings.contains(x)
-            || w.weak_titles.contains(x)
-    };
+    let jobs = Kind::TITLE | Kind::HONORIFIC | Kind::OCCUPATION | Kind::CALLING | Kind::WEAK_TITLE;
+    let job = |x: &str| w.kind(x) & jobs != 0;
     // "director-general", "co-Chairman": a part of a hyphenated word
     let part = |x: &str| job(x) || x.contains('-') && x.split('-').any(job);
-    part(&l) || l.strip_suffix('s').is_some_and(part)
+    with_lower_word(word, |l| part(l) || l.strip_suffix('s').is_some_and(part))
 }
 
 /// Whether a word is a generational suffix that only people's names end with: "Jr.",
@@ -2112,7 +2200,31 @@ fn near_title(l: &str) -> bool {
         v
     });
     long.iter()
-        .any(|t| t.len().abs_diff(n) <= 1 && strsim::damerau_levenshtein(t, l) == 1)
+        .any(|t| t.len().abs_diff(n) <= 1 && one_edit_apart(t, l))
+}
+
+/// Whether the Damerau-Levenshtein distance of `a` and `b` is 1: one letter changed,
+/// added, dropped, or swapped with the next. For ASCII it is read in one pass from
+/// where they first differ (strsim builds a table for each pair, and every long word
+/// of a run is held against every long title).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return strsim::damerau_levenshtein(a, b) == 1;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => false,
+        // one changed, or swapped with the next
+        (m, n) if m == n => {
+            ra[1..] == rb[1..] || (m >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        // one added or dropped: the first that differs is one such
+        (m, n) if m == n + 1 => ra[1..] == *rb,
+        (m, n) if n == m + 1 => *ra == rb[1..],
+        _ => false,
+    }
 }
 
 /// Whether a role the article gives a name says it is someone: it holds a word of a job
@@ -2421,6 +2533,34 @@ mod tests {
         }
 
         #[test]
+        fn one_edit_apart_is_distance_one(a in "[a-d]{0,7}|[a-zé]{0,6}", b in "[a-d]{0,7}|[a-zé]{0,6}") {
+            proptest::prop_assert_eq!(one_edit_apart(&a, &b), strsim::damerau_levenshtein(&a, &b) == 1, "{} {}", a, b);
+        }
+
+        #[test]
+        fn one_edit_apart_from_a_title(t in "(minister|director|spokesman|representative)", k in 0usize..16, c in "[a-z]") {
+            // every one-letter edit of a title, and the title itself
+            let k = k.min(t.len());
+            let c = c.as_str();
+            for l in [
+                t.clone(),
+                format!("{}{}{}", &t[..k], c, &t[k..]),
+                format!("{}{}", &t[..k], t.get(k + 1..).unwrap_or("")),
+                format!("{}{}{}", &t[..k], c, t.get(k + 1..).unwrap_or("")),
+                if k + 1 < t.len() { format!("{}{}{}{}", &t[..k], &t[k + 1..k + 2], &t[k..k + 1], &t[k + 2..]) } else { t.clone() },
+            ] {
+                proptest::prop_assert_eq!(one_edit_apart(&t, &l), strsim::damerau_levenshtein(&t, &l) == 1, "{} {}", t, l);
+            }
+        }
+
+        /// The shapes of the mononyms' last words rule out only words they do not hold.
+        #[test]
+        fn may_be_mononym_as_looked_up(w in "[A-Za-z0-9]{1,12}|(Bad|Rihanna|Shakira|Zendaya|Bunny|BUNNY|Drake|Madonna)[a-z]{0,1}|[A-Za-z]{30,34}") {
+            let lower = w.to_ascii_lowercase();
+            proptest::prop_assert_eq!(may_be_mononym(&w), mononyms().last_words.contains(&lower));
+        }
+
+        #[test]
         fn shapes_never_rule_out_a_near_miss(a in "[a-zé]{0,10}", b in "[a-zé]{0,10}") {
             let d = strsim::damerau_levenshtein(&a, &b);
             for limit in 0..4 {
@@ -2438,7 +2578,135 @@ mod tests {
         #[test]
         fn lower_agrees_with_the_definition(s in "(?s).{0,12}|[ -~]{0,12}") {
             let want = s.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            proptest::prop_assert_eq!(lower(&s), want);
+            proptest::prop_assert_eq!(lower(&s), want.clone());
+            proptest::prop_assert_eq!(with_lower_word(&s, str::to_string), want);
+        }
+
+        /// The one lookup of a word's kinds answers what the lists answer one by one.
+        #[test]
+        fn kinds_answer_as_the_lists(s in "[a-z-]{0,12}|(?s).{0,8}") {
+            kinds_agree(&s)?;
+        }
+    }
+
+    /// The predicates read from [`FilterWords::kinds`], against their definitions by
+    /// the lists themselves.
+    fn kinds_agree(l: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let w = filter_words();
+        let title_word =
+            w.titles.contains(l) || l.contains('-') && l.split('-').any(|p| w.titles.contains(p));
+        proptest::prop_assert_eq!(is_title_word(l), title_word, "{}", l);
+        proptest::prop_assert_eq!(
+            is_title_or_occupation(l),
+            title_word || w.occupations.contains(l) || w.callings.contains(l),
+            "{}",
+            l
+        );
+        proptest::prop_assert_eq!(
+            is_lead_lower(l),
+            w.openers.contains(l)
+                || w.honorifics.contains(l)
+                || title_word
+                || (crate::extract::sources::names::is_function_word(l)
+                    && l != "new"
+                    && l != "first"),
+            "{}",
+            l
+        );
+        let job = |x: &str| {
+            w.titles.contains(x)
+                || w.honorifics.contains(x)
+                || w.occupations.contains(x)
+                || w.callings.contains(x)
+                || w.weak_titles.contains(x)
+        };
+        let part = |x: &str| job(x) || x.contains('-') && x.split('-').any(job);
+        let lw = lower(l);
+        proptest::prop_assert_eq!(
+            is_job_word(l),
+            part(&lw) || lw.strip_suffix('s').is_some_and(part),
+            "{}",
+            l
+        );
+        let bits = [
+            (&w.titles, Kind::TITLE),
+            (&w.honorifics, Kind::HONORIFIC),
+            (&w.weak_titles, Kind::WEAK_TITLE),
+            (&w.callings, Kind::CALLING),
+            (&w.openers, Kind::OPENER),
+            (&w.occupations, Kind::OCCUPATION),
+        ];
+        for (set, bit) in bits {
+            proptest::prop_assert_eq!(w.kind(l) & bit != 0, set.contains(l), "{}", l);
+        }
+        Ok(())
+    }
+
+    /// [`title_and_calling`] as first written: the last title word and the last
+    /// calling, each found by its own scan with the lists asked one by one.
+    fn title_and_calling_oracle(words: &[&str], lowered: &[Cow<'_, str>]) -> (usize, usize) {
+        let w = filter_words();
+        let is_title_lower = |x: &str, l: &str| {
+            (w.titles.contains(l) || w.honorifics.contains(l) || w.weak_titles.contains(l))
+                && !super::super::lexicon::is_undotted_initials(x)
+        };
+        let is_title = |x: &str| is_title_lower(x, &lower(x));
+        let cut = words
+            .iter()
+            .zip(lowered)
+            .rposition(|(x, l)| {
+                is_title_lower(x, l)
+                    || ((x.contains('-') || !x.is_ascii()) && is_title(&head_part(x)))
+            })
+            .map_or(0, |k| k + 1);
+        let calling = lowered
+            .iter()
+            .take(words.len().saturating_sub(2))
+            .rposition(|l| w.callings.contains(&**l))
+            .map_or(0, |k| k + 1);
+        (cut, calling)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn title_and_calling_agree_with_the_oracle(
+            s in "(Minister|Finance|MS|Ms|Dr|Mr|Sprinter|Rapper|Novelist|Co-Chairman|Vice-President|Director-General|General|Chief|King|Ann|Lee|Kofi|Mensah|Singer|Ölçer|É[a-z]{0,3}|[A-Z][a-z]{0,5}| |, ){0,12}"
+        ) {
+            let text = ArticleText::new([s.as_str()]);
+            for run in text.runs() {
+                let lowered: Vec<Cow<'_, str>> = run.words.iter().map(|w| lower(w)).collect();
+                proptest::prop_assert_eq!(
+                    title_and_calling(run.words, run.lower),
+                    title_and_calling_oracle(run.words, &lowered)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_answer_as_the_lists_for_every_listed_word() {
+        let w = filter_words();
+        let listed = [
+            &w.titles,
+            &w.honorifics,
+            &w.weak_titles,
+            &w.callings,
+            &w.openers,
+            &w.occupations,
+            &w.company,
+            &w.first_names,
+        ];
+        for set in listed {
+            for word in set.iter() {
+                for form in [
+                    word.to_string(),
+                    format!("{word}s"),
+                    format!("co-{word}"),
+                    format!("{word}-general"),
+                ] {
+                    kinds_agree(&form).unwrap();
+                }
+            }
         }
     }
 

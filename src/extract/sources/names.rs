@@ -5,7 +5,7 @@
 //! digits, no word that marks an organisation (`lexicon/org_words.txt`), no agency.
 //! Names written in capitals ("ALEXANDER NEMENOV / AFP") are given their usual case.
 
-use crate::extract::lexicon::{to_lower, WordSet};
+use crate::extract::lexicon::{to_lower, with_lower, WordSet};
 use std::sync::OnceLock;
 
 const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
@@ -116,31 +116,17 @@ fn function_words() -> &'static WordSet {
 
 /// Whether a word is a function word ("With", "The", "He"), compared without case.
 pub fn is_function_word(word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    let mut buf = [0; STACK_WORD];
-    match ascii_lower(word, &mut buf) {
-        Some(w) => function_words().contains(w),
-        None => function_words().contains(&*to_lower(word)),
-    }
+    with_lower(word.trim_end_matches('.'), |w| function_words().contains(w))
 }
 
 /// Whether a word names an organisation, a place kind or a calendar day.
 pub fn is_org_word(word: &str) -> bool {
-    let w = org_key(word);
-    org_words().contains(&*w) || super::super::lexicon::is_calendar_word(&w)
-}
-
-/// The longest word [`is_function_word`] lower-cases on the stack instead of the heap.
-const STACK_WORD: usize = 32;
-
-/// An ASCII word lower-cased into `buf`; `None` for a word that is not ASCII or does
-/// not fit, which the caller lower-cases the allocating way. For ASCII, `to_lower` is
-/// `to_ascii_lowercase`, so the key is the one the allocating way makes.
-fn ascii_lower<'a>(word: &str, buf: &'a mut [u8; STACK_WORD]) -> Option<&'a str> {
-    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    let known = |w: &str| org_words().contains(w) || super::super::lexicon::is_calendar_word(w);
+    // letters and digits only: the key is the word lower-cased, on the stack
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return with_lower(word, known);
+    }
+    known(&org_key(word))
 }
 
 /// Whether a word is one of [`PARTICLES`], without case. The same as looking its

@@ -44,7 +44,8 @@ struct Rules {
     any: Rule,
     /// what every rule needs somewhere in the paragraph: a wire name (anywhere, even
     /// glued to other word characters, as in "REUTER11:43") or "Editing by"; most
-    /// paragraphs have neither and are passed over after this one scan
+    /// paragraphs have neither and are passed over after this one scan (the names as
+    /// [`agencies::wire_screen_pattern`] writes them: it is only asked whether they match)
     screen: Rule,
 }
 
@@ -137,7 +138,12 @@ fn rules() -> &'static Rules {
             )
         }),
         any: Rule::new(|| format!(r"\b(?:{})\b", agencies::wire_pattern())),
-        screen: Rule::new(|| format!(r"(?:{})|(?i:edit(?:ing|ed)\s+by)", agencies::wire_pattern())),
+        screen: Rule::new(|| {
+            format!(
+                r"{}|(?i:edit(?:ing|ed)\s+by)",
+                agencies::wire_screen_pattern()
+            )
+        }),
     };
     &R
 }
@@ -704,7 +710,48 @@ mod tests {
         assert_eq!(sign_off_pattern(&unicode_classes()), written);
     }
 
+    /// The screen as first written: the names as [`agencies::wire_pattern`] writes them.
+    fn flat_screen() -> Regex {
+        Regex::new(&format!(
+            r"(?:{})|(?i:edit(?:ing|ed)\s+by)",
+            agencies::wire_pattern()
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn screen_finds_every_written_form() {
+        let flat = flat_screen();
+        let screen = rules().screen.get();
+        for name in agencies::wire_names() {
+            let upper = name.to_uppercase();
+            let lower = name.to_lowercase();
+            let spaced = name.replace([' ', '-'], " \n ");
+            for form in [name.to_string(), upper, lower, spaced] {
+                for text in [
+                    form.clone(),
+                    format!("x{form}y"),
+                    format!("By {form}."),
+                    form.chars().skip(1).collect(),
+                    form.chars()
+                        .take(form.chars().count().saturating_sub(1))
+                        .collect(),
+                ] {
+                    assert_eq!(screen.is_match(&text), flat.is_match(&text), "{text}");
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
+        /// The trie of names matches where the alternation of names matches.
+        #[test]
+        fn screen_matches_as_the_flat_alternation(
+            s in "([a-zA-Z .,\t\n-]|Reuter|REUTERS|reuters tv|AP|Ap|AFP|Agence|France|Presse|Agencia|EFE|Efe|Brasil|Agência|ÊNCIA|dpa|DPA|Deutsche|Press|Associated|Kyodo|KYODO|\u{212A}yodo|Xinhua|Jiji|Tass|ITAR|Editing|edited|by|\u{17F}|ſ){0,10}|\\PC{0,40}"
+        ) {
+            proptest::prop_assert_eq!(rules().screen.get().is_match(&s), flat_screen().is_match(&s));
+        }
+
         #[test]
         fn never_panics(s in "\\PC{0,120}") {
             let _ = credits_in_paragraph(&s, true, true);
