@@ -226,15 +226,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_full_text_index_merges_at_eight_segments() {
-        let a = Archive::open_in_memory().unwrap();
-        for fts in ["articles_fts", "quotes_fts", "captions_fts"] {
-            let sql = format!("SELECT v FROM {fts}_config WHERE k = 'automerge'");
-            assert_eq!(a.query_i64(&sql, &[]).unwrap(), 8, "{fts}");
-        }
-    }
-
-    #[test]
     fn migrate_twice_is_a_no_op() {
         let mut a = Archive::open_in_memory().unwrap();
         let v = a.schema_version().unwrap();

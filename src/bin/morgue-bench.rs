@@ -226,9 +226,7 @@ struct PlainRow<'a> {
 const LIMIT_SCHEMA: &str = "
 CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT NOT NULL);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
--- the archive's merge setting (migration V9), so that the limit is not slower for the lack of it
-INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);";
+    title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');";
 
 const LIMIT_TRIGGER: &str = "
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
